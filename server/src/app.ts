@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { dbPlugin } from './plugins/db.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { goalRoutes } from './routes/goals.ts';
+import { metaRoutes } from './routes/meta.ts';
+import { statsRoutes } from './routes/stats.ts';
+
+// Validation messages in German, the users' language, on both server and client.
+z.config(z.locales.de());
+
+export type AppOptions = {
+  databasePath: string;
+  /** Folder with the seed JSON files; null never seeds. */
+  seedDir: string | null;
+  /** Built dashboard (client/dist); null or missing serves the API only. */
+  clientDist: string | null;
+  logger?: FastifyServerOptions['logger'];
+};
+
+/** Registers plugins and routes; never listens, so tests run exactly the production app. */
+export async function buildApp(opts: AppOptions) {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 64 * 1024,
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 5_000,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(dbPlugin, { databasePath: opts.databasePath, seedDir: opts.seedDir });
+  await app.register(async (api) => {
+    await api.register(metaRoutes);
+    await api.register(goalRoutes);
+    await api.register(statsRoutes);
+  }, { prefix: '/api' });
+
+  const indexHtml = opts.clientDist ? path.join(opts.clientDist, 'index.html') : null;
+  const hasClient = indexHtml !== null && fs.existsSync(indexHtml);
+  if (hasClient && opts.clientDist) {
+    await app.register(fastifyStatic, { root: opts.clientDist, wildcard: false, index: false });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && !path.extname(request.url.split('?')[0] ?? '');
+    if (isPage && hasClient) return reply.type('text/html').sendFile('index.html');
+    if (isPage) {
+      return reply.status(503).type('text/html; charset=utf-8')
+        .send('<!doctype html><title>Zielmonitor</title><p>Das Dashboard ist nicht gebaut. Bitte <code>npm start</code> verwenden oder <code>npm run build</code> ausführen.</p>');
+    }
+    return reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `Keine Route für ${request.method} ${request.url.split('?')[0]}` },
+    });
+  });
+
+  return app;
+}
+export type App = Awaited<ReturnType<typeof buildApp>>;

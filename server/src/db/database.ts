@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+/** SQLite's numeric value for synchronous=FULL. */
+const SYNCHRONOUS_FULL = 2;
+
+/**
+ * Opens the database with the durability settings the product promises and applies
+ * pending migrations. better-sqlite3 is built with WAL defaulting to synchronous=NORMAL,
+ * which can lose committed transactions on power loss: FULL is set and then checked.
+ */
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const synchronous = db.pragma('synchronous', { simple: true });
+  if (synchronous !== SYNCHRONOUS_FULL) {
+    db.close();
+    throw new Error(`SQLite synchronous is ${String(synchronous)}, expected FULL (2)`);
+  }
+  migrate(db);
+  return db;
+}
+
+/** Applies each not yet applied migrations/NNN-name.sql in order, each in its own transaction. */
+export function migrate(db: Db): string[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT`);
+  const applied = new Set(
+    db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[],
+  );
+  const files = fs.readdirSync(migrationsDir).filter((f) => /^\d{3}-[a-z0-9-]+\.sql$/.test(f)).sort();
+  const record = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
+  const newlyApplied: string[] = [];
+  for (const file of files) {
+    if (applied.has(file)) continue;
+    const sql = fs.readFileSync(path.join(migrationsDir, file), 'utf8');
+    db.transaction(() => {
+      db.exec(sql);
+      record.run(file, new Date().toISOString());
+    })();
+    newlyApplied.push(file);
+  }
+  return newlyApplied;
+}

@@ -1,0 +1,19 @@
+import type { ErrorIssue } from '@zielmonitor/shared/schemas/error';
+
+/** An error meant for the client: its status, code and message are sent as they are. */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: ErrorIssue[],
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (message: string) => new AppError(404, 'NOT_FOUND', message);
+
+/** 400 for one field whose value is well-formed but names nothing we know. */
+export const unknownValue = (location: string, field: string, message: string) =>
+  new AppError(400, 'VALIDATION_ERROR', `${field}: ${message}`, [{ location, field, message }]);

@@ -1,0 +1,159 @@
+import type { CurrentStatus, GoalDetail, GoalSummary, GoalsQuery, LineageLink } from '@zielmonitor/shared/schemas/goal';
+import type { Confidence, Horizon, Status } from '@zielmonitor/shared/schemas/common';
+import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
+import { UNKNOWN_RESSORT } from '@zielmonitor/shared/schemas/common';
+import type { Db } from '../db/database.ts';
+import { containsPattern } from '../lib/fold-text.ts';
+import type { SourcesRepository } from './sources.ts';
+import { LATEST, WITH_STATUS } from './current-status-sql.ts';
+
+/** Sort keys map to fixed SQL; no value from a request is ever put into SQL text. */
+const ORDER_BY: Record<GoalsQuery['sort'], (direction: 'ASC' | 'DESC') => string> = {
+  id: (d) => `version_key ${d}, id ${d}`,
+  title: (d) => `title COLLATE NOCASE ${d}, id`,
+  // Unknown Ressorts and missing due dates stay at the end in both directions.
+  ressort: (d) => `lead_ressort IS NULL, lead_ressort ${d}, id`,
+  horizon: (d) => `CASE horizon WHEN 'short' THEN 1 WHEN 'medium' THEN 2 WHEN 'long' THEN 3 ELSE 4 END ${d}, id`,
+  status: (d) => `CASE status WHEN 'achieved' THEN 1 WHEN 'partially_achieved' THEN 2 WHEN 'in_progress' THEN 3
+    WHEN 'planned' THEN 4 WHEN 'missed' THEN 5 WHEN 'dropped' THEN 6 ELSE 7 END ${d}, id`,
+  dueDate: (d) => `due_date IS NULL, due_date ${d}, id`,
+};
+
+export type GoalRow = {
+  id: string; version_key: string; title: string; description: string | null; lead_ressort: string | null;
+  ressort_basis: string | null; field_of_action: string | null; field_of_action_basis: string | null;
+  horizon: Horizon; horizon_note: string | null; due_date: string | null; due_wording: string | null;
+  due_date_basis: string | null; confidence_goal: Confidence; confidence_ressort: Confidence;
+  confidence_status: Confidence; confidence_note: string | null; origin_type: 'new' | 'derived' | 'unknown' | null;
+  origin_certainty: 'documented' | 'probable' | 'unknown' | null; origin_basis: string | null; notes: string | null;
+  status: Status; co_ressorts: string | null;
+  o_status: Status | null; o_progress: number | null; o_date: string | null; o_reporter: string | null;
+  i_status: Status | null; i_progress: number | null; i_date: string | null; i_reporter: string | null;
+};
+
+type EventRow = {
+  id: number; goal_id: string; status: Status; progress: number | null; effective_date: string;
+  effective_date_precision: 'day' | 'month' | 'year'; effective_date_wording: string | null; recorded_at: string;
+  reporter: string; track: 'official' | 'independent'; original_wording: string | null; note: string | null;
+  evidence_url: string | null; evidence_reference: string | null; source_id: string | null;
+};
+
+type LinkRow = {
+  id: number; goal_id: string; goal_title: string; version_key: string; type: LineageLink['type'];
+  certainty: LineageLink['certainty']; basis: string | null;
+};
+
+const current = (status: Status | null, progress: number | null, date: string | null, reporter: string | null): CurrentStatus | null =>
+  status === null || date === null || reporter === null ? null : { status, progress, effectiveDate: date, reporter };
+
+export function toGoalSummary(row: GoalRow): GoalSummary {
+  return {
+    id: row.id,
+    version: row.version_key,
+    title: row.title,
+    leadRessort: row.lead_ressort,
+    coRessorts: row.co_ressorts ? row.co_ressorts.split(',') : [],
+    fieldOfAction: row.field_of_action,
+    horizon: row.horizon,
+    dueDate: row.due_date,
+    dueWording: row.due_wording,
+    confidence: { goal: row.confidence_goal, ressort: row.confidence_ressort, status: row.confidence_status },
+    status: row.status,
+    official: current(row.o_status, row.o_progress, row.o_date, row.o_reporter),
+    independent: current(row.i_status, row.i_progress, row.i_date, row.i_reporter),
+  };
+}
+
+const toEvent = (row: EventRow): StatusEvent => ({
+  id: row.id,
+  goalId: row.goal_id,
+  status: row.status,
+  progress: row.progress,
+  effectiveDate: row.effective_date,
+  effectiveDatePrecision: row.effective_date_precision,
+  effectiveDateWording: row.effective_date_wording,
+  recordedAt: row.recorded_at,
+  reporter: row.reporter,
+  track: row.track,
+  originalWording: row.original_wording,
+  note: row.note,
+  evidence: { url: row.evidence_url, reference: row.evidence_reference },
+  sourceId: row.source_id,
+});
+
+export function createGoalsRepository(db: Db, sources: SourcesRepository) {
+  const filtered = `SELECT * FROM (${WITH_STATUS}) WHERE
+      (@version IS NULL OR version_key = @version)
+      AND (@ressort IS NULL OR (@ressort = '${UNKNOWN_RESSORT}' AND lead_ressort IS NULL) OR lead_ressort = @ressort)
+      AND (@horizon IS NULL OR horizon = @horizon)
+      AND (@status IS NULL OR status = @status)
+      AND (@pattern IS NULL OR search_text LIKE @pattern ESCAPE '\\')`;
+  const count = db.prepare<[Record<string, unknown>], { total: number }>(`SELECT count(*) AS total FROM (${filtered})`);
+  const pages = new Map(
+    Object.entries(ORDER_BY).flatMap(([key, orderBy]) => (['asc', 'desc'] as const).map((order) => [
+      `${key}:${order}`,
+      db.prepare<[Record<string, unknown>], GoalRow>(
+        `${filtered} ORDER BY ${orderBy(order === 'asc' ? 'ASC' : 'DESC')} LIMIT @limit OFFSET @offset`,
+      ),
+    ])),
+  );
+  const one = db.prepare<[{ id: string; asOf: string }], GoalRow>(`SELECT * FROM (${WITH_STATUS}) WHERE id = @id`);
+  const events = db.prepare<[string], EventRow>(
+    'SELECT * FROM status_events WHERE goal_id = ? ORDER BY effective_date DESC, id DESC',
+  );
+  const linkSelect = `SELECT l.id, g.id AS goal_id, g.title AS goal_title, g.version_key, l.type, l.certainty, l.basis
+    FROM lineage_links l`;
+  const predecessors = db.prepare<[string], LinkRow>(
+    `${linkSelect} JOIN goals g ON g.id = l.from_goal_id WHERE l.to_goal_id = ? ORDER BY g.id`,
+  );
+  const successors = db.prepare<[string], LinkRow>(
+    `${linkSelect} JOIN goals g ON g.id = l.to_goal_id WHERE l.from_goal_id = ? ORDER BY g.id`,
+  );
+  const toLink = (row: LinkRow): LineageLink => ({
+    goalId: row.goal_id, goalTitle: row.goal_title, version: row.version_key, type: row.type,
+    certainty: row.certainty, basis: row.basis, sources: sources.forLineageLink(row.id),
+  });
+
+  return {
+    list(query: GoalsQuery, asOf: string = LATEST): { items: GoalSummary[]; total: number } {
+      const params = {
+        asOf,
+        version: query.version ?? null,
+        ressort: query.ressort ?? null,
+        horizon: query.horizon ?? null,
+        status: query.status ?? null,
+        pattern: query.q ? containsPattern(query.q) : null,
+      };
+      const page = pages.get(`${query.sort}:${query.order}`);
+      if (!page) throw new Error(`no statement for sort ${query.sort}:${query.order}`);
+      const items = page.all({ ...params, limit: query.limit, offset: query.offset }).map(toGoalSummary);
+      return { items, total: count.get(params)?.total ?? 0 };
+    },
+
+    get(id: string, asOf: string = LATEST): GoalDetail | undefined {
+      const row = one.get({ id, asOf });
+      if (!row) return undefined;
+      const history = events.all(id).map(toEvent);
+      return {
+        ...toGoalSummary(row),
+        description: row.description,
+        ressortBasis: row.ressort_basis,
+        fieldOfActionBasis: row.field_of_action_basis,
+        horizonNote: row.horizon_note,
+        dueDateBasis: row.due_date_basis,
+        confidenceNote: row.confidence_note,
+        notes: row.notes,
+        origin: row.origin_type && row.origin_certainty
+          ? { type: row.origin_type, certainty: row.origin_certainty, basis: row.origin_basis }
+          : null,
+        sources: sources.forGoal(id),
+        history: {
+          official: history.filter((e) => e.track === 'official'),
+          independent: history.filter((e) => e.track === 'independent'),
+        },
+        lineage: { predecessors: predecessors.all(id).map(toLink), successors: successors.all(id).map(toLink) },
+      };
+    },
+  };
+}
+export type GoalsRepository = ReturnType<typeof createGoalsRepository>;

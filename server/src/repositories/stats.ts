@@ -1,0 +1,52 @@
+import type { RessortStat } from '@zielmonitor/shared/schemas/stats';
+import { emptyByStatus } from '@zielmonitor/shared/schemas/stats';
+import type { Status, Track } from '@zielmonitor/shared/schemas/common';
+import { UNKNOWN_RESSORT } from '@zielmonitor/shared/schemas/common';
+import type { Db } from '../db/database.ts';
+import { LATEST, WITH_STATUS } from './current-status-sql.ts';
+
+export type RessortStatusCount = { ressort: string | null; ressortName: string | null; status: Status; goals: number };
+
+/**
+ * Pure post-processing of the per-Ressort counts: one item per Ressort that has goals
+ * (those with none achieved included), goals without a Ressort as `unknown`, sorted by
+ * fulfilment rate, then by size, so the Ressorts with zero goals met come last.
+ */
+export function shapeRessortStats(rows: RessortStatusCount[]): RessortStat[] {
+  const byRessort = new Map<string, RessortStat>();
+  for (const row of rows) {
+    const key = row.ressort ?? UNKNOWN_RESSORT;
+    const stat = byRessort.get(key) ?? {
+      ressort: key, ressortName: row.ressortName, total: 0, byStatus: emptyByStatus(), achieved: 0, fulfilmentRate: 0,
+    };
+    stat.total += row.goals;
+    stat.byStatus[row.status] += row.goals;
+    byRessort.set(key, stat);
+  }
+  return [...byRessort.values()]
+    .map((stat) => {
+      const achieved = stat.byStatus.achieved;
+      return { ...stat, achieved, fulfilmentRate: stat.total === 0 ? 0 : achieved / stat.total };
+    })
+    .sort((a, b) =>
+      Number(a.ressort === UNKNOWN_RESSORT) - Number(b.ressort === UNKNOWN_RESSORT)
+      || b.fulfilmentRate - a.fulfilmentRate
+      || b.total - a.total
+      || a.ressort.localeCompare(b.ressort));
+}
+
+export function createStatsRepository(db: Db) {
+  const countByRessortAndStatus = db.prepare<[{ version: string; track: Track; asOf: string }], RessortStatusCount>(`
+    SELECT c.lead_ressort AS ressort, r.name AS ressortName,
+      CASE @track WHEN 'official' THEN c.status ELSE coalesce(c.i_status, 'unknown') END AS status,
+      count(*) AS goals
+    FROM (${WITH_STATUS} WHERE c.version_key = @version) c
+    LEFT JOIN ressorts r ON r.code = c.lead_ressort
+    GROUP BY 1, 3`);
+
+  return {
+    ressortStats: (version: string, track: Track, asOf: string = LATEST): RessortStat[] =>
+      shapeRessortStats(countByRessortAndStatus.all({ version, track, asOf })),
+  };
+}
+export type StatsRepository = ReturnType<typeof createStatsRepository>;

@@ -1,0 +1,22 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
+import { GoalDetail, GoalParams, GoalsQuery, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
+import { notFound } from '../lib/errors.ts';
+import { assertKnownFilters } from '../services/references.ts';
+
+export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/goals', {
+    schema: { querystring: GoalsQuery, response: { 200: GoalsResponse, 400: ErrorResponse } },
+  }, async (request) => {
+    assertKnownFilters(app.repos, request.query);
+    return app.repos.goals.list(request.query);
+  });
+
+  app.get('/goals/:id', {
+    schema: { params: GoalParams, response: { 200: GoalDetail, 400: ErrorResponse, 404: ErrorResponse } },
+  }, async (request) => {
+    const goal = app.repos.goals.get(request.params.id);
+    if (!goal) throw notFound(`Ziel „${request.params.id}“ nicht gefunden`);
+    return goal;
+  });
+};

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import {
+  Confidence, DatePrecision, GoalId, Horizon, IsoDate, PartialDate, RessortCode, Status, Track,
+  VersionKey,
+} from '@zielmonitor/shared/schemas/common';
+import { FigureBasis, ReporterKind } from '@zielmonitor/shared/schemas/reported-figure';
+import { LINEAGE_TYPES } from '@zielmonitor/shared/schemas/goal';
+
+/** The files in data/: every record names the sources it rests on. */
+const SourceIds = z.array(z.string()).min(1);
+
+export const SeedSource = z.strictObject({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  url: z.string().url().nullable(),
+  date: PartialDate.nullable(),
+  publisher: z.string().nullable(),
+  supports: z.string().nullable(),
+});
+
+export const SeedVersion = z.strictObject({
+  key: VersionKey,
+  title: z.string().min(1),
+  presentedOn: IsoDate,
+  declaredGoalCount: z.number().int().nonnegative(),
+  sourceIds: SourceIds,
+  horizonDefinition: z.strictObject({ text: z.string(), sourceId: z.string() }).nullable(),
+});
+
+export const SeedRessort = z.strictObject({
+  code: RessortCode,
+  name: z.string().nullable(),
+  validFrom: IsoDate.nullable(),
+  validTo: IsoDate.nullable(),
+  successors: z.array(z.strictObject({ code: RessortCode, note: z.string().nullable(), sourceId: z.string() })),
+  sourceIds: SourceIds,
+  note: z.string().nullable().optional(),
+});
+
+export const SeedGoal = z.strictObject({
+  id: GoalId,
+  version: VersionKey,
+  title: z.string().min(1),
+  description: z.string().nullable(),
+  leadRessort: RessortCode.nullable(),
+  coRessorts: z.array(RessortCode),
+  ressortBasis: z.string().nullable(),
+  fieldOfAction: z.string().nullable(),
+  fieldOfActionBasis: z.string().nullable(),
+  horizon: Horizon,
+  horizonNote: z.string().nullable(),
+  dueDate: IsoDate.nullable(),
+  dueWording: z.string().nullable(),
+  dueDateBasis: z.string().nullable(),
+  confidence: z.strictObject({ goal: Confidence, ressort: Confidence, status: Confidence }),
+  confidenceNote: z.string().nullable(),
+  sourceIds: SourceIds,
+  notes: z.string().nullable(),
+  origin: z.strictObject({
+    type: z.enum(['new', 'derived', 'unknown']),
+    certainty: z.enum(['documented', 'probable', 'unknown']),
+    basis: z.string().nullable(),
+    sourceIds: z.array(z.string()),
+  }).optional(),
+});
+
+export const SeedStatusEvent = z.strictObject({
+  goalId: GoalId,
+  status: Status,
+  progress: z.number().int().min(0).max(100).nullable(),
+  effectiveDate: IsoDate,
+  effectiveDatePrecision: DatePrecision,
+  effectiveDateWording: z.string().nullable(),
+  reporter: z.string().min(1),
+  track: Track,
+  originalWording: z.string().nullable(),
+  note: z.string().nullable(),
+  evidence: z.strictObject({ url: z.string().nullable(), reference: z.string().nullable() }),
+  sourceId: z.string().min(1),
+});
+
+export const SeedLineageLink = z.strictObject({
+  fromGoalId: GoalId,
+  toGoalId: GoalId,
+  type: z.enum(LINEAGE_TYPES),
+  certainty: z.enum(['documented', 'probable']),
+  basis: z.string().nullable(),
+  originalWording: z.string().nullable(),
+  sourceIds: SourceIds,
+});
+
+export const SeedReportedFigure = z.strictObject({
+  id: z.string().min(1),
+  version: VersionKey,
+  date: IsoDate,
+  datePrecision: DatePrecision,
+  dateWording: z.string().nullable(),
+  reporter: z.string().min(1),
+  reporterKind: ReporterKind,
+  scope: z.string().min(1),
+  ressort: RessortCode.nullable(),
+  basis: FigureBasis,
+  achieved: z.number().int().nullable(),
+  partiallyAchieved: z.number().int().nullable(),
+  missed: z.number().int().nullable(),
+  total: z.number().int().nullable(),
+  rate: z.number().nullable(),
+  figure: z.string().min(1),
+  sourceId: z.string().min(1),
+  alsoSourceIds: z.array(z.string()),
+});
+
+export const SeedData = z.object({
+  sources: z.array(SeedSource),
+  versions: z.array(SeedVersion),
+  ressorts: z.array(SeedRessort),
+  goals: z.array(SeedGoal),
+  statusEvents: z.array(SeedStatusEvent),
+  lineage: z.array(SeedLineageLink),
+  reportedFigures: z.array(SeedReportedFigure),
+});
+export type SeedData = z.infer<typeof SeedData>;
+
+/** Which file in data/ holds which part. */
+export const SEED_FILES = {
+  sources: 'sources.json',
+  versions: 'versions.json',
+  ressorts: 'ressorts.json',
+  goals: 'goals.json',
+  statusEvents: 'status-events.json',
+  lineage: 'lineage.json',
+  reportedFigures: 'reported-figures.json',
+} as const satisfies Record<keyof SeedData, string>;

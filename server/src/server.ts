@@ -1,0 +1,37 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+
+const config = loadConfig();
+const app = await buildApp({
+  databasePath: config.DATABASE_PATH,
+  seedDir: config.SEED_DIR,
+  clientDist: config.CLIENT_DIST,
+  logger: { level: config.LOG_LEVEL },
+});
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    app.close().then(() => process.exit(0), (err: unknown) => {
+      app.log.error({ err }, 'error during shutdown');
+      process.exit(1);
+    });
+  });
+}
+
+try {
+  await app.listen({ host: config.HOST, port: config.PORT });
+  app.log.info(`Zielmonitor läuft auf http://${config.HOST}:${config.PORT}`);
+} catch (err) {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    app.log.fatal(`Port ${config.PORT} auf ${config.HOST} ist belegt. Anderen Port wählen, z. B.: PORT=3001 npm start`);
+  } else {
+    app.log.fatal({ err }, 'server failed to start');
+  }
+  await app.close();
+  process.exit(1);
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import {
+  Confidence, GoalId, Horizon, IsoDate, RessortCode, SourceRef, Status, VersionKey,
+} from './common.ts';
+import { StatusEvent } from './status-event.ts';
+
+export const GoalConfidence = z.object({ goal: Confidence, ressort: Confidence, status: Confidence });
+
+/** The latest event of one track, or null when that track has said nothing. */
+export const CurrentStatus = z.object({
+  status: Status,
+  progress: z.number().int().nullable(),
+  effectiveDate: IsoDate,
+  reporter: z.string(),
+});
+export type CurrentStatus = z.infer<typeof CurrentStatus>;
+
+export const GoalSummary = z.object({
+  id: GoalId,
+  version: VersionKey,
+  title: z.string(),
+  leadRessort: RessortCode.nullable(),
+  coRessorts: z.array(RessortCode),
+  fieldOfAction: z.string().nullable(),
+  horizon: Horizon,
+  dueDate: IsoDate.nullable(),
+  dueWording: z.string().nullable(),
+  confidence: GoalConfidence,
+  /** Current official status; `unknown` when the government has reported nothing. */
+  status: Status,
+  official: CurrentStatus.nullable(),
+  independent: CurrentStatus.nullable(),
+});
+export type GoalSummary = z.infer<typeof GoalSummary>;
+
+export const GOAL_SORT_KEYS = ['id', 'title', 'ressort', 'horizon', 'status', 'dueDate'] as const;
+
+export const GoalsQuery = z.strictObject({
+  version: VersionKey.optional(),
+  ressort: RessortCode.optional(),
+  horizon: Horizon.optional(),
+  status: Status.optional(),
+  q: z.string().trim().max(200, { message: 'Suchtext höchstens 200 Zeichen' }).optional(),
+  sort: z.enum(GOAL_SORT_KEYS).default('id'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type GoalsQuery = z.infer<typeof GoalsQuery>;
+export type GoalsQueryInput = z.input<typeof GoalsQuery>;
+
+export const GoalsResponse = z.object({
+  items: z.array(GoalSummary),
+  total: z.number().int().nonnegative(),
+});
+export type GoalsResponse = z.infer<typeof GoalsResponse>;
+
+export const GoalParams = z.strictObject({ id: GoalId });
+
+export const LINEAGE_TYPES = ['continued', 'sharpened', 'loosened', 'split', 'merged', 'replaced'] as const;
+export const LineageType = z.enum(LINEAGE_TYPES);
+export type LineageType = z.infer<typeof LineageType>;
+
+export const LineageLink = z.object({
+  goalId: GoalId,
+  goalTitle: z.string(),
+  version: VersionKey,
+  type: LineageType,
+  certainty: z.enum(['documented', 'probable']),
+  basis: z.string().nullable(),
+  sources: z.array(SourceRef),
+});
+export type LineageLink = z.infer<typeof LineageLink>;
+
+export const GoalOrigin = z.object({
+  type: z.enum(['new', 'derived', 'unknown']),
+  certainty: z.enum(['documented', 'probable', 'unknown']),
+  basis: z.string().nullable(),
+});
+
+export const GoalDetail = GoalSummary.extend({
+  description: z.string().nullable(),
+  ressortBasis: z.string().nullable(),
+  fieldOfActionBasis: z.string().nullable(),
+  horizonNote: z.string().nullable(),
+  dueDateBasis: z.string().nullable(),
+  confidenceNote: z.string().nullable(),
+  notes: z.string().nullable(),
+  origin: GoalOrigin.nullable(),
+  sources: z.array(SourceRef),
+  history: z.object({ official: z.array(StatusEvent), independent: z.array(StatusEvent) }),
+  lineage: z.object({ predecessors: z.array(LineageLink), successors: z.array(LineageLink) }),
+});
+export type GoalDetail = z.infer<typeof GoalDetail>;
