@@ -4,11 +4,16 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes } from './routes/auth.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { statusRoutes } from './routes/status.ts';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './services/auth.ts';
 
 // Validation messages in German, the users' language, on both server and client.
 z.config(z.locales.de());
@@ -20,6 +25,7 @@ export type AppOptions = {
   /** Built dashboard (client/dist); null or missing serves the API only. */
   clientDist: string | null;
   logger?: FastifyServerOptions['logger'];
+  session?: SessionPolicy;
 };
 
 /** Registers plugins and routes; never listens, so tests run exactly the production app. */
@@ -36,11 +42,16 @@ export async function buildApp(opts: AppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
+  const session = opts.session ?? DEFAULT_SESSION_POLICY;
   await app.register(dbPlugin, { databasePath: opts.databasePath, seedDir: opts.seedDir });
+  await app.register(authPlugin, { session });
   await app.register(async (api) => {
     await api.register(metaRoutes);
     await api.register(goalRoutes);
     await api.register(statsRoutes);
+    await api.register(authRoutes, { session });
+    await api.register(statusRoutes);
+    await api.register(auditRoutes);
   }, { prefix: '/api' });
 
   const indexHtml = opts.clientDist ? path.join(opts.clientDist, 'index.html') : null;

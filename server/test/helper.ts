@@ -32,3 +32,26 @@ export async function createTestApp(options: { seed?: boolean } = {}): Promise<T
 export function readSeedFile<T>(file: string): T {
   return JSON.parse(fs.readFileSync(path.join(seedDir, file), 'utf8')) as T;
 }
+
+/** Headers a same-origin browser request carries (app.inject addresses localhost:80). */
+export const sameOrigin = { origin: 'http://localhost:80' };
+
+export type Account = { email: string; password: string; cookie: string };
+
+/** Creates an account directly through the repositories and logs it in over HTTP. */
+export async function createAccount(
+  t: TestApp, user: { email: string; name: string; role: 'admin' | 'controller'; ressorts: string[] },
+): Promise<Account> {
+  const { hashPassword } = await import('../src/lib/passwords.ts');
+  const password = `korrekt-pferd-${user.email}`;
+  t.app.repos.users.create({ ...user, passwordHash: await hashPassword(password) }, new Date().toISOString());
+  return { email: user.email, password, cookie: await login(t, user.email, password) };
+}
+
+export async function login(t: TestApp, email: string, password: string): Promise<string> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'zm_session');
+  if (!cookie) throw new Error('no session cookie');
+  return `zm_session=${cookie.value}`;
+}

@@ -1,4 +1,5 @@
 import type { ErrorIssue } from '@zielmonitor/shared/schemas/error';
+import type { StatusConflict } from '@zielmonitor/shared/schemas/status-update';
 
 /** An error meant for the client: its status, code and message are sent as they are. */
 export class AppError extends Error {
@@ -7,6 +8,7 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly issues?: ErrorIssue[],
+    readonly conflict?: StatusConflict,
   ) {
     super(message);
   }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorIssue, ErrorResponse } from '@zielmonitor/shared/schemas/error';
+import type { StatusConflict } from '@zielmonitor/shared/schemas/status-update';
 import { AppError } from '../lib/errors.ts';
 
 const LOCATIONS: Record<string, string> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' };
@@ -11,21 +12,20 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const location = LOCATIONS[err.validationContext ?? ''] ?? err.validationContext ?? 'request';
       const issues: ErrorIssue[] = err.validation.map((v) => {
-        const issue = v.params.issue as { path?: PropertyKey[]; code?: string; keys?: string[] } | undefined;
-        const path = (issue?.path ?? []).map(String);
+        const path = v.instancePath.split('/').filter(Boolean);
+        const keys = (v.params as { keys?: unknown }).keys;
         // An unknown key is named as the field itself, not as its parent object.
-        const field = issue?.code === 'unrecognized_keys' && issue.keys
-          ? [...path, issue.keys.join(', ')].join('.')
-          : path.join('.') || v.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(root)';
-        const message = issue?.code === 'unrecognized_keys' ? 'unbekanntes Feld' : v.message ?? 'ungültiger Wert';
-        return { location, field, message };
+        if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+          return { location, field: [...path, keys.join(', ')].join('.'), message: 'unbekanntes Feld' };
+        }
+        return { location, field: path.join('.') || '(gesamt)', message: v.message ?? 'ungültiger Wert' };
       });
       const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
       return reply.status(400).send(body('VALIDATION_ERROR', `Ungültige Anfrage – ${summary}`, issues));
     }
     if (err instanceof AppError) {
       if (err.statusCode >= 500) request.log.error({ err }, 'request failed');
-      return reply.status(err.statusCode).send(body(err.code, err.message, err.issues));
+      return reply.status(err.statusCode).send(body(err.code, err.message, err.issues, err.conflict));
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
@@ -37,6 +37,6 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 }
 
-function body(code: string, message: string, issues?: ErrorIssue[]): ErrorResponse {
-  return { error: issues ? { code, message, issues } : { code, message } };
+function body(code: string, message: string, issues?: ErrorIssue[], conflict?: StatusConflict): ErrorResponse {
+  return { error: { code, message, ...(issues && { issues }), ...(conflict && { conflict }) } };
 }

@@ -26,12 +26,12 @@ export type GoalRow = {
   due_date_basis: string | null; confidence_goal: Confidence; confidence_ressort: Confidence;
   confidence_status: Confidence; confidence_note: string | null; origin_type: 'new' | 'derived' | 'unknown' | null;
   origin_certainty: 'documented' | 'probable' | 'unknown' | null; origin_basis: string | null; notes: string | null;
-  status: Status; co_ressorts: string | null;
+  status: Status; co_ressorts: string | null; revision: number;
   o_status: Status | null; o_progress: number | null; o_date: string | null; o_reporter: string | null;
   i_status: Status | null; i_progress: number | null; i_date: string | null; i_reporter: string | null;
 };
 
-type EventRow = {
+export type EventRow = {
   id: number; goal_id: string; status: Status; progress: number | null; effective_date: string;
   effective_date_precision: 'day' | 'month' | 'year'; effective_date_wording: string | null; recorded_at: string;
   reporter: string; track: 'official' | 'independent'; original_wording: string | null; note: string | null;
@@ -59,12 +59,13 @@ export function toGoalSummary(row: GoalRow): GoalSummary {
     dueWording: row.due_wording,
     confidence: { goal: row.confidence_goal, ressort: row.confidence_ressort, status: row.confidence_status },
     status: row.status,
+    revision: row.revision,
     official: current(row.o_status, row.o_progress, row.o_date, row.o_reporter),
     independent: current(row.i_status, row.i_progress, row.i_date, row.i_reporter),
   };
 }
 
-const toEvent = (row: EventRow): StatusEvent => ({
+export const toEvent = (row: EventRow): StatusEvent => ({
   id: row.id,
   goalId: row.goal_id,
   status: row.status,

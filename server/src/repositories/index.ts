@@ -5,6 +5,11 @@ import { createRessortsRepository } from './ressorts.ts';
 import { createSourcesRepository } from './sources.ts';
 import { createStatsRepository } from './stats.ts';
 import { createVersionsRepository } from './versions.ts';
+import { createAuditRepository } from './audit.ts';
+import { createLoginAttemptsRepository } from './login-attempts.ts';
+import { createSessionsRepository } from './sessions.ts';
+import { createStatusWritesRepository } from './status-writes.ts';
+import { createUsersRepository } from './users.ts';
 
 export function createRepositories(db: Db) {
   const sources = createSourcesRepository(db);
@@ -15,6 +20,11 @@ export function createRepositories(db: Db) {
     goals: createGoalsRepository(db, sources),
     stats: createStatsRepository(db),
     reportedFigures: createReportedFiguresRepository(db, sources),
+    statusWrites: createStatusWritesRepository(db),
+    users: createUsersRepository(db),
+    sessions: createSessionsRepository(db),
+    loginAttempts: createLoginAttemptsRepository(db),
+    audit: createAuditRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

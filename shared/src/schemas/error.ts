@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StatusConflict } from './status-update.ts';
 
 export const ErrorIssue = z.object({
   /** Where the bad value was: `query`, `params`, `body` or `headers`. */
@@ -15,6 +16,8 @@ export const ErrorResponse = z.object({
     code: z.string(),
     message: z.string(),
     issues: z.array(ErrorIssue).optional(),
+    /** Only on 409 for a status update: what changed since the form was opened. */
+    conflict: StatusConflict.optional(),
   }),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;

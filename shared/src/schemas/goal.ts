@@ -28,6 +28,8 @@ export const GoalSummary = z.object({
   confidence: GoalConfidence,
   /** Current official status; `unknown` when the government has reported nothing. */
   status: Status,
+  /** Goes up with every status report; a status update names the revision it was based on. */
+  revision: z.number().int().nonnegative(),
   official: CurrentStatus.nullable(),
   independent: CurrentStatus.nullable(),
 });

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, createTestApp, login, sameOrigin, type TestApp } from './helper.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  await createAccount(t, { email: 'kontrolle@mwide.nrw.de', name: 'Kim Kontrolle', role: 'controller', ressorts: ['MWIDE'] });
+});
+afterAll(() => t.close());
+
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url, payload: payload as object, headers: { ...sameOrigin, ...headers } });
+
+describe('login', () => {
+  it('sets an HttpOnly SameSite=Strict session cookie and /me answers with the account', async () => {
+    const res = await post('/api/auth/login', { email: 'KONTROLLE@mwide.nrw.de', password: 'korrekt-pferd-kontrolle@mwide.nrw.de' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      user: { id: expect.any(Number), email: 'kontrolle@mwide.nrw.de', name: 'Kim Kontrolle', role: 'controller', ressorts: ['MWIDE'] },
+    });
+    const cookie = res.cookies.find((c) => c.name === 'zm_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(cookie?.secure).toBeFalsy();
+    const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie: `zm_session=${cookie?.value}` } });
+    expect(me.json().user.email).toBe('kontrolle@mwide.nrw.de');
+    expect(me.headers['cache-control']).toBe('no-store');
+  });
+
+  it('gives a fresh session id on every login', async () => {
+    const first = await login(t, 'kontrolle@mwide.nrw.de', 'korrekt-pferd-kontrolle@mwide.nrw.de');
+    const second = await login(t, 'kontrolle@mwide.nrw.de', 'korrekt-pferd-kontrolle@mwide.nrw.de');
+    expect(second).not.toBe(first);
+  });
+
+  it('answers a wrong password and an unknown account alike', async () => {
+    const wrong = await post('/api/auth/login', { email: 'kontrolle@mwide.nrw.de', password: 'falsch-falsch-falsch' });
+    const unknown = await post('/api/auth/login', { email: 'niemand@nrw.de', password: 'falsch-falsch-falsch' });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json()).toEqual(unknown.json());
+    expect(wrong.json().error.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('refuses a body with unknown fields, naming them', async () => {
+    const res = await post('/api/auth/login', { email: 'a@b.de', password: 'x', role: 'admin' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.issues).toEqual([{ location: 'body', field: 'role', message: 'unbekanntes Feld' }]);
+  });
+
+  it('rate-limits failed logins per account with 429 and Retry-After', async () => {
+    await createAccount(t, { email: 'ziel@msb.nrw.de', name: 'Zora Ziel', role: 'controller', ressorts: ['MSB'] });
+    for (let i = 0; i < 5; i++) {
+      expect((await post('/api/auth/login', { email: 'ziel@msb.nrw.de', password: `falsch-${i}-xxxxxxxx` })).statusCode).toBe(401);
+    }
+    const blocked = await post('/api/auth/login', { email: 'ziel@msb.nrw.de', password: 'korrekt-pferd-ziel@msb.nrw.de' });
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(blocked.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+  });
+});
+
+describe('logout and expiry', () => {
+  it('invalidates the session server-side', async () => {
+    const cookie = await login(t, 'kontrolle@mwide.nrw.de', 'korrekt-pferd-kontrolle@mwide.nrw.de');
+    expect((await post('/api/auth/logout', {}, { cookie })).statusCode).toBe(200);
+    const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
+    expect(me.json()).toEqual({ user: null });
+    expect((await post('/api/auth/logout', {}, { cookie })).statusCode).toBe(401);
+  });
+
+  it('ends a session that was idle too long, and one past its absolute expiry', async () => {
+    const idle = await login(t, 'kontrolle@mwide.nrw.de', 'korrekt-pferd-kontrolle@mwide.nrw.de');
+    const absolute = await login(t, 'kontrolle@mwide.nrw.de', 'korrekt-pferd-kontrolle@mwide.nrw.de');
+    const { hashSessionId } = await import('../src/repositories/sessions.ts');
+    const hour = new Date(Date.now() - 60 * 60_000).toISOString();
+    t.app.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(hour, hashSessionId(idle.split('=')[1] ?? ''));
+    t.app.db.prepare('UPDATE sessions SET expires_at = ? WHERE id_hash = ?').run(hour, hashSessionId(absolute.split('=')[1] ?? ''));
+    for (const cookie of [idle, absolute]) {
+      expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).json()).toEqual({ user: null });
+    }
+  });
+});

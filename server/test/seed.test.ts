@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkSeedReferences, readSeed, seedIfEmpty } from '../src/seed/load-seed.ts';
+import { createTestApp, seedDir, type TestApp } from './helper.ts';
+
+const seed = readSeed(seedDir);
+
+describe('seed data in data/', () => {
+  it('holds exactly the documented goals: 22 of 1.0 and 10 of 2.0', () => {
+    expect(seed.goals.filter((g) => g.version === '1.0')).toHaveLength(22);
+    expect(seed.goals.filter((g) => g.version === '2.0')).toHaveLength(10);
+    expect(seed.versions.map((v) => [v.key, v.declaredGoalCount])).toEqual([['1.0', 44], ['2.0', 78]]);
+  });
+
+  it('has no reference to a missing source, goal, version or Ressort', () => {
+    expect(checkSeedReferences(seed)).toEqual([]);
+  });
+
+  it('invents no horizon: every horizon other than unknown rests on a source that names it', () => {
+    for (const goal of seed.goals.filter((g) => g.horizon !== 'unknown')) {
+      expect(goal.horizonNote, goal.id).toBeTruthy();
+    }
+  });
+
+  it('keeps the wording of every mapped value beside it', () => {
+    for (const event of seed.statusEvents) expect(event.originalWording, event.goalId).toBeTruthy();
+    for (const goal of seed.goals.filter((g) => g.dueDate !== null)) expect(goal.dueWording, goal.id).toBeTruthy();
+  });
+});
+
+describe('seeded database', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const count = (sql: string) => Number(t.app.db.prepare(sql).pluck().get());
+
+  it('traces every record to a source', () => {
+    expect(count('SELECT count(*) FROM goals WHERE id NOT IN (SELECT goal_id FROM goal_sources)')).toBe(0);
+    expect(count('SELECT count(*) FROM status_events WHERE source_id IS NULL AND reported_by_user_id IS NULL')).toBe(0);
+    expect(count('SELECT count(*) FROM reported_figures WHERE source_id NOT IN (SELECT id FROM sources)')).toBe(0);
+    expect(count('SELECT count(*) FROM lineage_links WHERE id NOT IN (SELECT link_id FROM lineage_link_sources)')).toBe(0);
+    expect(count('SELECT count(*) FROM ressorts WHERE code NOT IN (SELECT ressort_code FROM ressort_sources)')).toBe(0);
+    expect(count('SELECT count(*) FROM strategy_versions WHERE key NOT IN (SELECT version_key FROM version_sources)')).toBe(0);
+    expect(count('SELECT count(*) FROM sources WHERE url IS NULL AND title IS NULL')).toBe(0);
+  });
+
+  it('holds every seed record once', () => {
+    expect(count('SELECT count(*) FROM goals')).toBe(seed.goals.length);
+    expect(count('SELECT count(*) FROM status_events')).toBe(seed.statusEvents.length);
+    expect(count('SELECT count(*) FROM reported_figures')).toBe(seed.reportedFigures.length);
+    expect(count('SELECT count(*) FROM sources')).toBe(seed.sources.length);
+  });
+
+  it('is never seeded twice: the guard leaves a database with data alone', () => {
+    expect(seedIfEmpty(t.app.db, seedDir)).toBe(false);
+    expect(count('SELECT count(*) FROM goals')).toBe(seed.goals.length);
+  });
+
+  it('passes the integrity check', () => {
+    const db = new Database(t.databasePath, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});
