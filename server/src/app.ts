@@ -9,7 +9,9 @@ import { dbPlugin } from './plugins/db.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { changeRoutes } from './routes/changes.ts';
 import { goalRoutes } from './routes/goals.ts';
+import { snapshotRoutes } from './routes/snapshots.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { statusRoutes } from './routes/status.ts';
@@ -52,6 +54,8 @@ export async function buildApp(opts: AppOptions) {
     await api.register(authRoutes, { session });
     await api.register(statusRoutes);
     await api.register(auditRoutes);
+    await api.register(changeRoutes);
+    await api.register(snapshotRoutes);
   }, { prefix: '/api' });
 
   const indexHtml = opts.clientDist ? path.join(opts.clientDist, 'index.html') : null;

@@ -76,6 +76,7 @@ describe('GET /api/stats/ressorts on a controlled history', () => {
         stat('CC', 'Amt C', 1, { planned: 1 }),
         stat('unknown', null, 1, { missed: 1 }),
       ],
+      at: { asOf: null, knownAt: null, snapshot: null },
     });
   });
 

@@ -1,28 +1,41 @@
 /** SQL shared by the repositories that report a goal's current status. */
 
-/** The date that means "now": every event is on or before it. */
-export const LATEST = '9999-12-31';
+/**
+ * The point in time a report is made for: events effective on or before `asOf` (a date)
+ * and recorded on or before `knownAt` (an ISO timestamp).
+ */
+export type PointInTime = { asOf: string; knownAt: string };
+
+/** "Now": every event is effective and recorded before it. */
+export const NOW: PointInTime = { asOf: '9999-12-31', knownAt: '9999-12-31T23:59:59.999Z' };
 
 /**
- * Each goal with the id of its latest official and latest independent event on or before
- * @asOf — "latest" by effective date, then by entry order. Index-backed by
- * status_events_goal_track_effective (one index seek per goal and track).
+ * Each goal matching `goalFilter` (a fixed SQL condition on goals g, never a request value)
+ * with its latest official and latest independent event effective by @asOf and recorded by
+ * @knownAt — "latest" by effective date, then by entry order — and that event's fields.
+ * One index seek per goal and track (status_events_goal_track_effective); MATERIALIZED keeps
+ * SQLite from flattening the CTE and evaluating each lookup twice.
  */
-const CURRENT = `
-  SELECT g.*,
-    (SELECT e.id FROM status_events e WHERE e.goal_id = g.id AND e.track = 'official'
-       AND e.effective_date <= @asOf ORDER BY e.effective_date DESC, e.id DESC LIMIT 1) AS official_event_id,
-    (SELECT e.id FROM status_events e WHERE e.goal_id = g.id AND e.track = 'independent'
-       AND e.effective_date <= @asOf ORDER BY e.effective_date DESC, e.id DESC LIMIT 1) AS independent_event_id
-  FROM goals g`;
-
-export const WITH_STATUS = `
+export function withStatus(goalFilter = '1'): string {
+  return `WITH current AS MATERIALIZED (
+    SELECT g.*,
+      (SELECT e.id FROM status_events e WHERE e.goal_id = g.id AND e.track = 'official'
+         AND e.effective_date <= @asOf AND e.recorded_at <= @knownAt
+         ORDER BY e.effective_date DESC, e.id DESC LIMIT 1) AS official_event_id,
+      (SELECT e.id FROM status_events e WHERE e.goal_id = g.id AND e.track = 'independent'
+         AND e.effective_date <= @asOf AND e.recorded_at <= @knownAt
+         ORDER BY e.effective_date DESC, e.id DESC LIMIT 1) AS independent_event_id
+    FROM goals g WHERE ${goalFilter})
   SELECT c.*, coalesce(o.status, 'unknown') AS status,
     o.status AS o_status, o.progress AS o_progress, o.effective_date AS o_date, o.reporter AS o_reporter,
     i.status AS i_status, i.progress AS i_progress, i.effective_date AS i_date, i.reporter AS i_reporter,
     (SELECT group_concat(ressort_code, ',') FROM
        (SELECT ressort_code FROM goal_co_ressorts WHERE goal_id = c.id ORDER BY ressort_code)) AS co_ressorts
-  FROM (${CURRENT}) c
+  FROM current c
   LEFT JOIN status_events o ON o.id = c.official_event_id
   LEFT JOIN status_events i ON i.id = c.independent_event_id`;
+}
 
+/** Goal-level filters on version and Ressort (`unknown` = no Ressort), each optional. */
+export const VERSION_AND_RESSORT = `(@version IS NULL OR g.version_key = @version)
+  AND (@ressort IS NULL OR (@ressort = 'unknown' AND g.lead_ressort IS NULL) OR g.lead_ressort = @ressort)`;

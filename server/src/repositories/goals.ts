@@ -1,11 +1,10 @@
 import type { CurrentStatus, GoalDetail, GoalSummary, GoalsQuery, LineageLink } from '@zielmonitor/shared/schemas/goal';
 import type { Confidence, Horizon, Status } from '@zielmonitor/shared/schemas/common';
 import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
-import { UNKNOWN_RESSORT } from '@zielmonitor/shared/schemas/common';
 import type { Db } from '../db/database.ts';
 import { containsPattern } from '../lib/fold-text.ts';
 import type { SourcesRepository } from './sources.ts';
-import { LATEST, WITH_STATUS } from './current-status-sql.ts';
+import { NOW, VERSION_AND_RESSORT, withStatus, type PointInTime } from './current-status-sql.ts';
 
 /** Sort keys map to fixed SQL; no value from a request is ever put into SQL text. */
 const ORDER_BY: Record<GoalsQuery['sort'], (direction: 'ASC' | 'DESC') => string> = {
@@ -83,12 +82,10 @@ export const toEvent = (row: EventRow): StatusEvent => ({
 });
 
 export function createGoalsRepository(db: Db, sources: SourcesRepository) {
-  const filtered = `SELECT * FROM (${WITH_STATUS}) WHERE
-      (@version IS NULL OR version_key = @version)
-      AND (@ressort IS NULL OR (@ressort = '${UNKNOWN_RESSORT}' AND lead_ressort IS NULL) OR lead_ressort = @ressort)
-      AND (@horizon IS NULL OR horizon = @horizon)
-      AND (@status IS NULL OR status = @status)
-      AND (@pattern IS NULL OR search_text LIKE @pattern ESCAPE '\\')`;
+  const filtered = `SELECT * FROM (${withStatus(`${VERSION_AND_RESSORT}
+      AND (@horizon IS NULL OR g.horizon = @horizon)
+      AND (@pattern IS NULL OR g.search_text LIKE @pattern ESCAPE '\\')`)})
+    WHERE @status IS NULL OR status = @status`;
   const count = db.prepare<[Record<string, unknown>], { total: number }>(`SELECT count(*) AS total FROM (${filtered})`);
   const pages = new Map(
     Object.entries(ORDER_BY).flatMap(([key, orderBy]) => (['asc', 'desc'] as const).map((order) => [
@@ -98,10 +95,9 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
       ),
     ])),
   );
-  const one = db.prepare<[{ id: string; asOf: string }], GoalRow>(`SELECT * FROM (${WITH_STATUS}) WHERE id = @id`);
-  const events = db.prepare<[string], EventRow>(
-    'SELECT * FROM status_events WHERE goal_id = ? ORDER BY effective_date DESC, id DESC',
-  );
+  const one = db.prepare<[PointInTime & { id: string }], GoalRow>(withStatus('g.id = @id'));
+  const events = db.prepare<[PointInTime & { id: string }], EventRow>(`SELECT * FROM status_events
+    WHERE goal_id = @id AND effective_date <= @asOf AND recorded_at <= @knownAt ORDER BY effective_date DESC, id DESC`);
   const linkSelect = `SELECT l.id, g.id AS goal_id, g.title AS goal_title, g.version_key, l.type, l.certainty, l.basis
     FROM lineage_links l`;
   const predecessors = db.prepare<[string], LinkRow>(
@@ -116,9 +112,9 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
   });
 
   return {
-    list(query: GoalsQuery, asOf: string = LATEST): { items: GoalSummary[]; total: number } {
+    list(query: GoalsQuery, at: PointInTime = NOW): { items: GoalSummary[]; total: number } {
       const params = {
-        asOf,
+        ...at,
         version: query.version ?? null,
         ressort: query.ressort ?? null,
         horizon: query.horizon ?? null,
@@ -131,10 +127,10 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
       return { items, total: count.get(params)?.total ?? 0 };
     },
 
-    get(id: string, asOf: string = LATEST): GoalDetail | undefined {
-      const row = one.get({ id, asOf });
+    get(id: string, at: PointInTime = NOW): Omit<GoalDetail, 'at'> | undefined {
+      const row = one.get({ id, ...at });
       if (!row) return undefined;
-      const history = events.all(id).map(toEvent);
+      const history = events.all({ id, ...at }).map(toEvent);
       return {
         ...toGoalSummary(row),
         description: row.description,

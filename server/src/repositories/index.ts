@@ -10,6 +10,9 @@ import { createLoginAttemptsRepository } from './login-attempts.ts';
 import { createSessionsRepository } from './sessions.ts';
 import { createStatusWritesRepository } from './status-writes.ts';
 import { createUsersRepository } from './users.ts';
+import { createSnapshotsRepository } from './snapshots.ts';
+import { createTimelineRepository } from './timeline.ts';
+import { createChangesRepository } from './changes.ts';
 
 export function createRepositories(db: Db) {
   const sources = createSourcesRepository(db);
@@ -25,6 +28,9 @@ export function createRepositories(db: Db) {
     sessions: createSessionsRepository(db),
     loginAttempts: createLoginAttemptsRepository(db),
     audit: createAuditRepository(db),
+    snapshots: createSnapshotsRepository(db),
+    timeline: createTimelineRepository(db),
+    changes: createChangesRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -10,12 +10,13 @@ type FigureRow = {
 };
 
 export function createReportedFiguresRepository(db: Db, sources: SourcesRepository) {
-  const list = db.prepare<[{ version: string | null }], FigureRow>(`SELECT * FROM reported_figures
-    WHERE @version IS NULL OR version_key = @version ORDER BY date, id`);
+  const list = db.prepare<[{ version: string | null; asOf: string }], FigureRow>(`SELECT * FROM reported_figures
+    WHERE (@version IS NULL OR version_key = @version) AND date <= @asOf ORDER BY date, id`);
 
   return {
-    list(version?: string): ReportedFigure[] {
-      return list.all({ version: version ?? null }).map((row) => {
+    /** The figures published on or before `asOf`, oldest first. */
+    list(version: string | undefined, asOf: string): ReportedFigure[] {
+      return list.all({ version: version ?? null, asOf }).map((row) => {
         const source = sources.byId(row.source_id);
         if (!source) throw new Error(`reported figure ${row.id} has no source ${row.source_id}`);
         return {

@@ -3,7 +3,7 @@ import { emptyByStatus } from '@zielmonitor/shared/schemas/stats';
 import type { Status, Track } from '@zielmonitor/shared/schemas/common';
 import { UNKNOWN_RESSORT } from '@zielmonitor/shared/schemas/common';
 import type { Db } from '../db/database.ts';
-import { LATEST, WITH_STATUS } from './current-status-sql.ts';
+import { NOW, withStatus, type PointInTime } from './current-status-sql.ts';
 
 export type RessortStatusCount = { ressort: string | null; ressortName: string | null; status: Status; goals: number };
 
@@ -36,17 +36,17 @@ export function shapeRessortStats(rows: RessortStatusCount[]): RessortStat[] {
 }
 
 export function createStatsRepository(db: Db) {
-  const countByRessortAndStatus = db.prepare<[{ version: string; track: Track; asOf: string }], RessortStatusCount>(`
+  const countByRessortAndStatus = db.prepare<[PointInTime & { version: string; track: Track }], RessortStatusCount>(`
     SELECT c.lead_ressort AS ressort, r.name AS ressortName,
       CASE @track WHEN 'official' THEN c.status ELSE coalesce(c.i_status, 'unknown') END AS status,
       count(*) AS goals
-    FROM (${WITH_STATUS} WHERE c.version_key = @version) c
+    FROM (${withStatus('g.version_key = @version')}) c
     LEFT JOIN ressorts r ON r.code = c.lead_ressort
     GROUP BY 1, 3`);
 
   return {
-    ressortStats: (version: string, track: Track, asOf: string = LATEST): RessortStat[] =>
-      shapeRessortStats(countByRessortAndStatus.all({ version, track, asOf })),
+    ressortStats: (version: string, track: Track, at: PointInTime = NOW): RessortStat[] =>
+      shapeRessortStats(countByRessortAndStatus.all({ version, track, ...at })),
   };
 }
 export type StatsRepository = ReturnType<typeof createStatsRepository>;

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
-import { GoalDetail, GoalParams, GoalsQuery, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
+import { GoalDetail, GoalDetailQuery, GoalParams, GoalsQuery, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
 import { notFound } from '../lib/errors.ts';
+import { resolvePointInTime } from '../services/point-in-time.ts';
 import { assertKnownFilters } from '../services/references.ts';
 
 export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -9,14 +10,16 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { querystring: GoalsQuery, response: { 200: GoalsResponse, 400: ErrorResponse } },
   }, async (request) => {
     assertKnownFilters(app.repos, request.query);
-    return app.repos.goals.list(request.query);
+    const { at, echo } = resolvePointInTime(app.repos, request.query);
+    return { ...app.repos.goals.list(request.query, at), at: echo };
   });
 
   app.get('/goals/:id', {
-    schema: { params: GoalParams, response: { 200: GoalDetail, 400: ErrorResponse, 404: ErrorResponse } },
+    schema: { params: GoalParams, querystring: GoalDetailQuery, response: { 200: GoalDetail, 400: ErrorResponse, 404: ErrorResponse } },
   }, async (request) => {
-    const goal = app.repos.goals.get(request.params.id);
+    const { at, echo } = resolvePointInTime(app.repos, request.query);
+    const goal = app.repos.goals.get(request.params.id, at);
     if (!goal) throw notFound(`Ziel „${request.params.id}“ nicht gefunden`);
-    return goal;
+    return { ...goal, at: echo };
   });
 };

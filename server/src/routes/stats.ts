@@ -2,28 +2,61 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import { RessortStatsResponse, StatsQuery } from '@zielmonitor/shared/schemas/stats';
 import { ReportedFiguresQuery, ReportedFiguresResponse } from '@zielmonitor/shared/schemas/reported-figure';
-import { assertKnownFilters } from '../services/references.ts';
+import { TimelineQuery, TimelineResponse } from '@zielmonitor/shared/schemas/timeline';
+import { todayInBerlin } from '@zielmonitor/shared/schemas/status-update';
+import { AppError } from '../lib/errors.ts';
+import { periodEnds } from '../repositories/timeline.ts';
+import { resolvePointInTime } from '../services/point-in-time.ts';
+import { assertKnownFilters, knownVersion } from '../services/references.ts';
+
+/** More points than this would be a request for a different chart. */
+const MAX_TIMELINE_POINTS = 240;
 
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/stats/ressorts', {
     schema: { querystring: StatsQuery, response: { 200: RessortStatsResponse, 400: ErrorResponse } },
   }, async (request) => {
-    assertKnownFilters(app.repos, request.query);
-    const version = app.repos.versions.get(request.query.version);
-    if (!version) throw new Error('version vanished after check');
+    const version = knownVersion(app.repos, request.query.version);
+    const { at, echo } = resolvePointInTime(app.repos, request.query);
     return {
       version: version.key,
       track: request.query.track,
       declaredGoalCount: version.declaredGoalCount,
       documentedGoalCount: version.documentedGoalCount,
-      items: app.repos.stats.ressortStats(version.key, request.query.track),
+      items: app.repos.stats.ressortStats(version.key, request.query.track, at),
+      at: echo,
     };
+  });
+
+  app.get('/stats/timeline', {
+    schema: { querystring: TimelineQuery, response: { 200: TimelineResponse, 400: ErrorResponse } },
+  }, async (request) => {
+    const query = request.query;
+    const version = knownVersion(app.repos, query.version);
+    assertKnownFilters(app.repos, query);
+    const { at, echo } = resolvePointInTime(app.repos, { knownAt: query.knownAt, snapshot: query.snapshot });
+    const from = query.from ?? version.presentedOn;
+    const to = query.to ?? (echo.snapshot ? echo.snapshot.createdAt.slice(0, 10) : todayInBerlin());
+    if (from > to) {
+      throw new AppError(400, 'VALIDATION_ERROR', 'from: liegt nach to', [{ location: 'query', field: 'from', message: 'liegt nach to' }]);
+    }
+    const ends = periodEnds(from, to, query.interval);
+    if (ends.length > MAX_TIMELINE_POINTS) {
+      throw new AppError(400, 'VALIDATION_ERROR', `interval: mehr als ${MAX_TIMELINE_POINTS} Zeitpunkte – Zeitraum verkleinern oder quarter wählen`, [
+        { location: 'query', field: 'interval', message: `mehr als ${MAX_TIMELINE_POINTS} Zeitpunkte` },
+      ]);
+    }
+    const points = app.repos.timeline.timeline({
+      version: version.key, ressort: query.ressort ?? null, track: query.track, ends, knownAt: at.knownAt,
+    });
+    return { version: version.key, ressort: query.ressort ?? null, track: query.track, interval: query.interval, from, to, points, at: echo };
   });
 
   app.get('/reported-figures', {
     schema: { querystring: ReportedFiguresQuery, response: { 200: ReportedFiguresResponse, 400: ErrorResponse } },
   }, async (request) => {
     assertKnownFilters(app.repos, request.query);
-    return { items: app.repos.reportedFigures.list(request.query.version) };
+    const { at } = resolvePointInTime(app.repos, request.query);
+    return { items: app.repos.reportedFigures.list(request.query.version, at.asOf) };
   });
 };

@@ -1,5 +1,6 @@
 import { UNKNOWN_RESSORT } from '@zielmonitor/shared/schemas/common';
 import { unknownValue } from '../lib/errors.ts';
+import type { StrategyVersion } from '@zielmonitor/shared/schemas/version';
 import type { Repositories } from '../repositories/index.ts';
 
 /**
@@ -14,4 +15,12 @@ export function assertKnownFilters(repos: Repositories, query: { version?: strin
   if (query.ressort !== undefined && query.ressort !== UNKNOWN_RESSORT && !repos.ressorts.exists(query.ressort)) {
     throw unknownValue('query', 'ressort', `unbekanntes Ressort „${query.ressort}“`);
   }
+}
+
+/** The version named by a required `version` parameter, or a 400 naming it. */
+export function knownVersion(repos: Repositories, key: string): StrategyVersion {
+  assertKnownFilters(repos, { version: key });
+  const version = repos.versions.get(key);
+  if (!version) throw unknownValue('query', 'version', `unbekannte Version „${key}“`);
+  return version;
 }

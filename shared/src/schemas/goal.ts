@@ -3,6 +3,7 @@ import {
   Confidence, GoalId, Horizon, IsoDate, RessortCode, SourceRef, Status, VersionKey,
 } from './common.ts';
 import { StatusEvent } from './status-event.ts';
+import { PointInTime, PointInTimeQuery } from './point-in-time.ts';
 
 export const GoalConfidence = z.object({ goal: Confidence, ressort: Confidence, status: Confidence });
 
@@ -47,6 +48,7 @@ export const GoalsQuery = z.strictObject({
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
+  ...PointInTimeQuery,
 });
 export type GoalsQuery = z.infer<typeof GoalsQuery>;
 export type GoalsQueryInput = z.input<typeof GoalsQuery>;
@@ -54,10 +56,12 @@ export type GoalsQueryInput = z.input<typeof GoalsQuery>;
 export const GoalsResponse = z.object({
   items: z.array(GoalSummary),
   total: z.number().int().nonnegative(),
+  at: PointInTime,
 });
 export type GoalsResponse = z.infer<typeof GoalsResponse>;
 
 export const GoalParams = z.strictObject({ id: GoalId });
+export const GoalDetailQuery = z.strictObject(PointInTimeQuery);
 
 export const LINEAGE_TYPES = ['continued', 'sharpened', 'loosened', 'split', 'merged', 'replaced'] as const;
 export const LineageType = z.enum(LINEAGE_TYPES);
@@ -92,5 +96,6 @@ export const GoalDetail = GoalSummary.extend({
   sources: z.array(SourceRef),
   history: z.object({ official: z.array(StatusEvent), independent: z.array(StatusEvent) }),
   lineage: z.object({ predecessors: z.array(LineageLink), successors: z.array(LineageLink) }),
+  at: PointInTime,
 });
 export type GoalDetail = z.infer<typeof GoalDetail>;

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { STATUSES, Status, Track, VersionKey } from './common.ts';
+import { PointInTime, PointInTimeQuery } from './point-in-time.ts';
 
 export const StatsQuery = z.strictObject({
   version: VersionKey,
   /** Whose assessment to count: the government's (default) or the independent ones. */
   track: Track.default('official'),
+  ...PointInTimeQuery,
 });
 export type StatsQuery = z.infer<typeof StatsQuery>;
 
@@ -32,5 +34,6 @@ export const RessortStatsResponse = z.object({
   declaredGoalCount: z.number().int().nonnegative(),
   documentedGoalCount: z.number().int().nonnegative(),
   items: z.array(RessortStat),
+  at: PointInTime,
 });
 export type RessortStatsResponse = z.infer<typeof RessortStatsResponse>;

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ChangesQuery, ChangesResponse, FeedQuery } from '@zielmonitor/shared/schemas/changes';
+import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
+import { todayInBerlin } from '@zielmonitor/shared/schemas/status-update';
+import { AppError } from '../lib/errors.ts';
+import { renderAtomFeed } from '../lib/atom.ts';
+import { NOW } from '../repositories/current-status-sql.ts';
+import { assertKnownFilters } from '../services/references.ts';
+
+export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/changes', {
+    schema: { querystring: ChangesQuery, response: { 200: ChangesResponse, 400: ErrorResponse } },
+  }, async (request) => {
+    const query = request.query;
+    assertKnownFilters(app.repos, query);
+    const until = query.until ?? todayInBerlin();
+    if (query.since > until) {
+      throw new AppError(400, 'VALIDATION_ERROR', 'since: liegt nach until', [{ location: 'query', field: 'since', message: 'liegt nach until' }]);
+    }
+    return { since: query.since, until, ...app.repos.changes.inWindow({ ...query, until, knownAt: NOW.knownAt }) };
+  });
+
+  app.get('/feeds/changes.atom', {
+    // Strings with a non-JSON content type bypass the serializer: the XML is sent as it is.
+    schema: { querystring: FeedQuery, response: { 200: z.string(), 400: ErrorResponse } },
+  }, async (request, reply) => {
+    assertKnownFilters(app.repos, request.query);
+    const ressort = request.query.ressort ?? null;
+    const base = `${request.protocol}://${request.host}`;
+    const changes = app.repos.changes.latestOfficial(ressort, 50);
+    return reply.type('application/atom+xml; charset=utf-8').send(renderAtomFeed({ base, ressort, changes, selfUrl: `${base}${request.url}` }));
+  });
+};
