@@ -6,10 +6,13 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
+import { openapiPlugin } from './plugins/openapi.ts';
+import { securityPlugin } from './plugins/security.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { changeRoutes } from './routes/changes.ts';
+import { dataExchangeRoutes } from './routes/data-exchange.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { snapshotRoutes } from './routes/snapshots.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -45,7 +48,9 @@ export async function buildApp(opts: AppOptions) {
   registerErrorHandling(app);
 
   const session = opts.session ?? DEFAULT_SESSION_POLICY;
+  await app.register(securityPlugin);
   await app.register(dbPlugin, { databasePath: opts.databasePath, seedDir: opts.seedDir });
+  await app.register(openapiPlugin);
   await app.register(authPlugin, { session });
   await app.register(async (api) => {
     await api.register(metaRoutes);
@@ -56,6 +61,7 @@ export async function buildApp(opts: AppOptions) {
     await api.register(auditRoutes);
     await api.register(changeRoutes);
     await api.register(snapshotRoutes);
+    await api.register(dataExchangeRoutes);
   }, { prefix: '/api' });
 
   const indexHtml = opts.clientDist ? path.join(opts.clientDist, 'index.html') : null;

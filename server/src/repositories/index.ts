@@ -13,6 +13,7 @@ import { createUsersRepository } from './users.ts';
 import { createSnapshotsRepository } from './snapshots.ts';
 import { createTimelineRepository } from './timeline.ts';
 import { createChangesRepository } from './changes.ts';
+import { createGoalWritesRepository } from './goal-writes.ts';
 
 export function createRepositories(db: Db) {
   const sources = createSourcesRepository(db);
@@ -31,6 +32,7 @@ export function createRepositories(db: Db) {
     snapshots: createSnapshotsRepository(db),
     timeline: createTimelineRepository(db),
     changes: createChangesRepository(db),
+    goalWrites: createGoalWritesRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

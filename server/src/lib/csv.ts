@@ -1,0 +1,27 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+
+/**
+ * CSV as German Excel opens it: UTF-8 with BOM, semicolons, CRLF. A cell that Excel would
+ * run as a formula (=, +, -, @, tab, CR) gets a leading apostrophe, and so does a cell that
+ * already starts with one, so that reading it back strips exactly one and loses nothing.
+ */
+const FORMULA_START = /^[=+\-@\t\r']/;
+
+export const protectCell = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+export const unprotectCell = (value: string): string => (value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value);
+
+export function toExcelCsv(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${stringify([headers as string[], ...rows.map((row) => row.map(protectCell))], { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[\n\r";]/ })}`;
+}
+
+/** Rows of cells; the first row is the header. Accepts ';' (Excel) and ',' as the delimiter. */
+export function parseCsv(text: string): string[][] {
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = firstLine.includes(';') ? ';' : ',';
+  const rows = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  return rows.map((row, index) => (index === 0 ? row : row.map(unprotectCell)));
+}
+
+/** 2021-11-19 → 19.11.2021, the form German Excel recognises as a date. */
+export const toGermanDate = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;

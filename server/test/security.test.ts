@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, createTestApp, type Account, type TestApp } from './helper.ts';
+
+let t: TestApp;
+let admin: Account;
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await createAccount(t, { email: 'admin@nrw.de', name: 'Ada', role: 'admin', ressorts: [] });
+});
+afterAll(() => t.close());
+
+describe('security headers', () => {
+  it('sends a strict CSP and the usual hardening headers', async () => {
+    const res = await t.app.inject({ url: '/api/health' });
+    const csp = String(res.headers['content-security-policy']);
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "script-src 'self'", "default-src 'self'"]) {
+      expect(csp).toContain(directive);
+    }
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('marks authenticated answers no-store, public ones not', async () => {
+    expect((await t.app.inject({ url: '/api/goals', headers: { cookie: admin.cookie } })).headers['cache-control']).toBe('no-store');
+    expect((await t.app.inject({ url: '/api/goals' })).headers['cache-control']).not.toBe('no-store');
+  });
+});
+
+describe('error answers', () => {
+  it('refuse oversized bodies with 413 in the one error shape', async () => {
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/auth/login', headers: { origin: 'http://localhost:80', 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'a@b.de', password: 'x'.repeat(100_000) }),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('FST_ERR_CTP_BODY_TOO_LARGE');
+  });
+
+  it('refuse malformed JSON and wrong content types with a 4xx, not a 5xx', async () => {
+    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'http://localhost:80', 'content-type': 'application/json' }, payload: '{"email":' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toBeTruthy();
+    const type = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'http://localhost:80', 'content-type': 'text/xml' }, payload: '<a/>' });
+    expect(type.statusCode).toBe(415);
+    expect(type.json().error.code).toBeTruthy();
+  });
+});
+
+describe('OpenAPI', () => {
+  it('describes every API route from the zod schemas', async () => {
+    const spec = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    expect(spec.openapi).toMatch(/^3\./);
+    for (const path of ['/api/goals', '/api/goals/{id}', '/api/stats/ressorts', '/api/goals/{id}/status', '/api/stats/timeline', '/api/changes', '/api/snapshots']) {
+      expect(Object.keys(spec.paths)).toContain(path);
+    }
+    const status = spec.paths['/api/goals/{id}/status'].post;
+    expect(Object.keys(status.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409']));
+    expect(spec.paths['/api/goals'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['version', 'ressort', 'q', 'asOf']));
+  });
+
+  it('serves browsable docs', async () => {
+    const res = await t.app.inject({ url: '/api/docs' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('swagger');
+  });
+});
