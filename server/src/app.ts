@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -42,6 +42,13 @@ export async function buildApp(opts: AppOptions) {
     requestTimeout: 30_000,
     keepAliveTimeout: 5_000,
     return503OnClosing: true,
+    // Errors the router raises before any route runs (malformed URL, overlong id) get the one error shape too.
+    frameworkErrors: (error, _request, rawReply) => {
+      const reply: FastifyReply = rawReply;
+      reply.status(error.statusCode ?? 400).send({
+        error: { code: error.code ?? 'BAD_REQUEST', message: error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'Die ID in der Adresse ist zu lang' : 'Die Adresse ist ungültig kodiert' },
+      });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

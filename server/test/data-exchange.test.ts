@@ -105,15 +105,20 @@ describe('export and import', () => {
     bad[13] = '';
     const before = await exportCsv('version=1.0');
     const audits = auditCount();
-    const res = await importCsv(toExcelCsv(header, [changed, bad, ...rest]), 'version=1.0&dryRun=false');
-    expect(res.statusCode).toBe(422);
-    const body = res.json();
-    expect(body.applied).toBe(false);
-    expect(body.rejected).toEqual([
+    const file = toExcelCsv(header, [changed, bad, ...rest]);
+    const dry = (await importCsv(file, 'version=1.0&dryRun=true')).json();
+    expect(dry.applied).toBe(false);
+    expect(dry.rejected).toEqual([
       { line: 3, column: 'Federführendes Ressort', message: 'unbekanntes Ressort' },
       { line: 3, column: 'Zeithorizont', message: expect.stringContaining('kurzfristig') },
       { line: 3, column: 'Fällig bis', message: expect.any(String) },
       { line: 3, column: 'Quellen', message: 'jedes Ziel braucht mindestens eine Quelle' },
+    ]);
+    const res = await importCsv(file, 'version=1.0&dryRun=false');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('IMPORT_REJECTED');
+    expect(res.json().error.issues.map((i: { field: string }) => i.field)).toEqual([
+      'Zeile 3, Federführendes Ressort', 'Zeile 3, Zeithorizont', 'Zeile 3, Fällig bis', 'Zeile 3, Quellen',
     ]);
     expect(await exportCsv('version=1.0')).toBe(before);
     expect(auditCount()).toBe(audits);

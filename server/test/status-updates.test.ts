@@ -97,7 +97,7 @@ describe('POST /api/goals/:id/status', () => {
 
   it('answers a stale revision with 409 and what changed since, and records nothing', async () => {
     const stale = await revisionOf(goalOf.A);
-    expect((await report(goalOf.A, admin.cookie, { expectedRevision: stale, status: 'in_progress' })).statusCode).toBe(201);
+    expect((await report(goalOf.A, admin.cookie, { expectedRevision: stale, status: 'in_progress', effectiveDate: todayInBerlin() })).statusCode).toBe(201);
     const res = await report(goalOf.A, ctrlA.cookie, { expectedRevision: stale, status: 'missed', note: 'verfehlt' });
     expect(res.statusCode).toBe(409);
     const body = res.json();

@@ -6,6 +6,7 @@ import { GoalDetail } from '@zielmonitor/shared/schemas/goal';
 import { STATUS_LABELS } from '@zielmonitor/shared/schemas/goal-csv';
 import { todayInBerlin } from '@zielmonitor/shared/schemas/status-update';
 import { toExcelCsv, toGermanDate } from '../lib/csv.ts';
+import { AppError } from '../lib/errors.ts';
 import { requireAdmin } from '../plugins/auth.ts';
 import { goalsCsv, importGoalsCsv } from '../services/goal-csv.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
@@ -63,14 +64,19 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         querystring: ImportQuery,
         body: z.string().max(IMPORT_LIMIT),
-        response: { 200: ImportResult, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 422: ImportResult },
+        response: { 200: ImportResult, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 422: ErrorResponse },
       },
     }, async (request, reply) => {
       const user = request.user;
       if (!user) throw new Error('requireAdmin let an anonymous request through');
       assertKnownFilters(app.repos, request.query);
       const result = importGoalsCsv(app.db, app.repos, user, { text: request.body, version: request.query.version, dryRun: request.query.dryRun, ip: request.ip });
-      return reply.status(result.rejected.length > 0 ? 422 : 200).send(result);
+      if (!result.dryRun && result.rejected.length > 0) {
+        // Nothing was written: the rows and columns at fault, in the one error shape.
+        throw new AppError(422, 'IMPORT_REJECTED', `Import abgelehnt, nichts wurde geschrieben: ${result.rejected.length} Problem(e)`,
+          result.rejected.map((p) => ({ location: 'body', field: p.column ? `Zeile ${p.line}, ${p.column}` : `Zeile ${p.line}`, message: p.message })));
+      }
+      return reply.status(200).send(result);
     });
   });
 };
