@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
+import { responseCachePlugin } from './plugins/response-cache.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -59,6 +60,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(dbPlugin, { databasePath: opts.databasePath, seedDir: opts.seedDir });
   await app.register(openapiPlugin);
   await app.register(authPlugin, { session });
+  await app.register(responseCachePlugin);
   await app.register(async (api) => {
     await api.register(metaRoutes);
     await api.register(goalRoutes);

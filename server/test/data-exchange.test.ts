@@ -76,7 +76,7 @@ describe('export and import', () => {
     edited[2] = 'Neuer Titel; mit „Anführungszeichen“\nund Zeilenumbruch';
     const created = [...first];
     created[0] = 'v2-99';
-    created[2] = 'Ein neues Ziel = aus der Zielliste';
+    created[2] = '=Ein neues Ziel zum Zwiebelkuchen';
     const file = toExcelCsv(header, [edited, ...rest, created]);
 
     const dry = (await importCsv(file, 'version=2.0')).json();
@@ -89,7 +89,7 @@ describe('export and import', () => {
     expect(res.json().applied).toBe(true);
     expect(goalCount()).toBe(33);
     expect((await t.app.inject({ url: `/api/goals/${first[0]}` })).json().title).toBe(edited[2]);
-    expect((await t.app.inject({ url: '/api/goals?q=zielliste' })).json().items.map((g: { id: string }) => g.id)).toEqual(['v2-99']);
+    expect((await t.app.inject({ url: '/api/goals?q=zwiebelkuchen' })).json().items.map((g: { id: string }) => g.id)).toEqual(['v2-99']);
     expect(auditCount()).toBe(audits + 3);
   });
 
