@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.ts';
 import { changeRoutes } from './routes/changes.ts';
 import { dataExchangeRoutes } from './routes/data-exchange.ts';
 import { goalRoutes } from './routes/goals.ts';
+import { lineageRoutes } from './routes/lineage.ts';
 import { snapshotRoutes } from './routes/snapshots.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -71,6 +72,7 @@ export async function buildApp(opts: AppOptions) {
     await api.register(changeRoutes);
     await api.register(snapshotRoutes);
     await api.register(dataExchangeRoutes);
+    await api.register(lineageRoutes);
   }, { prefix: '/api' });
 
   const indexHtml = opts.clientDist ? path.join(opts.clientDist, 'index.html') : null;

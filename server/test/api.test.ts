@@ -77,7 +77,8 @@ describe('GET /api/goals', () => {
 
   it('sorts by due date with goals without one last, in both directions', async () => {
     for (const order of ['asc', 'desc']) {
-      const items = (await get(`/api/goals?sort=dueDate&order=${order}&limit=500`)).json().items as { dueDate: string | null }[];
+      const body = (await get(`/api/goals?sort=dueDate&order=${order}&limit=500`)).json() as { items: { effectiveDueDate: string | null }[] };
+      const items = body.items.map((g) => ({ dueDate: g.effectiveDueDate }));
       const dated = items.filter((g) => g.dueDate !== null).map((g) => g.dueDate as string);
       const firstNull = items.findIndex((g) => g.dueDate === null);
       expect(firstNull === -1 || items.slice(firstNull).every((g) => g.dueDate === null)).toBe(true);

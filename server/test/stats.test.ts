@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyByStatus } from '@zielmonitor/shared/schemas/stats';
+import { todayInBerlin } from '@zielmonitor/shared/schemas/status-update';
 import { shapeRessortStats } from '../src/repositories/stats.ts';
 import { createTestApp, type TestApp } from './helper.ts';
 
@@ -68,6 +69,8 @@ describe('GET /api/stats/ressorts on a controlled history', () => {
     expect(res.json()).toEqual({
       version: '1.0',
       track: 'official',
+      rule: 'all_goals',
+      referenceDate: todayInBerlin(),
       declaredGoalCount: 9,
       documentedGoalCount: 6,
       items: [

@@ -27,11 +27,16 @@ export function withStatus(goalFilter = '1'): string {
          ORDER BY e.effective_date DESC, e.id DESC LIMIT 1) AS independent_event_id
     FROM goals g WHERE ${goalFilter})
   SELECT c.*, coalesce(o.status, 'unknown') AS status,
+    -- Due date: the explicit one, else derived from the horizon by the version's own definition.
+    coalesce(c.due_date, CASE c.horizon
+      WHEN 'short' THEN date(v.presented_on, '+' || v.short_years || ' years')
+      WHEN 'medium' THEN date(v.presented_on, '+' || v.medium_years || ' years') END) AS effective_due_date,
     o.status AS o_status, o.progress AS o_progress, o.effective_date AS o_date, o.reporter AS o_reporter,
     i.status AS i_status, i.progress AS i_progress, i.effective_date AS i_date, i.reporter AS i_reporter,
     (SELECT group_concat(ressort_code, ',') FROM
        (SELECT ressort_code FROM goal_co_ressorts WHERE goal_id = c.id ORDER BY ressort_code)) AS co_ressorts
   FROM current c
+  JOIN strategy_versions v ON v.key = c.version_key
   LEFT JOIN status_events o ON o.id = c.official_event_id
   LEFT JOIN status_events i ON i.id = c.independent_event_id`;
 }

@@ -3,6 +3,7 @@ import type { Confidence, Horizon, Status } from '@zielmonitor/shared/schemas/co
 import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
 import type { Db } from '../db/database.ts';
 import { containsPattern } from '../lib/fold-text.ts';
+import { todayInBerlin } from '@zielmonitor/shared/schemas/status-update';
 import type { SourcesRepository } from './sources.ts';
 import { NOW, VERSION_AND_RESSORT, withStatus, type PointInTime } from './current-status-sql.ts';
 
@@ -15,7 +16,7 @@ const ORDER_BY: Record<GoalsQuery['sort'], (direction: 'ASC' | 'DESC') => string
   horizon: (d) => `CASE horizon WHEN 'short' THEN 1 WHEN 'medium' THEN 2 WHEN 'long' THEN 3 ELSE 4 END ${d}, id`,
   status: (d) => `CASE status WHEN 'achieved' THEN 1 WHEN 'partially_achieved' THEN 2 WHEN 'in_progress' THEN 3
     WHEN 'planned' THEN 4 WHEN 'missed' THEN 5 WHEN 'dropped' THEN 6 ELSE 7 END ${d}, id`,
-  dueDate: (d) => `due_date IS NULL, due_date ${d}, id`,
+  dueDate: (d) => `effective_due_date IS NULL, effective_due_date ${d}, id`,
 };
 
 export type GoalRow = {
@@ -25,7 +26,7 @@ export type GoalRow = {
   due_date_basis: string | null; confidence_goal: Confidence; confidence_ressort: Confidence;
   confidence_status: Confidence; confidence_note: string | null; origin_type: 'new' | 'derived' | 'unknown' | null;
   origin_certainty: 'documented' | 'probable' | 'unknown' | null; origin_basis: string | null; notes: string | null;
-  status: Status; co_ressorts: string | null; revision: number;
+  status: Status; co_ressorts: string | null; revision: number; effective_due_date: string | null;
   o_status: Status | null; o_progress: number | null; o_date: string | null; o_reporter: string | null;
   i_status: Status | null; i_progress: number | null; i_date: string | null; i_reporter: string | null;
 };
@@ -45,7 +46,10 @@ type LinkRow = {
 const current = (status: Status | null, progress: number | null, date: string | null, reporter: string | null): CurrentStatus | null =>
   status === null || date === null || reporter === null ? null : { status, progress, effectiveDate: date, reporter };
 
-export function toGoalSummary(row: GoalRow): GoalSummary {
+/** The date "overdue" is judged against: the as-of date, or today when reporting the present. */
+export const referenceDate = (asOf: string): string => (asOf < todayInBerlin() ? asOf : todayInBerlin());
+
+export function toGoalSummary(row: GoalRow, reference: string): GoalSummary {
   return {
     id: row.id,
     version: row.version_key,
@@ -56,6 +60,9 @@ export function toGoalSummary(row: GoalRow): GoalSummary {
     horizon: row.horizon,
     dueDate: row.due_date,
     dueWording: row.due_wording,
+    effectiveDueDate: row.effective_due_date,
+    dueDateSource: row.due_date ? 'explicit' : row.effective_due_date ? 'horizon' : null,
+    overdue: row.effective_due_date !== null && row.effective_due_date < reference && row.status !== 'achieved',
     confidence: { goal: row.confidence_goal, ressort: row.confidence_ressort, status: row.confidence_status },
     status: row.status,
     revision: row.revision,
@@ -85,7 +92,9 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
   const filtered = `SELECT * FROM (${withStatus(`${VERSION_AND_RESSORT}
       AND (@horizon IS NULL OR g.horizon = @horizon)
       AND (@pattern IS NULL OR g.search_text LIKE @pattern ESCAPE '\\')`)})
-    WHERE @status IS NULL OR status = @status`;
+    WHERE (@status IS NULL OR status = @status)
+      AND (@dueBy IS NULL OR effective_due_date <= @dueBy)
+      AND (@overdue IS NULL OR (effective_due_date < @reference AND status != 'achieved') = @overdue)`;
   const count = db.prepare<[Record<string, unknown>], { total: number }>(`SELECT count(*) AS total FROM (${filtered})`);
   const pages = new Map(
     Object.entries(ORDER_BY).flatMap(([key, orderBy]) => (['asc', 'desc'] as const).map((order) => [
@@ -120,10 +129,13 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
         horizon: query.horizon ?? null,
         status: query.status ?? null,
         pattern: query.q ? containsPattern(query.q) : null,
+        dueBy: query.dueBy ?? null,
+        overdue: query.overdue === undefined ? null : Number(query.overdue === 'true'),
+        reference: referenceDate(at.asOf),
       };
       const page = pages.get(`${query.sort}:${query.order}`);
       if (!page) throw new Error(`no statement for sort ${query.sort}:${query.order}`);
-      const items = page.all({ ...params, limit: query.limit, offset: query.offset }).map(toGoalSummary);
+      const items = page.all({ ...params, limit: query.limit, offset: query.offset }).map((row) => toGoalSummary(row, referenceDate(at.asOf)));
       return { items, total: count.get(params)?.total ?? 0 };
     },
 
@@ -132,7 +144,7 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
       if (!row) return undefined;
       const history = events.all({ id, ...at }).map(toEvent);
       return {
-        ...toGoalSummary(row),
+        ...toGoalSummary(row, referenceDate(at.asOf)),
         description: row.description,
         ressortBasis: row.ressort_basis,
         fieldOfActionBasis: row.field_of_action_basis,

@@ -14,6 +14,8 @@ import { createSnapshotsRepository } from './snapshots.ts';
 import { createTimelineRepository } from './timeline.ts';
 import { createChangesRepository } from './changes.ts';
 import { createGoalWritesRepository } from './goal-writes.ts';
+import { createLineageRepository } from './lineage.ts';
+import { createPeriodsRepository } from './periods.ts';
 
 export function createRepositories(db: Db) {
   const sources = createSourcesRepository(db);
@@ -33,6 +35,8 @@ export function createRepositories(db: Db) {
     timeline: createTimelineRepository(db),
     changes: createChangesRepository(db),
     goalWrites: createGoalWritesRepository(db),
+    lineage: createLineageRepository(db),
+    periods: createPeriodsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

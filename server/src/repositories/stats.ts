@@ -1,6 +1,11 @@
 import type { RessortStat } from '@zielmonitor/shared/schemas/stats';
 import { emptyByStatus } from '@zielmonitor/shared/schemas/stats';
 import type { Status, Track } from '@zielmonitor/shared/schemas/common';
+import type { CountingRule } from '@zielmonitor/shared/schemas/counting-rule';
+import type { DueStat } from '@zielmonitor/shared/schemas/stats';
+import { referenceDate } from './goals.ts';
+
+type DueRow = DueStat;
 import { UNKNOWN_RESSORT } from '@zielmonitor/shared/schemas/common';
 import type { Db } from '../db/database.ts';
 import { NOW, withStatus, type PointInTime } from './current-status-sql.ts';
@@ -36,17 +41,32 @@ export function shapeRessortStats(rows: RessortStatusCount[]): RessortStat[] {
 }
 
 export function createStatsRepository(db: Db) {
-  const countByRessortAndStatus = db.prepare<[PointInTime & { version: string; track: Track }], RessortStatusCount>(`
+  const countByRessortAndStatus = db.prepare<[PointInTime & { version: string; track: Track; rule: CountingRule; reference: string }], RessortStatusCount>(`
     SELECT c.lead_ressort AS ressort, r.name AS ressortName,
       CASE @track WHEN 'official' THEN c.status ELSE coalesce(c.i_status, 'unknown') END AS status,
       count(*) AS goals
     FROM (${withStatus('g.version_key = @version')}) c
     LEFT JOIN ressorts r ON r.code = c.lead_ressort
+    WHERE @rule = 'all_goals'
+      OR (@rule = 'short_term' AND c.horizon = 'short')
+      OR (@rule = 'due_by_date' AND c.effective_due_date <= @reference)
     GROUP BY 1, 3`);
+  const dueCounts = db.prepare<[{ version: string; end: string; asOf: string; knownAt: string }], DueRow>(`
+    SELECT coalesce(c.lead_ressort, 'unknown') AS ressort, r.name AS ressortName, count(*) AS total,
+      coalesce(sum(c.effective_due_date <= @end), 0) AS dueInPeriod,
+      coalesce(sum(c.effective_due_date <= @end AND c.status = 'achieved'), 0) AS achievedInPeriod,
+      coalesce(sum(c.effective_due_date > @end), 0) AS dueAfterPeriod,
+      coalesce(sum(c.effective_due_date IS NULL), 0) AS noDueDate
+    FROM (${withStatus('g.version_key = @version')}) c
+    LEFT JOIN ressorts r ON r.code = c.lead_ressort
+    GROUP BY 1 ORDER BY c.lead_ressort IS NULL, dueInPeriod DESC, 1`);
 
   return {
-    ressortStats: (version: string, track: Track, at: PointInTime = NOW): RessortStat[] =>
-      shapeRessortStats(countByRessortAndStatus.all({ version, track, ...at })),
+    ressortStats: (version: string, track: Track, at: PointInTime = NOW, rule: CountingRule = 'all_goals'): RessortStat[] =>
+      shapeRessortStats(countByRessortAndStatus.all({ version, track, ...at, rule, reference: referenceDate(at.asOf) })),
+    /** Per Ressort: goals due within a period (status as of its last day), due after it, or without a due date. */
+    dueByPeriod: (version: string, end: string): DueStat[] =>
+      dueCounts.all({ version, end, asOf: end, knownAt: NOW.knownAt }),
   };
 }
 export type StatsRepository = ReturnType<typeof createStatsRepository>;

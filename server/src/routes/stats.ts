@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
-import { RessortStatsResponse, StatsQuery } from '@zielmonitor/shared/schemas/stats';
+import { DueQuery, DueResponse, LegislativePeriodsResponse, RessortStatsResponse, StatsQuery } from '@zielmonitor/shared/schemas/stats';
 import { ReportedFiguresQuery, ReportedFiguresResponse } from '@zielmonitor/shared/schemas/reported-figure';
 import { TimelineQuery, TimelineResponse } from '@zielmonitor/shared/schemas/timeline';
 import { todayInBerlin } from '@zielmonitor/shared/schemas/status-update';
-import { AppError } from '../lib/errors.ts';
+import { AppError, unknownValue } from '../lib/errors.ts';
+import { referenceDate } from '../repositories/goals.ts';
 import { periodEnds } from '../repositories/timeline.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
 import { assertKnownFilters, knownVersion } from '../services/references.ts';
@@ -21,11 +22,23 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     return {
       version: version.key,
       track: request.query.track,
+      rule: request.query.rule,
+      referenceDate: referenceDate(at.asOf),
       declaredGoalCount: version.declaredGoalCount,
       documentedGoalCount: version.documentedGoalCount,
-      items: app.repos.stats.ressortStats(version.key, request.query.track, at),
+      items: app.repos.stats.ressortStats(version.key, request.query.track, at, request.query.rule),
       at: echo,
     };
+  });
+
+  app.get('/legislative-periods', { schema: { response: { 200: LegislativePeriodsResponse } } }, async () => app.repos.periods.list());
+
+  app.get('/stats/due', { schema: { querystring: DueQuery, response: { 200: DueResponse, 400: ErrorResponse } } }, async (request) => {
+    const version = knownVersion(app.repos, request.query.version);
+    const period = app.repos.periods.list().find((p) => p.key === request.query.period);
+    if (!period) throw unknownValue('query', 'period', `unbekannte Wahlperiode „${request.query.period}“`);
+    const end = period.endsOn ?? todayInBerlin();
+    return { version: version.key, period, items: app.repos.stats.dueByPeriod(version.key, end) };
   });
 
   app.get('/stats/timeline', {

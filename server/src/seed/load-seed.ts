@@ -66,6 +66,7 @@ export function checkSeedReferences(seed: SeedData): string[] {
     for (const id of [l.fromGoalId, l.toGoalId]) if (!goals.has(id)) problems.push(`lineage: unknown goal ${id}`);
     l.sourceIds.forEach((id) => needSource(`lineage ${l.fromGoalId}→${l.toGoalId}`, id));
   }
+  for (const p of seed.legislativePeriods) p.sourceIds.forEach((id) => needSource(`period ${p.key}`, id));
   for (const f of seed.reportedFigures) {
     if (!versions.has(f.version)) problems.push(`figure ${f.id}: unknown version ${f.version}`);
     if (f.ressort !== null && !ressorts.has(f.ressort)) problems.push(`figure ${f.id}: unknown ressort ${f.ressort}`);
@@ -92,12 +93,13 @@ function insertSeed(db: Db, seed: SeedData): void {
   seed.sources.forEach((s) => insertSource.run(s));
 
   const insertVersion = db.prepare(`INSERT INTO strategy_versions
-    (key, title, presented_on, declared_goal_count, horizon_definition, horizon_source_id)
-    VALUES (?, ?, ?, ?, ?, ?)`);
+    (key, title, presented_on, declared_goal_count, horizon_definition, horizon_source_id, short_years, medium_years)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertVersionSource = db.prepare('INSERT INTO version_sources (version_key, source_id) VALUES (?, ?)');
   for (const v of seed.versions) {
     insertVersion.run(v.key, v.title, v.presentedOn, v.declaredGoalCount,
-      v.horizonDefinition?.text ?? null, v.horizonDefinition?.sourceId ?? null);
+      v.horizonDefinition?.text ?? null, v.horizonDefinition?.sourceId ?? null,
+      v.horizonDefinition?.shortYears ?? null, v.horizonDefinition?.mediumYears ?? null);
     v.sourceIds.forEach((id) => insertVersionSource.run(v.key, id));
   }
 
@@ -155,6 +157,13 @@ function insertSeed(db: Db, seed: SeedData): void {
   for (const l of seed.lineage) {
     const { lastInsertRowid } = insertLink.run(l.fromGoalId, l.toGoalId, l.type, l.certainty, l.basis, l.originalWording);
     l.sourceIds.forEach((id) => insertLinkSource.run(lastInsertRowid, id));
+  }
+
+  const insertPeriod = db.prepare('INSERT INTO legislative_periods (key, name, starts_on, ends_on, note) VALUES (?, ?, ?, ?, ?)');
+  const insertPeriodSource = db.prepare('INSERT INTO legislative_period_sources (period_key, source_id) VALUES (?, ?)');
+  for (const p of seed.legislativePeriods) {
+    insertPeriod.run(p.key, p.name, p.startsOn, p.endsOn, p.note);
+    p.sourceIds.forEach((id) => insertPeriodSource.run(p.key, id));
   }
 
   const insertFigure = db.prepare(`INSERT INTO reported_figures (id, version_key, date, date_precision,

@@ -24,7 +24,13 @@ export const SeedVersion = z.strictObject({
   presentedOn: IsoDate,
   declaredGoalCount: z.number().int().nonnegative(),
   sourceIds: SourceIds,
-  horizonDefinition: z.strictObject({ text: z.string(), sourceId: z.string() }).nullable(),
+  horizonDefinition: z.strictObject({
+    text: z.string(),
+    sourceId: z.string(),
+    /** The definition in years, where the source gives it: due dates are derived from it. */
+    shortYears: z.number().int().positive().optional(),
+    mediumYears: z.number().int().positive().optional(),
+  }).nullable(),
 });
 
 export const SeedRessort = z.strictObject({
@@ -110,6 +116,15 @@ export const SeedReportedFigure = z.strictObject({
   alsoSourceIds: z.array(z.string()),
 });
 
+export const SeedLegislativePeriod = z.strictObject({
+  key: z.string().min(1),
+  name: z.string().min(1),
+  startsOn: IsoDate,
+  endsOn: IsoDate.nullable(),
+  sourceIds: SourceIds,
+  note: z.string().nullable(),
+});
+
 export const SeedData = z.object({
   sources: z.array(SeedSource),
   versions: z.array(SeedVersion),
@@ -118,6 +133,7 @@ export const SeedData = z.object({
   statusEvents: z.array(SeedStatusEvent),
   lineage: z.array(SeedLineageLink),
   reportedFigures: z.array(SeedReportedFigure),
+  legislativePeriods: z.array(SeedLegislativePeriod),
 });
 export type SeedData = z.infer<typeof SeedData>;
 
@@ -130,4 +146,5 @@ export const SEED_FILES = {
   statusEvents: 'status-events.json',
   lineage: 'lineage.json',
   reportedFigures: 'reported-figures.json',
+  legislativePeriods: 'legislative-periods.json',
 } as const satisfies Record<keyof SeedData, string>;

@@ -26,6 +26,11 @@ export const GoalSummary = z.object({
   horizon: Horizon,
   dueDate: IsoDate.nullable(),
   dueWording: z.string().nullable(),
+  /** The explicit due date, else one derived from the horizon by the version's own definition. */
+  effectiveDueDate: IsoDate.nullable(),
+  dueDateSource: z.enum(['explicit', 'horizon']).nullable(),
+  /** Due before the as-of date (or today) and not achieved. */
+  overdue: z.boolean(),
   confidence: GoalConfidence,
   /** Current official status; `unknown` when the government has reported nothing. */
   status: Status,
@@ -44,6 +49,9 @@ export const GoalsQuery = z.strictObject({
   horizon: Horizon.optional(),
   status: Status.optional(),
   q: z.string().trim().max(200, { message: 'Suchtext höchstens 200 Zeichen' }).optional(),
+  /** Only goals due on or before this date (explicit or derived due date). */
+  dueBy: IsoDate.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
   sort: z.enum(GOAL_SORT_KEYS).default('id'),
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
