@@ -45,7 +45,7 @@ describe('GoalsQuery', () => {
 describe('StatsQuery', () => {
   it('requires a version and defaults to the official track', () => {
     expect(StatsQuery.safeParse({}).success).toBe(false);
-    expect(StatsQuery.parse({ version: '1.0' })).toEqual({ version: '1.0', track: 'official' });
+    expect(StatsQuery.parse({ version: '1.0' })).toEqual({ version: '1.0', track: 'official', rule: 'all_goals' });
   });
 });
 
