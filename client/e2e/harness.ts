@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { repoRoot, startServer, type ServerProcess } from '../../scripts/lib/server-process.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const INSTALL_HINT = 'Browser-Tests übersprungen: kein Chromium gefunden. Installieren mit: apt-get update && apt-get install -y chromium';
+
+/**
+ * Whether the browser tests can run. Without Chromium they are skipped with the install
+ * command, except under CI=true, where a missing browser must fail the run.
+ */
+export function browserAvailable(): boolean {
+  if (fs.existsSync(CHROMIUM)) return true;
+  if (process.env.CI === 'true') throw new Error(`CI=true, aber ${CHROMIUM} fehlt. ${INSTALL_HINT}`);
+  console.warn(INSTALL_HINT);
+  return false;
+}
+
+export type Harness = { server: ServerProcess; browser: Browser; databasePath: string; close: () => Promise<void> };
+
+/** The real server on a fresh seeded database, serving the built dashboard, and headless Chromium. */
+export async function startHarness(): Promise<Harness> {
+  if (!fs.existsSync(path.join(repoRoot, 'client', 'dist', 'index.html'))) {
+    throw new Error('client/dist fehlt: erst `npm run build` ausführen (npm test tut das).');
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zielmonitor-e2e-'));
+  const databasePath = path.join(dir, 'e2e.sqlite');
+  const server = await startServer({ databasePath });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+  return {
+    server, browser, databasePath,
+    close: async () => {
+      await browser.close();
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A page that records every console error and uncaught exception; tests assert there are none. */
+export async function openPage(h: Harness, pathname: string, options: { viewport?: { width: number; height: number } } = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = await h.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, locale: 'de-DE' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  await page.goto(`${h.server.url}${pathname}`);
+  return { page, errors };
+}

@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
+
+/** A failed API call: the status and the server's error body, when it sent one. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorResponse | null,
+  ) {
+    super(body?.error.message ?? (status === 0 ? 'Der Server ist nicht erreichbar.' : `Fehler ${status}`));
+  }
+}
+
+type Query = Record<string, unknown>;
+
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      if (value !== '') params.set(key, String(value));
+    }
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/**
+ * The one way the dashboard talks to the API: same origin, cookies included, and every
+ * answer parsed with the shared schema, so a drifting server shows up as an error here.
+ */
+export async function api<S extends z.ZodType>(schema: S, path: string, init: RequestInit & { json?: unknown } = {}): Promise<z.infer<S>> {
+  const { json, headers, ...rest } = init;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      credentials: 'same-origin',
+      ...rest,
+      headers: { accept: 'application/json', ...(json !== undefined && { 'content-type': 'application/json' }), ...headers },
+      ...(json !== undefined && { body: JSON.stringify(json) }),
+    });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = ErrorResponse.safeParse(body);
+    throw new ApiError(response.status, parsed.success ? parsed.data : null);
+  }
+  return schema.parse(body);
+}

@@ -1,0 +1,21 @@
+import { queryOptions } from '@tanstack/react-query';
+import { GoalDetail, GoalsResponse, type GoalsQueryInput } from '@zielmonitor/shared/schemas/goal';
+import { api, withQuery } from './client.ts';
+
+export type PointInTimeParams = { asOf?: string | undefined; snapshot?: string | undefined };
+
+export const goalKeys = {
+  all: ['goals'] as const,
+  list: (query: GoalsQueryInput) => [...goalKeys.all, 'list', query] as const,
+  detail: (id: string, at: PointInTimeParams) => [...goalKeys.all, 'detail', id, at] as const,
+};
+
+export const goalsQuery = (query: GoalsQueryInput) => queryOptions({
+  queryKey: goalKeys.list(query),
+  queryFn: () => api(GoalsResponse, withQuery('/api/goals', query)),
+});
+
+export const goalQuery = (id: string, at: PointInTimeParams) => queryOptions({
+  queryKey: goalKeys.detail(id, at),
+  queryFn: () => api(GoalDetail, withQuery(`/api/goals/${encodeURIComponent(id)}`, at)),
+});

@@ -1,0 +1,78 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { NavLink, useLocation, useSearchParams } from 'react-router';
+import { versionsQuery } from '../api/meta.ts';
+import { formatDate } from '../lib/format.ts';
+import { useT, type Lang } from '../lib/i18n.ts';
+import { AsOfControl } from './as-of-control.tsx';
+
+/** Parameters that follow the user from page to page. */
+const KEPT = ['version', 'asOf', 'snapshot'] as const;
+
+export function useKeptSearch(): string {
+  const [params] = useSearchParams();
+  const kept = new URLSearchParams();
+  for (const key of KEPT) {
+    const value = params.get(key);
+    if (value) kept.set(key, value);
+  }
+  const search = kept.toString();
+  return search ? `?${search}` : '';
+}
+
+export function AppShell({ children, setLang }: { children: ReactNode; setLang: (lang: Lang) => void }) {
+  const t = useT();
+  const search = useKeptSearch();
+  const location = useLocation();
+  const links: [string, string][] = [['/', t.nav.overview], ['/ziele', t.nav.goals]];
+  return (
+    <>
+      <a className="skip-link" href="#main">{t.skipLink}</a>
+      <header className="app-header">
+        <div className="brand">
+          <NavLink to={`/${search}`} className="brand-name">{t.appName}</NavLink>
+          <span className="brand-tagline">{t.appTagline}</span>
+        </div>
+        <nav aria-label={t.appName}>
+          <ul>
+            {links.map(([path, label]) => (
+              <li key={path}><NavLink to={`${path}${search}`} end={path === '/'}>{label}</NavLink></li>
+            ))}
+          </ul>
+        </nav>
+        <div className="header-controls">
+          <VersionSelect />
+          <AsOfControl />
+          <button type="button" className="lang-switch" lang={t.lang === 'de' ? 'en' : 'de'} onClick={() => setLang(t.lang === 'de' ? 'en' : 'de')}>
+            {t.lang === 'de' ? 'English' : 'Deutsch'}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} key={location.pathname}>{children}</main>
+      <footer className="app-footer"><p>{t.footer}</p></footer>
+    </>
+  );
+}
+
+export const DEFAULT_VERSION = '1.0';
+
+function VersionSelect() {
+  const t = useT();
+  const versions = useQuery(versionsQuery());
+  const [params, setParams] = useSearchParams();
+  const value = params.get('version') ?? DEFAULT_VERSION;
+  return (
+    <label className="control">
+      <span>{t.version}</span>
+      <select value={value} onChange={(e) => setParams((p) => {
+        const next = new URLSearchParams(p);
+        next.set('version', e.target.value);
+        return next;
+      })}>
+        {(versions.data ?? [{ key: value, title: '', presentedOn: '' }]).map((v) => (
+          <option key={v.key} value={v.key}>{v.presentedOn ? t.versionOption(v.key, v.title, formatDate(v.presentedOn, t.lang)) : v.key}</option>
+        ))}
+      </select>
+    </label>
+  );
+}

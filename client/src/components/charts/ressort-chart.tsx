@@ -1,0 +1,44 @@
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatPercent } from '../../lib/format.ts';
+import { useT } from '../../lib/i18n.ts';
+import type { RessortRow } from '../../lib/shape-ressort-stats.ts';
+import { STATUS_ORDER } from '../../lib/status.ts';
+import { StatusPatterns, statusFill } from './status-patterns.tsx';
+
+/** Presentational: stacked bars per Ressort by status, counts in the bars, rate at the end. */
+export function RessortChart({ rows }: { rows: RessortRow[] }) {
+  const t = useT();
+  const best = rows[0];
+  const height = Math.max(160, rows.length * 44 + 80);
+  return (
+    <figure className="chart" data-testid="ressort-chart">
+      <div style={{ width: '100%', height }} aria-hidden="true">
+        <ResponsiveContainer>
+          <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 64, bottom: 8, left: 8 }} accessibilityLayer={false}>
+            <StatusPatterns />
+            <CartesianGrid horizontal={false} stroke="#d0d0d0" />
+            <XAxis type="number" allowDecimals={false} tick={{ fill: '#1f1f1f' }} />
+            <YAxis type="category" dataKey="label" width={150} tick={{ fill: '#1f1f1f' }} />
+            <Tooltip
+              formatter={(value, name) => [String(value), t.status[name as keyof typeof t.status] ?? String(name)]}
+              labelFormatter={(label, payload) => {
+                const row = payload?.[0]?.payload as RessortRow | undefined;
+                return row ? `${row.name} – ${formatPercent(row.rate, t.lang)} ${t.status.achieved}` : String(label);
+              }}
+            />
+            <Legend formatter={(value) => t.status[value as keyof typeof t.status] ?? value} />
+            {STATUS_ORDER.map((status, index) => (
+              <Bar key={status} dataKey={status} stackId="s" fill={statusFill(status)} stroke="#ffffff" isAnimationActive={false}>
+                <LabelList dataKey={status} position="center" fill="#ffffff" formatter={(v: unknown) => (Number(v) > 0 ? String(v) : '')} />
+                {index === STATUS_ORDER.length - 1 && (
+                  <LabelList dataKey="rate" position="right" fill="#1f1f1f" formatter={(v: unknown) => formatPercent(Number(v), t.lang)} />
+                )}
+              </Bar>
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption>{best ? t.overview.chartSummary(rows.length, best.name, formatPercent(best.rate, t.lang)) : t.empty}</figcaption>
+    </figure>
+  );
+}

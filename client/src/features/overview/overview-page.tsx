@@ -1,0 +1,82 @@
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { COUNTING_RULES, COUNTING_RULE_TEXT, type CountingRule } from '@zielmonitor/shared/schemas/counting-rule';
+import type { Track } from '@zielmonitor/shared/schemas/common';
+import { ressortStatsQuery } from '../../api/stats.ts';
+import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { useT } from '../../lib/i18n.ts';
+import { toRessortRows } from '../../lib/shape-ressort-stats.ts';
+import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
+import { CoverageNote } from './coverage-note.tsx';
+import { HeadlineNumbers } from './headline-numbers.tsx';
+import { ReportedFigures } from './reported-figures.tsx';
+import { RessortTable } from './ressort-table.tsx';
+import { ZeroGoalPanel } from './zero-goal-panel.tsx';
+
+// recharts is large: the first screen renders without waiting for it.
+const RessortChart = lazy(() => import('../../components/charts/ressort-chart.tsx').then((m) => ({ default: m.RessortChart })));
+
+const DEFAULTS = { version: DEFAULT_VERSION, track: 'official', rule: 'all_goals' };
+
+export function OverviewPage() {
+  const t = useT();
+  const [state, update] = useUrlState(DEFAULTS);
+  const at = usePointInTime();
+  const track = (state.track === 'independent' ? 'independent' : 'official') satisfies Track;
+  const rule = ((COUNTING_RULES as readonly string[]).includes(state.rule) ? state.rule : 'all_goals') as CountingRule;
+  const stats = useQuery(ressortStatsQuery({ version: state.version, track, rule, ...at }));
+  const ruleText = COUNTING_RULE_TEXT[rule][t.lang];
+
+  return (
+    <>
+      <h1>{t.overview.title}</h1>
+      <p className="lead">{t.overview.intro}</p>
+      <div className="view-controls">
+        <fieldset className="segmented">
+          <legend>{t.track.label}</legend>
+          {(['official', 'independent'] as const).map((value) => (
+            <label key={value}>
+              <input type="radio" name="track" value={value} checked={track === value} onChange={() => update({ track: value })} />
+              {t.track[value]}
+            </label>
+          ))}
+        </fieldset>
+        <label className="control">
+          <span>{t.overview.ruleLabel}</span>
+          <select value={rule} onChange={(e) => update({ rule: e.target.value })}>
+            {COUNTING_RULES.map((r) => <option key={r} value={r}>{COUNTING_RULE_TEXT[r][t.lang].label}</option>)}
+          </select>
+        </label>
+        <details className="rule-text">
+          <summary>{t.lang === 'de' ? 'Wie wird gezählt?' : 'How is this counted?'}</summary>
+          <p>{ruleText.text}</p>
+        </details>
+      </div>
+      <QueryState query={stats}>
+        {(data) => {
+          const rows = toRessortRows(data.items, t.unknownRessort);
+          return (
+            <>
+              <HeadlineNumbers stats={data} ruleLabel={ruleText.label} />
+              <CoverageNote documented={data.documentedGoalCount} declared={data.declaredGoalCount} />
+              <ZeroGoalPanel items={data.items} version={data.version} track={track} />
+              <section aria-labelledby="chart-title" className="panel">
+                <h2 id="chart-title">{t.overview.chartTitle} <span className="rule-badge">{ruleText.label} · {t.track[track]}</span></h2>
+                {rows.length === 0 ? <p className="state state-empty">{t.empty}</p> : (
+                  <>
+                    <Suspense fallback={<div className="chart-placeholder" role="status">{t.loading}</div>}>
+                      <RessortChart rows={rows} />
+                    </Suspense>
+                    <RessortTable rows={rows} version={data.version} />
+                  </>
+                )}
+              </section>
+            </>
+          );
+        }}
+      </QueryState>
+      <ReportedFigures version={state.version} />
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { Link } from 'react-router';
+import { useKeptSearch } from '../../components/app-shell.tsx';
+import { formatPercent } from '../../lib/format.ts';
+import { useT } from '../../lib/i18n.ts';
+import type { RessortRow } from '../../lib/shape-ressort-stats.ts';
+import { STATUS_ORDER } from '../../lib/status.ts';
+
+/** The chart's data as a table: the accessible equivalent, and every count drills down to its goals. */
+export function RessortTable({ rows, version }: { rows: RessortRow[]; version: string }) {
+  const t = useT();
+  const kept = useKeptSearch();
+  const link = (ressort: string, status?: string) => {
+    const params = new URLSearchParams(kept.slice(1));
+    params.set('version', version);
+    params.set('ressort', ressort);
+    if (status) params.set('status', status);
+    return `/ziele?${params.toString()}`;
+  };
+  return (
+    <div className="table-scroll">
+      <table className="data-table" data-testid="ressort-table">
+        <caption>{t.overview.tableCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.overview.ressort}</th>
+            <th scope="col" className="num">{t.overview.total}</th>
+            {STATUS_ORDER.map((s) => <th key={s} scope="col" className="num">{t.status[s]}</th>)}
+            <th scope="col" className="num">{t.overview.rate}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.code}>
+              <th scope="row"><abbr title={row.name}>{row.label}</abbr></th>
+              <td className="num"><Link to={link(row.code)}>{row.total}</Link></td>
+              {STATUS_ORDER.map((s) => (
+                <td key={s} className="num">{row[s] > 0 ? <Link to={link(row.code, s)}>{row[s]}</Link> : 0}</td>
+              ))}
+              <td className="num">{formatPercent(row.rate, t.lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

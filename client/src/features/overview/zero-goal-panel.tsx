@@ -1,0 +1,38 @@
+import type { RessortStat } from '@zielmonitor/shared/schemas/stats';
+import { Link } from 'react-router';
+import { useKeptSearch } from '../../components/app-shell.tsx';
+import { useT } from '../../lib/i18n.ts';
+import { zeroAchievementRessorts } from '../../lib/shape-ressort-stats.ts';
+
+/** The opposition's first question: which Ressorts have met none of their goals? */
+export function ZeroGoalPanel({ items, version, track }: { items: RessortStat[]; version: string; track: string }) {
+  const t = useT();
+  const kept = useKeptSearch();
+  const zero = zeroAchievementRessorts(items);
+  const link = (ressort: string) => {
+    const params = new URLSearchParams(kept.slice(1));
+    params.set('version', version);
+    params.set('ressort', ressort);
+    return `/ziele?${params.toString()}`;
+  };
+  return (
+    <section aria-labelledby="zero-title" className="panel zero-panel" data-testid="zero-goal-panel">
+      <h2 id="zero-title">{t.overview.zeroTitle}</h2>
+      {zero.length === 0 ? <p>{t.overview.zeroNone}</p> : (
+        <>
+          <p>{t.overview.zeroIntro} <span className="rule-badge">{t.track[track === 'independent' ? 'independent' : 'official']}</span></p>
+          <ul className="zero-list">
+            {zero.map((r) => (
+              <li key={r.ressort}>
+                <Link to={link(r.ressort)}>
+                  <strong>{r.ressort}</strong> <span className="ressort-name">{r.ressortName}</span>
+                </Link>
+                <span className="count">{t.overview.goalsCount(r.total)}, 0 {t.status.achieved}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Status } from '@zielmonitor/shared/schemas/common';
+import type { RessortStat } from '@zielmonitor/shared/schemas/stats';
+import { STATUS_ORDER } from './status.ts';
+
+export type RessortRow = { code: string; label: string; name: string; total: number; achieved: number; rate: number } & Record<Status, number>;
+
+/** Chart and table rows: one per Ressort, sorted by fulfilment rate, then size; unknown last. */
+export function toRessortRows(items: RessortStat[], unknownLabel: string): RessortRow[] {
+  return [...items]
+    .sort((a, b) => Number(a.ressort === 'unknown') - Number(b.ressort === 'unknown') || b.fulfilmentRate - a.fulfilmentRate || b.total - a.total || a.ressort.localeCompare(b.ressort))
+    .map((item) => ({
+      code: item.ressort,
+      label: item.ressort === 'unknown' ? unknownLabel : item.ressort,
+      name: item.ressort === 'unknown' ? unknownLabel : item.ressortName ?? item.ressort,
+      total: item.total,
+      rate: item.fulfilmentRate,
+      ...Object.fromEntries(STATUS_ORDER.map((status) => [status, item.byStatus[status]])) as Record<Status, number>,
+    }));
+}
+
+/** Every Ressort with goals and none achieved — "unknown" is not a Ressort and is left out. */
+export function zeroAchievementRessorts(items: RessortStat[]): RessortStat[] {
+  return items
+    .filter((item) => item.ressort !== 'unknown' && item.total > 0 && item.achieved === 0)
+    .sort((a, b) => b.total - a.total || a.ressort.localeCompare(b.ressort));
+}
+
+/** Headline numbers over all Ressorts of the version. */
+export function headline(items: RessortStat[]): Record<Status, number> & { total: number } {
+  const sum = (status: Status) => items.reduce((n, item) => n + item.byStatus[status], 0);
+  return {
+    total: items.reduce((n, item) => n + item.total, 0),
+    ...Object.fromEntries(STATUS_ORDER.map((status) => [status, sum(status)])) as Record<Status, number>,
+  };
+}

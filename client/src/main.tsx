@@ -1,0 +1,44 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { z } from 'zod';
+import { createQueryClient } from './api/query-client.ts';
+import { AppShell } from './components/app-shell.tsx';
+import { GoalPage } from './features/goals/goal-page.tsx';
+import { GoalsPage } from './features/goals/goals-page.tsx';
+import { OverviewPage } from './features/overview/overview-page.tsx';
+import { NotFoundPage } from './components/not-found-page.tsx';
+import { LangContext, type Lang } from './lib/i18n.ts';
+import './styles.css';
+
+z.config(z.locales.de());
+const queryClient = createQueryClient();
+
+function App() {
+  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('zm-lang') === 'en' ? 'en' : 'de'));
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    localStorage.setItem('zm-lang', lang);
+  }, [lang]);
+  return (
+    <LangContext.Provider value={{ lang, setLang }}>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <AppShell setLang={setLang}>
+            <Routes>
+              <Route path="/" element={<OverviewPage />} />
+              <Route path="/ziele" element={<GoalsPage />} />
+              <Route path="/ziele/:id" element={<GoalPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </AppShell>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </LangContext.Provider>
+  );
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing');
+createRoot(root).render(<StrictMode><App /></StrictMode>);
