@@ -21,10 +21,10 @@ export function GoalsPage() {
   const ressorts = useQuery(ressortsQuery());
   const [search, setSearch] = useState(state.q);
   useEffect(() => setSearch(state.q), [state.q]);
-  // The search box updates the URL once typing pauses, replacing the history entry.
+  // The search box updates the URL once typing pauses: one history entry per search, not per key.
   useEffect(() => {
     if (search === state.q) return;
-    const timer = setTimeout(() => update({ q: search }, { replace: true }), 300);
+    const timer = setTimeout(() => update({ q: search }), 300);
     return () => clearTimeout(timer);
   }, [search, state.q, update]);
 

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, openPage, startHarness, type Harness } from './harness.ts';
+
+const run = browserAvailable();
+
+describe.skipIf(!run)('dashboard journeys in headless Chromium', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  const api = async <T>(path: string): Promise<T> => (await fetch(`${h.server.url}${path}`)).json() as Promise<T>;
+
+  it('shows the Ressorts with zero goals met, exactly those the API reports, and the coverage', async () => {
+    const stats = await api<{ items: { ressort: string; achieved: number; total: number }[] }>('/api/stats/ressorts?version=1.0');
+    const expected = stats.items.filter((i) => i.ressort !== 'unknown' && i.achieved === 0).map((i) => i.ressort).sort();
+    expect(expected.length).toBeGreaterThan(0);
+
+    const { page, errors } = await openPage(h, '/');
+    const panel = page.getByTestId('zero-goal-panel');
+    await panel.getByRole('heading', { name: 'Ressorts ohne erreichtes Ziel' }).waitFor();
+    const listed = (await panel.locator('li strong').allTextContents()).sort();
+    expect(listed).toEqual(expected);
+    expect(await page.getByTestId('coverage').textContent()).toBe('22 von 44 Zielen öffentlich belegt');
+    await page.getByTestId('ressort-chart').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('filters the goal table through the UI, keeps it in the URL, and back restores the previous view', async () => {
+    const { page, errors } = await openPage(h, '/ziele?version=1.0');
+    await page.getByTestId('goals-table').waitFor();
+    await page.getByLabel('Ressort').selectOption('MWIDE');
+    await page.waitForURL(/ressort=MWIDE/);
+    await page.getByLabel('Suche in Titel und Beschreibung').fill('GLASFASER');
+    await page.waitForURL(/q=GLASFASER/);
+    const apiResult = await api<{ total: number; items: { id: string }[] }>('/api/goals?version=1.0&ressort=MWIDE&q=GLASFASER');
+    expect(apiResult.total).toBeGreaterThan(0);
+    await page.getByTestId('goal-count').filter({ hasText: `${apiResult.total} Ziel` }).waitFor();
+    const ids = await page.locator('[data-testid=goals-table] tbody tr td:first-child').allTextContents();
+    expect(ids).toEqual(apiResult.items.map((g) => g.id));
+
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('q=GLASFASER'));
+    expect(await page.getByLabel('Suche in Titel und Beschreibung').inputValue()).toBe('');
+    expect(await page.getByLabel('Ressort').inputValue()).toBe('MWIDE');
+    expect(errors).toEqual([]);
+  });
+
+  it('opens a goal with both tracks apart, its sources and due date', async () => {
+    const { page, errors } = await openPage(h, '/ziele?version=1.0&q=schulen');
+    await page.getByRole('link', { name: /Alle Schulen bis Ende 2022/ }).click();
+    await page.waitForURL(/\/ziele\/v1-13/);
+    await page.getByRole('heading', { level: 1, name: /v1-13/ }).waitFor();
+    const goal = await api<{ history: { official: unknown[]; independent: unknown[] }; sources: unknown[] }>('/api/goals/v1-13');
+    expect(await page.locator('[data-testid=official-history] li').count()).toBe(goal.history.official.length);
+    expect(await page.locator('[data-testid=independent-history] li').count()).toBe(goal.history.independent.length);
+    expect(await page.locator('.sources li').count()).toBe(goal.sources.length);
+    expect(await page.getByText('31.12.2022').first().isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('reloads a shared URL into the same view: filters, sort and order', async () => {
+    const shared = '/ziele?version=1.0&ressort=MWIDE&sort=title&order=desc';
+    const { page, errors } = await openPage(h, shared);
+    await page.getByTestId('goals-table').waitFor();
+    const expected = await api<{ items: { id: string }[] }>('/api/goals?version=1.0&ressort=MWIDE&sort=title&order=desc');
+    const read = async () => page.locator('[data-testid=goals-table] tbody tr td:first-child').allTextContents();
+    expect(await read()).toEqual(expected.items.map((g) => g.id));
+    await page.reload();
+    await page.getByTestId('goals-table').waitFor();
+    expect(await read()).toEqual(expected.items.map((g) => g.id));
+    expect(await page.getByLabel('Ressort').inputValue()).toBe('MWIDE');
+    expect(await page.locator('th[aria-sort=descending]').textContent()).toContain('Ziel');
+    expect(errors).toEqual([]);
+  });
+
+  it('says clearly when the API is down and recovers with the retry button', async () => {
+    const { page } = await openPage(h, '/ziele/v1-13');
+    await page.getByRole('heading', { level: 1, name: /v1-13/ }).waitFor();
+    await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+    await page.goto(`${h.server.url}/ziele?version=2.0`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 15_000 });
+    expect(await alert.textContent()).toContain('nicht erreichbar');
+    await page.unroute('**/api/**');
+    await alert.getByRole('button', { name: 'Erneut versuchen' }).click();
+    await page.getByTestId('goals-table').waitFor();
+  });
+
+  it('switches to English', async () => {
+    const { page, errors } = await openPage(h, '/');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Ministries with no goal achieved' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(errors).toEqual([]);
+  });
+});
