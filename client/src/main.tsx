@@ -9,6 +9,10 @@ import { GoalPage } from './features/goals/goal-page.tsx';
 import { GoalsPage } from './features/goals/goals-page.tsx';
 import { OverviewPage } from './features/overview/overview-page.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
+import { LoginPage } from './features/auth/login-page.tsx';
+import { AuditPage } from './features/controller/audit-page.tsx';
+import { MyGoalsPage } from './features/controller/my-goals-page.tsx';
+import { StatusFormPage } from './features/controller/status-form-page.tsx';
 import { LangContext, type Lang } from './lib/i18n.ts';
 import './styles.css';
 
@@ -30,6 +34,10 @@ function App() {
               <Route path="/" element={<OverviewPage />} />
               <Route path="/ziele" element={<GoalsPage />} />
               <Route path="/ziele/:id" element={<GoalPage />} />
+              <Route path="/ziele/:id/melden" element={<StatusFormPage />} />
+              <Route path="/anmelden" element={<LoginPage />} />
+              <Route path="/meine-ziele" element={<MyGoalsPage />} />
+              <Route path="/protokoll" element={<AuditPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </AppShell>

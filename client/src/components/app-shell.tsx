@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { NavLink, useLocation, useSearchParams } from 'react-router';
 import { versionsQuery } from '../api/meta.ts';
+import { UserMenu } from './user-menu.tsx';
 import { formatDate } from '../lib/format.ts';
 import { useT, type Lang } from '../lib/i18n.ts';
 import { AsOfControl } from './as-of-control.tsx';
@@ -43,6 +44,7 @@ export function AppShell({ children, setLang }: { children: ReactNode; setLang: 
         <div className="header-controls">
           <VersionSelect />
           <AsOfControl />
+          <UserMenu />
           <button type="button" className="lang-switch" lang={t.lang === 'de' ? 'en' : 'de'} onClick={() => setLang(t.lang === 'de' ? 'en' : 'de')}>
             {t.lang === 'de' ? 'English' : 'Deutsch'}
           </button>

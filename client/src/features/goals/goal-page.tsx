@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { meQuery } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { goalQuery } from '../../api/goals.ts';
 import { useKeptSearch } from '../../components/app-shell.tsx';
@@ -16,6 +17,9 @@ export function GoalPage() {
   const at = usePointInTime();
   const kept = useKeptSearch();
   const goal = useQuery(goalQuery(id, at));
+  const me = useQuery(meQuery());
+  const [params] = useSearchParams();
+  const user = me.data?.user;
   if (goal.error instanceof ApiError && goal.error.status === 404) {
     return <section><h1>{t.goal.notFound}</h1><p><Link to={`/ziele${kept}`}>{t.goal.back}</Link></p></section>;
   }
@@ -25,7 +29,13 @@ export function GoalPage() {
         <article className="goal">
           <p><Link to={`/ziele${kept}`}>← {t.goal.back}</Link></p>
           <h1><span className="mono">{g.id}</span> {g.title}</h1>
-          <p className="goal-status"><StatusBadge status={g.status} /> <span className="muted">({t.goals.colStatus})</span></p>
+          <p role="status" aria-live="polite" className="saved">{params.get('gemeldet') ? t.controller.saved : ''}</p>
+          <p className="goal-status">
+            <StatusBadge status={g.status} /> <span className="muted">({t.goals.colStatus})</span>
+            {user && (user.role === 'admin' || [g.leadRessort, ...g.coRessorts].some((r) => r && user.ressorts.includes(r))) && (
+              <> <Link className="button-link" to={`/ziele/${encodeURIComponent(g.id)}/melden`}>{t.controller.report}</Link></>
+            )}
+          </p>
           {g.description && <blockquote>{g.description}</blockquote>}
           <dl className="facts">
             <div><dt>{t.goal.version}</dt><dd>{g.version}</dd></div>

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser } from './accounts.ts';
+import { browserAvailable, openPage, startHarness, type Harness } from './harness.ts';
+
+const run = browserAvailable();
+const PASSWORD = 'Glasfaser-fuer-alle-Schulen';
+
+describe.skipIf(!run)('ministry controller journey in headless Chromium', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await addUser(h.databasePath, { email: 'kontrolle@mwide.nrw.de', name: 'Kim Kontrolle', role: 'controller', ressorts: 'MWIDE', password: PASSWORD });
+    await addUser(h.databasePath, { email: 'admin@nrw.de', name: 'Ada Admin', role: 'admin', password: `${PASSWORD}-admin` });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('logs in, reports a status with evidence, sees it on the dashboard, and logs out', async () => {
+    const { page, errors } = await openPage(h, '/anmelden');
+    await page.getByLabel('E-Mail-Adresse').fill('kontrolle@mwide.nrw.de');
+    await page.getByLabel('Passwort').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL(/\/meine-ziele/);
+    const rows = page.locator('[data-testid=my-goals] tbody tr');
+    await rows.first().waitFor();
+    const mwide = await (await fetch(`${h.server.url}/api/goals?ressort=MWIDE&limit=500`)).json() as { total: number };
+    expect(await rows.count()).toBe(mwide.total);
+
+    const before = await (await fetch(`${h.server.url}/api/stats/ressorts?version=1.0`)).json() as { items: { ressort: string; achieved: number }[] };
+    expect(before.items.find((i) => i.ressort === 'MWIDE')?.achieved).toBe(0);
+
+    await page.goto(`${h.server.url}/ziele/v1-13/melden`);
+    await page.getByLabel('Neuer Status').selectOption('achieved');
+    await page.getByLabel('Fortschritt in Prozent (freiwillig)').fill('100');
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+    // The shared zod schema refuses a closing status without a reason, before anything is sent.
+    const noteError = page.locator('#note-error');
+    await noteError.waitFor();
+    expect(await noteError.textContent()).toContain('Begründung nötig');
+    expect(await page.getByLabel(/Begründung/).getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel(/Begründung/).fill('Alle Schulen angeschlossen <script>alert(1)</script>');
+    await page.getByLabel('Beleg: Drucksache oder Aktenzeichen (freiwillig)').fill('Drs. 18/1234');
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+    await page.waitForURL(/\/ziele\/v1-13\?gemeldet=1/);
+    await page.getByText('Gespeichert.').waitFor();
+    const official = page.getByTestId('official-history');
+    await official.getByText('Alle Schulen angeschlossen <script>alert(1)</script>').waitFor();
+    expect(await page.locator('script:has-text("alert(1)")').count()).toBe(0);
+
+    await page.goto(`${h.server.url}/`);
+    await page.getByTestId('zero-goal-panel').waitFor();
+    expect(await page.getByTestId('zero-goal-panel').locator('li strong').allTextContents()).not.toContain('MWIDE');
+    expect(await page.locator('[data-testid=ressort-table] tbody tr', { hasText: 'MWIDE' }).locator('td').nth(1).textContent()).toBe('1');
+
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.getByRole('link', { name: 'Anmelden' }).waitFor();
+    await page.goto(`${h.server.url}/meine-ziele`);
+    await page.getByText('Bitte melden Sie sich an').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('explains a conflict in plain German and shows the newer state', async () => {
+    const { page, errors } = await openPage(h, '/anmelden');
+    await page.getByLabel('E-Mail-Adresse').fill('kontrolle@mwide.nrw.de');
+    await page.getByLabel('Passwort').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL(/\/meine-ziele/);
+    await page.goto(`${h.server.url}/ziele/v1-14/melden`);
+    await page.getByLabel('Neuer Status').waitFor();
+
+    // Meanwhile the admin reports on the same goal from another browser.
+    const admin = await h.browser.newContext();
+    const adminPage = await admin.newPage();
+    await adminPage.goto(`${h.server.url}/anmelden`);
+    await adminPage.getByLabel('E-Mail-Adresse').fill('admin@nrw.de');
+    await adminPage.getByLabel('Passwort').fill(`${PASSWORD}-admin`);
+    await adminPage.getByRole('button', { name: 'Anmelden' }).click();
+    await adminPage.waitForURL(/\/meine-ziele/);
+    await adminPage.goto(`${h.server.url}/ziele/v1-14/melden`);
+    await adminPage.getByLabel('Neuer Status').selectOption('partially_achieved');
+    await adminPage.getByLabel(/Begründung/).fill('Zwischenstand der Administration');
+    await adminPage.getByRole('button', { name: 'Meldung absenden' }).click();
+    await adminPage.waitForURL(/gemeldet=1/);
+    await admin.close();
+
+    await page.getByLabel('Neuer Status').selectOption('in_progress');
+    await page.getByLabel(/Begründung/).fill('Meine Meldung');
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+    const conflict = page.getByTestId('conflict');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('Inzwischen gibt es einen neueren Stand');
+    expect(await conflict.textContent()).toContain('Ada Admin (Administration) meldete „teilweise erreicht“');
+    expect(await page.getByLabel(/Begründung/).inputValue()).toBe('Meine Meldung');
+    await page.getByRole('button', { name: 'Meine Meldung trotzdem absenden' }).click();
+    await page.waitForURL(/\/ziele\/v1-14\?gemeldet=1/);
+    expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
+  });
+});

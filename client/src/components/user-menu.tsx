@@ -1,0 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
+import { NavLink, useNavigate } from 'react-router';
+import { meQuery, useLogout } from '../api/auth.ts';
+import { useT } from '../lib/i18n.ts';
+
+/** Login link for the public; for a controller their goals, for an admin also the log. */
+export function UserMenu() {
+  const t = useT();
+  const me = useQuery(meQuery());
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const user = me.data?.user;
+  if (!user) return <NavLink to="/anmelden" className="user-link">{t.nav.login}</NavLink>;
+  return (
+    <div className="user-menu">
+      <span className="muted">{t.auth.signedInAs(user.name)}</span>
+      <NavLink to="/meine-ziele">{t.nav.myGoals}</NavLink>
+      {user.role === 'admin' && <NavLink to="/protokoll">{t.nav.audit}</NavLink>}
+      <button type="button" onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/') })}>{t.nav.logout}</button>
+    </div>
+  );
+}
