@@ -13,6 +13,8 @@ import { LoginPage } from './features/auth/login-page.tsx';
 import { AuditPage } from './features/controller/audit-page.tsx';
 import { MyGoalsPage } from './features/controller/my-goals-page.tsx';
 import { StatusFormPage } from './features/controller/status-form-page.tsx';
+import { ChangesPage } from './features/time/changes-page.tsx';
+import { TimelinePage } from './features/time/timeline-page.tsx';
 import { LangContext, type Lang } from './lib/i18n.ts';
 import './styles.css';
 
@@ -36,6 +38,8 @@ function App() {
               <Route path="/ziele/:id" element={<GoalPage />} />
               <Route path="/ziele/:id/melden" element={<StatusFormPage />} />
               <Route path="/anmelden" element={<LoginPage />} />
+              <Route path="/verlauf" element={<TimelinePage />} />
+              <Route path="/aenderungen" element={<ChangesPage />} />
               <Route path="/meine-ziele" element={<MyGoalsPage />} />
               <Route path="/protokoll" element={<AuditPage />} />
               <Route path="*" element={<NotFoundPage />} />

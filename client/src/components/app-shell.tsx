@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { NavLink, useLocation, useSearchParams } from 'react-router';
 import { versionsQuery } from '../api/meta.ts';
 import { UserMenu } from './user-menu.tsx';
+import { PointInTimeBanner } from './point-in-time-banner.tsx';
 import { formatDate } from '../lib/format.ts';
 import { useT, type Lang } from '../lib/i18n.ts';
 import { AsOfControl } from './as-of-control.tsx';
@@ -25,7 +26,7 @@ export function AppShell({ children, setLang }: { children: ReactNode; setLang: 
   const t = useT();
   const search = useKeptSearch();
   const location = useLocation();
-  const links: [string, string][] = [['/', t.nav.overview], ['/ziele', t.nav.goals]];
+  const links: [string, string][] = [['/', t.nav.overview], ['/ziele', t.nav.goals], ['/verlauf', t.nav.timeline], ['/aenderungen', t.nav.changes]];
   return (
     <>
       <a className="skip-link" href="#main">{t.skipLink}</a>
@@ -50,7 +51,10 @@ export function AppShell({ children, setLang }: { children: ReactNode; setLang: 
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1} key={location.pathname}>{children}</main>
+      <main id="main" tabIndex={-1} key={location.pathname}>
+        <PointInTimeBanner />
+        {children}
+      </main>
       <footer className="app-footer"><p>{t.footer}</p></footer>
     </>
   );

@@ -1,0 +1,33 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useLocation } from 'react-router';
+import { snapshotQuery } from '../api/time.ts';
+import { formatDate } from '../lib/format.ts';
+import { useT } from '../lib/i18n.ts';
+import { usePointInTime } from '../lib/url-state.ts';
+
+/** Always says which date the figures are from; with a snapshot, its name and content hash (also in print). */
+export function PointInTimeBanner() {
+  const t = useT();
+  const { asOf, snapshot } = usePointInTime();
+  const location = useLocation();
+  const detail = useQuery({ ...snapshotQuery(snapshot ?? ''), enabled: Boolean(snapshot) });
+  const today = formatDate(new Date().toISOString().slice(0, 10), t.lang);
+  const params = new URLSearchParams(location.search);
+  params.delete('asOf');
+  params.delete('snapshot');
+  const now = `${location.pathname}${params.size ? `?${params.toString()}` : ''}`;
+  if (snapshot) {
+    return (
+      <div className="banner snapshot-banner" role="note" data-testid="point-in-time">
+        <p><strong>{detail.data ? t.time.bannerSnapshot(detail.data.title, formatDate(detail.data.createdAt.slice(0, 10), t.lang)) : snapshot}</strong>
+          {' · '}<Link to={now}>{t.time.backToNow}</Link></p>
+        {detail.data && <p className="mono hash">{t.time.hash}: {detail.data.contentHash}</p>}
+      </div>
+    );
+  }
+  return (
+    <p className={asOf ? 'banner' : 'stand'} data-testid="point-in-time" aria-live="polite">
+      {asOf ? <><strong>{t.asOf.banner(formatDate(asOf, t.lang))}</strong> · <Link to={now}>{t.time.backToNow}</Link></> : `${t.lang === 'de' ? 'Stand' : 'As of'}: ${today}`}
+    </p>
+  );
+}

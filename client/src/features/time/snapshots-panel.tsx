@@ -1,0 +1,48 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { CreateSnapshotBody } from '@zielmonitor/shared/schemas/snapshot';
+import { meQuery } from '../../api/auth.ts';
+import { snapshotsQuery, useCreateSnapshot } from '../../api/time.ts';
+import { fieldErrors } from '../../lib/field-errors.ts';
+import { formatDate } from '../../lib/format.ts';
+import { useT } from '../../lib/i18n.ts';
+import { Field } from '../controller/field.tsx';
+
+export function SnapshotsPanel() {
+  const t = useT();
+  const me = useQuery(meQuery());
+  const snapshots = useQuery(snapshotsQuery());
+  const create = useCreateSnapshot();
+  const navigate = useNavigate();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const parsed = CreateSnapshotBody.safeParse({ title: String(new FormData(event.currentTarget).get('title') ?? '') });
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    setErrors({});
+    create.mutate(parsed.data.title, { onSuccess: (s) => void navigate(`/?snapshot=${encodeURIComponent(s.id)}`) });
+  };
+  return (
+    <section className="panel" aria-labelledby="snapshots-title">
+      <h2 id="snapshots-title">{t.time.snapshotsTitle}</h2>
+      <p>{t.time.snapshotsIntro}</p>
+      <ul>
+        {(snapshots.data?.items ?? []).map((s) => (
+          <li key={s.id}>
+            <Link to={`/?snapshot=${encodeURIComponent(s.id)}`}>{s.title}</Link> · {formatDate(s.asOf, t.lang)} · <span className="mono">{s.contentHash.slice(0, 16)}…</span>
+          </li>
+        ))}
+      </ul>
+      {me.data?.user && (
+        <form className="form" noValidate onSubmit={submit}>
+          <Field id="snapshot-title" label={t.time.snapshotName} error={errors.title}>
+            {(props) => <input {...props} name="title" type="text" maxLength={120} />}
+          </Field>
+          <div><button type="submit" disabled={create.isPending}>{t.time.createSnapshot}</button></div>
+          {create.error && <p className="form-error" role="alert">{create.error.message}</p>}
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import type { Track } from '@zielmonitor/shared/schemas/common';
+import { ressortStatsQuery } from '../../api/stats.ts';
+import { timelineQuery } from '../../api/time.ts';
+import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { formatDate } from '../../lib/format.ts';
+import { useT } from '../../lib/i18n.ts';
+import { timelineSummary, toTimelineRows } from '../../lib/shape-timeline.ts';
+import { STATUS_ORDER } from '../../lib/status.ts';
+import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
+
+const TimelineChart = lazy(() => import('../../components/charts/timeline-chart.tsx').then((m) => ({ default: m.TimelineChart })));
+
+export function TimelinePage() {
+  const t = useT();
+  const [state, update] = useUrlState({ version: DEFAULT_VERSION, interval: 'quarter', track: 'official' });
+  const at = usePointInTime();
+  const interval = state.interval === 'month' ? 'month' : 'quarter';
+  const track: Track = state.track === 'independent' ? 'independent' : 'official';
+  const base = { version: state.version, interval, track, snapshot: at.snapshot, to: at.asOf } as const;
+  const timeline = useQuery(timelineQuery(base));
+  const ressorts = useQuery(ressortStatsQuery({ version: state.version, track, rule: 'all_goals', ...at }));
+  const perRessort = useQueries({
+    queries: (ressorts.data?.items ?? []).map((r) => timelineQuery({ ...base, ressort: r.ressort })),
+  });
+
+  return (
+    <>
+      <h1>{t.time.timelineTitle} – {state.version}</h1>
+      <p className="lead">{t.time.timelineIntro}</p>
+      <div className="view-controls">
+        <label className="control"><span>{t.time.interval}</span>
+          <select value={interval} onChange={(e) => update({ interval: e.target.value })}>
+            <option value="quarter">{t.time.quarter}</option><option value="month">{t.time.month}</option>
+          </select>
+        </label>
+        <label className="control"><span>{t.track.label}</span>
+          <select value={track} onChange={(e) => update({ track: e.target.value })}>
+            <option value="official">{t.track.official}</option><option value="independent">{t.track.independent}</option>
+          </select>
+        </label>
+      </div>
+      <QueryState query={timeline} isEmpty={(d) => d.points.length === 0}>
+        {(data) => {
+          const rows = toTimelineRows(data.points);
+          const summary = timelineSummary(rows);
+          return (
+            <section className="panel" aria-labelledby="timeline-chart-title">
+              <h2 id="timeline-chart-title">{t.track[track]}</h2>
+              <Suspense fallback={<div className="chart-placeholder" role="status">{t.loading}</div>}>
+                <figure className="chart" data-testid="timeline-chart">
+                  <TimelineChart rows={rows} />
+                  {summary && <figcaption>{t.time.summary(formatDate(summary.from, t.lang), formatDate(summary.to, t.lang), summary.achievedFrom, summary.achievedTo, summary.total)}</figcaption>}
+                </figure>
+              </Suspense>
+              <details>
+                <summary>{t.overview.showTable}</summary>
+                <div className="table-scroll">
+                  <table className="data-table">
+                    <caption>{t.time.tableCaption}</caption>
+                    <thead><tr><th scope="col">{t.time.date}</th>{STATUS_ORDER.map((s) => <th key={s} scope="col" className="num">{t.status[s]}</th>)}</tr></thead>
+                    <tbody>{rows.map((r) => (
+                      <tr key={r.date}><th scope="row">{formatDate(r.date, t.lang)}</th>{STATUS_ORDER.map((s) => <td key={s} className="num">{r[s]}</td>)}</tr>
+                    ))}</tbody>
+                  </table>
+                </div>
+              </details>
+            </section>
+          );
+        }}
+      </QueryState>
+      <section aria-labelledby="multiples-title">
+        <h2 id="multiples-title">{t.time.perRessort}</h2>
+        <div className="multiples">
+          {(ressorts.data?.items ?? []).map((r, i) => {
+            const q = perRessort[i];
+            const rows = q?.data ? toTimelineRows(q.data.points) : [];
+            const summary = timelineSummary(rows);
+            return (
+              <figure key={r.ressort} className="panel multiple">
+                <figcaption><strong>{r.ressort === 'unknown' ? t.unknownRessort : r.ressort}</strong> {r.ressortName && r.ressort !== 'unknown' && <span className="muted">{r.ressortName}</span>}
+                  {summary && <span className="visually-hidden"> {t.time.summary(formatDate(summary.from, t.lang), formatDate(summary.to, t.lang), summary.achievedFrom, summary.achievedTo, summary.total)}</span>}
+                </figcaption>
+                {rows.length > 0 ? <Suspense fallback={null}><TimelineChart rows={rows} small /></Suspense> : <p role="status" className="muted">{t.loading}</p>}
+              </figure>
+            );
+          })}
+        </div>
+      </section>
+    </>
+  );
+}
