@@ -89,6 +89,18 @@ describe.skipIf(!run)('dashboard journeys in headless Chromium', () => {
     await page.getByTestId('goals-table').waitFor();
   });
 
+  it('answers "44 plus 34?" with a Sankey and a table whose flows add up to the documented goals', async () => {
+    const { page, errors } = await openPage(h, '/44-zu-78');
+    await page.getByTestId('lineage-sankey').locator('svg').first().waitFor();
+    const counts = await page.locator('[data-testid=lineage-table] tbody td.num').allTextContents();
+    const lineage = await api<{ fates: unknown[]; origins: { origin: string }[] }>('/api/lineage?from=1.0&to=2.0');
+    const expected = lineage.fates.length + lineage.origins.filter((o) => o.origin !== 'derived').length;
+    expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(expected);
+    expect(await page.getByText('Ziel wurde gelockert').count()).toBeGreaterThan(0);
+    await page.getByTestId('due-table').waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('switches to English', async () => {
     const { page, errors } = await openPage(h, '/');
     await page.getByRole('button', { name: 'English' }).click();

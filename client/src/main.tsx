@@ -15,6 +15,7 @@ import { MyGoalsPage } from './features/controller/my-goals-page.tsx';
 import { StatusFormPage } from './features/controller/status-form-page.tsx';
 import { ChangesPage } from './features/time/changes-page.tsx';
 import { TimelinePage } from './features/time/timeline-page.tsx';
+import { LineagePage } from './features/lineage/lineage-page.tsx';
 import { LangContext, type Lang } from './lib/i18n.ts';
 import './styles.css';
 
@@ -40,6 +41,7 @@ function App() {
               <Route path="/anmelden" element={<LoginPage />} />
               <Route path="/verlauf" element={<TimelinePage />} />
               <Route path="/aenderungen" element={<ChangesPage />} />
+              <Route path="/44-zu-78" element={<LineagePage />} />
               <Route path="/meine-ziele" element={<MyGoalsPage />} />
               <Route path="/protokoll" element={<AuditPage />} />
               <Route path="*" element={<NotFoundPage />} />

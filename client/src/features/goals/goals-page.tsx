@@ -11,7 +11,7 @@ import { useT } from '../../lib/i18n.ts';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
 import { GoalsTable } from './goals-table.tsx';
 
-const DEFAULTS = { version: DEFAULT_VERSION, ressort: '', horizon: '', status: '', q: '', sort: 'id', order: 'asc' };
+const DEFAULTS = { version: DEFAULT_VERSION, ressort: '', horizon: '', status: '', q: '', sort: 'id', order: 'asc', dueBy: '', overdue: '' };
 type Sort = (typeof GOAL_SORT_KEYS)[number];
 
 export function GoalsPage() {
@@ -34,6 +34,8 @@ export function GoalsPage() {
     horizon: (HORIZONS as readonly string[]).includes(state.horizon) ? (state.horizon as Horizon) : undefined,
     status: (STATUSES as readonly string[]).includes(state.status) ? (state.status as Status) : undefined,
     q: state.q || undefined,
+    dueBy: /^\d{4}-\d{2}-\d{2}$/.test(state.dueBy) ? state.dueBy : undefined,
+    overdue: state.overdue === 'true' ? 'true' : undefined,
     sort: (GOAL_SORT_KEYS as readonly string[]).includes(state.sort) ? (state.sort as Sort) : 'id',
     order: state.order === 'desc' ? 'desc' : 'asc',
     limit: 500,
@@ -41,7 +43,7 @@ export function GoalsPage() {
   };
   const goals = useQuery({ ...goalsQuery(query), placeholderData: keepPreviousData });
   const { limit: _limit, ...exportQuery } = query;
-  const filtered = Boolean(state.ressort || state.horizon || state.status || state.q);
+  const filtered = Boolean(state.ressort || state.horizon || state.status || state.q || state.dueBy || state.overdue);
 
   return (
     <>
@@ -73,7 +75,9 @@ export function GoalsPage() {
           <span>{t.goals.search}</span>
           <input type="search" name="q" value={search} onChange={(e) => setSearch(e.target.value)} />
         </label>
-        {filtered && <button type="button" onClick={() => update({ ressort: '', horizon: '', status: '', q: '' })}>{t.goals.resetFilters}</button>}
+        {state.dueBy && <p className="filter-note">{t.goals.colDue} ≤ {state.dueBy}</p>}
+        <label className="checkbox"><input type="checkbox" checked={state.overdue === 'true'} onChange={(e) => update({ overdue: e.target.checked ? 'true' : '' })} /> {t.goals.overdue}</label>
+        {filtered && <button type="button" onClick={() => update({ ressort: '', horizon: '', status: '', q: '', dueBy: '', overdue: '' })}>{t.goals.resetFilters}</button>}
       </form>
       <QueryState query={goals}>
         {(data) => (
