@@ -43,8 +43,11 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /** A page that records every console error and uncaught exception; tests assert there are none. */
-export async function openPage(h: Harness, pathname: string, options: { viewport?: { width: number; height: number } } = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await h.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, locale: 'de-DE' });
+export async function openPage(
+  h: Harness, pathname: string, options: { viewport?: { width: number; height: number }; serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  // Service workers are blocked unless a test is about offline use: page.route cannot see their requests.
+  const context = await h.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, locale: 'de-DE', serviceWorkers: options.serviceWorkers ?? 'block' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {

@@ -16,6 +16,7 @@ import { StatusFormPage } from './features/controller/status-form-page.tsx';
 import { ChangesPage } from './features/time/changes-page.tsx';
 import { TimelinePage } from './features/time/timeline-page.tsx';
 import { LineagePage } from './features/lineage/lineage-page.tsx';
+import { SessionPage } from './features/session/session-page.tsx';
 import { LangContext, type Lang } from './lib/i18n.ts';
 import './styles.css';
 
@@ -32,8 +33,10 @@ function App() {
     <LangContext.Provider value={{ lang, setLang }}>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
-          <AppShell setLang={setLang}>
-            <Routes>
+          <Routes>
+            {/* The session mode has no chrome: it is the whole screen. */}
+            <Route path="/sitzung" element={<SessionPage />} />
+            <Route path="*" element={<AppShell setLang={setLang}><Routes>
               <Route path="/" element={<OverviewPage />} />
               <Route path="/ziele" element={<GoalsPage />} />
               <Route path="/ziele/:id" element={<GoalPage />} />
@@ -45,8 +48,8 @@ function App() {
               <Route path="/meine-ziele" element={<MyGoalsPage />} />
               <Route path="/protokoll" element={<AuditPage />} />
               <Route path="*" element={<NotFoundPage />} />
-            </Routes>
-          </AppShell>
+            </Routes></AppShell>} />
+          </Routes>
         </BrowserRouter>
       </QueryClientProvider>
     </LangContext.Provider>
@@ -56,3 +59,8 @@ function App() {
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
 createRoot(root).render(<StrictMode><App /></StrictMode>);
+
+// Offline use after the first visit (session mode): a small service worker caches the app and its data.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => {}));
+}

@@ -26,7 +26,7 @@ export function AppShell({ children, setLang }: { children: ReactNode; setLang: 
   const t = useT();
   const search = useKeptSearch();
   const location = useLocation();
-  const links: [string, string][] = [['/', t.nav.overview], ['/ziele', t.nav.goals], ['/verlauf', t.nav.timeline], ['/aenderungen', t.nav.changes], ['/44-zu-78', t.nav.lineage]];
+  const links: [string, string][] = [['/', t.nav.overview], ['/ziele', t.nav.goals], ['/verlauf', t.nav.timeline], ['/aenderungen', t.nav.changes], ['/44-zu-78', t.nav.lineage], ['/sitzung', t.nav.session]];
   return (
     <>
       <a className="skip-link" href="#main">{t.skipLink}</a>

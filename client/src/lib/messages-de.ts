@@ -152,6 +152,12 @@ export const de = {
     dueIn: 'fällig in der Wahlperiode', achievedIn: 'davon bis dahin erreicht (amtlich)', dueAfter: 'fällig danach', noDue: 'ohne Frist',
     dueNote: 'Fälligkeit: ausdrückliche Frist, sonst aus dem Zeithorizont abgeleitet (Definition der Strategie). Wahlperioden sind Daten mit Quelle, kein Programmcode.',
   },
+  session: {
+    dataFrom: 'Daten vom', online: 'verbunden', offline: 'offline – Daten bleiben stehen', fullscreen: 'Vollbild', jumpTo: 'Springe zu',
+    help: '→ / Bild ↓ weiter · ← / Bild ↑ zurück · Ressort oder Ziel-ID tippen und Enter: springen',
+    titleNote: 'Sitzungsmodus: Die Daten sind auf den oben genannten Stand festgelegt und ändern sich während der Sitzung nicht.',
+    officialOnly: 'Status nach Meldungen der Landesregierung; nur öffentlich belegte Ziele.',
+  },
   asOf: { label: 'Stand am', now: 'heute', reset: 'Auf heute setzen', banner: (date: string) => `Ansicht zum Stand ${date}` },
   footer: 'Zielmonitor – alle Angaben mit Quelle. Daten: öffentliche Dokumente von Landesregierung, Landtag, Fraktionen und Presse.',
 };

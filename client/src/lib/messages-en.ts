@@ -154,6 +154,12 @@ export const en: typeof de = {
     dueIn: 'due within the period', achievedIn: 'of which achieved by then (official)', dueAfter: 'due later', noDue: 'no deadline',
     dueNote: 'Due date: the explicit deadline, else derived from the horizon (the strategy’s own definition). Legislative periods are sourced data, not code.',
   },
+  session: {
+    dataFrom: 'Data as of', online: 'connected', offline: 'offline – data stays on screen', fullscreen: 'Full screen', jumpTo: 'Jump to',
+    help: '→ / Page ↓ next · ← / Page ↑ back · type a ministry or goal id and Enter: jump',
+    titleNote: 'Session mode: the data is locked to the state above and does not change during the session.',
+    officialOnly: 'Status by the state government’s reports; publicly documented goals only.',
+  },
   asOf: { label: 'As of', now: 'today', reset: 'Back to today', banner: (date) => `View as of ${date}` },
   footer: 'Zielmonitor — every item with its source. Data: public documents of the state government, parliament, parliamentary groups and press.',
 };

@@ -1,0 +1,90 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { goalsQuery } from '../../api/goals.ts';
+import { reportedFiguresQuery, ressortStatsQuery } from '../../api/stats.ts';
+import { snapshotQuery } from '../../api/time.ts';
+import { formatDate } from '../../lib/format.ts';
+import { useT } from '../../lib/i18n.ts';
+import { buildSlides, findSlide } from '../../lib/session-slides.ts';
+import { todayInBerlin } from '@zielmonitor/shared/schemas/status-update';
+import { SessionSlide } from './session-slide.tsx';
+
+/**
+ * Sitzungsmodus: full screen, large type, driven by keyboard or presenter clicker, locked to a
+ * snapshot or a date so nothing changes mid-debate. Everything is fetched once and held in the
+ * page; a dropped network changes nothing on screen.
+ */
+export function SessionPage() {
+  const t = useT();
+  const [params] = useSearchParams();
+  const version = params.get('version') ?? '1.0';
+  const snapshot = params.get('snapshot') ?? undefined;
+  // Without a snapshot the session is locked to the date it was opened on.
+  const [asOf] = useState(() => params.get('asOf') ?? todayInBerlin());
+  const at = snapshot ? { snapshot } : { asOf };
+  const once = { staleTime: Infinity, gcTime: Infinity, refetchOnReconnect: false, refetchOnWindowFocus: false } as const;
+  const [stats, goals, figures] = useQueries({
+    queries: [
+      { ...ressortStatsQuery({ version, track: 'official', rule: 'all_goals', ...at }), ...once },
+      { ...goalsQuery({ version, limit: 500, ...at }), ...once },
+      { ...reportedFiguresQuery(version, at), ...once },
+    ],
+  });
+  const snap = useQuery({ ...snapshotQuery(snapshot ?? ''), enabled: Boolean(snapshot), ...once });
+  const slides = useMemo(() => (stats?.data && goals?.data ? buildSlides(stats.data.items, goals.data.items) : []), [stats?.data, goals?.data]);
+  const [index, setIndex] = useState(0);
+  const [typed, setTyped] = useState('');
+  const [online, setOnline] = useState(() => navigator.onLine);
+
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+
+  const go = useCallback((next: number) => setIndex(Math.max(0, Math.min(slides.length - 1, next))), [slides.length]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (['ArrowRight', 'PageDown', ' ', 'ArrowDown'].includes(event.key) && !typed) { event.preventDefault(); go(index + 1); return; }
+      if (['ArrowLeft', 'PageUp', 'ArrowUp'].includes(event.key)) { event.preventDefault(); go(index - 1); return; }
+      if (event.key === 'Home') { go(0); return; }
+      if (event.key === 'End') { go(slides.length - 1); return; }
+      if (event.key === 'Escape') { setTyped(''); return; }
+      if (event.key === 'Backspace') { setTyped((s) => s.slice(0, -1)); return; }
+      if (event.key === 'Enter') {
+        const target = findSlide(slides, typed);
+        if (target >= 0) go(target);
+        setTyped('');
+        return;
+      }
+      if (event.key.length === 1 && /[\p{L}\p{N}-]/u.test(event.key)) setTyped((s) => s + event.key);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go, index, slides, typed]);
+
+  const dataDate = snapshot ? (snap.data ? `${snap.data.title} · ${formatDate(snap.data.createdAt.slice(0, 10), t.lang)}` : snapshot) : formatDate(asOf, t.lang);
+  const slide = slides[index];
+  return (
+    <div className="session" data-testid="session">
+      <header className="session-bar">
+        <span data-testid="session-date">{t.session.dataFrom}: <strong>{dataDate}</strong>{snap.data && <span className="mono"> · {snap.data.contentHash.slice(0, 12)}</span>}</span>
+        <span className={online ? 'online' : 'offline'} role="status">{online ? t.session.online : t.session.offline}</span>
+        <span>{slides.length > 0 && `${index + 1} / ${slides.length}`}</span>
+        <button type="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}>{t.session.fullscreen}</button>
+      </header>
+      <main className="session-main" aria-live="polite">
+        {!slide ? <p className="session-loading">{stats?.isError || goals?.isError ? t.errorTitle : t.loading}</p>
+          : <SessionSlide slide={slide} stats={stats?.data} figures={figures?.data?.items ?? []} />}
+      </main>
+      {typed && <div className="session-typed" role="status">{t.session.jumpTo}: {typed}⏎</div>}
+      <p className="session-help">{t.session.help}</p>
+    </div>
+  );
+}
