@@ -11,6 +11,7 @@ import { OverviewPage } from './features/overview/overview-page.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { AuditPage } from './features/controller/audit-page.tsx';
+import { ImportPage } from './features/controller/import-page.tsx';
 import { MyGoalsPage } from './features/controller/my-goals-page.tsx';
 import { StatusFormPage } from './features/controller/status-form-page.tsx';
 import { ChangesPage } from './features/time/changes-page.tsx';
@@ -47,6 +48,7 @@ function App() {
               <Route path="/44-zu-78" element={<LineagePage />} />
               <Route path="/meine-ziele" element={<MyGoalsPage />} />
               <Route path="/protokoll" element={<AuditPage />} />
+              <Route path="/import" element={<ImportPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes></AppShell>} />
           </Routes>

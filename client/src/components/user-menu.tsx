@@ -16,6 +16,7 @@ export function UserMenu() {
       <span className="muted">{t.auth.signedInAs(user.name)}</span>
       <NavLink to="/meine-ziele">{t.nav.myGoals}</NavLink>
       {user.role === 'admin' && <NavLink to="/protokoll">{t.nav.audit}</NavLink>}
+      {user.role === 'admin' && <NavLink to="/import">Import</NavLink>}
       <button type="button" onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/') })}>{t.nav.logout}</button>
     </div>
   );

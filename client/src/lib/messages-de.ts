@@ -158,6 +158,14 @@ export const de = {
     titleNote: 'Sitzungsmodus: Die Daten sind auf den oben genannten Stand festgelegt und ändern sich während der Sitzung nicht.',
     officialOnly: 'Status nach Meldungen der Landesregierung; nur öffentlich belegte Ziele.',
   },
+  importer: {
+    title: 'Zielliste importieren (CSV)',
+    intro: 'Laden Sie die amtliche Zielliste im Format des CSV-Exports hoch. Zuerst zeigt ein Probelauf, was angelegt, geändert und abgelehnt würde; geschrieben wird nur, wenn keine Zeile abgelehnt wird – in einem protokollierten Schritt.',
+    file: 'CSV-Datei (Spalten wie im Export)', dryRun: 'Probelauf', apply: 'Jetzt importieren',
+    dryRunResult: 'Ergebnis des Probelaufs (nichts geschrieben)', applied: 'Importiert',
+    summary: (c: number, ch: number, u: number, r: number) => `${c} neu, ${ch} geändert, ${u} unverändert, ${r} Probleme`,
+    rejected: 'Abgelehnte Angaben', line: 'Zeile', column: 'Spalte', problem: 'Problem', created: 'neu', changed: 'geändert',
+  },
   asOf: { label: 'Stand am', now: 'heute', reset: 'Auf heute setzen', banner: (date: string) => `Ansicht zum Stand ${date}` },
   footer: 'Zielmonitor – alle Angaben mit Quelle. Daten: öffentliche Dokumente von Landesregierung, Landtag, Fraktionen und Presse.',
 };

@@ -160,6 +160,14 @@ export const en: typeof de = {
     titleNote: 'Session mode: the data is locked to the state above and does not change during the session.',
     officialOnly: 'Status by the state government’s reports; publicly documented goals only.',
   },
+  importer: {
+    title: 'Import the goal list (CSV)',
+    intro: 'Upload the official goal list in the columns of the CSV export. A dry run first shows what would be created, changed and rejected; nothing is written unless no row is rejected — in one audited step.',
+    file: 'CSV file (columns as in the export)', dryRun: 'Dry run', apply: 'Import now',
+    dryRunResult: 'Dry run result (nothing written)', applied: 'Imported',
+    summary: (c, ch, u, r) => `${c} new, ${ch} changed, ${u} unchanged, ${r} problems`,
+    rejected: 'Rejected entries', line: 'Line', column: 'Column', problem: 'Problem', created: 'new', changed: 'changed',
+  },
   asOf: { label: 'As of', now: 'today', reset: 'Back to today', banner: (date) => `View as of ${date}` },
   footer: 'Zielmonitor — every item with its source. Data: public documents of the state government, parliament, parliamentary groups and press.',
 };
