@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from './accounts.ts';
-import { browserAvailable, openPage, startHarness, type Harness } from './harness.ts';
+import { axeViolations, browserAvailable, openPage, startHarness, type Harness } from './harness.ts';
 
 const run = browserAvailable();
 const PASSWORD = 'Glasfaser-fuer-alle-Schulen';
@@ -39,6 +39,7 @@ describe.skipIf(!run)('ministry controller journey in headless Chromium', () => 
     await noteError.waitFor();
     expect(await noteError.textContent()).toContain('Begründung nötig');
     expect(await page.getByLabel(/Begründung/).getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page), 'status form showing errors').toEqual([]);
 
     await page.getByLabel(/Begründung/).fill('Alle Schulen angeschlossen <script>alert(1)</script>');
     await page.getByLabel('Beleg: Drucksache oder Aktenzeichen (freiwillig)').fill('Drs. 18/1234');
@@ -93,8 +94,28 @@ describe.skipIf(!run)('ministry controller journey in headless Chromium', () => 
     expect(await conflict.textContent()).toContain('Inzwischen gibt es einen neueren Stand');
     expect(await conflict.textContent()).toContain('Ada Admin (Administration) meldete „teilweise erreicht“');
     expect(await page.getByLabel(/Begründung/).inputValue()).toBe('Meine Meldung');
+    expect(await axeViolations(page), 'conflict message').toEqual([]);
     await page.getByRole('button', { name: 'Meine Meldung trotzdem absenden' }).click();
     await page.waitForURL(/\/ziele\/v1-14\?gemeldet=1/);
     expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
+  });
+
+  it('shows an admin the import dry run with row and column messages, accessibly', async () => {
+    const { page, errors } = await openPage(h, '/anmelden');
+    await page.getByLabel('E-Mail-Adresse').fill('admin@nrw.de');
+    await page.getByLabel('Passwort').fill(`${PASSWORD}-admin`);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL(/\/meine-ziele/);
+    const csv = await (await fetch(`${h.server.url}/api/export/goals.csv?version=2.0`)).text();
+    const broken = csv.replace('\r\nv2-01;2.0;', '\r\nv2-01;9.9;');
+    await page.goto(`${h.server.url}/import`);
+    await page.getByLabel('CSV-Datei (Spalten wie im Export)').setInputFiles({ name: 'ziele.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    await page.getByRole('button', { name: 'Probelauf' }).click();
+    const result = page.getByTestId('import-result');
+    await result.getByText('Abgelehnte Angaben').waitFor();
+    expect(await result.textContent()).toContain('Version');
+    expect(await page.getByRole('button', { name: 'Jetzt importieren' }).isDisabled()).toBe(true);
+    expect(await axeViolations(page), 'import dry run').toEqual([]);
+    expect(errors).toEqual([]);
   });
 });

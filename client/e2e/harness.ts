@@ -57,3 +57,15 @@ export async function openPage(
   await page.goto(`${h.server.url}${pathname}`);
   return { page, errors };
 }
+
+/** axe-core on the page as it is now: WCAG 2.1 A/AA (and EN 301 549 rules where axe has them). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'EN-301-549']).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** True when the page needs no horizontal scrolling at the current viewport. */
+export async function reflows(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1);
+}

@@ -18,6 +18,7 @@ import { ChangesPage } from './features/time/changes-page.tsx';
 import { TimelinePage } from './features/time/timeline-page.tsx';
 import { LineagePage } from './features/lineage/lineage-page.tsx';
 import { SessionPage } from './features/session/session-page.tsx';
+import { AccessibilityPage } from './features/accessibility-page.tsx';
 import { LangContext, type Lang } from './lib/i18n.ts';
 import './styles.css';
 
@@ -49,6 +50,7 @@ function App() {
               <Route path="/meine-ziele" element={<MyGoalsPage />} />
               <Route path="/protokoll" element={<AuditPage />} />
               <Route path="/import" element={<ImportPage />} />
+              <Route path="/barrierefreiheit" element={<AccessibilityPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes></AppShell>} />
           </Routes>

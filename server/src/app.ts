@@ -33,6 +33,7 @@ export type AppOptions = {
   clientDist: string | null;
   logger?: FastifyServerOptions['logger'];
   session?: SessionPolicy;
+  about?: { feedbackEmail: string | null; operator: string | null };
 };
 
 /** Registers plugins and routes; never listens, so tests run exactly the production app. */
@@ -63,7 +64,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(authPlugin, { session });
   await app.register(responseCachePlugin);
   await app.register(async (api) => {
-    await api.register(metaRoutes);
+    await api.register(metaRoutes, { about: opts.about ?? { feedbackEmail: null, operator: null } });
     await api.register(goalRoutes);
     await api.register(statsRoutes);
     await api.register(authRoutes, { session });

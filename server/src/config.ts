@@ -11,6 +11,9 @@ const ConfigSchema = z.object({
   DATABASE_PATH: z.string().min(1).default(path.join(repoRoot, 'data', 'zielmonitor.sqlite')),
   SEED_DIR: z.string().min(1).default(path.join(repoRoot, 'data')),
   CLIENT_DIST: z.string().min(1).default(path.join(repoRoot, 'client', 'dist')),
+  /** Contact for accessibility feedback (BITV 2.0 § 7), shown on the accessibility statement. */
+  FEEDBACK_EMAIL: z.email().optional(),
+  OPERATOR_NAME: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -7,6 +7,7 @@ const app = await buildApp({
   seedDir: config.SEED_DIR,
   clientDist: config.CLIENT_DIST,
   logger: { level: config.LOG_LEVEL },
+  about: { feedbackEmail: config.FEEDBACK_EMAIL ?? null, operator: config.OPERATOR_NAME ?? null },
 });
 
 let closing = false;

@@ -55,7 +55,10 @@ export function AppShell({ children, setLang }: { children: ReactNode; setLang: 
         <PointInTimeBanner />
         {children}
       </main>
-      <footer className="app-footer"><p>{t.footer}</p></footer>
+      <footer className="app-footer">
+        <p>{t.footer}</p>
+        <p><NavLink to="/barrierefreiheit">{t.a11y.title}</NavLink> · <a href="/api/docs">API</a></p>
+      </footer>
     </>
   );
 }

@@ -6,7 +6,7 @@ import type { Status } from '@zielmonitor/shared/schemas/common';
  */
 export const STATUS_STYLE: Record<Status, { color: string; pattern: 'solid' | 'diagonal' | 'dots' | 'horizontal' | 'cross' | 'vertical' | 'grid' }> = {
   achieved: { color: '#007a5a', pattern: 'solid' },
-  partially_achieved: { color: '#2f7fb5', pattern: 'diagonal' },
+  partially_achieved: { color: '#286fa0', pattern: 'diagonal' },
   in_progress: { color: '#1b4f8a', pattern: 'dots' },
   planned: { color: '#8a6d00', pattern: 'horizontal' },
   missed: { color: '#c14a00', pattern: 'cross' },

@@ -2,8 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HealthResponse } from '@zielmonitor/shared/schemas/health';
 import { VersionsResponse } from '@zielmonitor/shared/schemas/version';
 import { RessortsResponse } from '@zielmonitor/shared/schemas/ressort';
+import { AboutResponse } from '@zielmonitor/shared/schemas/health';
 
-export const metaRoutes: FastifyPluginAsyncZod = async (app) => {
+export const metaRoutes: FastifyPluginAsyncZod<{ about: { feedbackEmail: string | null; operator: string | null } }> = async (app, opts) => {
+  app.get('/about', { schema: { response: { 200: AboutResponse } } }, async () => opts.about);
+
   app.get('/health', { schema: { response: { 200: HealthResponse } } }, async () => ({ status: 'ok' as const }));
 
   app.get('/versions', { schema: { response: { 200: VersionsResponse } } }, async () => app.repos.versions.list());

@@ -19,7 +19,7 @@ function Node({ x, y, width, height, payload, containerWidth }: NodeProps & { co
 export function LineageSankey({ data }: { data: SankeyData }) {
   const width = 900;
   return (
-    <div style={{ width: '100%', height: Math.max(260, data.nodes.length * 42) }} aria-hidden="true">
+    <div style={{ width: '100%', height: Math.max(260, data.nodes.length * 42) }} aria-hidden="true" inert>
       <ResponsiveContainer>
         <Sankey
           data={{ nodes: data.nodes, links: data.links }}

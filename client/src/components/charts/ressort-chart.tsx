@@ -12,7 +12,7 @@ export function RessortChart({ rows }: { rows: RessortRow[] }) {
   const height = Math.max(160, rows.length * 44 + 80);
   return (
     <figure className="chart" data-testid="ressort-chart">
-      <div style={{ width: '100%', height }} aria-hidden="true">
+      <div style={{ width: '100%', height }} aria-hidden="true" inert>
         <ResponsiveContainer>
           <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 64, bottom: 8, left: 8 }} accessibilityLayer={false}>
             <StatusPatterns />

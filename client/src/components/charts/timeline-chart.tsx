@@ -9,7 +9,7 @@ import { StatusPatterns, statusFill } from './status-patterns.tsx';
 export function TimelineChart({ rows, small = false }: { rows: TimelineRow[]; small?: boolean }) {
   const t = useT();
   return (
-    <div style={{ width: '100%', height: small ? 140 : 320 }} aria-hidden="true">
+    <div style={{ width: '100%', height: small ? 140 : 320 }} aria-hidden="true" inert>
       <ResponsiveContainer>
         <AreaChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <StatusPatterns />

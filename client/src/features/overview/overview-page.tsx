@@ -32,6 +32,10 @@ export function OverviewPage() {
     <>
       <h1>{t.overview.title}</h1>
       <p className="lead">{t.overview.intro}</p>
+      <details className="plain-language">
+        <summary>{t.plain.title}</summary>
+        {t.plain.text.map((line) => <p key={line}>{line}</p>)}
+      </details>
       <div className="view-controls">
         <fieldset className="segmented">
           <legend>{t.track.label}</legend>
