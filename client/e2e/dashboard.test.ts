@@ -101,6 +101,18 @@ describe.skipIf(!run)('dashboard journeys in headless Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('prints the overview on A4 with the date it shows and the sources, without navigation', async () => {
+    const { page, errors } = await openPage(h, '/?asOf=2021-12-02');
+    await page.getByTestId('ressort-chart').locator('svg').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-header nav').isVisible()).toBe(false);
+    expect(await page.getByTestId('point-in-time').textContent()).toContain('02.12.2021');
+    expect(await page.getByTestId('reported-figures').isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(errors).toEqual([]);
+  });
+
   it('switches to English', async () => {
     const { page, errors } = await openPage(h, '/');
     await page.getByRole('button', { name: 'English' }).click();

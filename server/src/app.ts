@@ -8,7 +8,7 @@ import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { responseCachePlugin } from './plugins/response-cache.ts';
-import { securityPlugin } from './plugins/security.ts';
+import { securityPlugin, type PressureOptions } from './plugins/security.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -34,6 +34,8 @@ export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
   session?: SessionPolicy;
   about?: { feedbackEmail: string | null; operator: string | null };
+  /** Load-shedding thresholds; tests lower them to provoke a 503. */
+  pressure?: PressureOptions;
 };
 
 /** Registers plugins and routes; never listens, so tests run exactly the production app. */
@@ -58,7 +60,7 @@ export async function buildApp(opts: AppOptions) {
   registerErrorHandling(app);
 
   const session = opts.session ?? DEFAULT_SESSION_POLICY;
-  await app.register(securityPlugin);
+  await app.register(securityPlugin, opts.pressure ? { pressure: opts.pressure } : {});
   await app.register(dbPlugin, { databasePath: opts.databasePath, seedDir: opts.seedDir });
   await app.register(openapiPlugin);
   await app.register(authPlugin, { session });

@@ -64,3 +64,28 @@ describe('OpenAPI', () => {
     expect(res.body).toContain('swagger');
   });
 });
+
+describe('overload', () => {
+  it('answers 503 with Retry-After instead of queueing when the event loop lags', async () => {
+    const { buildApp } = await import('../src/app.ts');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zielmonitor-pressure-'));
+    const app = await buildApp({ databasePath: path.join(dir, 'p.sqlite'), seedDir: null, clientDist: null, pressure: { maxEventLoopDelay: 20, sampleInterval: 5 } });
+    await app.ready();
+    try {
+      const until = Date.now() + 200;
+      while (Date.now() < until) { /* block the event loop on purpose */ }
+      // The overdue sampling timer runs first and records the lag; then the request arrives.
+      await new Promise((r) => setTimeout(r, 1));
+      const res = await app.inject({ url: '/api/versions' });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.json().error.code).toBe('OVERLOADED');
+    } finally {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -7,7 +7,9 @@ import { AppError } from '../lib/errors.ts';
  * Security headers with a strict CSP, and load shedding: when the event loop lags, new
  * requests get a 503 with Retry-After instead of queueing until they time out.
  */
-export const securityPlugin = fp(async (app) => {
+export type PressureOptions = { maxEventLoopDelay: number; sampleInterval?: number };
+
+export const securityPlugin = fp<{ pressure?: PressureOptions }>(async (app, opts) => {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -32,8 +34,9 @@ export const securityPlugin = fp(async (app) => {
   });
 
   await app.register(underPressure, {
-    maxEventLoopDelay: 1000,
+    maxEventLoopDelay: opts.pressure?.maxEventLoopDelay ?? 1000,
     maxEventLoopUtilization: 0.98,
+    ...(opts.pressure?.sampleInterval !== undefined && { sampleInterval: opts.pressure.sampleInterval }),
     retryAfter: 5,
     pressureHandler: (_request, reply, type, value) => {
       reply.header('Retry-After', '5');
