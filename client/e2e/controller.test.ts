@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from './accounts.ts';
-import { axeViolations, browserAvailable, openPage, startHarness, type Harness } from './harness.ts';
+import { axeViolations, browserAvailable, loginAs, openPage, startHarness, type Harness } from './harness.ts';
 
 const run = browserAvailable();
 const PASSWORD = 'Glasfaser-fuer-alle-Schulen';
@@ -18,10 +18,7 @@ describe.skipIf(!run)('ministry controller journey in headless Chromium', () => 
 
   it('logs in, reports a status with evidence, sees it on the dashboard, and logs out', async () => {
     const { page, errors } = await openPage(h, '/anmelden');
-    await page.getByLabel('E-Mail-Adresse').fill('kontrolle@mwide.nrw.de');
-    await page.getByLabel('Passwort').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(/\/meine-ziele/);
+    await loginAs(h, page, 'kontrolle@mwide.nrw.de', PASSWORD);
     const rows = page.locator('[data-testid=my-goals] tbody tr');
     await rows.first().waitFor();
     const mwide = await (await fetch(`${h.server.url}/api/goals?ressort=MWIDE&limit=500`)).json() as { total: number };
@@ -64,21 +61,14 @@ describe.skipIf(!run)('ministry controller journey in headless Chromium', () => 
 
   it('explains a conflict in plain German and shows the newer state', async () => {
     const { page, errors } = await openPage(h, '/anmelden');
-    await page.getByLabel('E-Mail-Adresse').fill('kontrolle@mwide.nrw.de');
-    await page.getByLabel('Passwort').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(/\/meine-ziele/);
+    await loginAs(h, page, 'kontrolle@mwide.nrw.de', PASSWORD);
     await page.goto(`${h.server.url}/ziele/v1-14/melden`);
     await page.getByLabel('Neuer Status').waitFor();
 
     // Meanwhile the admin reports on the same goal from another browser.
     const admin = await h.browser.newContext();
     const adminPage = await admin.newPage();
-    await adminPage.goto(`${h.server.url}/anmelden`);
-    await adminPage.getByLabel('E-Mail-Adresse').fill('admin@nrw.de');
-    await adminPage.getByLabel('Passwort').fill(`${PASSWORD}-admin`);
-    await adminPage.getByRole('button', { name: 'Anmelden' }).click();
-    await adminPage.waitForURL(/\/meine-ziele/);
+    await loginAs(h, adminPage, 'admin@nrw.de', `${PASSWORD}-admin`);
     await adminPage.goto(`${h.server.url}/ziele/v1-14/melden`);
     await adminPage.getByLabel('Neuer Status').selectOption('partially_achieved');
     await adminPage.getByLabel(/Begründung/).fill('Zwischenstand der Administration');
@@ -102,10 +92,7 @@ describe.skipIf(!run)('ministry controller journey in headless Chromium', () => 
 
   it('shows an admin the import dry run with row and column messages, accessibly', async () => {
     const { page, errors } = await openPage(h, '/anmelden');
-    await page.getByLabel('E-Mail-Adresse').fill('admin@nrw.de');
-    await page.getByLabel('Passwort').fill(`${PASSWORD}-admin`);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(/\/meine-ziele/);
+    await loginAs(h, page, 'admin@nrw.de', `${PASSWORD}-admin`);
     const csv = await (await fetch(`${h.server.url}/api/export/goals.csv?version=2.0`)).text();
     const broken = csv.replace('\r\nv2-01;2.0;', '\r\nv2-01;9.9;');
     await page.goto(`${h.server.url}/import`);

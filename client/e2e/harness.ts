@@ -69,3 +69,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function reflows(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1);
 }
+
+/** Logs in through the login form, as a user would, and waits for "Meine Ziele". */
+export async function loginAs(h: Harness, page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${h.server.url}/anmelden`);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL(/\/meine-ziele/);
+}

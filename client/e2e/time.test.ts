@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from './accounts.ts';
-import { browserAvailable, openPage, startHarness, type Harness } from './harness.ts';
+import { browserAvailable, loginAs, openPage, startHarness, type Harness } from './harness.ts';
 
 const run = browserAvailable();
 
@@ -31,11 +31,7 @@ describe.skipIf(!run)('change over time in headless Chromium', () => {
     await page.getByRole('link', { name: 'Ziele', exact: true }).click();
     await page.waitForURL(/asOf=2020-12-31/);
 
-    await page.goto(`${h.server.url}/anmelden`);
-    await page.getByLabel('E-Mail-Adresse').fill('admin@nrw.de');
-    await page.getByLabel('Passwort').fill('Zeitreise-durch-die-Ziele');
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(/meine-ziele/);
+    await loginAs(h, page, 'admin@nrw.de', 'Zeitreise-durch-die-Ziele');
     await page.goto(`${h.server.url}/aenderungen`);
     await page.getByLabel(/Name, z\. B\./).fill('Ausschusssitzung 02.12.2021');
     await page.getByRole('button', { name: 'Aktuellen Stand einfrieren' }).click();
