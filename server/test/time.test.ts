@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withStatus } from '../src/repositories/current-status-sql.ts';
+import { statusOnTrack, withStatus } from '../src/repositories/current-status-sql.ts';
 import { periodEnds } from '../src/repositories/timeline.ts';
 import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
 
@@ -167,5 +167,13 @@ describe('as-of aggregation query plan', () => {
     const details = plan.map((row) => row.detail);
     expect(details.filter((d) => /SEARCH e USING (COVERING )?INDEX status_events_goal_track_effective \(goal_id=\? AND track=\? AND effective_date<\?\)/.test(d))).toHaveLength(2);
     expect(details.some((d) => /SCAN e\b/.test(d) || /SCAN status_events/.test(d))).toBe(false);
+  });
+
+  it('answers the per-Ressort and timeline aggregation from the covering index alone', () => {
+    const plan = t.app.db.prepare(`EXPLAIN QUERY PLAN ${statusOnTrack('g.version_key = @version')}`)
+      .all({ version: '1.0', track: 'official', asOf: '2021-01-01', knownAt: '2021-01-01T00:00:00Z' }) as { detail: string }[];
+    const details = plan.map((row) => row.detail);
+    expect(details).toContainEqual(expect.stringMatching(/SEARCH e USING COVERING INDEX status_events_goal_track_effective \(goal_id=\? AND track=\? AND effective_date<\?\)/));
+    expect(details.some((d) => /SCAN (e|status_events)\b/.test(d))).toBe(false);
   });
 });

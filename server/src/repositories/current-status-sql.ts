@@ -44,3 +44,18 @@ export function withStatus(goalFilter = '1'): string {
 /** Goal-level filters on version and Ressort (`unknown` = no Ressort), each optional. */
 export const VERSION_AND_RESSORT = `(@version IS NULL OR g.version_key = @version)
   AND (@ressort IS NULL OR (@ressort = 'unknown' AND g.lead_ressort IS NULL) OR g.lead_ressort = @ressort)`;
+
+/**
+ * The lean form for aggregates: each goal's Ressort, horizon, due date and the status of its
+ * latest event on one track, read from the covering index alone.
+ */
+export function statusOnTrack(goalFilter: string): string {
+  return `SELECT g.id, g.lead_ressort, g.horizon,
+      coalesce(g.due_date, CASE g.horizon
+        WHEN 'short' THEN date(v.presented_on, '+' || v.short_years || ' years')
+        WHEN 'medium' THEN date(v.presented_on, '+' || v.medium_years || ' years') END) AS effective_due_date,
+      coalesce((SELECT e.status FROM status_events e WHERE e.goal_id = g.id AND e.track = @track
+         AND e.effective_date <= @asOf AND e.recorded_at <= @knownAt
+         ORDER BY e.effective_date DESC, e.id DESC LIMIT 1), 'unknown') AS status
+    FROM goals g JOIN strategy_versions v ON v.key = g.version_key WHERE ${goalFilter}`;
+}

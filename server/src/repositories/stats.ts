@@ -8,7 +8,7 @@ import { referenceDate } from './goals.ts';
 type DueRow = DueStat;
 import { UNKNOWN_RESSORT } from '@zielmonitor/shared/schemas/common';
 import type { Db } from '../db/database.ts';
-import { NOW, withStatus, type PointInTime } from './current-status-sql.ts';
+import { NOW, statusOnTrack, withStatus, type PointInTime } from './current-status-sql.ts';
 
 export type RessortStatusCount = { ressort: string | null; ressortName: string | null; status: Status; goals: number };
 
@@ -42,10 +42,8 @@ export function shapeRessortStats(rows: RessortStatusCount[]): RessortStat[] {
 
 export function createStatsRepository(db: Db) {
   const countByRessortAndStatus = db.prepare<[PointInTime & { version: string; track: Track; rule: CountingRule; reference: string }], RessortStatusCount>(`
-    SELECT c.lead_ressort AS ressort, r.name AS ressortName,
-      CASE @track WHEN 'official' THEN c.status ELSE coalesce(c.i_status, 'unknown') END AS status,
-      count(*) AS goals
-    FROM (${withStatus('g.version_key = @version')}) c
+    SELECT c.lead_ressort AS ressort, r.name AS ressortName, c.status AS status, count(*) AS goals
+    FROM (${statusOnTrack('g.version_key = @version')}) c
     LEFT JOIN ressorts r ON r.code = c.lead_ressort
     WHERE @rule = 'all_goals'
       OR (@rule = 'short_term' AND c.horizon = 'short')

@@ -2,7 +2,7 @@ import type { Status, Track } from '@zielmonitor/shared/schemas/common';
 import type { TimelinePoint } from '@zielmonitor/shared/schemas/timeline';
 import { emptyByStatus } from '@zielmonitor/shared/schemas/stats';
 import type { Db } from '../db/database.ts';
-import { VERSION_AND_RESSORT, withStatus, type PointInTime } from './current-status-sql.ts';
+import { VERSION_AND_RESSORT, statusOnTrack, type PointInTime } from './current-status-sql.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -34,9 +34,7 @@ export function periodEnds(from: string, to: string, interval: 'month' | 'quarte
 
 export function createTimelineRepository(db: Db) {
   const countAt = db.prepare<[PointInTime & { version: string; ressort: string | null; track: Track }], { status: Status; goals: number }>(`
-    SELECT CASE @track WHEN 'official' THEN c.status ELSE coalesce(c.i_status, 'unknown') END AS status, count(*) AS goals
-    FROM (${withStatus(VERSION_AND_RESSORT)}) c
-    GROUP BY 1`);
+    SELECT status, count(*) AS goals FROM (${statusOnTrack(VERSION_AND_RESSORT)}) GROUP BY status`);
 
   return {
     /** Status counts as of each period end; one index-backed aggregation per point. */

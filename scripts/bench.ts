@@ -1,0 +1,137 @@
+/**
+ * npm run bench — measures in one run, on loopback:
+ *  1. HTTP (autocannon, warm-up then measured round): req/s, p50, p99 per endpoint and the ratio
+ *     to GET /api/health, the longest event-loop block while serving, and server start-up time;
+ *  2. in-process on SYNTHETIC data (never the real seed): as-of per-Ressort aggregation and the
+ *     monthly timeline at K = 100k and 1M status events;
+ *  3. the client bundle: initial JS (gzip) and the largest chunk.
+ * Timings stay here, never in tests. Options: BENCH_SECONDS (default 5), BENCH_EVENTS (default "100000,1000000").
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { buildApp } from '../server/src/app.ts';
+import { hashPassword } from '../server/src/lib/passwords.ts';
+import { createRepositories } from '../server/src/repositories/index.ts';
+import { periodEnds } from '../server/src/repositories/timeline.ts';
+import { buildSynthetic, SYNTHETIC_VERSION } from './synthetic.ts';
+import { repoRoot, startServer } from './lib/server-process.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const EVENT_COUNTS = (process.env.BENCH_EVENTS ?? '100000,1000000').split(',').map(Number);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zielmonitor-bench-'));
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+};
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+async function http() {
+  const databasePath = path.join(dir, 'bench.sqlite');
+  const app = await buildApp({ databasePath, seedDir: path.join(repoRoot, 'data'), clientDist: null, logger: false });
+  app.repos.users.create({ email: 'bench@nrw.de', name: 'Bench', role: 'admin', ressorts: [], passwordHash: await hashPassword('bench-passwort-lang') }, new Date().toISOString());
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ email: 'bench@nrw.de', password: 'bench-passwort-lang' }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  let revision = Number(((await (await fetch(`${url}/api/goals/v1-01`)).json()) as { revision: number }).revision);
+
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  const targets: { name: string; opts: autocannon.Options }[] = [
+    { name: 'GET /api/health (baseline)', opts: { url: `${url}/api/health` } },
+    { name: 'GET /api/stats/ressorts?version=1.0', opts: { url: `${url}/api/stats/ressorts?version=1.0` } },
+    { name: 'GET /api/goals?version=1.0&ressort=MWIDE&q=glasfaser', opts: { url: `${url}/api/goals?version=1.0&ressort=MWIDE&q=glasfaser` } },
+    { name: 'GET /api/stats/timeline?version=1.0&interval=month', opts: { url: `${url}/api/stats/timeline?version=1.0&interval=month` } },
+    {
+      name: 'POST /api/goals/v1-01/status (1 connection)',
+      opts: {
+        url, connections: 1,
+        requests: [{
+          method: 'POST', path: '/api/goals/v1-01/status',
+          headers: { 'content-type': 'application/json', origin: url, cookie },
+          setupRequest: (request) => ({ ...request, body: JSON.stringify({ status: 'in_progress', effectiveDate: '2021-11-30', note: 'Benchmark', evidence: {}, expectedRevision: revision }) }),
+          onResponse: (status, body) => {
+            if (status === 201) revision = (JSON.parse(body) as { revision: number }).revision;
+          },
+        }],
+      },
+    },
+  ];
+  const rows: { name: string; rps: number; p50: number; p99: number; errors: number }[] = [];
+  for (const target of targets) {
+    await autocannon({ connections: 10, duration: 1, ...target.opts });
+    loop.enable();
+    const result = await autocannon({ connections: 10, duration: SECONDS, ...target.opts });
+    loop.disable();
+    rows.push({ name: target.name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx });
+  }
+  await app.close();
+  const baseline = rows[0]?.rps ?? 1;
+  console.log('\nHTTP on loopback (autocannon, 10 connections unless noted, %d s measured after 1 s warm-up)', SECONDS);
+  console.table(rows.map((r) => ({ endpoint: r.name, 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, 'vs baseline': `${Math.round((r.rps / baseline) * 100)} %`, 'non-2xx/errors': r.errors })));
+  console.log(`Longest event-loop block while serving: ${ms(loop.max / 1e6)} (p99 ${ms(loop.percentile(99) / 1e6)})`);
+
+  const starts: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    const server = await startServer({ databasePath });
+    starts.push(performance.now() - started);
+    await server.stop();
+  }
+  console.log(`Server ready after start on the seeded database (process spawn to /api/health): ${starts.map(ms).join(', ')}`);
+}
+
+function inProcess() {
+  console.log('\nIn-process on SYNTHETIC data (500 goals, 12 Ressorts):');
+  const rows = [];
+  for (const events of EVENT_COUNTS) {
+    const built = performance.now();
+    const db = buildSynthetic(path.join(dir, `synthetic-${events}.sqlite`), { goals: 500, ressorts: 12, events });
+    const buildMs = performance.now() - built;
+    const repos = createRepositories(db);
+    const far = { knownAt: '9999-12-31T23:59:59.999Z' };
+    const asOfTimes: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const asOf = `20${19 + (i % 8)}-${String(1 + (i % 12)).padStart(2, '0')}-15`;
+      const t = performance.now();
+      repos.stats.ressortStats(SYNTHETIC_VERSION, 'official', { asOf, ...far });
+      asOfTimes.push(performance.now() - t);
+    }
+    const ends = periodEnds('2019-04-10', '2026-11-22', 'month');
+    const timelineTimes: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t = performance.now();
+      repos.timeline.timeline({ version: SYNTHETIC_VERSION, ressort: null, track: 'official', ends, ...far });
+      timelineTimes.push(performance.now() - t);
+    }
+    db.close();
+    rows.push({
+      'status events': events.toLocaleString('de-DE'), 'build (s)': (buildMs / 1000).toFixed(1),
+      'as-of per Ressort p50': ms(quantile(asOfTimes, 0.5)), 'as-of p99': ms(quantile(asOfTimes, 0.99)),
+      [`timeline ${ends.length} months p50`]: ms(quantile(timelineTimes, 0.5)), 'timeline p99': ms(quantile(timelineTimes, 0.99)),
+    });
+  }
+  console.table(rows);
+}
+
+function bundle() {
+  const dist = path.join(repoRoot, 'client', 'dist');
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const gz = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(dist, file))).length;
+  const all = fs.readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js'));
+  const largest = all.map((f) => ({ f, size: fs.statSync(path.join(dist, 'assets', f)).size })).sort((a, b) => b.size - a.size)[0];
+  console.log(`\nClient: initial JS ${(initial.reduce((n, f) => n + gz(f), 0) / 1024).toFixed(1)} KiB gzip (${initial.length} files); largest chunk ${largest?.f} ${((largest?.size ?? 0) / 1024).toFixed(1)} KiB (uncompressed)`);
+}
+
+try {
+  bundle();
+  await http();
+  inProcess();
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
