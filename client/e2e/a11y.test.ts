@@ -10,6 +10,7 @@ const ROUTES: [string, string, string][] = [
   ['goal list with filters', '/ziele?version=1.0&ressort=MWIDE&status=in_progress&q=glasfaser&sort=title&order=desc', '[data-testid=goals-table]'],
   ['goal page', '/ziele/v1-13', '[data-testid=official-history]'],
   ['lineage', '/44-zu-78', '[data-testid=lineage-sankey] svg'],
+  ['Ressort page', '/ressorts/MHKBD', '[data-testid=ressort-goals] tbody tr'],
   ['timeline', '/verlauf?version=1.0', '[data-testid=timeline-chart] svg'],
   ['changes', '/aenderungen?since=2020-01-01', '[data-testid=changes-table]'],
   ['as-of view', '/?asOf=2020-12-31', '[data-testid=point-in-time]'],

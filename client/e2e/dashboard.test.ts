@@ -113,6 +113,16 @@ describe.skipIf(!run)('dashboard journeys in headless Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps one line of responsibility across the 2022 re-cut: MHKBD shows the goals MWIDE and MHKBG led', async () => {
+    const { page, errors } = await openPage(h, '/ressorts/MHKBD');
+    await page.getByTestId('ressort-goals').locator('tbody tr').first().waitFor();
+    const mwide = await api<{ total: number }>('/api/goals?ressort=MWIDE&limit=500');
+    const mhkbg = await api<{ total: number }>('/api/goals?ressort=MHKBG&limit=500');
+    expect(await page.locator('[data-testid=ressort-goals] tbody tr').count()).toBe(mwide.total + mhkbg.total);
+    expect(await page.getByText('Übernimmt Zuständigkeiten von').textContent()).toContain('MWIDE');
+    expect(errors).toEqual([]);
+  });
+
   it('switches to English', async () => {
     const { page, errors } = await openPage(h, '/');
     await page.getByRole('button', { name: 'English' }).click();

@@ -19,6 +19,7 @@ import { TimelinePage } from './features/time/timeline-page.tsx';
 import { LineagePage } from './features/lineage/lineage-page.tsx';
 import { SessionPage } from './features/session/session-page.tsx';
 import { AccessibilityPage } from './features/accessibility-page.tsx';
+import { RessortPage } from './features/ressort/ressort-page.tsx';
 import { LangContext, type Lang } from './lib/i18n.ts';
 import './styles.css';
 
@@ -51,6 +52,7 @@ function App() {
               <Route path="/protokoll" element={<AuditPage />} />
               <Route path="/import" element={<ImportPage />} />
               <Route path="/barrierefreiheit" element={<AccessibilityPage />} />
+              <Route path="/ressorts/:code" element={<RessortPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes></AppShell>} />
           </Routes>

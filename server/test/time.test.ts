@@ -97,6 +97,9 @@ describe('status over time on a controlled history', () => {
       ['g1', 'planned', 'in_progress', 'official'],
     ]);
     expect(body.truncated).toBe(false);
+    // The backdated correction (effective February, entered June) is not known in May.
+    const known = await get('/api/changes?since=2021-01-01&until=2021-05-31&knownAt=2021-05-31&track=official');
+    expect(known.items.map((c: { goalId: string; to: string }) => [c.goalId, c.to])).toEqual([['g1', 'achieved'], ['g1', 'in_progress'], ['g1', 'planned']]);
     const limited = await get('/api/changes?since=2021-01-01&limit=2');
     expect(limited.items).toHaveLength(2);
     expect(limited.truncated).toBe(true);

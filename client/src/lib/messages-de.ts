@@ -194,6 +194,16 @@ export const de = {
       'Nicht alle Ziele sind öffentlich bekannt. Deshalb zählen die Zahlen hier nur die bekannten Ziele.',
     ],
   },
+  ressortPage: {
+    notFound: 'Dieses Ressort gibt es nicht.',
+    valid: (from: string, to: string) => `Zuschnitt gültig: ${from} bis ${to}`,
+    today: 'heute',
+    successors: 'Nachfolger nach dem Neuzuschnitt 2022',
+    predecessors: 'Übernimmt Zuständigkeiten von',
+    goals: 'Ziele entlang dieser Zuständigkeitslinie (beide Strategieversionen)',
+    responsible: 'Federführend (damals → heute)',
+    sourcesNote: 'Quellen zu jedem Ziel auf der jeweiligen Zielseite; Ressortzuschnitte und Nachfolge mit Quellen in data/ressorts.json.',
+  },
   asOf: { label: 'Stand am', now: 'heute', reset: 'Auf heute setzen', banner: (date: string) => `Ansicht zum Stand ${date}` },
   footer: 'Zielmonitor – alle Angaben mit Quelle. Daten: öffentliche Dokumente von Landesregierung, Landtag, Fraktionen und Presse.',
 };

@@ -196,6 +196,16 @@ export const en: typeof de = {
       'Not all goals are publicly known. So the figures here only count the known goals.',
     ],
   },
+  ressortPage: {
+    notFound: 'There is no such ministry.',
+    valid: (from, to) => `Remit valid: ${from} to ${to}`,
+    today: 'today',
+    successors: 'Successors after the 2022 re-cut',
+    predecessors: 'Took over responsibilities from',
+    goals: 'Goals along this line of responsibility (both strategy versions)',
+    responsible: 'Lead (then → now)',
+    sourcesNote: 'Sources for each goal on its goal page; ministry remits and succession with sources in data/ressorts.json.',
+  },
   asOf: { label: 'As of', now: 'today', reset: 'Back to today', banner: (date) => `View as of ${date}` },
   footer: 'Zielmonitor — every item with its source. Data: public documents of the state government, parliament, parliamentary groups and press.',
 };

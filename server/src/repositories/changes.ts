@@ -29,7 +29,7 @@ export function createChangesRepository(db: Db) {
 
   return {
     /** Every status report effective in [since, until], newest first, with the status it replaced. */
-    inWindow(query: ChangesQuery & { until: string; knownAt: string }): { items: Change[]; truncated: boolean } {
+    inWindow(query: Omit<ChangesQuery, 'knownAt'> & { until: string; knownAt: string }): { items: Change[]; truncated: boolean } {
       const rows = inWindow.all({
         since: query.since, until: query.until, knownAt: query.knownAt, version: query.version ?? null,
         ressort: query.ressort ?? null, track: query.track ?? null, limit: query.limit + 1,

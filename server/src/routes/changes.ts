@@ -18,7 +18,7 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
     if (query.since > until) {
       throw new AppError(400, 'VALIDATION_ERROR', 'since: liegt nach until', [{ location: 'query', field: 'since', message: 'liegt nach until' }]);
     }
-    return { since: query.since, until, ...app.repos.changes.inWindow({ ...query, until, knownAt: NOW.knownAt }) };
+    return { since: query.since, until, ...app.repos.changes.inWindow({ ...query, until, knownAt: query.knownAt ? `${query.knownAt}T23:59:59.999Z` : NOW.knownAt }) };
   });
 
   app.get('/feeds/changes.atom', {

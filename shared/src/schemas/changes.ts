@@ -8,6 +8,8 @@ export const ChangesQuery = z.strictObject({
   version: VersionKey.optional(),
   ressort: RessortCode.optional(),
   track: Track.optional(),
+  /** Only what had been recorded by the end of this day: backdated corrections show up later. */
+  knownAt: IsoDate.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 export type ChangesQuery = z.infer<typeof ChangesQuery>;

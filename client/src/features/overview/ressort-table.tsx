@@ -31,7 +31,10 @@ export function RessortTable({ rows, version }: { rows: RessortRow[]; version: s
         <tbody>
           {rows.map((row) => (
             <tr key={row.code}>
-              <th scope="row"><abbr title={row.name}>{row.label}</abbr></th>
+              <th scope="row">
+                {row.code === 'unknown' ? row.label : <Link to={`/ressorts/${encodeURIComponent(row.code)}${kept}`}>{row.label}</Link>}
+                {row.name !== row.label && <span className="ressort-full">{row.name}</span>}
+              </th>
               <td className="num"><Link to={link(row.code)}>{row.total}</Link></td>
               {STATUS_ORDER.map((s) => (
                 <td key={s} className="num">{row[s] > 0 ? <Link to={link(row.code, s)}>{row[s]}</Link> : 0}</td>
