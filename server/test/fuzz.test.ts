@@ -10,6 +10,8 @@ import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } 
 let t: TestApp;
 let admin: Account;
 beforeAll(async () => {
+  // The generators run on the app's own event loop (fast-check builds its unicode tables in
+  // seconds); createTestApp keeps load shedding out of the way, it has its own test.
   t = await createTestApp();
   admin = await createAccount(t, { email: 'admin@nrw.de', name: 'Ada', role: 'admin', ressorts: [] });
 });

@@ -9,13 +9,15 @@ export const seedDir = path.join(repoRoot, 'data');
 export type TestApp = { app: App; databasePath: string; close: () => Promise<void> };
 
 /** The production app on a fresh SQLite file with the real migrations and the real seed. */
-export async function createTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { seed?: boolean; pressure?: { maxEventLoopDelay: number } } = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zielmonitor-test-'));
   const databasePath = path.join(dir, 'test.sqlite');
   const app = await buildApp({
     databasePath,
     seedDir: options.seed === false ? null : seedDir,
     clientDist: null,
+    // Tests share their event loop with the test runner; load shedding has its own test.
+    pressure: options.pressure ?? { maxEventLoopDelay: 60_000 },
   });
   await app.ready();
   return {
