@@ -46,9 +46,17 @@ describe('authorization matrix for every write route', () => {
     'status of a goal of Ressort B': { anonymous: 401, controllerA: 403, controllerB: 201, admin: 201 },
     'status of a goal without Ressort': { anonymous: 401, controllerA: 403, controllerB: 403, admin: 201 },
     'audit log (admin read)': { anonymous: 401, controllerA: 403, controllerB: 403, admin: 200 },
+    'snapshot creation': { anonymous: 401, controllerA: 201, controllerB: 201, admin: 201 },
+    'CSV import (dry run)': { anonymous: 401, controllerA: 403, controllerB: 403, admin: 200 },
   };
   const call = async (route: string, cookie: string | null) => {
+    const headers = { ...sameOrigin, ...(cookie && { cookie }) };
     if (route === 'audit log (admin read)') return t.app.inject({ url: '/api/audit', headers: cookie ? { cookie } : {} });
+    if (route === 'snapshot creation') return t.app.inject({ method: 'POST', url: '/api/snapshots', headers, payload: { title: 'Matrix' } });
+    if (route === 'CSV import (dry run)') {
+      const csv = (await t.app.inject({ url: '/api/export/goals.csv?version=1.0' })).body;
+      return t.app.inject({ method: 'POST', url: '/api/import/goals?version=1.0&dryRun=true', headers: { ...headers, 'content-type': 'text/csv' }, payload: csv });
+    }
     const goal = route.endsWith('Ressort A') ? goalOf.A : route.endsWith('Ressort B') ? goalOf.B : goalOf.none;
     return report(goal, cookie);
   };
@@ -56,11 +64,12 @@ describe('authorization matrix for every write route', () => {
   for (const [route, byActor] of Object.entries(expected)) {
     for (const [actor, status] of Object.entries(byActor)) {
       it(`${route}: ${actor} → ${status}`, async () => {
-        const before = t.app.db.prepare('SELECT count(*) FROM status_events').pluck().get();
+        const count = () => Number(t.app.db.prepare(`SELECT (SELECT count(*) FROM status_events) + (SELECT count(*) FROM snapshots)
+          + (SELECT count(*) FROM goals)`).pluck().get());
+        const before = count();
         const res = await call(route, actors()[actor as keyof ReturnType<typeof actors>]);
         expect(res.statusCode, res.body).toBe(status);
-        const after = t.app.db.prepare('SELECT count(*) FROM status_events').pluck().get();
-        expect(after).toBe(status === 201 ? Number(before) + 1 : before);
+        expect(count()).toBe(status === 201 ? before + 1 : before);
       });
     }
   }

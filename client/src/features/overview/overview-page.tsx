@@ -12,6 +12,7 @@ import { CoverageNote } from './coverage-note.tsx';
 import { HeadlineNumbers } from './headline-numbers.tsx';
 import { ReportedFigures } from './reported-figures.tsx';
 import { RessortTable } from './ressort-table.tsx';
+import { ruleFilters } from '../../lib/rule-filters.ts';
 import { ZeroGoalPanel } from './zero-goal-panel.tsx';
 
 // recharts is large: the first screen renders without waiting for it.
@@ -64,7 +65,7 @@ export function OverviewPage() {
             <>
               <HeadlineNumbers stats={data} ruleLabel={ruleText.label} />
               <CoverageNote documented={data.documentedGoalCount} declared={data.declaredGoalCount} />
-              <ZeroGoalPanel items={data.items} version={data.version} track={track} />
+              <ZeroGoalPanel items={data.items} version={data.version} track={track} ruleLabel={ruleText.label} filters={ruleFilters(rule, data.referenceDate)} />
               <section aria-labelledby="chart-title" className="panel">
                 <h2 id="chart-title">{t.overview.chartTitle} <span className="rule-badge">{ruleText.label} · {t.track[track]}</span></h2>
                 {rows.length === 0 ? <p className="state state-empty">{t.empty}</p> : (
@@ -72,7 +73,7 @@ export function OverviewPage() {
                     <Suspense fallback={<div className="chart-placeholder" role="status">{t.loading}</div>}>
                       <RessortChart rows={rows} />
                     </Suspense>
-                    <RessortTable rows={rows} version={data.version} />
+                    <RessortTable rows={rows} version={data.version} filters={ruleFilters(rule, data.referenceDate)} />
                   </>
                 )}
               </section>

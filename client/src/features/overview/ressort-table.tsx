@@ -6,13 +6,14 @@ import type { RessortRow } from '../../lib/shape-ressort-stats.ts';
 import { STATUS_ORDER } from '../../lib/status.ts';
 
 /** The chart's data as a table: the accessible equivalent, and every count drills down to its goals. */
-export function RessortTable({ rows, version }: { rows: RessortRow[]; version: string }) {
+export function RessortTable({ rows, version, filters = {} }: { rows: RessortRow[]; version: string; filters?: Record<string, string> }) {
   const t = useT();
   const kept = useKeptSearch();
   const link = (ressort: string, status?: string) => {
     const params = new URLSearchParams(kept.slice(1));
     params.set('version', version);
     params.set('ressort', ressort);
+    for (const [key, value] of Object.entries(filters)) params.set(key, value);
     if (status) params.set('status', status);
     return `/ziele?${params.toString()}`;
   };

@@ -5,7 +5,7 @@ import { useT } from '../../lib/i18n.ts';
 import { zeroAchievementRessorts } from '../../lib/shape-ressort-stats.ts';
 
 /** The opposition's first question: which Ressorts have met none of their goals? */
-export function ZeroGoalPanel({ items, version, track }: { items: RessortStat[]; version: string; track: string }) {
+export function ZeroGoalPanel({ items, version, track, ruleLabel, filters }: { items: RessortStat[]; version: string; track: string; ruleLabel: string; filters: Record<string, string> }) {
   const t = useT();
   const kept = useKeptSearch();
   const zero = zeroAchievementRessorts(items);
@@ -13,6 +13,7 @@ export function ZeroGoalPanel({ items, version, track }: { items: RessortStat[];
     const params = new URLSearchParams(kept.slice(1));
     params.set('version', version);
     params.set('ressort', ressort);
+    for (const [key, value] of Object.entries(filters)) params.set(key, value);
     return `/ziele?${params.toString()}`;
   };
   return (
@@ -20,7 +21,7 @@ export function ZeroGoalPanel({ items, version, track }: { items: RessortStat[];
       <h2 id="zero-title">{t.overview.zeroTitle}</h2>
       {zero.length === 0 ? <p>{t.overview.zeroNone}</p> : (
         <>
-          <p>{t.overview.zeroIntro} <span className="rule-badge">{t.track[track === 'independent' ? 'independent' : 'official']}</span></p>
+          <p>{t.overview.zeroIntro} <span className="rule-badge">{ruleLabel} · {t.track[track === 'independent' ? 'independent' : 'official']}</span></p>
           <ul className="zero-list">
             {zero.map((r) => (
               <li key={r.ressort}>

@@ -84,6 +84,20 @@ export function TimelinePage() {
                   {summary && <span className="visually-hidden"> {t.time.summary(formatDate(summary.from, t.lang), formatDate(summary.to, t.lang), summary.achievedFrom, summary.achievedTo, summary.total)}</span>}
                 </figcaption>
                 {rows.length > 0 ? <Suspense fallback={null}><TimelineChart rows={rows} small /></Suspense> : <p role="status" className="muted">{t.loading}</p>}
+                {rows.length > 0 && (
+                  <details>
+                    <summary>{t.overview.showTable}<span className="visually-hidden"> {r.ressort}</span></summary>
+                    <div className="table-scroll">
+                      <table className="data-table">
+                        <caption className="visually-hidden">{t.time.tableCaption} {r.ressort}</caption>
+                        <thead><tr><th scope="col">{t.time.date}</th>{STATUS_ORDER.map((s) => <th key={s} scope="col" className="num">{t.status[s]}</th>)}</tr></thead>
+                        <tbody>{rows.map((row) => (
+                          <tr key={row.date}><th scope="row">{formatDate(row.date, t.lang)}</th>{STATUS_ORDER.map((s) => <td key={s} className="num">{row[s]}</td>)}</tr>
+                        ))}</tbody>
+                      </table>
+                    </div>
+                  </details>
+                )}
               </figure>
             );
           })}
