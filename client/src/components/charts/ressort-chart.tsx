@@ -10,15 +10,17 @@ export function RessortChart({ rows }: { rows: RessortRow[] }) {
   const t = useT();
   const best = rows[0];
   const height = Math.max(160, rows.length * 44 + 80);
+  // On a phone the Ressort labels get less room; the table below carries the full names.
+  const narrow = window.matchMedia('(max-width: 40rem)').matches;
   return (
     <figure className="chart" data-testid="ressort-chart">
       <div style={{ width: '100%', height }} aria-hidden="true" inert>
         <ResponsiveContainer>
-          <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 64, bottom: 8, left: 8 }} accessibilityLayer={false}>
+          <BarChart data={rows} layout="vertical" margin={{ top: 8, right: narrow ? 40 : 64, bottom: 8, left: 4 }} accessibilityLayer={false}>
             <StatusPatterns />
             <CartesianGrid horizontal={false} stroke="#d0d0d0" />
             <XAxis type="number" allowDecimals={false} tick={{ fill: '#1f1f1f' }} />
-            <YAxis type="category" dataKey="label" width={150} tick={{ fill: '#1f1f1f' }} />
+            <YAxis type="category" dataKey="label" width={narrow ? 72 : 150} tick={{ fill: '#1f1f1f', fontSize: narrow ? 11 : 14 }} />
             <Tooltip
               formatter={(value, name) => [String(value), t.status[name as keyof typeof t.status] ?? String(name)]}
               labelFormatter={(label, payload) => {

@@ -14,7 +14,7 @@ export function SessionSlide({ slide, stats, figures }: { slide: Slide; stats: R
       return (
         <section className="slide">
           <h1>{t.overview.title}</h1>
-          <p className="slide-big">{stats && t.overview.coverage(stats.documentedGoalCount, stats.declaredGoalCount)}</p>
+          <p className="slide-big">{stats && <>{t.version} {stats.version}: {t.overview.coverage(stats.documentedGoalCount, stats.declaredGoalCount)}</>}</p>
           <p>{t.session.titleNote}</p>
         </section>
       );
