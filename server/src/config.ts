@@ -14,6 +14,8 @@ const ConfigSchema = z.object({
   /** Contact for accessibility feedback (BITV 2.0 § 7), shown on the accessibility statement. */
   FEEDBACK_EMAIL: z.email().optional(),
   OPERATOR_NAME: z.string().min(1).optional(),
+  /** Benchmarks: print the longest event-loop block as JSON on shutdown. */
+  REPORT_EVENT_LOOP: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 
@@ -10,12 +11,17 @@ const app = await buildApp({
   about: { feedbackEmail: config.FEEDBACK_EMAIL ?? null, operator: config.OPERATOR_NAME ?? null },
 });
 
+// For `npm run bench`: how long the event loop was ever blocked while serving.
+const loop = config.REPORT_EVENT_LOOP === '1' ? monitorEventLoopDelay({ resolution: 5 }) : null;
+loop?.enable();
+
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    if (loop) console.log(JSON.stringify({ eventLoopMaxMs: loop.max / 1e6, eventLoopP99Ms: loop.percentile(99) / 1e6 }));
     app.close().then(() => process.exit(0), (err: unknown) => {
       app.log.error({ err }, 'error during shutdown');
       process.exit(1);

@@ -17,7 +17,9 @@ type Entry = { etag: string; body: string; contentType: string; disposition: str
 export const responseCachePlugin = fp(async (app) => {
   let writes = 0;
   const cache = new Map<string, Entry>();
-  const generation = () => `${writes}:${String(app.db.pragma('data_version', { simple: true }))}:${new Date().toISOString().slice(0, 10)}`;
+  // Prepared once: db.pragma() would compile the statement on every request.
+  const dataVersion = app.db.prepare<[], number>('PRAGMA data_version').pluck();
+  const generation = () => `${writes}:${dataVersion.get() ?? 0}:${new Date().toISOString().slice(0, 10)}`;
   const cacheable = (request: FastifyRequest) => request.method === 'GET' && request.user === null && CACHEABLE.test(request.url);
   const keyFor = (request: FastifyRequest) => `${generation()} ${request.url}`;
 
