@@ -49,13 +49,15 @@ export const VERSION_AND_RESSORT = `(@version IS NULL OR g.version_key = @versio
  * The lean form for aggregates: each goal's Ressort, horizon, due date and the status of its
  * latest event on one track, read from the covering index alone.
  */
-export function statusOnTrack(goalFilter: string): string {
-  return `SELECT g.id, g.lead_ressort, g.horizon,
-      coalesce(g.due_date, CASE g.horizon
+export function statusOnTrack(goalFilter: string, options: { dueDate: boolean } = { dueDate: true }): string {
+  const dueDate = options.dueDate
+    ? `coalesce(g.due_date, CASE g.horizon
         WHEN 'short' THEN date(v.presented_on, '+' || v.short_years || ' years')
-        WHEN 'medium' THEN date(v.presented_on, '+' || v.medium_years || ' years') END) AS effective_due_date,
+        WHEN 'medium' THEN date(v.presented_on, '+' || v.medium_years || ' years') END)`
+    : 'NULL';
+  return `SELECT g.id, g.lead_ressort, g.horizon, ${dueDate} AS effective_due_date,
       coalesce((SELECT e.status FROM status_events e WHERE e.goal_id = g.id AND e.track = @track
          AND e.effective_date <= @asOf AND e.recorded_at <= @knownAt
          ORDER BY e.effective_date DESC, e.id DESC LIMIT 1), 'unknown') AS status
-    FROM goals g JOIN strategy_versions v ON v.key = g.version_key WHERE ${goalFilter}`;
+    FROM goals g ${options.dueDate ? 'JOIN strategy_versions v ON v.key = g.version_key' : ''} WHERE ${goalFilter}`;
 }

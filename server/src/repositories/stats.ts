@@ -41,14 +41,17 @@ export function shapeRessortStats(rows: RessortStatusCount[]): RessortStat[] {
 }
 
 export function createStatsRepository(db: Db) {
-  const countByRessortAndStatus = db.prepare<[PointInTime & { version: string; track: Track; rule: CountingRule; reference: string }], RessortStatusCount>(`
+  // The all-goals rule needs no due dates: the lean form is the hot path of the overview.
+  const countStatement = (dueDate: boolean) => db.prepare<[PointInTime & { version: string; track: Track; rule: CountingRule; reference: string }], RessortStatusCount>(`
     SELECT c.lead_ressort AS ressort, r.name AS ressortName, c.status AS status, count(*) AS goals
-    FROM (${statusOnTrack('g.version_key = @version')}) c
+    FROM (${statusOnTrack('g.version_key = @version', { dueDate })}) c
     LEFT JOIN ressorts r ON r.code = c.lead_ressort
     WHERE @rule = 'all_goals'
       OR (@rule = 'short_term' AND c.horizon = 'short')
       OR (@rule = 'due_by_date' AND c.effective_due_date <= @reference)
     GROUP BY 1, 3`);
+  const countAllGoals = countStatement(false);
+  const countByRule = countStatement(true);
   const dueCounts = db.prepare<[{ version: string; end: string; asOf: string; knownAt: string }], DueRow>(`
     SELECT coalesce(c.lead_ressort, 'unknown') AS ressort, r.name AS ressortName, count(*) AS total,
       coalesce(sum(c.effective_due_date <= @end), 0) AS dueInPeriod,
@@ -61,7 +64,7 @@ export function createStatsRepository(db: Db) {
 
   return {
     ressortStats: (version: string, track: Track, at: PointInTime = NOW, rule: CountingRule = 'all_goals'): RessortStat[] =>
-      shapeRessortStats(countByRessortAndStatus.all({ version, track, ...at, rule, reference: referenceDate(at.asOf) })),
+      shapeRessortStats((rule === 'all_goals' ? countAllGoals : countByRule).all({ version, track, ...at, rule, reference: referenceDate(at.asOf) })),
     /** Per Ressort: goals due within a period (status as of its last day), due after it, or without a due date. */
     dueByPeriod: (version: string, end: string): DueStat[] =>
       dueCounts.all({ version, end, asOf: end, knownAt: NOW.knownAt }),

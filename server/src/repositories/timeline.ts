@@ -34,7 +34,7 @@ export function periodEnds(from: string, to: string, interval: 'month' | 'quarte
 
 export function createTimelineRepository(db: Db) {
   const countAt = db.prepare<[PointInTime & { version: string; ressort: string | null; track: Track }], { status: Status; goals: number }>(`
-    SELECT status, count(*) AS goals FROM (${statusOnTrack(VERSION_AND_RESSORT)}) GROUP BY status`);
+    SELECT status, count(*) AS goals FROM (${statusOnTrack(VERSION_AND_RESSORT, { dueDate: false })}) GROUP BY status`);
 
   return {
     /** Status counts as of each period end; one index-backed aggregation per point. */
