@@ -4,6 +4,7 @@
  *   npm run restore -- <file>   checks the copy's integrity and row counts, then restores it
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../server/src/config.ts';
 import { openDatabase } from '../server/src/db/database.ts';
@@ -33,6 +34,8 @@ export function checkDatabaseFile(file: string): RowCounts {
 
 export async function backup(databasePath: string, target: string): Promise<RowCounts> {
   if (fs.existsSync(target)) throw new Error(`${target} gibt es schon; bitte einen neuen Dateinamen wählen`);
+  if (!fs.existsSync(databasePath)) throw new Error(`${databasePath}: keine Datenbank zum Sichern (DATABASE_PATH prüfen)`);
+  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   const db = openDatabase(databasePath);
   try {
     await db.backup(target);
