@@ -100,6 +100,10 @@ describe('status over time on a controlled history', () => {
     // The backdated correction (effective February, entered June) is not known in May.
     const known = await get('/api/changes?since=2021-01-01&until=2021-05-31&knownAt=2021-05-31&track=official');
     expect(known.items.map((c: { goalId: string; to: string }) => [c.goalId, c.to])).toEqual([['g1', 'achieved'], ['g1', 'in_progress'], ['g1', 'planned']]);
+    const csv = await t.app.inject({ url: '/api/export/changes.csv?since=2021-03-01&until=2021-05-31&version=1.0' });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const { parseCsv } = await import('../src/lib/csv.ts');
+    expect(parseCsv(csv.body).slice(1).map((r) => [r[1], r[5], r[6]])).toEqual([['g1', 'in Umsetzung', 'erreicht'], ['g2', '', 'erreicht'], ['g1', 'geplant', 'in Umsetzung']]);
     const limited = await get('/api/changes?since=2021-01-01&limit=2');
     expect(limited.items).toHaveLength(2);
     expect(limited.truncated).toBe(true);

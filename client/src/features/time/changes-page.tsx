@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ressortsQuery } from '../../api/meta.ts';
 import { changesQuery } from '../../api/time.ts';
+import { withQuery } from '../../api/client.ts';
 import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
@@ -34,6 +35,7 @@ export function ChangesPage() {
         {(data) => (
           <>
             {data.truncated && <p className="form-error">{t.time.truncated}</p>}
+            <p className="exports"><a href={withQuery('/api/export/changes.csv', { since: state.since, until: state.until || undefined, version: state.version })} download>{t.goals.exportCsv}</a></p>
             <div className="table-scroll">
               <table className="data-table" data-testid="changes-table">
                 <caption>{t.time.changesTitle.replace('…', formatDate(data.since, t.lang))}</caption>
