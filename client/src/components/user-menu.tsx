@@ -10,6 +10,7 @@ export function UserMenu() {
   const logout = useLogout();
   const navigate = useNavigate();
   const user = me.data?.user;
+  if (me.isPending) return <span className="user-link" />;
   if (!user) return <NavLink to="/anmelden" className="user-link">{t.nav.login}</NavLink>;
   return (
     <div className="user-menu">

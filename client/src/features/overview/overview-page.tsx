@@ -70,18 +70,18 @@ export function OverviewPage() {
                 <h2 id="chart-title">{t.overview.chartTitle} <span className="rule-badge">{ruleText.label} · {t.track[track]}</span></h2>
                 {rows.length === 0 ? <p className="state state-empty">{t.empty}</p> : (
                   <>
-                    <Suspense fallback={<div className="chart-placeholder" role="status">{t.loading}</div>}>
+                    <Suspense fallback={<div className="chart-placeholder" style={{ height: Math.max(160, rows.length * 44 + 80) + 40 }} role="status">{t.loading}</div>}>
                       <RessortChart rows={rows} />
                     </Suspense>
                     <RessortTable rows={rows} version={data.version} filters={ruleFilters(rule, data.referenceDate)} />
                   </>
                 )}
               </section>
+              <ReportedFigures version={state.version} />
             </>
           );
         }}
       </QueryState>
-      <ReportedFigures version={state.version} />
     </>
   );
 }
