@@ -1,29 +1,29 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, useEffect, useState } from 'react';
+import { lazy, StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { z } from 'zod';
 import { createQueryClient } from './api/query-client.ts';
 import { AppShell } from './components/app-shell.tsx';
-import { GoalPage } from './features/goals/goal-page.tsx';
-import { GoalsPage } from './features/goals/goals-page.tsx';
 import { OverviewPage } from './features/overview/overview-page.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
-import { LoginPage } from './features/auth/login-page.tsx';
-import { AuditPage } from './features/controller/audit-page.tsx';
-import { ImportPage } from './features/controller/import-page.tsx';
-import { MyGoalsPage } from './features/controller/my-goals-page.tsx';
-import { StatusFormPage } from './features/controller/status-form-page.tsx';
-import { ChangesPage } from './features/time/changes-page.tsx';
-import { TimelinePage } from './features/time/timeline-page.tsx';
-import { LineagePage } from './features/lineage/lineage-page.tsx';
-import { SessionPage } from './features/session/session-page.tsx';
-import { AccessibilityPage } from './features/accessibility-page.tsx';
-import { RessortPage } from './features/ressort/ressort-page.tsx';
 import { LangContext, type Lang } from './lib/i18n.ts';
 import './styles.css';
 
-z.config(z.locales.de());
+// Pages other than the overview load on demand: the first screen waits for none of them.
+const GoalPage = lazy(() => import('./features/goals/goal-page.tsx').then((m) => ({ default: m.GoalPage })));
+const GoalsPage = lazy(() => import('./features/goals/goals-page.tsx').then((m) => ({ default: m.GoalsPage })));
+const LoginPage = lazy(() => import('./features/auth/login-page.tsx').then((m) => ({ default: m.LoginPage })));
+const AuditPage = lazy(() => import('./features/controller/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const ImportPage = lazy(() => import('./features/controller/import-page.tsx').then((m) => ({ default: m.ImportPage })));
+const MyGoalsPage = lazy(() => import('./features/controller/my-goals-page.tsx').then((m) => ({ default: m.MyGoalsPage })));
+const StatusFormPage = lazy(() => import('./features/controller/status-form-page.tsx').then((m) => ({ default: m.StatusFormPage })));
+const ChangesPage = lazy(() => import('./features/time/changes-page.tsx').then((m) => ({ default: m.ChangesPage })));
+const TimelinePage = lazy(() => import('./features/time/timeline-page.tsx').then((m) => ({ default: m.TimelinePage })));
+const LineagePage = lazy(() => import('./features/lineage/lineage-page.tsx').then((m) => ({ default: m.LineagePage })));
+const SessionPage = lazy(() => import('./features/session/session-page.tsx').then((m) => ({ default: m.SessionPage })));
+const AccessibilityPage = lazy(() => import('./features/accessibility-page.tsx').then((m) => ({ default: m.AccessibilityPage })));
+const RessortPage = lazy(() => import('./features/ressort/ressort-page.tsx').then((m) => ({ default: m.RessortPage })));
+
 const queryClient = createQueryClient();
 
 function App() {
@@ -36,6 +36,7 @@ function App() {
     <LangContext.Provider value={{ lang, setLang }}>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
+          <Suspense fallback={<p className="state state-loading" role="status">{lang === 'de' ? 'Seite wird geladen …' : 'Loading page …'}</p>}>
           <Routes>
             {/* The session mode has no chrome: it is the whole screen. */}
             <Route path="/sitzung" element={<SessionPage />} />
@@ -56,6 +57,7 @@ function App() {
               <Route path="*" element={<NotFoundPage />} />
             </Routes></AppShell>} />
           </Routes>
+          </Suspense>
         </BrowserRouter>
       </QueryClientProvider>
     </LangContext.Provider>

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { useGermanValidationMessages } from '@zielmonitor/shared/schemas/locale';
 import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
@@ -22,8 +22,7 @@ import { statsRoutes } from './routes/stats.ts';
 import { statusRoutes } from './routes/status.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './services/auth.ts';
 
-// Validation messages in German, the users' language, on both server and client.
-z.config(z.locales.de());
+useGermanValidationMessages();
 
 export type AppOptions = {
   databasePath: string;

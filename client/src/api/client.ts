@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
+import type { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 
 /** A failed API call: the status and the server's error body, when it sent one. */
 export class ApiError extends Error {
@@ -28,8 +28,10 @@ export function withQuery(path: string, query: Query = {}): string {
  * The one way the dashboard talks to the API: same origin, cookies included, and every
  * answer parsed with the shared schema, so a drifting server shows up as an error here.
  */
-export async function api<S extends z.ZodType>(schema: S, path: string, init: RequestInit & { json?: unknown } = {}): Promise<z.infer<S>> {
+export async function api<S extends z.ZodType>(schema: S | (() => Promise<S>), path: string, init: RequestInit & { json?: unknown } = {}): Promise<z.infer<S>> {
   const { json, headers, ...rest } = init;
+  // Schemas (and zod with them) load alongside the first answer, not with the first screen.
+  const loading = typeof schema === 'function' ? schema() : Promise.resolve(schema);
   let response: Response;
   try {
     response = await fetch(path, {
@@ -43,8 +45,9 @@ export async function api<S extends z.ZodType>(schema: S, path: string, init: Re
   }
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
-    const parsed = ErrorResponse.safeParse(body);
+    const { ErrorResponse: errorSchema } = await import('@zielmonitor/shared/schemas/error');
+    const parsed = errorSchema.safeParse(body);
     throw new ApiError(response.status, parsed.success ? parsed.data : null);
   }
-  return schema.parse(body);
+  return (await loading).parse(body);
 }

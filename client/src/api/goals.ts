@@ -1,5 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { GoalDetail, GoalsResponse, type GoalsQueryInput } from '@zielmonitor/shared/schemas/goal';
+import type { GoalsQueryInput } from '@zielmonitor/shared/schemas/goal';
+
+const schemas = () => import('@zielmonitor/shared/schemas/goal');
 import { api, withQuery } from './client.ts';
 
 export type PointInTimeParams = { asOf?: string | undefined; snapshot?: string | undefined };
@@ -12,10 +14,10 @@ export const goalKeys = {
 
 export const goalsQuery = (query: GoalsQueryInput) => queryOptions({
   queryKey: goalKeys.list(query),
-  queryFn: () => api(GoalsResponse, withQuery('/api/goals', query)),
+  queryFn: () => api(() => schemas().then((m) => m.GoalsResponse), withQuery('/api/goals', query)),
 });
 
 export const goalQuery = (id: string, at: PointInTimeParams) => queryOptions({
   queryKey: goalKeys.detail(id, at),
-  queryFn: () => api(GoalDetail, withQuery(`/api/goals/${encodeURIComponent(id)}`, at)),
+  queryFn: () => api(() => schemas().then((m) => m.GoalDetail), withQuery(`/api/goals/${encodeURIComponent(id)}`, at)),
 });

@@ -1,6 +1,4 @@
 import { queryOptions } from '@tanstack/react-query';
-import { RessortsResponse } from '@zielmonitor/shared/schemas/ressort';
-import { VersionsResponse } from '@zielmonitor/shared/schemas/version';
 import { api } from './client.ts';
 
 export const metaKeys = {
@@ -10,12 +8,12 @@ export const metaKeys = {
 
 export const versionsQuery = () => queryOptions({
   queryKey: metaKeys.versions,
-  queryFn: () => api(VersionsResponse, '/api/versions'),
+  queryFn: () => api(() => import('@zielmonitor/shared/schemas/version').then((m) => m.VersionsResponse), '/api/versions'),
   staleTime: Infinity,
 });
 
 export const ressortsQuery = () => queryOptions({
   queryKey: metaKeys.ressorts,
-  queryFn: () => api(RessortsResponse, '/api/ressorts'),
+  queryFn: () => api(() => import('@zielmonitor/shared/schemas/ressort').then((m) => m.RessortsResponse), '/api/ressorts'),
   staleTime: Infinity,
 });

@@ -1,8 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
-import { ReportedFiguresResponse } from '@zielmonitor/shared/schemas/reported-figure';
 import type { Track } from '@zielmonitor/shared/schemas/common';
-import type { CountingRule } from '@zielmonitor/shared/schemas/counting-rule';
+import type { CountingRule } from '@zielmonitor/shared/vocabulary/counting-rules';
 import { api, withQuery } from './client.ts';
 import type { PointInTimeParams } from './goals.ts';
 
@@ -16,10 +14,10 @@ export const statsKeys = {
 
 export const ressortStatsQuery = (params: StatsParams) => queryOptions({
   queryKey: statsKeys.ressorts(params),
-  queryFn: () => api(RessortStatsResponse, withQuery('/api/stats/ressorts', params)),
+  queryFn: () => api(() => import('@zielmonitor/shared/schemas/stats').then((m) => m.RessortStatsResponse), withQuery('/api/stats/ressorts', params)),
 });
 
 export const reportedFiguresQuery = (version: string, at: PointInTimeParams) => queryOptions({
   queryKey: statsKeys.figures(version, at),
-  queryFn: () => api(ReportedFiguresResponse, withQuery('/api/reported-figures', { version, ...at })),
+  queryFn: () => api(() => import('@zielmonitor/shared/schemas/reported-figure').then((m) => m.ReportedFiguresResponse), withQuery('/api/reported-figures', { version, ...at })),
 });

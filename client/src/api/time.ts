@@ -1,7 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { ChangesResponse } from '@zielmonitor/shared/schemas/changes';
-import { SnapshotDetail, SnapshotSummary, SnapshotsResponse } from '@zielmonitor/shared/schemas/snapshot';
-import { TimelineResponse } from '@zielmonitor/shared/schemas/timeline';
+const snapshots = () => import('@zielmonitor/shared/schemas/snapshot');
 import type { Track } from '@zielmonitor/shared/schemas/common';
 import { api, withQuery } from './client.ts';
 import { invalidate } from './query-client.ts';
@@ -17,26 +15,26 @@ export const timeKeys = {
 
 export const timelineQuery = (params: TimelineParams) => queryOptions({
   queryKey: timeKeys.timeline(params),
-  queryFn: () => api(TimelineResponse, withQuery('/api/stats/timeline', params)),
+  queryFn: () => api(() => import('@zielmonitor/shared/schemas/timeline').then((m) => m.TimelineResponse), withQuery('/api/stats/timeline', params)),
 });
 
 export const changesQuery = (params: { since: string; until?: string | undefined; version: string }) => queryOptions({
   queryKey: timeKeys.changes(params),
-  queryFn: () => api(ChangesResponse, withQuery('/api/changes', params)),
+  queryFn: () => api(() => import('@zielmonitor/shared/schemas/changes').then((m) => m.ChangesResponse), withQuery('/api/changes', params)),
 });
 
-export const snapshotsQuery = () => queryOptions({ queryKey: timeKeys.snapshots, queryFn: () => api(SnapshotsResponse, '/api/snapshots') });
+export const snapshotsQuery = () => queryOptions({ queryKey: timeKeys.snapshots, queryFn: () => api(() => snapshots().then((m) => m.SnapshotsResponse), '/api/snapshots') });
 
 export const snapshotQuery = (id: string) => queryOptions({
   queryKey: timeKeys.snapshot(id),
-  queryFn: () => api(SnapshotDetail, `/api/snapshots/${encodeURIComponent(id)}`),
+  queryFn: () => api(() => snapshots().then((m) => m.SnapshotDetail), `/api/snapshots/${encodeURIComponent(id)}`),
   staleTime: Infinity,
 });
 
 export function useCreateSnapshot() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (title: string) => api(SnapshotSummary, '/api/snapshots', { method: 'POST', json: { title } }),
+    mutationFn: (title: string) => api(() => snapshots().then((m) => m.SnapshotSummary), '/api/snapshots', { method: 'POST', json: { title } }),
     onSuccess: () => invalidate(client, timeKeys.snapshots),
   });
 }

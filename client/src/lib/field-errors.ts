@@ -1,3 +1,8 @@
+import { useGermanValidationMessages } from '@zielmonitor/shared/schemas/locale';
+
+// Every form shows zod's messages through this module: they are German from its first use.
+useGermanValidationMessages();
+
 /** zod issues → the first message per field, keyed by dotted path (e.g. `evidence.url`). */
 export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
   const errors: Record<string, string> = {};

@@ -1,4 +1,4 @@
-import type { CountingRule } from '@zielmonitor/shared/schemas/counting-rule';
+import type { CountingRule } from '@zielmonitor/shared/vocabulary/counting-rules';
 
 /** Filters that make a drill-down list exactly the goals a figure counted under its rule. */
 export function ruleFilters(rule: CountingRule, referenceDate: string): Record<string, string> {

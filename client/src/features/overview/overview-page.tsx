@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { COUNTING_RULES, COUNTING_RULE_TEXT, type CountingRule } from '@zielmonitor/shared/schemas/counting-rule';
+import { COUNTING_RULES, COUNTING_RULE_TEXT, type CountingRule } from '@zielmonitor/shared/vocabulary/counting-rules';
 import type { Track } from '@zielmonitor/shared/schemas/common';
 import { ressortStatsQuery } from '../../api/stats.ts';
 import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
