@@ -10,7 +10,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import { openDatabase } from '../server/src/db/database.ts';
 import { seedIfEmpty } from '../server/src/seed/load-seed.ts';
@@ -18,6 +17,7 @@ import { hashPassword } from '../server/src/lib/passwords.ts';
 import { createRepositories } from '../server/src/repositories/index.ts';
 import { periodEnds } from '../server/src/repositories/timeline.ts';
 import { buildSynthetic, SYNTHETIC_VERSION } from './synthetic.ts';
+import { measureBundle } from './lib/bundle-size.ts';
 import { repoRoot, startServer } from './lib/server-process.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -134,13 +134,8 @@ function inProcess() {
 }
 
 function bundle() {
-  const dist = path.join(repoRoot, 'client', 'dist');
-  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const initial = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
-  const gz = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(dist, file))).length;
-  const all = fs.readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js'));
-  const largest = all.map((f) => ({ f, size: fs.statSync(path.join(dist, 'assets', f)).size })).sort((a, b) => b.size - a.size)[0];
-  console.log(`\nClient: initial JS ${(initial.reduce((n, f) => n + gz(f), 0) / 1024).toFixed(1)} KiB gzip (${initial.length} files); largest chunk ${largest?.f} ${((largest?.size ?? 0) / 1024).toFixed(1)} KiB (uncompressed)`);
+  const size = measureBundle();
+  console.log(`\nClient: initial JS ${size.initialGzipKiB.toFixed(1)} KiB gzip (${size.initialFiles.length} files); largest chunk ${size.largestChunk} ${size.largestChunkKiB.toFixed(1)} KiB (uncompressed)`);
 }
 
 try {
