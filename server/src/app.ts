@@ -80,7 +80,18 @@ export async function buildApp(opts: AppOptions) {
   const indexHtml = opts.clientDist ? path.join(opts.clientDist, 'index.html') : null;
   const hasClient = indexHtml !== null && fs.existsSync(indexHtml);
   if (hasClient && opts.clientDist) {
-    await app.register(fastifyStatic, { root: opts.clientDist, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: opts.clientDist, wildcard: false, index: false,
+      // The build writes .br and .gz beside each asset: sent as they are, never compressed per request.
+      preCompressed: true,
+      // File names under /assets carry a content hash: a browser keeps them for good. Everything
+      // else (index.html, sw.js) is checked on every visit, so a new release is seen at once.
+      cacheControl: false,
+      setHeaders: (response, file) => {
+        response.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        response.setHeader('Vary', 'Accept-Encoding');
+      },
+    });
   }
 
   app.setNotFoundHandler((request, reply) => {
