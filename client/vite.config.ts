@@ -34,6 +34,12 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 500,
+    modulePreload: {
+      // index.html preloads what the first screen needs. A chunk loaded on demand brings its own
+      // imports: Vite's runtime preloading would insert a <link> per dependency on every API call
+      // (each answer's schema is such a chunk), a long task on a slow laptop.
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },

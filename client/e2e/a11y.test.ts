@@ -3,9 +3,12 @@ import { axeViolations, browserAvailable, openPage, reflows, startHarness, type 
 
 const run = browserAvailable();
 
-/** Every public route in a state worth checking, with what to wait for before axe runs. */
-const ROUTES: [string, string, string][] = [
-  ['overview', '/', '[data-testid=ressort-chart] svg'],
+/**
+ * Every public route in a state worth checking, with what to wait for before axe runs, and what
+ * to scroll to first (the overview draws its chart when it comes into view).
+ */
+const ROUTES: [string, string, string, string?][] = [
+  ['overview', '/', '[data-testid=ressort-chart] svg', '#chart-title'],
   ['overview, independent track, English-free', '/?track=independent&rule=due_by_date', '[data-testid=zero-goal-panel]'],
   ['goal list with filters', '/ziele?version=1.0&ressort=MWIDE&status=in_progress&q=glasfaser&sort=title&order=desc', '[data-testid=goals-table]'],
   ['goal page', '/ziele/v1-13', '[data-testid=official-history]'],
@@ -29,9 +32,10 @@ describe.skipIf(!run)('accessibility (WCAG 2.1 AA) in headless Chromium', () => 
     await h?.close();
   });
 
-  for (const [name, path, ready] of ROUTES) {
+  for (const [name, path, ready, scrollTo] of ROUTES) {
     it(`${name}: zero axe violations, and it reflows at 320 px`, async () => {
       const { page, errors } = await openPage(h, path);
+      if (scrollTo) await page.locator(scrollTo).scrollIntoViewIfNeeded();
       await page.locator(ready).first().waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await page.setViewportSize({ width: 320, height: 640 });

@@ -1,12 +1,12 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, StrictMode, Suspense, useEffect, useState } from 'react';
+import { lazy, startTransition, StrictMode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { Route, Switch } from 'wouter';
 import { createQueryClient } from './api/query-client.ts';
 import { AppShell } from './components/app-shell.tsx';
 import { OverviewPage } from './features/overview/overview-page.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
-import { LangContext, type Lang } from './lib/i18n.ts';
+import { LangContext, loadMessages, type Lang, type T } from './lib/i18n.ts';
 import './styles.css';
 
 // Pages other than the overview load on demand: the first screen waits for none of them.
@@ -26,39 +26,44 @@ const RessortPage = lazy(() => import('./features/ressort/ressort-page.tsx').the
 
 const queryClient = createQueryClient();
 
-function App() {
-  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('zm-lang') === 'en' ? 'en' : 'de'));
+function App({ initial }: { initial: T }) {
+  const [t, setT] = useState(initial);
   useEffect(() => {
-    document.documentElement.lang = lang;
-    localStorage.setItem('zm-lang', lang);
-  }, [lang]);
+    document.documentElement.lang = t.lang;
+    localStorage.setItem('zm-lang', t.lang);
+  }, [t.lang]);
+  // A failed load (offline before English was ever fetched) keeps the current language.
+  const setLang = useCallback((lang: Lang) => void loadMessages(lang).then(setT, () => {}), []);
+  const lang = useMemo(() => ({ t, setLang }), [t, setLang]);
   return (
-    <LangContext.Provider value={{ lang, setLang }}>
+    <LangContext.Provider value={lang}>
       <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <Suspense fallback={<p className="state state-loading" role="status">{lang === 'de' ? 'Seite wird geladen …' : 'Loading page …'}</p>}>
-          <Routes>
+        <Suspense fallback={<p className="state state-loading" role="status">{t.lang === 'de' ? 'Seite wird geladen …' : 'Loading page …'}</p>}>
+          <Switch>
             {/* The session mode has no chrome: it is the whole screen. */}
-            <Route path="/sitzung" element={<SessionPage />} />
-            <Route path="*" element={<AppShell setLang={setLang}><Routes>
-              <Route path="/" element={<OverviewPage />} />
-              <Route path="/ziele" element={<GoalsPage />} />
-              <Route path="/ziele/:id" element={<GoalPage />} />
-              <Route path="/ziele/:id/melden" element={<StatusFormPage />} />
-              <Route path="/anmelden" element={<LoginPage />} />
-              <Route path="/verlauf" element={<TimelinePage />} />
-              <Route path="/aenderungen" element={<ChangesPage />} />
-              <Route path="/44-zu-78" element={<LineagePage />} />
-              <Route path="/meine-ziele" element={<MyGoalsPage />} />
-              <Route path="/protokoll" element={<AuditPage />} />
-              <Route path="/import" element={<ImportPage />} />
-              <Route path="/barrierefreiheit" element={<AccessibilityPage />} />
-              <Route path="/ressorts/:code" element={<RessortPage />} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Routes></AppShell>} />
-          </Routes>
-          </Suspense>
-        </BrowserRouter>
+            <Route path="/sitzung" component={SessionPage} />
+            <Route>
+              <AppShell setLang={setLang}>
+                <Switch>
+                  <Route path="/" component={OverviewPage} />
+                  <Route path="/ziele" component={GoalsPage} />
+                  <Route path="/ziele/:id" component={GoalPage} />
+                  <Route path="/ziele/:id/melden" component={StatusFormPage} />
+                  <Route path="/anmelden" component={LoginPage} />
+                  <Route path="/verlauf" component={TimelinePage} />
+                  <Route path="/aenderungen" component={ChangesPage} />
+                  <Route path="/44-zu-78" component={LineagePage} />
+                  <Route path="/meine-ziele" component={MyGoalsPage} />
+                  <Route path="/protokoll" component={AuditPage} />
+                  <Route path="/import" component={ImportPage} />
+                  <Route path="/barrierefreiheit" component={AccessibilityPage} />
+                  <Route path="/ressorts/:code" component={RessortPage} />
+                  <Route component={NotFoundPage} />
+                </Switch>
+              </AppShell>
+            </Route>
+          </Switch>
+        </Suspense>
       </QueryClientProvider>
     </LangContext.Provider>
   );
@@ -66,7 +71,11 @@ function App() {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
-createRoot(root).render(<StrictMode><App /></StrictMode>);
+// Not a top-level await: that would make the bundler split every module the pages share with the entry.
+// The first render is a transition: React renders it in slices and lets the browser paint and
+// answer input in between, instead of one long task on a slow laptop.
+void loadMessages(localStorage.getItem('zm-lang') === 'en' ? 'en' : 'de')
+  .then((initial) => startTransition(() => createRoot(root).render(<StrictMode><App initial={initial} /></StrictMode>)));
 
 // Offline use after the first visit (session mode): a small service worker caches the app and its data.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

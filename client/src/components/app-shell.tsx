@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { NavLink, useLocation, useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'wouter';
 import { versionsQuery } from '../api/meta.ts';
 import { UserMenu } from './user-menu.tsx';
 import { PointInTimeBanner } from './point-in-time-banner.tsx';
 import { formatDate } from '../lib/format.ts';
 import { useT, type Lang } from '../lib/i18n.ts';
 import { AsOfControl } from './as-of-control.tsx';
+import { NavLink } from './nav-link.tsx';
 
 /** Parameters that follow the user from page to page. */
 const KEPT = ['version', 'asOf', 'snapshot'] as const;
@@ -25,7 +26,7 @@ export function useKeptSearch(): string {
 export function AppShell({ children, setLang }: { children: ReactNode; setLang: (lang: Lang) => void }) {
   const t = useT();
   const search = useKeptSearch();
-  const location = useLocation();
+  const [pathname] = useLocation();
   const links: [string, string][] = [['/', t.nav.overview], ['/ziele', t.nav.goals], ['/verlauf', t.nav.timeline], ['/aenderungen', t.nav.changes], ['/44-zu-78', t.nav.lineage], ['/sitzung', t.nav.session]];
   return (
     <>
@@ -51,7 +52,7 @@ export function AppShell({ children, setLang }: { children: ReactNode; setLang: 
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1} key={location.pathname}>
+      <main id="main" tabIndex={-1} key={pathname}>
         <PointInTimeBanner />
         {children}
       </main>

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import { useT } from '../lib/i18n.ts';
 
 /** One date control that moves every view to that date (asOf in the URL). */

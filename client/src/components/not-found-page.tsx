@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useT } from '../lib/i18n.ts';
 
 export function NotFoundPage() {

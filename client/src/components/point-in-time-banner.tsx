@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation, useSearch } from 'wouter';
 import { snapshotQuery } from '../api/time.ts';
 import { formatDate } from '../lib/format.ts';
 import { useT } from '../lib/i18n.ts';
@@ -9,13 +9,14 @@ import { usePointInTime } from '../lib/url-state.ts';
 export function PointInTimeBanner() {
   const t = useT();
   const { asOf, snapshot } = usePointInTime();
-  const location = useLocation();
+  const [pathname] = useLocation();
+  const search = useSearch();
   const detail = useQuery({ ...snapshotQuery(snapshot ?? ''), enabled: Boolean(snapshot) });
   const today = formatDate(new Date().toISOString().slice(0, 10), t.lang);
-  const params = new URLSearchParams(location.search);
+  const params = new URLSearchParams(search);
   params.delete('asOf');
   params.delete('snapshot');
-  const now = `${location.pathname}${params.size ? `?${params.toString()}` : ''}`;
+  const now = `${pathname}${params.size ? `?${params.toString()}` : ''}`;
   if (snapshot) {
     return (
       <div className="banner snapshot-banner" role="note" data-testid="point-in-time">

@@ -1,16 +1,20 @@
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ApiError } from '../api/client.ts';
 import { useT } from '../lib/i18n.ts';
 
-/** Loading, error (with retry) and empty states for one query; children render the data. */
+/**
+ * Loading, error (with retry) and empty states for one query; children render the data.
+ * The data renders as a deferred value: React draws a large table in slices between which the
+ * browser stays responsive, and a changed filter keeps the previous view until the new one is ready.
+ */
 export function QueryState<T>({ query, isEmpty, children }: {
   query: UseQueryResult<T>;
   isEmpty?: (data: T) => boolean;
   children: (data: T) => ReactNode;
 }) {
   const t = useT();
-  if (query.isPending) return <p className="state state-loading" role="status">{t.loading}</p>;
+  const data = useDeferredValue(query.data);
   if (query.isError) {
     const offline = query.error instanceof ApiError && query.error.status === 0;
     return (
@@ -20,6 +24,7 @@ export function QueryState<T>({ query, isEmpty, children }: {
       </div>
     );
   }
-  if (isEmpty?.(query.data)) return <p className="state state-empty">{t.empty}</p>;
-  return <>{children(query.data)}</>;
+  if (data === undefined) return <p className="state state-loading" role="status">{t.loading}</p>;
+  if (isEmpty?.(data)) return <p className="state state-empty">{t.empty}</p>;
+  return <>{children(data)}</>;
 }

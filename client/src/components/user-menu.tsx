@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { NavLink, useNavigate } from 'react-router';
+import { useLocation } from 'wouter';
 import { meQuery, useLogout } from '../api/auth.ts';
 import { useT } from '../lib/i18n.ts';
+import { NavLink } from './nav-link.tsx';
 
 /** Login link for the public; for a controller their goals, for an admin also the log. */
 export function UserMenu() {
   const t = useT();
   const me = useQuery(meQuery());
   const logout = useLogout();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const user = me.data?.user;
   if (me.isPending) return <span className="user-link" />;
   if (!user) return <NavLink to="/anmelden" className="user-link">{t.nav.login}</NavLink>;
@@ -18,7 +19,7 @@ export function UserMenu() {
       <NavLink to="/meine-ziele">{t.nav.myGoals}</NavLink>
       {user.role === 'admin' && <NavLink to="/protokoll">{t.nav.audit}</NavLink>}
       {user.role === 'admin' && <NavLink to="/import">Import</NavLink>}
-      <button type="button" onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/') })}>{t.nav.logout}</button>
+      <button type="button" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}>{t.nav.logout}</button>
     </div>
   );
 }

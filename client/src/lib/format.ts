@@ -1,19 +1,39 @@
 import type { Lang } from './i18n.ts';
 
-const locale = (lang: Lang) => (lang === 'de' ? 'de-DE' : 'en-GB');
+const MONTHS: Record<Lang, string[]> = {
+  de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+const pad = (n: number) => String(n).padStart(2, '0');
 
-/** 2021-11-19 → 19.11.2021 (de) or 19/11/2021 (en); partial dates keep their precision. */
+/**
+ * 2021-11-19 → 19.11.2021 (de) or 19/11/2021 (en); 2021-11 → November 2021; 2021 → 2021.
+ * Written out rather than through Intl.DateTimeFormat: the first DateTimeFormat loads the
+ * locale's calendar data, a long task on the first screen of a slow laptop.
+ */
 export function formatDate(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '–';
   const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
   if (!year) return iso;
-  if (!month) return String(year);
-  const date = new Date(Date.UTC(year, month - 1, day ?? 1));
-  const options: Intl.DateTimeFormatOptions = day ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale(lang), options).format(date);
+  if (!month || month < 1 || month > 12) return String(year);
+  if (!day) return `${MONTHS[lang][month - 1]} ${year}`;
+  return lang === 'de' ? `${pad(day)}.${pad(month)}.${year}` : `${pad(day)}/${pad(month)}/${year}`;
 }
 
-export const formatNumber = (n: number, lang: Lang) => new Intl.NumberFormat(locale(lang)).format(n);
+const SEPARATOR: Record<Lang, { thousands: string; percent: string }> = {
+  de: { thousands: '.', percent: '\u00a0%' },
+  en: { thousands: ',', percent: '%' },
+};
 
+/**
+ * Whole numbers with thousands separators: 1.234.567 (de), 1,234,567 (en). Written out like
+ * the dates: the first Intl.NumberFormat loads the locale's number data, another long task.
+ */
+export function formatNumber(n: number, lang: Lang): string {
+  const whole = Math.round(Math.abs(n)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, SEPARATOR[lang].thousands);
+  return n < 0 && whole !== '0' ? `-${whole}` : whole;
+}
+
+/** 0.25 → 25 % (de), 25% (en); halves round up on the decimal value, as Intl does (0.145 → 15 %). */
 export const formatPercent = (fraction: number, lang: Lang) =>
-  new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  `${formatNumber(Math.round(Number((fraction * 100).toPrecision(12))), lang)}${SEPARATOR[lang].percent}`;

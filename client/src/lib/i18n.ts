@@ -1,18 +1,24 @@
 import { createContext, useContext } from 'react';
 import type { Status, Horizon, Confidence } from '@zielmonitor/shared/schemas/common';
 import { de } from './messages-de.ts';
-import { en } from './messages-en.ts';
 
 export type Lang = 'de' | 'en';
 export type Messages = typeof de;
-export const MESSAGES: Record<Lang, Messages> = { de, en };
+export type T = Messages & { lang: Lang };
 
-export const LangContext = createContext<{ lang: Lang; setLang: (lang: Lang) => void }>({ lang: 'de', setLang: () => {} });
+/** German ships with the first screen; English loads when someone chooses it. */
+export async function loadMessages(lang: Lang): Promise<T> {
+  const messages = lang === 'en' ? (await import('./messages-en.ts')).en : de;
+  return { ...messages, lang };
+}
+
+export const GERMAN: T = { ...de, lang: 'de' };
+
+export const LangContext = createContext<{ t: T; setLang: (lang: Lang) => void }>({ t: GERMAN, setLang: () => {} });
 
 /** The messages of the chosen language; German first, English switchable. */
-export function useT(): Messages & { lang: Lang } {
-  const { lang } = useContext(LangContext);
-  return { ...MESSAGES[lang], lang };
+export function useT(): T {
+  return useContext(LangContext).t;
 }
 
 export const statusLabel = (t: Messages, status: Status) => t.status[status];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RessortStat } from '@zielmonitor/shared/schemas/stats';
 import { emptyByStatus } from '@zielmonitor/shared/schemas/stats';
-import { headline, toRessortRows, zeroAchievementRessorts } from './shape-ressort-stats.ts';
+import { headline, presentStatuses, toRessortRows, zeroAchievementRessorts } from './shape-ressort-stats.ts';
 
 const stat = (ressort: string, counts: Partial<RessortStat['byStatus']>, name: string | null = `Ministerium ${ressort}`): RessortStat => {
   const byStatus = { ...emptyByStatus(), ...counts };
@@ -36,5 +36,13 @@ describe('zeroAchievementRessorts', () => {
 describe('headline', () => {
   it('adds up every status over all Ressorts', () => {
     expect(headline(items)).toMatchObject({ total: 19, achieved: 6, in_progress: 8, unknown: 5, missed: 0 });
+  });
+});
+
+describe('presentStatuses', () => {
+  it('keeps the stacking order and only the statuses some Ressort has goals in', () => {
+    expect(presentStatuses(toRessortRows(items, '?'))).toEqual(['achieved', 'in_progress', 'unknown']);
+    expect(presentStatuses(toRessortRows([stat('VM', { missed: 1, planned: 2 })], '?'))).toEqual(['planned', 'missed']);
+    expect(presentStatuses([])).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Status } from '@zielmonitor/shared/schemas/common';
 import type { RessortStat } from '@zielmonitor/shared/schemas/stats';
+import { compareKeys } from './compare.ts';
 import { STATUS_ORDER } from './status.ts';
 
 export type RessortRow = { code: string; label: string; name: string; total: number; achieved: number; rate: number } & Record<Status, number>;
@@ -7,7 +8,7 @@ export type RessortRow = { code: string; label: string; name: string; total: num
 /** Chart and table rows: one per Ressort, sorted by fulfilment rate, then size; unknown last. */
 export function toRessortRows(items: RessortStat[], unknownLabel: string): RessortRow[] {
   return [...items]
-    .sort((a, b) => Number(a.ressort === 'unknown') - Number(b.ressort === 'unknown') || b.fulfilmentRate - a.fulfilmentRate || b.total - a.total || a.ressort.localeCompare(b.ressort))
+    .sort((a, b) => Number(a.ressort === 'unknown') - Number(b.ressort === 'unknown') || b.fulfilmentRate - a.fulfilmentRate || b.total - a.total || compareKeys(a.ressort, b.ressort))
     .map((item) => ({
       code: item.ressort,
       label: item.ressort === 'unknown' ? unknownLabel : item.ressort,
@@ -18,11 +19,19 @@ export function toRessortRows(items: RessortStat[], unknownLabel: string): Resso
     }));
 }
 
+/** The chart's plot height for a number of Ressort rows (the caption below adds its own). */
+export const ressortChartHeight = (rowCount: number) => Math.max(160, rowCount * 44 + 80);
+
+/** The statuses any row has goals in, in stacking order: the chart draws a series for each of these only. */
+export function presentStatuses(rows: RessortRow[]): Status[] {
+  return STATUS_ORDER.filter((status) => rows.some((row) => row[status] > 0));
+}
+
 /** Every Ressort with goals and none achieved — "unknown" is not a Ressort and is left out. */
 export function zeroAchievementRessorts(items: RessortStat[]): RessortStat[] {
   return items
     .filter((item) => item.ressort !== 'unknown' && item.total > 0 && item.achieved === 0)
-    .sort((a, b) => b.total - a.total || a.ressort.localeCompare(b.ressort));
+    .sort((a, b) => b.total - a.total || compareKeys(a.ressort, b.ressort));
 }
 
 /** Headline numbers over all Ressorts of the version. */

@@ -1,15 +1,16 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.ts';
-import type { RessortRow } from '../../lib/shape-ressort-stats.ts';
-import { STATUS_ORDER } from '../../lib/status.ts';
+import { presentStatuses, ressortChartHeight, type RessortRow } from '../../lib/shape-ressort-stats.ts';
 import { StatusPatterns, statusFill } from './status-patterns.tsx';
 
 /** Presentational: stacked bars per Ressort by status, counts in the bars, rate at the end. */
 export function RessortChart({ rows }: { rows: RessortRow[] }) {
   const t = useT();
   const best = rows[0];
-  const height = Math.max(160, rows.length * 44 + 80);
+  const height = ressortChartHeight(rows.length);
+  // A series per status that occurs: each series costs recharts a pass on a slow laptop.
+  const statuses = presentStatuses(rows);
   // On a phone the Ressort labels get less room; the table below carries the full names.
   const narrow = window.matchMedia('(max-width: 40rem)').matches;
   return (
@@ -29,10 +30,10 @@ export function RessortChart({ rows }: { rows: RessortRow[] }) {
               }}
             />
             <Legend formatter={(value) => t.status[value as keyof typeof t.status] ?? value} />
-            {STATUS_ORDER.map((status, index) => (
+            {statuses.map((status, index) => (
               <Bar key={status} dataKey={status} stackId="s" fill={statusFill(status)} stroke="#ffffff" isAnimationActive={false}>
                 <LabelList dataKey={status} position="center" fill="#ffffff" formatter={(v: unknown) => (Number(v) > 0 ? String(v) : '')} />
-                {index === STATUS_ORDER.length - 1 && (
+                {index === statuses.length - 1 && (
                   <LabelList dataKey="rate" position="right" fill="#1f1f1f" formatter={(v: unknown) => formatPercent(Number(v), t.lang)} />
                 )}
               </Bar>

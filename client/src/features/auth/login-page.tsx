@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation } from 'wouter';
 import { LoginBody } from '@zielmonitor/shared/schemas/auth';
 import { useLogin } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
@@ -9,7 +9,7 @@ import { fieldErrors } from '../../lib/field-errors.ts';
 export function LoginPage() {
   const t = useT();
   const login = useLogin();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -21,7 +21,7 @@ export function LoginPage() {
       return;
     }
     setErrors({});
-    login.mutate(parsed.data, { onSuccess: () => void navigate('/meine-ziele') });
+    login.mutate(parsed.data, { onSuccess: () => navigate('/meine-ziele') });
   };
   const serverError = login.error instanceof ApiError ? login.error.message : login.error ? t.errorOffline : null;
 

@@ -1,17 +1,18 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { GoalSummary } from '@zielmonitor/shared/schemas/goal';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { meQuery } from '../../api/auth.ts';
 import { goalsQuery } from '../../api/goals.ts';
 import { StatusBadge } from '../../components/status-badge.tsx';
+import { compareKeys } from '../../lib/compare.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.ts';
 
 /** Due and overdue first: overdue, then by due date, goals without a due date last. */
 export function byUrgency(a: GoalSummary, b: GoalSummary): number {
   return Number(b.overdue) - Number(a.overdue)
-    || (a.effectiveDueDate ?? '9999').localeCompare(b.effectiveDueDate ?? '9999')
-    || a.id.localeCompare(b.id);
+    || compareKeys(a.effectiveDueDate ?? '9999', b.effectiveDueDate ?? '9999')
+    || compareKeys(a.id, b.id);
 }
 
 export function MyGoalsPage() {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'wouter';
 import { STATUSES } from '@zielmonitor/shared/schemas/common';
 import { StatusUpdateBody, STATUSES_NEEDING_NOTE, todayInBerlin, type StatusConflict } from '@zielmonitor/shared/schemas/status-update';
 import { meQuery, useReportStatus } from '../../api/auth.ts';
@@ -17,7 +17,7 @@ import { Field } from './field.tsx';
 export function StatusFormPage() {
   const t = useT();
   const { id = '' } = useParams();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const me = useQuery(meQuery());
   const goal = useQuery(goalQuery(id, {}));
   const report = useReportStatus(id);
@@ -49,7 +49,7 @@ export function StatusFormPage() {
     }
     setErrors({});
     report.mutate(parsed.data, {
-      onSuccess: () => void navigate(`/ziele/${encodeURIComponent(id)}?gemeldet=1`),
+      onSuccess: () => navigate(`/ziele/${encodeURIComponent(id)}?gemeldet=1`),
       onError: (error) => {
         if (error instanceof ApiError && error.status === 409 && error.body?.error.conflict) {
           setConflict(error.body.error.conflict);

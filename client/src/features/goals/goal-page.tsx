@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'wouter';
 import { meQuery } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { goalQuery } from '../../api/goals.ts';

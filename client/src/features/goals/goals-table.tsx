@@ -1,5 +1,5 @@
 import type { GoalSummary } from '@zielmonitor/shared/schemas/goal';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useKeptSearch } from '../../components/app-shell.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDate } from '../../lib/format.ts';

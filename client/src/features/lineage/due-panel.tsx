@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { dueQuery, periodsQuery } from '../../api/lineage.ts';
 import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';

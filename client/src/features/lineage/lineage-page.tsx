@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { Fate, Origin } from '@zielmonitor/shared/schemas/lineage';
 import { lineageQuery } from '../../api/lineage.ts';
 import { QueryState } from '../../components/query-state.tsx';

@@ -5,8 +5,9 @@ import type { Track } from '@zielmonitor/shared/schemas/common';
 import { ressortStatsQuery } from '../../api/stats.ts';
 import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { WhenVisible } from '../../components/when-visible.tsx';
 import { useT } from '../../lib/i18n.ts';
-import { toRessortRows } from '../../lib/shape-ressort-stats.ts';
+import { ressortChartHeight, toRessortRows } from '../../lib/shape-ressort-stats.ts';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
 import { CoverageNote } from './coverage-note.tsx';
 import { HeadlineNumbers } from './headline-numbers.tsx';
@@ -17,6 +18,9 @@ import { ZeroGoalPanel } from './zero-goal-panel.tsx';
 
 // recharts is large: the first screen renders without waiting for it.
 const RessortChart = lazy(() => import('../../components/charts/ressort-chart.tsx').then((m) => ({ default: m.RessortChart })));
+
+/** The chart's height with its caption, so the placeholder takes exactly its place. */
+const chartHeight = (rows: readonly unknown[]) => ressortChartHeight(rows.length) + 40;
 
 const DEFAULTS = { version: DEFAULT_VERSION, track: 'official', rule: 'all_goals' };
 
@@ -70,9 +74,11 @@ export function OverviewPage() {
                 <h2 id="chart-title">{t.overview.chartTitle} <span className="rule-badge">{ruleText.label} · {t.track[track]}</span></h2>
                 {rows.length === 0 ? <p className="state state-empty">{t.empty}</p> : (
                   <>
-                    <Suspense fallback={<div className="chart-placeholder" style={{ height: Math.max(160, rows.length * 44 + 80) + 40 }} role="status">{t.loading}</div>}>
-                      <RessortChart rows={rows} />
-                    </Suspense>
+                    <WhenVisible height={chartHeight(rows)} placeholder={t.loading}>
+                      <Suspense fallback={<div className="chart-placeholder" style={{ height: chartHeight(rows) }} role="status">{t.loading}</div>}>
+                        <RessortChart rows={rows} />
+                      </Suspense>
+                    </WhenVisible>
                     <RessortTable rows={rows} version={data.version} filters={ruleFilters(rule, data.referenceDate)} />
                   </>
                 )}

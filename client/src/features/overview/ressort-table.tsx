@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useKeptSearch } from '../../components/app-shell.tsx';
 import { formatPercent } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.ts';

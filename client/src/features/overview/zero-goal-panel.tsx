@@ -1,5 +1,5 @@
 import type { RessortStat } from '@zielmonitor/shared/schemas/stats';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useKeptSearch } from '../../components/app-shell.tsx';
 import { useT } from '../../lib/i18n.ts';
 import { zeroAchievementRessorts } from '../../lib/shape-ressort-stats.ts';

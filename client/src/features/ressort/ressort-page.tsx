@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from 'wouter';
 import { goalsQuery } from '../../api/goals.ts';
 import { ressortsQuery } from '../../api/meta.ts';
 import { useKeptSearch } from '../../components/app-shell.tsx';

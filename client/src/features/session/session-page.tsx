@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import { goalsQuery } from '../../api/goals.ts';
 import { reportedFiguresQuery, ressortStatsQuery } from '../../api/stats.ts';
 import { snapshotQuery } from '../../api/time.ts';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { ressortsQuery } from '../../api/meta.ts';
 import { changesQuery } from '../../api/time.ts';
 import { withQuery } from '../../api/client.ts';

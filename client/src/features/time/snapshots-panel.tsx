@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation } from 'wouter';
 import { CreateSnapshotBody } from '@zielmonitor/shared/schemas/snapshot';
 import { meQuery } from '../../api/auth.ts';
 import { snapshotsQuery, useCreateSnapshot } from '../../api/time.ts';
@@ -14,14 +14,14 @@ export function SnapshotsPanel() {
   const me = useQuery(meQuery());
   const snapshots = useQuery(snapshotsQuery());
   const create = useCreateSnapshot();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const parsed = CreateSnapshotBody.safeParse({ title: String(new FormData(event.currentTarget).get('title') ?? '') });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
     setErrors({});
-    create.mutate(parsed.data.title, { onSuccess: (s) => void navigate(`/?snapshot=${encodeURIComponent(s.id)}`) });
+    create.mutate(parsed.data.title, { onSuccess: (s) => navigate(`/?snapshot=${encodeURIComponent(s.id)}`) });
   };
   return (
     <section className="panel" aria-labelledby="snapshots-title">
