@@ -4,8 +4,10 @@
  *     to GET /api/health, the longest event-loop block while serving, and server start-up time;
  *  2. in-process on SYNTHETIC data (never the real seed): as-of per-Ressort aggregation and the
  *     monthly timeline at K = 100k and 1M status events;
- *  3. the client bundle: initial JS (gzip) and the largest chunk.
- * Timings stay here, never in tests. Options: BENCH_SECONDS (default 5), BENCH_EVENTS (default "100000,1000000").
+ *  3. the client bundle: initial JS (gzip) and the largest chunk;
+ *  4. Lighthouse 12 on the overview, mobile and desktop, the median of LIGHTHOUSE_RUNS runs each.
+ * Timings stay here, never in tests. Options: BENCH_SECONDS (default 5), BENCH_EVENTS (default
+ * "100000,1000000"), LIGHTHOUSE_RUNS (default 3, 0 skips), CHROME_PATH (default /usr/bin/chromium).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,10 +20,12 @@ import { createRepositories } from '../server/src/repositories/index.ts';
 import { periodEnds } from '../server/src/repositories/timeline.ts';
 import { buildSynthetic, SYNTHETIC_VERSION } from './synthetic.ts';
 import { measureBundle } from './lib/bundle-size.ts';
+import { runLighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
 import { repoRoot, startServer } from './lib/server-process.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const EVENT_COUNTS = (process.env.BENCH_EVENTS ?? '100000,1000000').split(',').map(Number);
+const LIGHTHOUSE_RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zielmonitor-bench-'));
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -138,8 +142,33 @@ function bundle() {
   console.log(`\nClient: initial JS ${size.initialGzipKiB.toFixed(1)} KiB gzip (${size.initialFiles.length} files); largest chunk ${size.largestChunk} ${size.largestChunkKiB.toFixed(1)} KiB (uncompressed)`);
 }
 
+/** Lighthouse on the overview of the real seed, served as `npm start` serves it (the build must exist). */
+async function pageLoad() {
+  if (LIGHTHOUSE_RUNS <= 0) return;
+  // A new file: the server creates, migrates and seeds it as on a first `npm start`.
+  const server = await startServer({ databasePath: path.join(dir, 'lighthouse.sqlite') });
+  const rows = [];
+  try {
+    for (const formFactor of ['mobile', 'desktop'] as const) {
+      const runs: LighthouseFigures[] = [];
+      for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await runLighthouse(`${server.url}/`, formFactor));
+      const median = (pick: (f: LighthouseFigures) => number) => quantile(runs.map(pick), 0.5);
+      rows.push({
+        'form factor': formFactor, 'performance (median)': median((f) => f.score).toFixed(2), runs: runs.map((f) => f.score.toFixed(2)).join(' '),
+        FCP: ms(median((f) => f.fcpMs)), LCP: ms(median((f) => f.lcpMs)), TBT: ms(median((f) => f.tbtMs)),
+        CLS: median((f) => f.cls).toFixed(3), 'speed index': ms(median((f) => f.speedIndexMs)),
+      });
+    }
+  } finally {
+    await server.stop();
+  }
+  console.log(`\nLighthouse 12, overview (/), ${LIGHTHOUSE_RUNS} runs per form factor (mobile: simulated slow 4G, 4× CPU slowdown):`);
+  console.table(rows);
+}
+
 try {
   bundle();
+  await pageLoad();
   await http();
   inProcess();
 } finally {
