@@ -41,9 +41,13 @@ export function withStatus(goalFilter = '1'): string {
   LEFT JOIN status_events i ON i.id = c.independent_event_id`;
 }
 
+/** The Ressort filter (`unknown` = no Ressort, NULL = any) on a table alias with a lead_ressort column. */
+export const ressortMatches = (alias: string) =>
+  `(@ressort IS NULL OR (@ressort = 'unknown' AND ${alias}.lead_ressort IS NULL) OR ${alias}.lead_ressort = @ressort)`;
+
 /** Goal-level filters on version and Ressort (`unknown` = no Ressort), each optional. */
 export const VERSION_AND_RESSORT = `(@version IS NULL OR g.version_key = @version)
-  AND (@ressort IS NULL OR (@ressort = 'unknown' AND g.lead_ressort IS NULL) OR g.lead_ressort = @ressort)`;
+  AND ${ressortMatches('g')}`;
 
 /**
  * The lean form for aggregates: each goal's Ressort, horizon, due date and the status of its
