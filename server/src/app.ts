@@ -81,8 +81,9 @@ export async function buildApp(opts: AppOptions) {
   const hasClient = indexHtml !== null && fs.existsSync(indexHtml);
   if (hasClient && opts.clientDist) {
     await app.register(fastifyStatic, {
-      root: opts.clientDist, wildcard: false, index: false,
-      // The build writes .br and .gz beside each asset: sent as they are, never compressed per request.
+      // Files are looked up per request (no route per file, nothing globbed at start-up), and
+      // the build writes .br and .gz beside each asset: sent as they are, never compressed per request.
+      root: opts.clientDist, index: false,
       preCompressed: true,
       // File names under /assets carry a content hash: a browser keeps them for good. Everything
       // else (index.html, sw.js) is checked on every visit, so a new release is seen at once.
