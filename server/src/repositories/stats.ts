@@ -37,19 +37,22 @@ export function shapeRessortStats(rows: RessortStatusCount[]): RessortStat[] {
       Number(a.ressort === UNKNOWN_RESSORT) - Number(b.ressort === UNKNOWN_RESSORT)
       || b.fulfilmentRate - a.fulfilmentRate
       || b.total - a.total
-      || a.ressort.localeCompare(b.ressort));
+      || (a.ressort < b.ressort ? -1 : a.ressort > b.ressort ? 1 : 0));
 }
 
 export function createStatsRepository(db: Db) {
   // The all-goals rule needs no due dates: the lean form is the hot path of the overview.
+  // Ressort names are joined to the groups, not to every goal.
   const countStatement = (dueDate: boolean) => db.prepare<[PointInTime & { version: string; track: Track; rule: CountingRule; reference: string }], RessortStatusCount>(`
-    SELECT c.lead_ressort AS ressort, r.name AS ressortName, c.status AS status, count(*) AS goals
-    FROM (${statusOnTrack('g.version_key = @version', { dueDate })}) c
-    LEFT JOIN ressorts r ON r.code = c.lead_ressort
-    WHERE @rule = 'all_goals'
-      OR (@rule = 'short_term' AND c.horizon = 'short')
-      OR (@rule = 'due_by_date' AND c.effective_due_date <= @reference)
-    GROUP BY 1, 3`);
+    SELECT counts.ressort, r.name AS ressortName, counts.status, counts.goals
+    FROM (
+      SELECT c.lead_ressort AS ressort, c.status AS status, count(*) AS goals
+      FROM (${statusOnTrack('g.version_key = @version', { dueDate })}) c
+      WHERE @rule = 'all_goals'
+        OR (@rule = 'short_term' AND c.horizon = 'short')
+        OR (@rule = 'due_by_date' AND c.effective_due_date <= @reference)
+      GROUP BY 1, 2) counts
+    LEFT JOIN ressorts r ON r.code = counts.ressort`);
   const countAllGoals = countStatement(false);
   const countByRule = countStatement(true);
   const dueCounts = db.prepare<[{ version: string; end: string; asOf: string; knownAt: string }], DueRow>(`
