@@ -20,6 +20,9 @@ function random(seed: number) {
   };
 }
 
+/** Ressort codes are letters only (the API's contract): SYNAA, SYNAB, … */
+const syntheticRessort = (n: number) => `SYN${String.fromCharCode(65 + Math.floor(n / 26) % 26, 65 + (n % 26))}`;
+
 const DAY = 86_400_000;
 const START = Date.UTC(2019, 3, 10);
 const END = Date.UTC(2026, 10, 1);
@@ -34,13 +37,13 @@ export function buildSynthetic(file: string, opts: { goals: number; ressorts: nu
     db.prepare(`INSERT INTO strategy_versions (key, title, presented_on, declared_goal_count, short_years, medium_years)
       VALUES (?, 'SYNTHETISCH – Benchmarkdaten, keine echten Ziele', '2019-04-10', ?, 2, 5)`).run(SYNTHETIC_VERSION, opts.goals);
     const ressort = db.prepare('INSERT INTO ressorts (code, name) VALUES (?, ?)');
-    for (let r = 0; r < opts.ressorts; r++) ressort.run(`SYN${String(r).padStart(2, '0')}`, `Synthetisches Ressort ${r + 1}`);
+    for (let r = 0; r < opts.ressorts; r++) ressort.run(syntheticRessort(r), `Synthetisches Ressort ${r + 1}`);
     const goal = db.prepare(`INSERT INTO goals (id, version_key, title, lead_ressort, horizon, due_date, confidence_goal,
       confidence_ressort, confidence_status, search_text) VALUES (?, ?, ?, ?, ?, ?, 'unknown', 'unknown', 'unknown', ?)`);
     const horizons = ['short', 'medium', 'long', 'unknown'];
     for (let g = 0; g < opts.goals; g++) {
       const title = `Synthetisches Ziel ${g + 1}`;
-      goal.run(`syn-${g}`, SYNTHETIC_VERSION, title, `SYN${String(g % opts.ressorts).padStart(2, '0')}`,
+      goal.run(`syn-${g}`, SYNTHETIC_VERSION, title, syntheticRessort(g % opts.ressorts),
         horizons[g % 4], g % 3 === 0 ? isoDay(START + Math.floor(rand() * (END - START))) : null, title.toLowerCase());
     }
     const event = db.prepare(`INSERT INTO status_events (goal_id, status, progress, effective_date, recorded_at, reporter, track, source_id)

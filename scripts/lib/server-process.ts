@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,12 +21,16 @@ export function freePort(): Promise<number> {
 
 export type ServerProcess = { url: string; child: ChildProcess; output: () => string; stop: () => Promise<void>; kill: () => Promise<void> };
 
-/** Starts the real server (node server/src/server.ts) and waits until /api/health answers. */
+/** The server as `npm start` runs it: the bundle `npm run build` writes. */
+export const serverBundle = path.join(repoRoot, 'server', 'dist', 'server.js');
+
+/** Starts the real server (the production bundle) and waits until /api/health answers. */
 export async function startServer(opts: { databasePath: string; port?: number; env?: Record<string, string> }): Promise<ServerProcess> {
+  if (!fs.existsSync(serverBundle)) throw new Error(`${serverBundle} fehlt: erst \`npm run build\` ausführen`);
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx/esm', 'server/src/server.ts'], {
+  const child = spawn(process.execPath, [serverBundle], {
     cwd: repoRoot,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: opts.databasePath, LOG_LEVEL: 'warn', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

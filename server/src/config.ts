@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** Repository root: server/src/config.ts lives two levels below it. */
+/** Repository root: server/src/config.ts lives two levels below it, and so does the bundle server/dist/server.js. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const ConfigSchema = z.object({

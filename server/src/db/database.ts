@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { repoRoot } from '../config.ts';
 
 export type Db = Database.Database;
 
-const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+const migrationsDir = path.join(repoRoot, 'server', 'migrations');
 
 /** SQLite's numeric value for synchronous=FULL. */
 const SYNCHRONOUS_FULL = 2;

@@ -24,5 +24,10 @@ export const openapiPlugin = fp(async (app) => {
     transformStaticCSP: (header) => header.replace('upgrade-insecure-requests;', '').replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
     transformSpecificationClone: true,
   });
+  // Generated once while starting (zod to JSON Schema for every route takes ~60 ms): the first
+  // request for the description would otherwise hold up every other request that long.
+  app.addHook('onReady', async () => {
+    app.swagger();
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }, { name: 'openapi' });

@@ -135,7 +135,7 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
       };
       const page = pages.get(`${query.sort}:${query.order}`);
       if (!page) throw new Error(`no statement for sort ${query.sort}:${query.order}`);
-      const items = page.all({ ...params, limit: query.limit, offset: query.offset }).map((row) => toGoalSummary(row, referenceDate(at.asOf)));
+      const items = page.all({ ...params, limit: query.limit, offset: query.offset }).map((row) => toGoalSummary(row, params.reference));
       return { items, total: count.get(params)?.total ?? 0 };
     },
 
