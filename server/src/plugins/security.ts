@@ -7,7 +7,7 @@ import { AppError } from '../lib/errors.ts';
  * Security headers with a strict CSP, and load shedding: when the event loop lags, new
  * requests get a 503 with Retry-After instead of queueing until they time out.
  */
-export type PressureOptions = { maxEventLoopDelay: number; sampleInterval?: number };
+export type PressureOptions = { maxEventLoopDelay: number; maxEventLoopUtilization?: number; sampleInterval?: number };
 
 export const securityPlugin = fp<{ pressure?: PressureOptions }>(async (app, opts) => {
   await app.register(helmet, {
@@ -35,7 +35,7 @@ export const securityPlugin = fp<{ pressure?: PressureOptions }>(async (app, opt
 
   await app.register(underPressure, {
     maxEventLoopDelay: opts.pressure?.maxEventLoopDelay ?? 1000,
-    maxEventLoopUtilization: 0.98,
+    maxEventLoopUtilization: opts.pressure?.maxEventLoopUtilization ?? 0.98,
     ...(opts.pressure?.sampleInterval !== undefined && { sampleInterval: opts.pressure.sampleInterval }),
     retryAfter: 5,
     pressureHandler: (_request, reply, type, value) => {
