@@ -11,8 +11,17 @@ const FORMULA_START = /^[=+\-@\t\r']/;
 export const protectCell = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
 export const unprotectCell = (value: string): string => (value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value);
 
+const lines = (rows: readonly (readonly string[])[]): string =>
+  stringify(rows as string[][], { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[\n\r";]/ });
+
+/** The BOM and the header line: a file is this and then excelCsvLines, so it can be sent in parts. */
+export const excelCsvHead = (headers: readonly string[]): string => `\uFEFF${lines([headers])}`;
+
+/** Data lines, each ending in CRLF, their cells protected from being run as formulas. */
+export const excelCsvLines = (rows: readonly (readonly string[])[]): string => lines(rows.map((row) => row.map(protectCell)));
+
 export function toExcelCsv(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${stringify([headers as string[], ...rows.map((row) => row.map(protectCell))], { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[\n\r";]/ })}`;
+  return `${excelCsvHead(headers)}${excelCsvLines(rows)}`;
 }
 
 /** Rows of cells; the first row is the header. Accepts ';' (Excel) and ',' as the delimiter. */

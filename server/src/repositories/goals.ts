@@ -31,6 +31,8 @@ export type GoalRow = {
   i_status: Status | null; i_progress: number | null; i_date: string | null; i_reporter: string | null;
 };
 
+export type GoalDescription = Omit<GoalDetail, 'at' | 'history' | 'lineage'>;
+
 export type EventRow = {
   id: number; goal_id: string; status: Status; progress: number | null; effective_date: string;
   effective_date_precision: 'day' | 'month' | 'year'; effective_date_wording: string | null; recorded_at: string;
@@ -120,6 +122,35 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
     certainty: row.certainty, basis: row.basis, sources: sources.forLineageLink(row.id),
   });
 
+  /** A goal with its texts and sources, without its history: a few index lookups at any history size. */
+  const describe = (id: string, at: PointInTime = NOW): GoalDescription | undefined => {
+    const row = one.get({ id, ...at });
+    if (!row) return undefined;
+    return {
+      ...toGoalSummary(row, referenceDate(at.asOf)),
+      description: row.description,
+      ressortBasis: row.ressort_basis,
+      fieldOfActionBasis: row.field_of_action_basis,
+      horizonNote: row.horizon_note,
+      dueDateBasis: row.due_date_basis,
+      confidenceNote: row.confidence_note,
+      notes: row.notes,
+      origin: row.origin_type && row.origin_certainty
+        ? { type: row.origin_type, certainty: row.origin_certainty, basis: row.origin_basis }
+        : null,
+      sources: sources.forGoal(id),
+    };
+  };
+
+  /** Every status event of a goal by the point in time, newest first, the two tracks apart. */
+  const history = (id: string, at: PointInTime = NOW): GoalDetail['history'] => {
+    const all = events.all({ id, ...at }).map(toEvent);
+    return {
+      official: all.filter((e) => e.track === 'official'),
+      independent: all.filter((e) => e.track === 'independent'),
+    };
+  };
+
   return {
     list(query: GoalsQuery, at: PointInTime = NOW): { items: GoalSummary[]; total: number } {
       const params = {
@@ -140,29 +171,16 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
     },
 
     get(id: string, at: PointInTime = NOW): Omit<GoalDetail, 'at'> | undefined {
-      const row = one.get({ id, ...at });
-      if (!row) return undefined;
-      const history = events.all({ id, ...at }).map(toEvent);
-      return {
-        ...toGoalSummary(row, referenceDate(at.asOf)),
-        description: row.description,
-        ressortBasis: row.ressort_basis,
-        fieldOfActionBasis: row.field_of_action_basis,
-        horizonNote: row.horizon_note,
-        dueDateBasis: row.due_date_basis,
-        confidenceNote: row.confidence_note,
-        notes: row.notes,
-        origin: row.origin_type && row.origin_certainty
-          ? { type: row.origin_type, certainty: row.origin_certainty, basis: row.origin_basis }
-          : null,
-        sources: sources.forGoal(id),
-        history: {
-          official: history.filter((e) => e.track === 'official'),
-          independent: history.filter((e) => e.track === 'independent'),
-        },
+      const goal = describe(id, at);
+      return goal && {
+        ...goal,
+        history: history(id, at),
         lineage: { predecessors: predecessors.all(id).map(toLink), successors: successors.all(id).map(toLink) },
       };
     },
+
+    describe,
+    history,
   };
 }
 export type GoalsRepository = ReturnType<typeof createGoalsRepository>;

@@ -1,59 +1,88 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
-import { ExportQuery, ImportQuery, ImportResult } from '@zielmonitor/shared/schemas/goal-csv';
+import { ExportQuery, GOAL_CSV_COLUMNS, ImportQuery, ImportResult } from '@zielmonitor/shared/schemas/goal-csv';
 import { GoalDetail } from '@zielmonitor/shared/schemas/goal';
+import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
 import { STATUS_LABELS } from '@zielmonitor/shared/schemas/goal-csv';
 import { todayInBerlin } from '@zielmonitor/shared/schemas/status-update';
-import { toExcelCsv, toGermanDate } from '../lib/csv.ts';
+import { excelCsvHead, excelCsvLines, toGermanDate } from '../lib/csv.ts';
+import { sendParts } from '../lib/stream.ts';
 import { AppError } from '../lib/errors.ts';
 import { requireAdmin } from '../plugins/auth.ts';
-import { goalsCsv, importGoalsCsv } from '../services/goal-csv.ts';
+import { goalCsvRow, importGoalsCsv } from '../services/goal-csv.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
 import { assertKnownFilters } from '../services/references.ts';
 import type { Repositories } from '../repositories/index.ts';
 
 const IMPORT_LIMIT = 5 * 1024 * 1024;
 
-/** The goals the table shows for these filters, in its order, each with sources and history. */
-function exportedGoals(repos: Repositories, query: z.infer<typeof ExportQuery>) {
+/**
+ * The goals the table shows for these filters, in its order, and the point in time to read them
+ * at. The file is sent in parts: it is read as of the request, so that a report recorded while it
+ * is being sent is left out of every part rather than showing up in some.
+ */
+function exportSelection(repos: Repositories, query: ExportQuery) {
   assertKnownFilters(repos, query);
   const { at, echo } = resolvePointInTime(repos, query);
-  const ids = repos.goals.list({ ...query, limit: 1_000_000, offset: 0 }, at).items.map((g) => g.id);
-  const goals = ids.map((id) => repos.goals.get(id, at)).filter((g) => g !== undefined);
-  return { goals, echo };
+  const now = new Date().toISOString();
+  const pinned = { ...at, knownAt: at.knownAt < now ? at.knownAt : now };
+  return { goals: repos.goals.list({ ...query, limit: 1_000_000, offset: 0 }, pinned).items, at: pinned, echo };
 }
 
-const fileName = (query: z.infer<typeof ExportQuery>, what: string, ext: string) =>
+const fileName = (query: ExportQuery, what: string, ext: string) =>
   `zielmonitor-${what}${query.version ? `-${query.version}` : ''}-${query.asOf ?? todayInBerlin()}.${ext}`;
+
+const EVENT_HEADERS = ['Ziel-ID', 'Ziel', 'Spur', 'Status', 'Fortschritt (%)', 'Wirksam ab', 'Datum laut Quelle', 'Erfasst am', 'Gemeldet von', 'Wortlaut', 'Anmerkung', 'Beleg (URL)', 'Beleg (Drucksache)', 'Quelle'];
+const eventRow = (goal: { id: string; title: string }, e: StatusEvent): string[] => [
+  goal.id, goal.title, e.track === 'official' ? 'Landesregierung' : 'unabhängig', STATUS_LABELS[e.status], e.progress === null ? '' : String(e.progress),
+  toGermanDate(e.effectiveDate), e.effectiveDateWording ?? '', toGermanDate(e.recordedAt.slice(0, 10)), e.reporter,
+  e.originalWording ?? '', e.note ?? '', e.evidence.url ?? '', e.evidence.reference ?? '', e.sourceId ?? '',
+];
+const ExportedGoal = GoalDetail.omit({ at: true });
 
 export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/export/goals.csv', { schema: { querystring: ExportQuery, response: { 200: z.string(), 400: ErrorResponse } } }, async (request, reply) => {
-    const { goals } = exportedGoals(app.repos, request.query);
-    return reply.type('text/csv; charset=utf-8')
-      .header('Content-Disposition', `attachment; filename="${fileName(request.query, 'ziele', 'csv')}"`)
-      .send(goalsCsv(goals));
+    const { goals, at } = exportSelection(app.repos, request.query);
+    reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${fileName(request.query, 'ziele', 'csv')}"`);
+    return sendParts(reply, function* () {
+      yield excelCsvHead(GOAL_CSV_COLUMNS.map((c) => c.header));
+      for (const { id } of goals) {
+        const goal = app.repos.goals.describe(id, at);
+        if (goal) yield excelCsvLines([goalCsvRow(goal)]);
+      }
+    });
   });
 
   app.get('/export/status-events.csv', { schema: { querystring: ExportQuery, response: { 200: z.string(), 400: ErrorResponse } } }, async (request, reply) => {
-    const { goals } = exportedGoals(app.repos, request.query);
-    const headers = ['Ziel-ID', 'Ziel', 'Spur', 'Status', 'Fortschritt (%)', 'Wirksam ab', 'Datum laut Quelle', 'Erfasst am', 'Gemeldet von', 'Wortlaut', 'Anmerkung', 'Beleg (URL)', 'Beleg (Drucksache)', 'Quelle'];
-    const rows = goals.flatMap((g) => [...g.history.official, ...g.history.independent].map((e) => [
-      g.id, g.title, e.track === 'official' ? 'Landesregierung' : 'unabhängig', STATUS_LABELS[e.status], e.progress === null ? '' : String(e.progress),
-      toGermanDate(e.effectiveDate), e.effectiveDateWording ?? '', toGermanDate(e.recordedAt.slice(0, 10)), e.reporter,
-      e.originalWording ?? '', e.note ?? '', e.evidence.url ?? '', e.evidence.reference ?? '', e.sourceId ?? '',
-    ]));
-    return reply.type('text/csv; charset=utf-8')
-      .header('Content-Disposition', `attachment; filename="${fileName(request.query, 'statusverlauf', 'csv')}"`)
-      .send(toExcelCsv(headers, rows));
+    const { goals, at } = exportSelection(app.repos, request.query);
+    reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${fileName(request.query, 'statusverlauf', 'csv')}"`);
+    return sendParts(reply, function* () {
+      yield excelCsvHead(EVENT_HEADERS);
+      for (const goal of goals) {
+        const { official, independent } = app.repos.goals.history(goal.id, at);
+        yield excelCsvLines([...official, ...independent].map((e) => eventRow(goal, e)));
+      }
+    });
   });
 
   app.get('/export/goals.json', {
-    schema: { querystring: ExportQuery, response: { 200: z.object({ at: GoalDetail.shape.at, goals: z.array(GoalDetail.omit({ at: true })) }), 400: ErrorResponse } },
+    schema: { querystring: ExportQuery, response: { 200: z.object({ at: GoalDetail.shape.at, goals: z.array(ExportedGoal) }), 400: ErrorResponse } },
   }, async (request, reply) => {
-    const { goals, echo } = exportedGoals(app.repos, request.query);
-    reply.header('Content-Disposition', `attachment; filename="${fileName(request.query, 'ziele', 'json')}"`);
-    return { at: echo, goals };
+    const { goals, at, echo } = exportSelection(app.repos, request.query);
+    // Each goal passes the response schema on its way out, as the whole answer would.
+    reply.type('application/json; charset=utf-8').header('Content-Disposition', `attachment; filename="${fileName(request.query, 'ziele', 'json')}"`);
+    return sendParts(reply, function* () {
+      yield `{"at":${JSON.stringify(GoalDetail.shape.at.parse(echo))},"goals":[`;
+      let first = true;
+      for (const { id } of goals) {
+        const goal = app.repos.goals.get(id, at);
+        if (!goal) continue;
+        yield `${first ? '' : ','}${JSON.stringify(ExportedGoal.parse(goal))}`;
+        first = false;
+      }
+      yield ']}';
+    });
   });
 
   await app.register(async (scope) => {

@@ -4,9 +4,9 @@ import { GoalId, IsoDate, type Confidence, type Horizon, type Status } from '@zi
 import {
   CONFIDENCE_LABELS, GOAL_CSV_COLUMNS, HORIZON_LABELS, STATUS_LABELS, type GoalCsvKey, type ImportProblem, type ImportResult,
 } from '@zielmonitor/shared/schemas/goal-csv';
-import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
 import type { Db } from '../db/database.ts';
-import { parseCsv, toExcelCsv, toGermanDate } from '../lib/csv.ts';
+import { parseCsv, toGermanDate } from '../lib/csv.ts';
+import type { GoalDescription } from '../repositories/goals.ts';
 import type { GoalFields } from '../repositories/goal-writes.ts';
 import type { Repositories } from '../repositories/index.ts';
 
@@ -17,7 +17,7 @@ const CONFIDENCE_BY_LABEL = reverse<Confidence>(CONFIDENCE_LABELS);
 const statusLabel = (status: Status | undefined) => (status ? STATUS_LABELS[status] : '');
 
 /** One CSV row per goal, in the columns of GOAL_CSV_COLUMNS. */
-export function goalCsvRow(goal: Omit<GoalDetail, 'at'>): string[] {
+export function goalCsvRow(goal: GoalDescription): string[] {
   const values: Record<GoalCsvKey, string> = {
     id: goal.id, version: goal.version, title: goal.title, description: goal.description ?? '',
     leadRessort: goal.leadRessort ?? '', coRessorts: goal.coRessorts.join(', '), fieldOfAction: goal.fieldOfAction ?? '',
@@ -30,8 +30,6 @@ export function goalCsvRow(goal: Omit<GoalDetail, 'at'>): string[] {
   };
   return GOAL_CSV_COLUMNS.map((column) => values[column.key]);
 }
-
-export const goalsCsv = (goals: Omit<GoalDetail, 'at'>[]): string => toExcelCsv(GOAL_CSV_COLUMNS.map((c) => c.header), goals.map(goalCsvRow));
 
 const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
