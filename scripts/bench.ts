@@ -3,7 +3,8 @@
  *  1. HTTP (autocannon, warm-up then measured round): req/s, p50, p99 per endpoint and the ratio
  *     to GET /api/health, the longest event-loop block while serving, and server start-up time;
  *  2. in-process on SYNTHETIC data (never the real seed): as-of per-Ressort aggregation and the
- *     monthly timeline at K = 100k and 1M status events;
+ *     monthly timeline at K = 100k and 1M status events, and every GET path the dashboard and its
+ *     exports use at the largest K: time per request and the longest event-loop block;
  *  3. the client bundle: initial JS (gzip) and the largest chunk;
  *  4. Lighthouse 12 on the overview, mobile and desktop, the median of LIGHTHOUSE_RUNS runs each.
  * Timings stay here, never in tests. Options: BENCH_SECONDS (default 5), BENCH_EVENTS (default
@@ -12,7 +13,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { buildApp } from '../server/src/app.ts';
 import { openDatabase } from '../server/src/db/database.ts';
 import { seedIfEmpty } from '../server/src/seed/load-seed.ts';
 import { hashPassword } from '../server/src/lib/passwords.ts';
@@ -104,7 +107,7 @@ async function http() {
   console.log(`Server ready after start on the seeded database (process spawn to /api/health): ${starts.map(ms).join(', ')}`);
 }
 
-function inProcess() {
+async function inProcess() {
   console.log('\nIn-process on SYNTHETIC data (500 goals, 12 Ressorts):');
   const rows = [];
   for (const events of EVENT_COUNTS) {
@@ -114,7 +117,7 @@ function inProcess() {
     const repos = createRepositories(db);
     const far = { knownAt: '9999-12-31T23:59:59.999Z' };
     const asOfTimes: number[] = [];
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 1000; i++) {
       const asOf = `20${19 + (i % 8)}-${String(1 + (i % 12)).padStart(2, '0')}-15`;
       const t = performance.now();
       repos.stats.ressortStats(SYNTHETIC_VERSION, 'official', { asOf, ...far });
@@ -124,7 +127,7 @@ function inProcess() {
     const timelineTimes: number[] = [];
     for (let i = 0; i < 20; i++) {
       const t = performance.now();
-      repos.timeline.timeline({ version: SYNTHETIC_VERSION, ressort: null, track: 'official', ends, ...far });
+      await repos.timeline.timeline({ version: SYNTHETIC_VERSION, ressort: null, track: 'official', ends, ...far });
       timelineTimes.push(performance.now() - t);
     }
     db.close();
@@ -134,6 +137,55 @@ function inProcess() {
       [`timeline ${ends.length} months p50`]: ms(quantile(timelineTimes, 0.5)), 'timeline p99': ms(quantile(timelineTimes, 0.99)),
     });
   }
+  console.table(rows);
+}
+
+/**
+ * Every GET path the dashboard and its exports use, on the largest SYNTHETIC database, served
+ * from this process over loopback: the time per request and the longest the event loop was
+ * blocked meanwhile (bodies are read as a stream and dropped, so the client adds little).
+ */
+async function requestPaths(events: number) {
+  const app = await buildApp({
+    databasePath: path.join(dir, `synthetic-${events}.sqlite`), seedDir: null, clientDist: null,
+    pressure: { maxEventLoopDelay: 0, maxEventLoopUtilization: 0 },
+  });
+  app.repos.users.create({ email: 'bench@nrw.de', name: 'Bench', role: 'admin', ressorts: [], passwordHash: await hashPassword('bench-passwort-lang') }, new Date().toISOString());
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ email: 'bench@nrw.de', password: 'bench-passwort-lang' }) });
+  // Logged in: the response cache serves anonymous requests only, so every request here does the work.
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const v = SYNTHETIC_VERSION;
+  const paths = [
+    `/api/stats/ressorts?version=${v}`, `/api/stats/ressorts?version=${v}&asOf=2022-06-30`, `/api/stats/ressorts?version=${v}&rule=due_by_date`,
+    `/api/goals?version=${v}`, `/api/goals?version=${v}&limit=500`, `/api/goals?version=${v}&q=ziel&sort=title`, '/api/goals/syn-0',
+    `/api/stats/timeline?version=${v}`, `/api/stats/timeline?version=${v}&interval=quarter`, `/api/stats/timeline?version=${v}&knownAt=2024-06-30`,
+    `/api/changes?since=2019-01-01&version=${v}`, '/api/feeds/changes.atom', `/api/export/changes.csv?since=2026-01-01&version=${v}`,
+    `/api/export/goals.csv?version=${v}`, `/api/export/status-events.csv?version=${v}`, `/api/export/goals.json?version=${v}`, '/api/openapi.json',
+  ];
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const rows = [];
+  for (const target of paths) {
+    const runs = target.startsWith('/api/export/goals') || target.startsWith('/api/export/status') ? 1 : 5;
+    const times: number[] = [];
+    let status = 0;
+    let bytes = 0;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    loop.reset();
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      const res = await fetch(`${url}${target}`, { headers: { cookie } });
+      bytes = 0;
+      for await (const chunk of res.body ?? []) bytes += (chunk as Uint8Array).length;
+      times.push(performance.now() - t);
+      status = res.status;
+    }
+    rows.push({ path: target, status, size: `${(bytes / 1e6).toFixed(2)} MB`, 'per request (median)': ms(quantile(times, 0.5)), 'longest event-loop block': ms(loop.max / 1e6) });
+  }
+  loop.disable();
+  await app.close();
+  console.log(`\nRequest paths on the SYNTHETIC database with ${events.toLocaleString('de-DE')} status events (500 goals), served in this process:`);
   console.table(rows);
 }
 
@@ -170,7 +222,8 @@ try {
   bundle();
   await pageLoad();
   await http();
-  inProcess();
+  await inProcess();
+  await requestPaths(Math.max(...EVENT_COUNTS));
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -11,9 +11,8 @@ const app = await buildApp({
   about: { feedbackEmail: config.FEEDBACK_EMAIL ?? null, operator: config.OPERATOR_NAME ?? null },
 });
 
-// For `npm run bench`: how long the event loop was ever blocked while serving.
+// For `npm run bench`: how long the event loop was ever blocked while serving (from listening on).
 const loop = config.REPORT_EVENT_LOOP === '1' ? monitorEventLoopDelay({ resolution: 5 }) : null;
-loop?.enable();
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -31,6 +30,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 try {
   await app.listen({ host: config.HOST, port: config.PORT });
+  loop?.enable();
   app.log.info(`Zielmonitor läuft auf http://${config.HOST}:${config.PORT}`);
 } catch (err) {
   const code = (err as NodeJS.ErrnoException).code;

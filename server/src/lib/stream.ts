@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { timeSlices } from './time-slices.ts';
 
-const SLICE_MS = 10;
 const SLICE_CHARS = 64 * 1024;
 
 /**
@@ -12,15 +11,14 @@ const SLICE_CHARS = 64 * 1024;
  */
 function streamParts(parts: () => Iterable<string>): Readable {
   return Readable.from((async function* () {
+    const slices = timeSlices();
     let buffered = '';
-    let sliceStart = performance.now();
     for (const part of parts()) {
       buffered += part;
-      if (buffered.length >= SLICE_CHARS || performance.now() - sliceStart >= SLICE_MS) {
+      if (buffered.length >= SLICE_CHARS || slices.due()) {
         yield buffered;
         buffered = '';
-        await nextTurn();
-        sliceStart = performance.now();
+        await slices.pause();
       }
     }
     if (buffered) yield buffered;

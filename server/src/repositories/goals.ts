@@ -107,8 +107,9 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
     ])),
   );
   const one = db.prepare<[PointInTime & { id: string }], GoalRow>(withStatus('g.id = @id'));
+  // Official first, each track newest first: the index order read backwards, so nothing is sorted.
   const events = db.prepare<[PointInTime & { id: string }], EventRow>(`SELECT * FROM status_events
-    WHERE goal_id = @id AND effective_date <= @asOf AND recorded_at <= @knownAt ORDER BY effective_date DESC, id DESC`);
+    WHERE goal_id = @id AND effective_date <= @asOf AND recorded_at <= @knownAt ORDER BY track DESC, effective_date DESC, id DESC`);
   const linkSelect = `SELECT l.id, g.id AS goal_id, g.title AS goal_title, g.version_key, l.type, l.certainty, l.basis
     FROM lineage_links l`;
   const predecessors = db.prepare<[string], LinkRow>(

@@ -2,6 +2,7 @@ import type { Status, Track } from '@zielmonitor/shared/schemas/common';
 import type { TimelinePoint } from '@zielmonitor/shared/schemas/timeline';
 import { emptyByStatus, type ByStatus } from '@zielmonitor/shared/schemas/stats';
 import type { Db } from '../db/database.ts';
+import { timeSlices } from '../lib/time-slices.ts';
 import { VERSION_AND_RESSORT, ressortMatches, statusOnTrack, type PointInTime } from './current-status-sql.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -120,12 +121,27 @@ export function createTimelineRepository(db: Db) {
   };
 
   // One read transaction: the knownAt check and the counts see the same state of the record.
-  const timeline = db.transaction((query: TimelineRequest): TimelinePoint[] =>
-    (knowsEverything.get(query) === 1 ? summaryTimeline : exactTimeline)(query));
+  const fromSummary = db.transaction((query: TimelineRequest): TimelinePoint[] | null =>
+    (knowsEverything.get(query) === 1 ? summaryTimeline(query) : null));
+
+  /**
+   * The exact points in time slices: at 1M events a point as known at a past date costs a few ms
+   * (each seek steps over the events recorded later), a timeline of them hundreds. Writes between
+   * slices do not matter: they are recorded after knownAt, so no point counts them.
+   */
+  const exactTimelineInSlices = async (query: TimelineRequest): Promise<TimelinePoint[]> => {
+    const slices = timeSlices();
+    const points: TimelinePoint[] = [];
+    for (const date of query.ends) {
+      points.push(exactPoint(query, date));
+      if (slices.due()) await slices.pause();
+    }
+    return points;
+  };
 
   return {
     /** Status counts as of each period end, as known at knownAt. */
-    timeline: (query: TimelineRequest): TimelinePoint[] => timeline(query),
+    timeline: async (query: TimelineRequest): Promise<TimelinePoint[]> => fromSummary(query) ?? exactTimelineInSlices(query),
     exactTimeline,
     summaryTimeline,
   };

@@ -59,7 +59,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         { location: 'query', field: 'interval', message: `mehr als ${MAX_TIMELINE_POINTS} Zeitpunkte` },
       ]);
     }
-    const points = app.repos.timeline.timeline({
+    const points = await app.repos.timeline.timeline({
       version: version.key, ressort: query.ressort ?? null, track: query.track, ends, knownAt: at.knownAt,
     });
     return { version: version.key, ressort: query.ressort ?? null, track: query.track, interval: query.interval, from, to, points, at: echo };
