@@ -141,5 +141,11 @@ describe.skipIf(!run)('dashboard journeys in headless Chromium', () => {
     await page.getByRole('heading', { name: 'Ministries with no goal achieved' }).waitFor();
     expect(await page.getByRole('button', { name: 'Deutsch' }).count()).toBe(1);
     expect(errors).toEqual([]);
+
+    // English that cannot be fetched (offline before it ever was) starts in German, not blank.
+    await page.route('**/assets/messages-en-*.js', (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    await page.getByRole('heading', { name: 'Ressorts ohne erreichtes Ziel' }).waitFor();
+    expect(errors.every((e) => e.includes('messages-en') || e.includes('Failed to load resource'))).toBe(true);
   });
 });

@@ -74,7 +74,9 @@ if (!root) throw new Error('#root missing');
 // Not a top-level await: that would make the bundler split every module the pages share with the entry.
 // The first render is a transition: React renders it in slices and lets the browser paint and
 // answer input in between, instead of one long task on a slow laptop.
+// English that cannot load (offline before it was ever fetched) starts in German.
 void loadMessages(localStorage.getItem('zm-lang') === 'en' ? 'en' : 'de')
+  .catch(() => loadMessages('de'))
   .then((initial) => startTransition(() => createRoot(root).render(<StrictMode><App initial={initial} /></StrictMode>)));
 
 // Offline use after the first visit (session mode): a small service worker caches the app and its data.
