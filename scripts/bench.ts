@@ -16,6 +16,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { buildApp } from '../server/src/app.ts';
+import { NO_LOAD_SHEDDING } from '../server/src/plugins/security.ts';
 import { openDatabase } from '../server/src/db/database.ts';
 import { seedIfEmpty } from '../server/src/seed/load-seed.ts';
 import { hashPassword } from '../server/src/lib/passwords.ts';
@@ -148,7 +149,7 @@ async function inProcess() {
 async function requestPaths(events: number) {
   const app = await buildApp({
     databasePath: path.join(dir, `synthetic-${events}.sqlite`), seedDir: null, clientDist: null,
-    pressure: { maxEventLoopDelay: 0, maxEventLoopUtilization: 0 },
+    pressure: NO_LOAD_SHEDDING,
   });
   app.repos.users.create({ email: 'bench@nrw.de', name: 'Bench', role: 'admin', ressorts: [], passwordHash: await hashPassword('bench-passwort-lang') }, new Date().toISOString());
   const url = await app.listen({ host: '127.0.0.1', port: 0 });

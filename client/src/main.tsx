@@ -30,10 +30,12 @@ function App({ initial }: { initial: T }) {
   const [t, setT] = useState(initial);
   useEffect(() => {
     document.documentElement.lang = t.lang;
-    localStorage.setItem('zm-lang', t.lang);
   }, [t.lang]);
-  // A failed load (offline before English was ever fetched) keeps the current language.
-  const setLang = useCallback((lang: Lang) => void loadMessages(lang).then(setT, () => {}), []);
+  // Kept only when chosen, so a start in German because English could not load keeps the choice.
+  const setLang = useCallback((lang: Lang) => void loadMessages(lang).then((messages) => {
+    localStorage.setItem('zm-lang', lang);
+    setT(messages);
+  }, () => {}), []);
   const lang = useMemo(() => ({ t, setLang }), [t, setLang]);
   return (
     <LangContext.Provider value={lang}>
@@ -78,6 +80,10 @@ if (!root) throw new Error('#root missing');
 void loadMessages(localStorage.getItem('zm-lang') === 'en' ? 'en' : 'de')
   .catch(() => loadMessages('de'))
   .then((initial) => startTransition(() => createRoot(root).render(<StrictMode><App initial={initial} /></StrictMode>)));
+
+// English is fetched once the page is idle, so the service worker has it for a switch while offline.
+const whenIdle = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(task) : setTimeout(task, 2000));
+window.addEventListener('load', () => whenIdle(() => void loadMessages('en').catch(() => {})));
 
 // Offline use after the first visit (session mode): a small service worker caches the app and its data.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

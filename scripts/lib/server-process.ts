@@ -26,7 +26,11 @@ export const serverBundle = path.join(repoRoot, 'server', 'dist', 'server.js');
 
 /** Starts the real server (the production bundle) and waits until /api/health answers. */
 export async function startServer(opts: { databasePath: string; port?: number; env?: Record<string, string> }): Promise<ServerProcess> {
-  if (!fs.existsSync(serverBundle)) throw new Error(`${serverBundle} fehlt: erst \`npm run build\` ausführen`);
+  const newestSource = Math.max(...['server/src', 'shared/src'].flatMap((dir) => fs.readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: 'utf8' })
+    .map((file) => fs.statSync(path.join(repoRoot, dir, file)).mtimeMs)));
+  if (!fs.existsSync(serverBundle) || fs.statSync(serverBundle).mtimeMs < newestSource) {
+    throw new Error(`${serverBundle} fehlt oder ist älter als server/src und shared/src: erst \`npm run build\` ausführen`);
+  }
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let output = '';

@@ -80,16 +80,18 @@ export async function buildApp(opts: AppOptions) {
   const indexHtml = opts.clientDist ? path.join(opts.clientDist, 'index.html') : null;
   const hasClient = indexHtml !== null && fs.existsSync(indexHtml);
   if (hasClient && opts.clientDist) {
+    const clientDist = opts.clientDist;
     await app.register(fastifyStatic, {
       // Files are looked up per request (no route per file, nothing globbed at start-up), and
       // the build writes .br and .gz beside each asset: sent as they are, never compressed per request.
-      root: opts.clientDist, index: false,
+      root: clientDist, index: false,
       preCompressed: true,
       // File names under /assets carry a content hash: a browser keeps them for good. Everything
       // else (index.html, sw.js) is checked on every visit, so a new release is seen at once.
       cacheControl: false,
       setHeaders: (response, file) => {
-        response.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        const hashed = path.relative(clientDist, file).startsWith(`assets${path.sep}`);
+        response.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
         response.setHeader('Vary', 'Accept-Encoding');
       },
     });

@@ -3,21 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildApp, type App } from '../src/app.ts';
 import { repoRoot } from '../src/config.ts';
-import type { PressureOptions } from '../src/plugins/security.ts';
+import { NO_LOAD_SHEDDING, type PressureOptions } from '../src/plugins/security.ts';
 
 export const seedDir = path.join(repoRoot, 'data');
 
 export type TestApp = { app: App; databasePath: string; close: () => Promise<void> };
 
 /** The production app on a fresh SQLite file with the real migrations and the real seed. */
-/**
- * Load shedding off (0 disables a check): tests share their event loop with the test runner, and
- * fast-check stalls it for seconds while it builds tables. A stall can leave under-pressure's delay
- * histogram without a sample, which it reads as an infinite delay: a 503 no threshold prevents.
- * Load shedding has its own test.
- */
-export const NO_LOAD_SHEDDING = { maxEventLoopDelay: 0, maxEventLoopUtilization: 0 };
-
 export async function createTestApp(options: { seed?: boolean; pressure?: PressureOptions } = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zielmonitor-test-'));
   const databasePath = path.join(dir, 'test.sqlite');
@@ -25,6 +17,7 @@ export async function createTestApp(options: { seed?: boolean; pressure?: Pressu
     databasePath,
     seedDir: options.seed === false ? null : seedDir,
     clientDist: null,
+    // Load shedding has its own test.
     pressure: options.pressure ?? NO_LOAD_SHEDDING,
   });
   await app.ready();

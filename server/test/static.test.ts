@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.ts';
-import { NO_LOAD_SHEDDING } from './helper.ts';
+import { NO_LOAD_SHEDDING } from '../src/plugins/security.ts';
 
 /** A built dashboard as the Vite build leaves it: hashed assets with .br and .gz beside them. */
 function writeDist(dir: string) {
@@ -24,8 +24,10 @@ describe('serving the dashboard', () => {
   let script: string;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zielmonitor-static-'));
-    script = writeDist(path.join(dir, 'dist'));
-    app = await buildApp({ databasePath: path.join(dir, 's.sqlite'), seedDir: null, clientDist: path.join(dir, 'dist'), pressure: NO_LOAD_SHEDDING });
+    // Installed below a folder that happens to be called "assets": only the build's own assets/ is hashed.
+    const dist = path.join(dir, 'assets', 'dist');
+    script = writeDist(dist);
+    app = await buildApp({ databasePath: path.join(dir, 's.sqlite'), seedDir: null, clientDist: dist, pressure: NO_LOAD_SHEDDING });
     await app.ready();
   });
   afterAll(async () => {

@@ -1,14 +1,17 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+
+/** Desktop and projector widths: the chart is in view or close, and it is printed from there. */
+const WIDE = '(min-width: 64rem)';
 
 /**
- * Renders its children once their place comes near the viewport, or when the page is printed.
- * A chart below the fold then costs a slow laptop or phone nothing while the first screen loads
- * (drawing the per-Ressort chart is a long task there); the placeholder keeps its height, so
- * nothing shifts when it arrives.
+ * Renders its (lazily loaded) children at once on a wide screen; on a narrow one, a phone where
+ * drawing a chart below the fold is a long task for a slow CPU, once their place comes near the
+ * viewport or the page is printed. One placeholder keeps their height while they wait or load,
+ * so nothing shifts when they arrive.
  */
 export function WhenVisible({ height, placeholder, children }: { height: number; placeholder: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [visible, setVisible] = useState(false);
+  const [visible, setVisible] = useState(() => window.matchMedia(WIDE).matches);
   useEffect(() => {
     const element = ref.current;
     if (visible || !element) return;
@@ -26,6 +29,6 @@ export function WhenVisible({ height, placeholder, children }: { height: number;
       window.removeEventListener('beforeprint', show);
     };
   }, [visible]);
-  if (visible) return <>{children}</>;
-  return <div ref={ref} className="chart-placeholder" style={{ height }} role="status">{placeholder}</div>;
+  const waiting = <div ref={visible ? undefined : ref} className="chart-placeholder" style={{ height, minHeight: height }} role="status">{placeholder}</div>;
+  return visible ? <Suspense fallback={waiting}>{children}</Suspense> : waiting;
 }

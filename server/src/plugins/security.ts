@@ -9,6 +9,14 @@ import { AppError } from '../lib/errors.ts';
  */
 export type PressureOptions = { maxEventLoopDelay: number; maxEventLoopUtilization?: number; sampleInterval?: number };
 
+/**
+ * Load shedding off (0 disables a check), for apps that share their event loop with other work:
+ * tests (fast-check stalls the loop for seconds while it builds tables) and the benchmark's
+ * in-process measurements. A stall can leave under-pressure's delay histogram without a sample,
+ * which it reads as an infinite delay: a 503 that no threshold prevents.
+ */
+export const NO_LOAD_SHEDDING: PressureOptions = { maxEventLoopDelay: 0, maxEventLoopUtilization: 0 };
+
 export const securityPlugin = fp<{ pressure?: PressureOptions }>(async (app, opts) => {
   await app.register(helmet, {
     contentSecurityPolicy: {

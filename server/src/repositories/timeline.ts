@@ -126,8 +126,9 @@ export function createTimelineRepository(db: Db) {
 
   /**
    * The exact points in time slices: at 1M events a point as known at a past date costs a few ms
-   * (each seek steps over the events recorded later), a timeline of them hundreds. Writes between
-   * slices do not matter: they are recorded after knownAt, so no point counts them.
+   * (each seek steps over the events recorded later), a timeline of them hundreds. A status report
+   * written between slices is recorded after knownAt, so no point counts it; a goal moved to another
+   * Ressort by an import between slices would count under its new Ressort from then on.
    */
   const exactTimelineInSlices = async (query: TimelineRequest): Promise<TimelinePoint[]> => {
     const slices = timeSlices();

@@ -20,7 +20,8 @@ const IMPORT_LIMIT = 5 * 1024 * 1024;
 /**
  * The goals the table shows for these filters, in its order, and the point in time to read them
  * at. The file is sent in parts: it is read as of the request, so that a report recorded while it
- * is being sent is left out of every part rather than showing up in some.
+ * is being sent is left out of every part rather than showing up in some. (A goal's own fields
+ * changed by an import while a file is being sent would show in the parts after the change.)
  */
 function exportSelection(repos: Repositories, query: ExportQuery) {
   assertKnownFilters(repos, query);

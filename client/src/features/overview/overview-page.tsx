@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { COUNTING_RULES, COUNTING_RULE_TEXT, type CountingRule } from '@zielmonitor/shared/vocabulary/counting-rules';
 import type { Track } from '@zielmonitor/shared/schemas/common';
 import { ressortStatsQuery } from '../../api/stats.ts';
 import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { WhenVisible } from '../../components/when-visible.tsx';
+import { formatPercent } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.ts';
 import { ressortChartHeight, toRessortRows } from '../../lib/shape-ressort-stats.ts';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
@@ -18,9 +19,6 @@ import { ZeroGoalPanel } from './zero-goal-panel.tsx';
 
 // recharts is large: the first screen renders without waiting for it.
 const RessortChart = lazy(() => import('../../components/charts/ressort-chart.tsx').then((m) => ({ default: m.RessortChart })));
-
-/** The chart's height with its caption, so the placeholder takes exactly its place. */
-const chartHeight = (rows: readonly unknown[]) => ressortChartHeight(rows.length) + 40;
 
 const DEFAULTS = { version: DEFAULT_VERSION, track: 'official', rule: 'all_goals' };
 
@@ -74,11 +72,12 @@ export function OverviewPage() {
                 <h2 id="chart-title">{t.overview.chartTitle} <span className="rule-badge">{ruleText.label} · {t.track[track]}</span></h2>
                 {rows.length === 0 ? <p className="state state-empty">{t.empty}</p> : (
                   <>
-                    <WhenVisible height={chartHeight(rows)} placeholder={t.loading}>
-                      <Suspense fallback={<div className="chart-placeholder" style={{ height: chartHeight(rows) }} role="status">{t.loading}</div>}>
+                    <figure className="chart">
+                      <WhenVisible height={ressortChartHeight(rows.length)} placeholder={t.loading}>
                         <RessortChart rows={rows} />
-                      </Suspense>
-                    </WhenVisible>
+                      </WhenVisible>
+                      <figcaption>{t.overview.chartSummary(rows.length, rows[0]?.name ?? '', formatPercent(rows[0]?.rate ?? 0, t.lang))}</figcaption>
+                    </figure>
                     <RessortTable rows={rows} version={data.version} filters={ruleFilters(rule, data.referenceDate)} />
                   </>
                 )}
