@@ -14,7 +14,9 @@ const COUNTED = ['goals', 'status_events', 'sources', 'reported_figures', 'users
 export type RowCounts = Record<(typeof COUNTED)[number], number>;
 
 export function rowCounts(db: Database.Database): RowCounts {
-  return Object.fromEntries(COUNTED.map((table) => [table, Number(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get())])) as RowCounts;
+  return Object.fromEntries(
+    COUNTED.map((table) => [table, Number(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get())]),
+  ) as RowCounts;
 }
 
 /** Opens a database file read-only and checks it: integrity, foreign keys, and our schema. */
@@ -34,7 +36,8 @@ export function checkDatabaseFile(file: string): RowCounts {
 
 export async function backup(databasePath: string, target: string): Promise<RowCounts> {
   if (fs.existsSync(target)) throw new Error(`${target} gibt es schon; bitte einen neuen Dateinamen wählen`);
-  if (!fs.existsSync(databasePath)) throw new Error(`${databasePath}: keine Datenbank zum Sichern (DATABASE_PATH prüfen)`);
+  if (!fs.existsSync(databasePath))
+    throw new Error(`${databasePath}: keine Datenbank zum Sichern (DATABASE_PATH prüfen)`);
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   const db = openDatabase(databasePath);
   try {
@@ -72,7 +75,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const [command, file] = process.argv.slice(2);
   const { DATABASE_PATH } = loadConfig();
   try {
-    if (!file || (command !== 'backup' && command !== 'restore')) throw new Error('Aufruf: npm run backup -- <datei> | npm run restore -- <datei>');
+    if (!file || (command !== 'backup' && command !== 'restore'))
+      throw new Error('Aufruf: npm run backup -- <datei> | npm run restore -- <datei>');
     const counts = command === 'backup' ? await backup(DATABASE_PATH, file) : await restore(DATABASE_PATH, file);
     console.log(`${command === 'backup' ? 'Sicherung' : 'Wiederherstellung'} geprüft (integrity_check ok):`);
     for (const [table, n] of Object.entries(counts)) console.log(`  ${table}: ${n}`);

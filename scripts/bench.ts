@@ -41,15 +41,30 @@ async function http() {
   const databasePath = path.join(dir, 'bench.sqlite');
   const setup = openDatabase(databasePath);
   seedIfEmpty(setup, path.join(repoRoot, 'data'));
-  createRepositories(setup).users.create({ email: 'bench@nrw.de', name: 'Bench', role: 'admin', ressorts: [], passwordHash: await hashPassword('bench-passwort-lang') }, new Date().toISOString());
+  createRepositories(setup).users.create(
+    {
+      email: 'bench@nrw.de',
+      name: 'Bench',
+      role: 'admin',
+      ressorts: [],
+      passwordHash: await hashPassword('bench-passwort-lang'),
+    },
+    new Date().toISOString(),
+  );
   setup.close();
   // The server runs in its own process, so its event loop is measured without the load generator.
   const server = await startServer({ databasePath, env: { REPORT_EVENT_LOOP: '1' } });
   const url = server.url;
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ email: 'bench@nrw.de', password: 'bench-passwort-lang' }) });
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ email: 'bench@nrw.de', password: 'bench-passwort-lang' }),
+  });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   // Reports rotate over every goal, so a request is never built before its goal's previous answer arrived.
-  const goals = ((await (await fetch(`${url}/api/goals?limit=500`)).json()) as { items: { id: string; revision: number }[] }).items;
+  const goals = (
+    (await (await fetch(`${url}/api/goals?limit=500`)).json()) as { items: { id: string; revision: number }[] }
+  ).items;
   const revisions = new Map(goals.map((g) => [g.id, g.revision]));
   let next = 0;
 
@@ -57,30 +72,46 @@ async function http() {
   const targets: { name: string; opts: autocannon.Options }[] = [
     { name: 'GET /api/health (baseline)', opts: { url: `${url}/api/health` } },
     { name: 'GET /api/stats/ressorts?version=1.0', opts: { url: `${url}/api/stats/ressorts?version=1.0` } },
-    { name: 'GET /api/goals?version=1.0&ressort=MWIDE&q=glasfaser', opts: { url: `${url}/api/goals?version=1.0&ressort=MWIDE&q=glasfaser` } },
-    { name: 'GET /api/stats/timeline?version=1.0&interval=month', opts: { url: `${url}/api/stats/timeline?version=1.0&interval=month` } },
+    {
+      name: 'GET /api/goals?version=1.0&ressort=MWIDE&q=glasfaser',
+      opts: { url: `${url}/api/goals?version=1.0&ressort=MWIDE&q=glasfaser` },
+    },
+    {
+      name: 'GET /api/stats/timeline?version=1.0&interval=month',
+      opts: { url: `${url}/api/stats/timeline?version=1.0&interval=month` },
+    },
     {
       name: 'POST /api/goals/:id/status (1 connection)',
       opts: {
-        url, connections: 1,
-        requests: [{
-          method: 'POST',
-          headers: { 'content-type': 'application/json', origin: url, cookie },
-          setupRequest: (request) => {
-            const goal = goals[next++ % goals.length]?.id ?? 'v1-01';
-            return {
-              ...request, path: `/api/goals/${goal}/status`,
-              body: JSON.stringify({ status: 'in_progress', effectiveDate: '2021-11-30', note: 'Benchmark', evidence: {}, expectedRevision: revisions.get(goal) ?? 0 }),
-            };
+        url,
+        connections: 1,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', origin: url, cookie },
+            setupRequest: (request) => {
+              const goal = goals[next++ % goals.length]?.id ?? 'v1-01';
+              return {
+                ...request,
+                path: `/api/goals/${goal}/status`,
+                body: JSON.stringify({
+                  status: 'in_progress',
+                  effectiveDate: '2021-11-30',
+                  note: 'Benchmark',
+                  evidence: {},
+                  expectedRevision: revisions.get(goal) ?? 0,
+                }),
+              };
+            },
+            onResponse: (status, body) => {
+              statuses[status] = (statuses[status] ?? 0) + 1;
+              if (status === 201) {
+                const answer = JSON.parse(body) as { goalId: string; revision: number };
+                revisions.set(answer.goalId, answer.revision);
+              }
+            },
           },
-          onResponse: (status, body) => {
-            statuses[status] = (statuses[status] ?? 0) + 1;
-            if (status === 201) {
-              const answer = JSON.parse(body) as { goalId: string; revision: number };
-              revisions.set(answer.goalId, answer.revision);
-            }
-          },
-        }],
+        ],
       },
     },
   ];
@@ -88,15 +119,37 @@ async function http() {
   for (const target of targets) {
     await autocannon({ connections: 10, duration: 1, ...target.opts });
     const result = await autocannon({ connections: 10, duration: SECONDS, ...target.opts });
-    rows.push({ name: target.name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx });
+    rows.push({
+      name: target.name,
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.errors + result.non2xx,
+    });
   }
   await server.stop();
-  const loop = JSON.parse(server.output().split('\n').find((line) => line.startsWith('{"eventLoopMaxMs"')) ?? '{}') as { eventLoopMaxMs?: number; eventLoopP99Ms?: number };
+  const loop = JSON.parse(
+    server
+      .output()
+      .split('\n')
+      .find((line) => line.startsWith('{"eventLoopMaxMs"')) ?? '{}',
+  ) as { eventLoopMaxMs?: number; eventLoopP99Ms?: number };
   console.log('status POST answers by code:', statuses);
   const baseline = rows[0]?.rps ?? 1;
   console.log('\nHTTP on loopback (autocannon, 10 connections unless noted, %d s measured after 1 s warm-up)', SECONDS);
-  console.table(rows.map((r) => ({ endpoint: r.name, 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, 'vs baseline': `${Math.round((r.rps / baseline) * 100)} %`, 'non-2xx/errors': r.errors })));
-  console.log(`Server process, whole run: longest event-loop block ${ms(loop.eventLoopMaxMs ?? NaN)}, p99 ${ms(loop.eventLoopP99Ms ?? NaN)}`);
+  console.table(
+    rows.map((r) => ({
+      endpoint: r.name,
+      'req/s': Math.round(r.rps),
+      'p50 ms': r.p50,
+      'p99 ms': r.p99,
+      'vs baseline': `${Math.round((r.rps / baseline) * 100)} %`,
+      'non-2xx/errors': r.errors,
+    })),
+  );
+  console.log(
+    `Server process, whole run: longest event-loop block ${ms(loop.eventLoopMaxMs ?? NaN)}, p99 ${ms(loop.eventLoopP99Ms ?? NaN)}`,
+  );
 
   const starts: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -105,7 +158,9 @@ async function http() {
     starts.push(performance.now() - started);
     await server.stop();
   }
-  console.log(`Server ready after start on the seeded database (process spawn to /api/health): ${starts.map(ms).join(', ')}`);
+  console.log(
+    `Server ready after start on the seeded database (process spawn to /api/health): ${starts.map(ms).join(', ')}`,
+  );
 }
 
 async function inProcess() {
@@ -133,9 +188,12 @@ async function inProcess() {
     }
     db.close();
     rows.push({
-      'status events': events.toLocaleString('de-DE'), 'build (s)': (buildMs / 1000).toFixed(1),
-      'as-of per Ressort p50': ms(quantile(asOfTimes, 0.5)), 'as-of p99': ms(quantile(asOfTimes, 0.99)),
-      [`timeline ${ends.length} months p50`]: ms(quantile(timelineTimes, 0.5)), 'timeline p99': ms(quantile(timelineTimes, 0.99)),
+      'status events': events.toLocaleString('de-DE'),
+      'build (s)': (buildMs / 1000).toFixed(1),
+      'as-of per Ressort p50': ms(quantile(asOfTimes, 0.5)),
+      'as-of p99': ms(quantile(asOfTimes, 0.99)),
+      [`timeline ${ends.length} months p50`]: ms(quantile(timelineTimes, 0.5)),
+      'timeline p99': ms(quantile(timelineTimes, 0.99)),
     });
   }
   console.table(rows);
@@ -148,21 +206,48 @@ async function inProcess() {
  */
 async function requestPaths(events: number) {
   const app = await buildApp({
-    databasePath: path.join(dir, `synthetic-${events}.sqlite`), seedDir: null, clientDist: null,
+    databasePath: path.join(dir, `synthetic-${events}.sqlite`),
+    seedDir: null,
+    clientDist: null,
     pressure: NO_LOAD_SHEDDING,
   });
-  app.repos.users.create({ email: 'bench@nrw.de', name: 'Bench', role: 'admin', ressorts: [], passwordHash: await hashPassword('bench-passwort-lang') }, new Date().toISOString());
+  app.repos.users.create(
+    {
+      email: 'bench@nrw.de',
+      name: 'Bench',
+      role: 'admin',
+      ressorts: [],
+      passwordHash: await hashPassword('bench-passwort-lang'),
+    },
+    new Date().toISOString(),
+  );
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ email: 'bench@nrw.de', password: 'bench-passwort-lang' }) });
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ email: 'bench@nrw.de', password: 'bench-passwort-lang' }),
+  });
   // Logged in: the response cache serves anonymous requests only, so every request here does the work.
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const v = SYNTHETIC_VERSION;
   const paths = [
-    `/api/stats/ressorts?version=${v}`, `/api/stats/ressorts?version=${v}&asOf=2022-06-30`, `/api/stats/ressorts?version=${v}&rule=due_by_date`,
-    `/api/goals?version=${v}`, `/api/goals?version=${v}&limit=500`, `/api/goals?version=${v}&q=ziel&sort=title`, '/api/goals/syn-0',
-    `/api/stats/timeline?version=${v}`, `/api/stats/timeline?version=${v}&interval=quarter`, `/api/stats/timeline?version=${v}&knownAt=2024-06-30`,
-    `/api/changes?since=2019-01-01&version=${v}`, '/api/feeds/changes.atom', `/api/export/changes.csv?since=2026-01-01&version=${v}`,
-    `/api/export/goals.csv?version=${v}`, `/api/export/status-events.csv?version=${v}`, `/api/export/goals.json?version=${v}`, '/api/openapi.json',
+    `/api/stats/ressorts?version=${v}`,
+    `/api/stats/ressorts?version=${v}&asOf=2022-06-30`,
+    `/api/stats/ressorts?version=${v}&rule=due_by_date`,
+    `/api/goals?version=${v}`,
+    `/api/goals?version=${v}&limit=500`,
+    `/api/goals?version=${v}&q=ziel&sort=title`,
+    '/api/goals/syn-0',
+    `/api/stats/timeline?version=${v}`,
+    `/api/stats/timeline?version=${v}&interval=quarter`,
+    `/api/stats/timeline?version=${v}&knownAt=2024-06-30`,
+    `/api/changes?since=2019-01-01&version=${v}`,
+    '/api/feeds/changes.atom',
+    `/api/export/changes.csv?since=2026-01-01&version=${v}`,
+    `/api/export/goals.csv?version=${v}`,
+    `/api/export/status-events.csv?version=${v}`,
+    `/api/export/goals.json?version=${v}`,
+    '/api/openapi.json',
   ];
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
@@ -182,17 +267,27 @@ async function requestPaths(events: number) {
       times.push(performance.now() - t);
       status = res.status;
     }
-    rows.push({ path: target, status, size: `${(bytes / 1e6).toFixed(2)} MB`, 'per request (median)': ms(quantile(times, 0.5)), 'longest event-loop block': ms(loop.max / 1e6) });
+    rows.push({
+      path: target,
+      status,
+      size: `${(bytes / 1e6).toFixed(2)} MB`,
+      'per request (median)': ms(quantile(times, 0.5)),
+      'longest event-loop block': ms(loop.max / 1e6),
+    });
   }
   loop.disable();
   await app.close();
-  console.log(`\nRequest paths on the SYNTHETIC database with ${events.toLocaleString('de-DE')} status events (500 goals), served in this process:`);
+  console.log(
+    `\nRequest paths on the SYNTHETIC database with ${events.toLocaleString('de-DE')} status events (500 goals), served in this process:`,
+  );
   console.table(rows);
 }
 
 function bundle() {
   const size = measureBundle();
-  console.log(`\nClient: initial JS ${size.initialGzipKiB.toFixed(1)} KiB gzip (${size.initialFiles.length} files); largest chunk ${size.largestChunk} ${size.largestChunkKiB.toFixed(1)} KiB (uncompressed)`);
+  console.log(
+    `\nClient: initial JS ${size.initialGzipKiB.toFixed(1)} KiB gzip (${size.initialFiles.length} files); largest chunk ${size.largestChunk} ${size.largestChunkKiB.toFixed(1)} KiB (uncompressed)`,
+  );
 }
 
 /** Lighthouse on the overview of the real seed, served as `npm start` serves it (the build must exist). */
@@ -207,15 +302,22 @@ async function pageLoad() {
       for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await runLighthouse(`${server.url}/`, formFactor));
       const median = (pick: (f: LighthouseFigures) => number) => quantile(runs.map(pick), 0.5);
       rows.push({
-        'form factor': formFactor, 'performance (median)': median((f) => f.score).toFixed(2), runs: runs.map((f) => f.score.toFixed(2)).join(' '),
-        FCP: ms(median((f) => f.fcpMs)), LCP: ms(median((f) => f.lcpMs)), TBT: ms(median((f) => f.tbtMs)),
-        CLS: median((f) => f.cls).toFixed(3), 'speed index': ms(median((f) => f.speedIndexMs)),
+        'form factor': formFactor,
+        'performance (median)': median((f) => f.score).toFixed(2),
+        runs: runs.map((f) => f.score.toFixed(2)).join(' '),
+        FCP: ms(median((f) => f.fcpMs)),
+        LCP: ms(median((f) => f.lcpMs)),
+        TBT: ms(median((f) => f.tbtMs)),
+        CLS: median((f) => f.cls).toFixed(3),
+        'speed index': ms(median((f) => f.speedIndexMs)),
       });
     }
   } finally {
     await server.stop();
   }
-  console.log(`\nLighthouse 12, overview (/), ${LIGHTHOUSE_RUNS} runs per form factor (mobile: simulated slow 4G, 4× CPU slowdown):`);
+  console.log(
+    `\nLighthouse 12, overview (/), ${LIGHTHOUSE_RUNS} runs per form factor (mobile: simulated slow 4G, 4× CPU slowdown):`,
+  );
   console.table(rows);
 }
 

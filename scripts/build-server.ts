@@ -10,8 +10,12 @@ import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { repoRoot } from './lib/server-process.ts';
 
-const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'server', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-const external = Object.keys(manifest.dependencies).filter((name) => !name.startsWith('@zielmonitor/')).flatMap((name) => [name, `${name}/*`]);
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'server', 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
+const external = Object.keys(manifest.dependencies)
+  .filter((name) => !name.startsWith('@zielmonitor/'))
+  .flatMap((name) => [name, `${name}/*`]);
 
 buildSync({
   entryPoints: [path.join(repoRoot, 'server', 'src', 'server.ts')],

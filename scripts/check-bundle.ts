@@ -9,11 +9,15 @@ const BUDGET = { initialGzipKiB: 100, chunkKiB: 500 };
 
 const size = measureBundle();
 const problems = [
-  size.initialGzipKiB > BUDGET.initialGzipKiB && `initial JS ${size.initialGzipKiB.toFixed(1)} KiB gzip > ${BUDGET.initialGzipKiB} KiB`,
-  size.largestChunkKiB > BUDGET.chunkKiB && `chunk ${size.largestChunk} ${size.largestChunkKiB.toFixed(1)} KiB > ${BUDGET.chunkKiB} KiB`,
+  size.initialGzipKiB > BUDGET.initialGzipKiB &&
+    `initial JS ${size.initialGzipKiB.toFixed(1)} KiB gzip > ${BUDGET.initialGzipKiB} KiB`,
+  size.largestChunkKiB > BUDGET.chunkKiB &&
+    `chunk ${size.largestChunk} ${size.largestChunkKiB.toFixed(1)} KiB > ${BUDGET.chunkKiB} KiB`,
   size.uncompressed.length > 0 && `no precompressed copy of ${size.uncompressed.join(', ')}`,
 ].filter(Boolean);
-console.log(`Bundle: initial JS ${size.initialGzipKiB.toFixed(1)} KiB gzip (budget ${BUDGET.initialGzipKiB}), largest chunk ${size.largestChunkKiB.toFixed(1)} KiB (budget ${BUDGET.chunkKiB})`);
+console.log(
+  `Bundle: initial JS ${size.initialGzipKiB.toFixed(1)} KiB gzip (budget ${BUDGET.initialGzipKiB}), largest chunk ${size.largestChunkKiB.toFixed(1)} KiB (budget ${BUDGET.chunkKiB})`,
+);
 if (problems.length > 0) {
   console.error(`Bundle budget exceeded: ${problems.join('; ')}`);
   process.exitCode = 1;

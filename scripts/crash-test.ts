@@ -14,14 +14,23 @@ import { createRepositories } from '../server/src/repositories/index.ts';
 import { seedIfEmpty } from '../server/src/seed/load-seed.ts';
 import { repoRoot, startServer } from './lib/server-process.ts';
 
-export type RoundResult = { round: number; acknowledged: number; present: number; duplicated: number; missing: string[]; integrity: string; killedAfterMs: number };
+export type RoundResult = {
+  round: number;
+  acknowledged: number;
+  present: number;
+  duplicated: number;
+  missing: string[];
+  integrity: string;
+  killedAfterMs: number;
+};
 
 const WORKERS = 4;
 const PASSWORD = 'absturz-test-passwort-7';
 
 async function login(url: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: url },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
     body: JSON.stringify({ email: 'crash@nrw.de', password: PASSWORD }),
   });
   if (!res.ok) throw new Error(`login failed: ${res.status}`);
@@ -30,7 +39,7 @@ async function login(url: string): Promise<string> {
 
 /** Writes status reports on one goal until the server dies; returns the notes acknowledged with 2xx. */
 async function worker(url: string, cookie: string, goalId: string, tag: string, acknowledged: string[]): Promise<void> {
-  let revision = Number((await (await fetch(`${url}/api/goals/${goalId}`)).json() as { revision: number }).revision);
+  let revision = Number(((await (await fetch(`${url}/api/goals/${goalId}`)).json()) as { revision: number }).revision);
   for (let i = 0; ; i++) {
     const note = `${tag}-${i}`;
     let res: Response;
@@ -38,7 +47,14 @@ async function worker(url: string, cookie: string, goalId: string, tag: string, 
       res = await fetch(`${url}/api/goals/${goalId}/status`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: url, cookie },
-        body: JSON.stringify({ status: 'in_progress', progress: i % 101, effectiveDate: '2021-11-30', note, evidence: {}, expectedRevision: revision }),
+        body: JSON.stringify({
+          status: 'in_progress',
+          progress: i % 101,
+          effectiveDate: '2021-11-30',
+          note,
+          evidence: {},
+          expectedRevision: revision,
+        }),
       });
     } catch {
       return; // the server is gone
@@ -55,8 +71,17 @@ export async function runCrashTest(rounds: number, log: (line: string) => void =
   const setup = openDatabase(databasePath);
   seedIfEmpty(setup, path.join(repoRoot, 'data'));
   const repos = createRepositories(setup);
-  repos.users.create({ email: 'crash@nrw.de', name: 'Crash Test', role: 'admin', ressorts: [], passwordHash: await hashPassword(PASSWORD) }, new Date().toISOString());
-  const goalIds = (setup.prepare('SELECT id FROM goals ORDER BY id LIMIT ?').pluck().all(WORKERS) as string[]);
+  repos.users.create(
+    {
+      email: 'crash@nrw.de',
+      name: 'Crash Test',
+      role: 'admin',
+      ressorts: [],
+      passwordHash: await hashPassword(PASSWORD),
+    },
+    new Date().toISOString(),
+  );
+  const goalIds = setup.prepare('SELECT id FROM goals ORDER BY id LIMIT ?').pluck().all(WORKERS) as string[];
   setup.close();
 
   const results: RoundResult[] = [];
@@ -72,16 +97,25 @@ export async function runCrashTest(rounds: number, log: (line: string) => void =
       await Promise.all(workers);
 
       const db = new Database(databasePath);
-      const notes = db.prepare("SELECT note, count(*) AS n FROM status_events WHERE note LIKE ? GROUP BY note").all(`r${round}-%`) as { note: string; n: number }[];
+      const notes = db
+        .prepare('SELECT note, count(*) AS n FROM status_events WHERE note LIKE ? GROUP BY note')
+        .all(`r${round}-%`) as { note: string; n: number }[];
       const integrity = String(db.pragma('integrity_check', { simple: true }));
       db.close();
       const stored = new Map(notes.map((row) => [row.note, row.n]));
       const result: RoundResult = {
-        round, acknowledged: acknowledged.length, present: acknowledged.filter((n) => stored.has(n)).length,
-        duplicated: notes.filter((row) => row.n > 1).length, missing: acknowledged.filter((n) => !stored.has(n)), integrity, killedAfterMs,
+        round,
+        acknowledged: acknowledged.length,
+        present: acknowledged.filter((n) => stored.has(n)).length,
+        duplicated: notes.filter((row) => row.n > 1).length,
+        missing: acknowledged.filter((n) => !stored.has(n)),
+        integrity,
+        killedAfterMs,
       };
       results.push(result);
-      log(`Runde ${round}: nach ${killedAfterMs} ms getötet; ${result.acknowledged} bestätigt, ${result.present} vorhanden, ${result.missing.length} fehlen, ${result.duplicated} doppelt, integrity_check ${integrity}`);
+      log(
+        `Runde ${round}: nach ${killedAfterMs} ms getötet; ${result.acknowledged} bestätigt, ${result.present} vorhanden, ${result.missing.length} fehlen, ${result.duplicated} doppelt, integrity_check ${integrity}`,
+      );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -93,6 +127,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rounds = Number(process.argv[2] ?? 5);
   const results = await runCrashTest(rounds, (line) => console.log(line));
   const failed = results.filter((r) => r.missing.length > 0 || r.duplicated > 0 || r.integrity !== 'ok');
-  console.log(failed.length === 0 ? `OK: ${rounds} Runden, kein bestätigter Schreibvorgang verloren oder doppelt` : `FEHLER in ${failed.length} Runden`);
+  console.log(
+    failed.length === 0
+      ? `OK: ${rounds} Runden, kein bestätigter Schreibvorgang verloren oder doppelt`
+      : `FEHLER in ${failed.length} Runden`,
+  );
   process.exitCode = failed.length === 0 ? 0 : 1;
 }

@@ -21,7 +21,7 @@ function random(seed: number) {
 }
 
 /** Ressort codes are letters only (the API's contract): SYNAA, SYNAB, … */
-const syntheticRessort = (n: number) => `SYN${String.fromCharCode(65 + Math.floor(n / 26) % 26, 65 + (n % 26))}`;
+const syntheticRessort = (n: number) => `SYN${String.fromCharCode(65 + (Math.floor(n / 26) % 26), 65 + (n % 26))}`;
 
 const DAY = 86_400_000;
 const START = Date.UTC(2019, 3, 10);
@@ -33,25 +33,44 @@ export function buildSynthetic(file: string, opts: { goals: number; ressorts: nu
   const db = openDatabase(file);
   const rand = random(42);
   db.transaction(() => {
-    db.prepare(`INSERT INTO sources (id, title, publisher, supports) VALUES ('SYN', 'SYNTHETISCH – Benchmarkdaten', 'Zielmonitor', 'Zufallsdaten für Messungen; keine echten Ziele.')`).run();
-    db.prepare(`INSERT INTO strategy_versions (key, title, presented_on, declared_goal_count, short_years, medium_years)
-      VALUES (?, 'SYNTHETISCH – Benchmarkdaten, keine echten Ziele', '2019-04-10', ?, 2, 5)`).run(SYNTHETIC_VERSION, opts.goals);
+    db.prepare(
+      `INSERT INTO sources (id, title, publisher, supports) VALUES ('SYN', 'SYNTHETISCH – Benchmarkdaten', 'Zielmonitor', 'Zufallsdaten für Messungen; keine echten Ziele.')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO strategy_versions (key, title, presented_on, declared_goal_count, short_years, medium_years)
+      VALUES (?, 'SYNTHETISCH – Benchmarkdaten, keine echten Ziele', '2019-04-10', ?, 2, 5)`,
+    ).run(SYNTHETIC_VERSION, opts.goals);
     const ressort = db.prepare('INSERT INTO ressorts (code, name) VALUES (?, ?)');
     for (let r = 0; r < opts.ressorts; r++) ressort.run(syntheticRessort(r), `Synthetisches Ressort ${r + 1}`);
-    const goal = db.prepare(`INSERT INTO goals (id, version_key, title, lead_ressort, horizon, due_date, confidence_goal,
+    const goal =
+      db.prepare(`INSERT INTO goals (id, version_key, title, lead_ressort, horizon, due_date, confidence_goal,
       confidence_ressort, confidence_status, search_text) VALUES (?, ?, ?, ?, ?, ?, 'unknown', 'unknown', 'unknown', ?)`);
     const horizons = ['short', 'medium', 'long', 'unknown'];
     for (let g = 0; g < opts.goals; g++) {
       const title = `Synthetisches Ziel ${g + 1}`;
-      goal.run(`syn-${g}`, SYNTHETIC_VERSION, title, syntheticRessort(g % opts.ressorts),
-        horizons[g % 4], g % 3 === 0 ? isoDay(START + Math.floor(rand() * (END - START))) : null, title.toLowerCase());
+      goal.run(
+        `syn-${g}`,
+        SYNTHETIC_VERSION,
+        title,
+        syntheticRessort(g % opts.ressorts),
+        horizons[g % 4],
+        g % 3 === 0 ? isoDay(START + Math.floor(rand() * (END - START))) : null,
+        title.toLowerCase(),
+      );
     }
-    const event = db.prepare(`INSERT INTO status_events (goal_id, status, progress, effective_date, recorded_at, reporter, track, source_id)
+    const event =
+      db.prepare(`INSERT INTO status_events (goal_id, status, progress, effective_date, recorded_at, reporter, track, source_id)
       VALUES (?, ?, ?, ?, ?, 'SYNTHETISCH', ?, 'SYN')`);
     for (let e = 0; e < opts.events; e++) {
       const effective = START + Math.floor(rand() * ((END - START) / DAY)) * DAY;
-      event.run(`syn-${Math.floor(rand() * opts.goals)}`, STATUSES[Math.floor(rand() * STATUSES.length)], Math.floor(rand() * 101),
-        isoDay(effective), new Date(effective + Math.floor(rand() * 30) * DAY).toISOString(), rand() < 0.7 ? 'official' : 'independent');
+      event.run(
+        `syn-${Math.floor(rand() * opts.goals)}`,
+        STATUSES[Math.floor(rand() * STATUSES.length)],
+        Math.floor(rand() * 101),
+        isoDay(effective),
+        new Date(effective + Math.floor(rand() * 30) * DAY).toISOString(),
+        rand() < 0.7 ? 'official' : 'independent',
+      );
     }
   })();
   db.pragma('optimize');
@@ -63,5 +82,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (!file) throw new Error('Aufruf: npm run synthetic -- <datei> [ziele] [ressorts] [ereignisse]');
   const started = performance.now();
   buildSynthetic(file, { goals: Number(goals), ressorts: Number(ressorts), events: Number(events) }).close();
-  console.log(`SYNTHETISCH: ${file} mit ${goals} Zielen, ${ressorts} Ressorts, ${events} Statusereignissen in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `SYNTHETISCH: ${file} mit ${goals} Zielen, ${ressorts} Ressorts, ${events} Statusereignissen in ${Math.round(performance.now() - started)} ms`,
+  );
 }

@@ -17,10 +17,15 @@ import { seedIfEmpty } from '../server/src/seed/load-seed.ts';
 class UsageError extends Error {}
 
 async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) throw new UsageError('--password-stdin liest das Passwort von der Standardeingabe, z. B.: printf %s "$PW" | npm run user -- …');
+  if (process.stdin.isTTY)
+    throw new UsageError(
+      '--password-stdin liest das Passwort von der Standardeingabe, z. B.: printf %s "$PW" | npm run user -- …',
+    );
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 const AddArgs = z.object({
@@ -36,7 +41,10 @@ export async function run(argv: string[], db: Db, out: (line: string) => void): 
   const { values } = parseArgs({
     args: rest,
     options: {
-      email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, ressort: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      ressort: { type: 'string' },
       'password-stdin': { type: 'boolean' },
     },
     strict: true,
@@ -48,10 +56,17 @@ export async function run(argv: string[], db: Db, out: (line: string) => void): 
   switch (command) {
     case 'add': {
       const parsed = AddArgs.safeParse(values);
-      if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.') || 'Argumente'}: ${i.message}`).join('\n'));
+      if (!parsed.success)
+        throw new UsageError(
+          parsed.error.issues.map((i) => `${i.path.join('.') || 'Argumente'}: ${i.message}`).join('\n'),
+        );
       const { email, name, role } = parsed.data;
-      const ressorts = (parsed.data.ressort ?? '').split(',').map((c) => c.trim()).filter(Boolean);
-      if (role === 'controller' && ressorts.length === 0) throw new UsageError('--ressort: ein Controller braucht mindestens ein Ressort');
+      const ressorts = (parsed.data.ressort ?? '')
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean);
+      if (role === 'controller' && ressorts.length === 0)
+        throw new UsageError('--ressort: ein Controller braucht mindestens ein Ressort');
       const unknown = ressorts.filter((code) => !repos.ressorts.exists(code));
       if (unknown.length > 0) throw new UsageError(`--ressort: unbekannt: ${unknown.join(', ')}`);
       if (repos.users.findByEmail(email)) throw new UsageError(`--email: ${email} gibt es schon`);
@@ -68,7 +83,15 @@ export async function run(argv: string[], db: Db, out: (line: string) => void): 
     }
     case 'list': {
       for (const u of repos.users.list()) {
-        out([u.email, u.name, u.role, u.ressorts.join(',') || '-', u.disabledAt ? `gesperrt seit ${u.disabledAt}` : 'aktiv'].join('\t'));
+        out(
+          [
+            u.email,
+            u.name,
+            u.role,
+            u.ressorts.join(',') || '-',
+            u.disabledAt ? `gesperrt seit ${u.disabledAt}` : 'aktiv',
+          ].join('\t'),
+        );
       }
       return;
     }

@@ -9,8 +9,16 @@ const run = browserAvailable();
  */
 const ROUTES: [string, string, string, string?][] = [
   ['overview', '/', '[data-testid=ressort-chart] svg', '#chart-title'],
-  ['overview, independent track, English-free', '/?track=independent&rule=due_by_date', '[data-testid=zero-goal-panel]'],
-  ['goal list with filters', '/ziele?version=1.0&ressort=MWIDE&status=in_progress&q=glasfaser&sort=title&order=desc', '[data-testid=goals-table]'],
+  [
+    'overview, independent track, English-free',
+    '/?track=independent&rule=due_by_date',
+    '[data-testid=zero-goal-panel]',
+  ],
+  [
+    'goal list with filters',
+    '/ziele?version=1.0&ressort=MWIDE&status=in_progress&q=glasfaser&sort=title&order=desc',
+    '[data-testid=goals-table]',
+  ],
   ['goal page', '/ziele/v1-13', '[data-testid=official-history]'],
   ['lineage', '/44-zu-78', '[data-testid=lineage-sankey] svg'],
   ['Ressort page', '/ressorts/MHKBD', '[data-testid=ressort-goals] tbody tr'],

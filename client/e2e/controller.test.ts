@@ -9,8 +9,19 @@ describe.skipIf(!run)('ministry controller journey in headless Chromium', () => 
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
-    await addUser(h.databasePath, { email: 'kontrolle@mwide.nrw.de', name: 'Kim Kontrolle', role: 'controller', ressorts: 'MWIDE', password: PASSWORD });
-    await addUser(h.databasePath, { email: 'admin@nrw.de', name: 'Ada Admin', role: 'admin', password: `${PASSWORD}-admin` });
+    await addUser(h.databasePath, {
+      email: 'kontrolle@mwide.nrw.de',
+      name: 'Kim Kontrolle',
+      role: 'controller',
+      ressorts: 'MWIDE',
+      password: PASSWORD,
+    });
+    await addUser(h.databasePath, {
+      email: 'admin@nrw.de',
+      name: 'Ada Admin',
+      role: 'admin',
+      password: `${PASSWORD}-admin`,
+    });
   });
   afterAll(async () => {
     await h?.close();
@@ -21,10 +32,14 @@ describe.skipIf(!run)('ministry controller journey in headless Chromium', () => 
     await loginAs(h, page, 'kontrolle@mwide.nrw.de', PASSWORD);
     const rows = page.locator('[data-testid=my-goals] tbody tr');
     await rows.first().waitFor();
-    const mwide = await (await fetch(`${h.server.url}/api/goals?ressort=MWIDE&limit=500`)).json() as { total: number };
+    const mwide = (await (await fetch(`${h.server.url}/api/goals?ressort=MWIDE&limit=500`)).json()) as {
+      total: number;
+    };
     expect(await rows.count()).toBe(mwide.total);
 
-    const before = await (await fetch(`${h.server.url}/api/stats/ressorts?version=1.0`)).json() as { items: { ressort: string; achieved: number }[] };
+    const before = (await (await fetch(`${h.server.url}/api/stats/ressorts?version=1.0`)).json()) as {
+      items: { ressort: string; achieved: number }[];
+    };
     expect(before.items.find((i) => i.ressort === 'MWIDE')?.achieved).toBe(0);
 
     await page.goto(`${h.server.url}/ziele/v1-13/melden`);
@@ -50,7 +65,13 @@ describe.skipIf(!run)('ministry controller journey in headless Chromium', () => 
     await page.goto(`${h.server.url}/`);
     await page.getByTestId('zero-goal-panel').waitFor();
     expect(await page.getByTestId('zero-goal-panel').locator('li strong').allTextContents()).not.toContain('MWIDE');
-    expect(await page.locator('[data-testid=ressort-table] tbody tr', { hasText: 'MWIDE' }).locator('td').nth(1).textContent()).toBe('1');
+    expect(
+      await page
+        .locator('[data-testid=ressort-table] tbody tr', { hasText: 'MWIDE' })
+        .locator('td')
+        .nth(1)
+        .textContent(),
+    ).toBe('1');
 
     await page.getByRole('button', { name: 'Abmelden' }).click();
     await page.getByRole('link', { name: 'Anmelden' }).waitFor();
@@ -96,7 +117,9 @@ describe.skipIf(!run)('ministry controller journey in headless Chromium', () => 
     const csv = await (await fetch(`${h.server.url}/api/export/goals.csv?version=2.0`)).text();
     const broken = csv.replace('\r\nv2-01;2.0;', '\r\nv2-01;9.9;');
     await page.goto(`${h.server.url}/import`);
-    await page.getByLabel('CSV-Datei (Spalten wie im Export)').setInputFiles({ name: 'ziele.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    await page
+      .getByLabel('CSV-Datei (Spalten wie im Export)')
+      .setInputFiles({ name: 'ziele.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
     await page.getByRole('button', { name: 'Probelauf' }).click();
     const result = page.getByTestId('import-result');
     await result.getByText('Abgelehnte Angaben').waitFor();

@@ -14,8 +14,13 @@ describe.skipIf(!run)('dashboard journeys in headless Chromium', () => {
   const api = async <T>(path: string): Promise<T> => (await fetch(`${h.server.url}${path}`)).json() as Promise<T>;
 
   it('shows the Ressorts with zero goals met, exactly those the API reports, and the coverage', async () => {
-    const stats = await api<{ items: { ressort: string; achieved: number; total: number }[] }>('/api/stats/ressorts?version=1.0');
-    const expected = stats.items.filter((i) => i.ressort !== 'unknown' && i.achieved === 0).map((i) => i.ressort).sort();
+    const stats = await api<{ items: { ressort: string; achieved: number; total: number }[] }>(
+      '/api/stats/ressorts?version=1.0',
+    );
+    const expected = stats.items
+      .filter((i) => i.ressort !== 'unknown' && i.achieved === 0)
+      .map((i) => i.ressort)
+      .sort();
     expect(expected.length).toBeGreaterThan(0);
 
     const { page, errors } = await openPage(h, '/');
@@ -50,10 +55,15 @@ describe.skipIf(!run)('dashboard journeys in headless Chromium', () => {
     await page.waitForURL(/ressort=MWIDE/);
     await page.getByLabel('Suche in Titel und Beschreibung').fill('GLASFASER');
     await page.waitForURL(/q=GLASFASER/);
-    const apiResult = await api<{ total: number; items: { id: string }[] }>('/api/goals?version=1.0&ressort=MWIDE&q=GLASFASER');
+    const apiResult = await api<{ total: number; items: { id: string }[] }>(
+      '/api/goals?version=1.0&ressort=MWIDE&q=GLASFASER',
+    );
     expect(apiResult.total).toBeGreaterThan(0);
     // The whole count: "1 Ziel" is also part of "11 Ziele".
-    await page.getByTestId('goal-count').filter({ hasText: new RegExp(`^${apiResult.total} Ziele?$`) }).waitFor();
+    await page
+      .getByTestId('goal-count')
+      .filter({ hasText: new RegExp(`^${apiResult.total} Ziele?$`) })
+      .waitFor();
     const ids = await page.locator('[data-testid=goals-table] tbody tr td:first-child').allTextContents();
     expect(ids).toEqual(apiResult.items.map((g) => g.id));
 
@@ -69,7 +79,9 @@ describe.skipIf(!run)('dashboard journeys in headless Chromium', () => {
     await page.getByRole('link', { name: /Alle Schulen bis Ende 2022/ }).click();
     await page.waitForURL(/\/ziele\/v1-13/);
     await page.getByRole('heading', { level: 1, name: /v1-13/ }).waitFor();
-    const goal = await api<{ history: { official: unknown[]; independent: unknown[] }; sources: unknown[] }>('/api/goals/v1-13');
+    const goal = await api<{ history: { official: unknown[]; independent: unknown[] }; sources: unknown[] }>(
+      '/api/goals/v1-13',
+    );
     expect(await page.locator('[data-testid=official-history] li').count()).toBe(goal.history.official.length);
     expect(await page.locator('[data-testid=independent-history] li').count()).toBe(goal.history.independent.length);
     expect(await page.locator('.sources li').count()).toBe(goal.sources.length);
@@ -81,7 +93,9 @@ describe.skipIf(!run)('dashboard journeys in headless Chromium', () => {
     const shared = '/ziele?version=1.0&ressort=MWIDE&sort=title&order=desc';
     const { page, errors } = await openPage(h, shared);
     await page.getByTestId('goals-table').waitFor();
-    const expected = await api<{ items: { id: string }[] }>('/api/goals?version=1.0&ressort=MWIDE&sort=title&order=desc');
+    const expected = await api<{ items: { id: string }[] }>(
+      '/api/goals?version=1.0&ressort=MWIDE&sort=title&order=desc',
+    );
     const read = async () => page.locator('[data-testid=goals-table] tbody tr td:first-child').allTextContents();
     expect(await read()).toEqual(expected.items.map((g) => g.id));
     await page.reload();

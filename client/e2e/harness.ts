@@ -5,7 +5,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot, startServer, type ServerProcess } from '../../scripts/lib/server-process.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const INSTALL_HINT = 'Browser-Tests übersprungen: kein Chromium gefunden. Installieren mit: apt-get update && apt-get install -y chromium';
+export const INSTALL_HINT =
+  'Browser-Tests übersprungen: kein Chromium gefunden. Installieren mit: apt-get update && apt-get install -y chromium';
 
 /**
  * Whether the browser tests can run. Without Chromium they are skipped with the install
@@ -30,10 +31,21 @@ export async function startHarness(): Promise<Harness> {
   const server = await startServer({ databasePath });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
   return {
-    server, browser, databasePath,
+    server,
+    browser,
+    databasePath,
     close: async () => {
       await browser.close();
       await server.stop();
@@ -44,10 +56,16 @@ export async function startHarness(): Promise<Harness> {
 
 /** A page that records every console error and uncaught exception; tests assert there are none. */
 export async function openPage(
-  h: Harness, pathname: string, options: { viewport?: { width: number; height: number }; serviceWorkers?: 'allow' | 'block' } = {},
+  h: Harness,
+  pathname: string,
+  options: { viewport?: { width: number; height: number }; serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<{ page: Page; errors: string[] }> {
   // Service workers are blocked unless a test is about offline use: page.route cannot see their requests.
-  const context = await h.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, locale: 'de-DE', serviceWorkers: options.serviceWorkers ?? 'block' });
+  const context = await h.browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: 'de-DE',
+    serviceWorkers: options.serviceWorkers ?? 'block',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -61,8 +79,16 @@ export async function openPage(
 /** axe-core on the page as it is now: WCAG 2.1 A/AA (and EN 301 549 rules where axe has them). */
 export async function axeViolations(page: Page): Promise<string[]> {
   const { AxeBuilder } = await import('@axe-core/playwright');
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'EN-301-549']).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'EN-301-549'])
+    .analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
 }
 
 /** True when the page needs no horizontal scrolling at the current viewport. */

@@ -36,7 +36,9 @@ describe.skipIf(!run)('session mode in headless Chromium', () => {
 
     // After one visit the service worker serves the app and its data, even on reload without network.
     await page.context().setOffline(false);
-    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Wie weit sind die Ziele der Digitalstrategie?' }).waitFor();
     await page.context().setOffline(true);

@@ -8,7 +8,12 @@ describe.skipIf(!run)('change over time in headless Chromium', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
-    await addUser(h.databasePath, { email: 'admin@nrw.de', name: 'Ada Admin', role: 'admin', password: 'Zeitreise-durch-die-Ziele' });
+    await addUser(h.databasePath, {
+      email: 'admin@nrw.de',
+      name: 'Ada Admin',
+      role: 'admin',
+      password: 'Zeitreise-durch-die-Ziele',
+    });
   });
   afterAll(async () => {
     await h?.close();
@@ -17,9 +22,13 @@ describe.skipIf(!run)('change over time in headless Chromium', () => {
   it('charts the timeline with a text summary and shows the changes since a chosen date', async () => {
     const { page, errors } = await openPage(h, '/verlauf?version=1.0');
     await page.getByTestId('timeline-chart').locator('svg').first().waitFor();
-    expect(await page.getByTestId('timeline-chart').locator('figcaption').textContent()).toMatch(/stieg die Zahl der erreichten Ziele/);
+    expect(await page.getByTestId('timeline-chart').locator('figcaption').textContent()).toMatch(
+      /stieg die Zahl der erreichten Ziele/,
+    );
     await page.goto(`${h.server.url}/aenderungen?version=1.0&since=2021-11-01&until=2021-12-31`);
-    const api = await (await fetch(`${h.server.url}/api/changes?version=1.0&since=2021-11-01&until=2021-12-31`)).json() as { items: unknown[] };
+    const api = (await (
+      await fetch(`${h.server.url}/api/changes?version=1.0&since=2021-11-01&until=2021-12-31`)
+    ).json()) as { items: unknown[] };
     await page.getByTestId('changes-table').waitFor();
     expect(await page.locator('[data-testid=changes-table] tbody tr').count()).toBe(api.items.length);
     expect(errors).toEqual([]);
@@ -39,7 +48,7 @@ describe.skipIf(!run)('change over time in headless Chromium', () => {
     const banner = page.getByTestId('point-in-time');
     await banner.filter({ hasText: 'Ausschusssitzung 02.12.2021' }).waitFor();
     const id = new URL(page.url()).searchParams.get('snapshot') ?? '';
-    const snapshot = await (await fetch(`${h.server.url}/api/snapshots/${id}`)).json() as { contentHash: string };
+    const snapshot = (await (await fetch(`${h.server.url}/api/snapshots/${id}`)).json()) as { contentHash: string };
     expect(await banner.textContent()).toContain(snapshot.contentHash);
     expect(errors).toEqual([]);
   });

@@ -15,13 +15,19 @@ const GoalsPage = lazy(() => import('./features/goals/goals-page.tsx').then((m) 
 const LoginPage = lazy(() => import('./features/auth/login-page.tsx').then((m) => ({ default: m.LoginPage })));
 const AuditPage = lazy(() => import('./features/controller/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 const ImportPage = lazy(() => import('./features/controller/import-page.tsx').then((m) => ({ default: m.ImportPage })));
-const MyGoalsPage = lazy(() => import('./features/controller/my-goals-page.tsx').then((m) => ({ default: m.MyGoalsPage })));
-const StatusFormPage = lazy(() => import('./features/controller/status-form-page.tsx').then((m) => ({ default: m.StatusFormPage })));
+const MyGoalsPage = lazy(() =>
+  import('./features/controller/my-goals-page.tsx').then((m) => ({ default: m.MyGoalsPage })),
+);
+const StatusFormPage = lazy(() =>
+  import('./features/controller/status-form-page.tsx').then((m) => ({ default: m.StatusFormPage })),
+);
 const ChangesPage = lazy(() => import('./features/time/changes-page.tsx').then((m) => ({ default: m.ChangesPage })));
 const TimelinePage = lazy(() => import('./features/time/timeline-page.tsx').then((m) => ({ default: m.TimelinePage })));
 const LineagePage = lazy(() => import('./features/lineage/lineage-page.tsx').then((m) => ({ default: m.LineagePage })));
 const SessionPage = lazy(() => import('./features/session/session-page.tsx').then((m) => ({ default: m.SessionPage })));
-const AccessibilityPage = lazy(() => import('./features/accessibility-page.tsx').then((m) => ({ default: m.AccessibilityPage })));
+const AccessibilityPage = lazy(() =>
+  import('./features/accessibility-page.tsx').then((m) => ({ default: m.AccessibilityPage })),
+);
 const RessortPage = lazy(() => import('./features/ressort/ressort-page.tsx').then((m) => ({ default: m.RessortPage })));
 
 const queryClient = createQueryClient();
@@ -32,15 +38,28 @@ function App({ initial }: { initial: T }) {
     document.documentElement.lang = t.lang;
   }, [t.lang]);
   // Kept only when chosen, so a start in German because English could not load keeps the choice.
-  const setLang = useCallback((lang: Lang) => void loadMessages(lang).then((messages) => {
-    localStorage.setItem('zm-lang', lang);
-    setT(messages);
-  }, () => {}), []);
+  const setLang = useCallback(
+    (lang: Lang) =>
+      void loadMessages(lang).then(
+        (messages) => {
+          localStorage.setItem('zm-lang', lang);
+          setT(messages);
+        },
+        () => {},
+      ),
+    [],
+  );
   const lang = useMemo(() => ({ t, setLang }), [t, setLang]);
   return (
     <LangContext.Provider value={lang}>
       <QueryClientProvider client={queryClient}>
-        <Suspense fallback={<p className="state state-loading" role="status">{t.lang === 'de' ? 'Seite wird geladen …' : 'Loading page …'}</p>}>
+        <Suspense
+          fallback={
+            <p className="state state-loading" role="status">
+              {t.lang === 'de' ? 'Seite wird geladen …' : 'Loading page …'}
+            </p>
+          }
+        >
           <Switch>
             {/* The session mode has no chrome: it is the whole screen. */}
             <Route path="/sitzung" component={SessionPage} />
@@ -79,10 +98,19 @@ if (!root) throw new Error('#root missing');
 // English that cannot load (offline before it was ever fetched) starts in German.
 void loadMessages(localStorage.getItem('zm-lang') === 'en' ? 'en' : 'de')
   .catch(() => loadMessages('de'))
-  .then((initial) => startTransition(() => createRoot(root).render(<StrictMode><App initial={initial} /></StrictMode>)));
+  .then((initial) =>
+    startTransition(() =>
+      createRoot(root).render(
+        <StrictMode>
+          <App initial={initial} />
+        </StrictMode>,
+      ),
+    ),
+  );
 
 // English is fetched once the page is idle, so the service worker has it for a switch while offline.
-const whenIdle = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(task) : setTimeout(task, 2000));
+const whenIdle = (task: () => void) =>
+  'requestIdleCallback' in window ? requestIdleCallback(task) : setTimeout(task, 2000);
 window.addEventListener('load', () => whenIdle(() => void loadMessages('en').catch(() => {})));
 
 // Offline use after the first visit (session mode): a small service worker caches the app and its data.

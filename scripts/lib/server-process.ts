@@ -14,29 +14,55 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
-export type ServerProcess = { url: string; child: ChildProcess; output: () => string; stop: () => Promise<void>; kill: () => Promise<void> };
+export type ServerProcess = {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+  kill: () => Promise<void>;
+};
 
 /** The server as `npm start` runs it: the bundle `npm run build` writes. */
 export const serverBundle = path.join(repoRoot, 'server', 'dist', 'server.js');
 
 /** Starts the real server (the production bundle) and waits until /api/health answers. */
-export async function startServer(opts: { databasePath: string; port?: number; env?: Record<string, string> }): Promise<ServerProcess> {
-  const newestSource = Math.max(...['server/src', 'shared/src'].flatMap((dir) => fs.readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: 'utf8' })
-    .map((file) => fs.statSync(path.join(repoRoot, dir, file)).mtimeMs)));
+export async function startServer(opts: {
+  databasePath: string;
+  port?: number;
+  env?: Record<string, string>;
+}): Promise<ServerProcess> {
+  const newestSource = Math.max(
+    ...['server/src', 'shared/src'].flatMap((dir) =>
+      fs
+        .readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: 'utf8' })
+        .map((file) => fs.statSync(path.join(repoRoot, dir, file)).mtimeMs),
+    ),
+  );
   if (!fs.existsSync(serverBundle) || fs.statSync(serverBundle).mtimeMs < newestSource) {
-    throw new Error(`${serverBundle} fehlt oder ist älter als server/src und shared/src: erst \`npm run build\` ausführen`);
+    throw new Error(
+      `${serverBundle} fehlt oder ist älter als server/src und shared/src: erst \`npm run build\` ausführen`,
+    );
   }
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const child = spawn(process.execPath, [serverBundle], {
     cwd: repoRoot,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: opts.databasePath, LOG_LEVEL: 'warn', ...opts.env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_PATH: opts.databasePath,
+      LOG_LEVEL: 'warn',
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

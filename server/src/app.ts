@@ -50,7 +50,13 @@ export async function buildApp(opts: AppOptions) {
     frameworkErrors: (error, _request, rawReply) => {
       const reply: FastifyReply = rawReply;
       reply.status(error.statusCode ?? 400).send({
-        error: { code: error.code ?? 'BAD_REQUEST', message: error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'Die ID in der Adresse ist zu lang' : 'Die Adresse ist ungültig kodiert' },
+        error: {
+          code: error.code ?? 'BAD_REQUEST',
+          message:
+            error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+              ? 'Die ID in der Adresse ist zu lang'
+              : 'Die Adresse ist ungültig kodiert',
+        },
       });
     },
   }).withTypeProvider<ZodTypeProvider>();
@@ -64,18 +70,21 @@ export async function buildApp(opts: AppOptions) {
   await app.register(openapiPlugin);
   await app.register(authPlugin, { session });
   await app.register(responseCachePlugin);
-  await app.register(async (api) => {
-    await api.register(metaRoutes, { about: opts.about ?? { feedbackEmail: null, operator: null } });
-    await api.register(goalRoutes);
-    await api.register(statsRoutes);
-    await api.register(authRoutes, { session });
-    await api.register(statusRoutes);
-    await api.register(auditRoutes);
-    await api.register(changeRoutes);
-    await api.register(snapshotRoutes);
-    await api.register(dataExchangeRoutes);
-    await api.register(lineageRoutes);
-  }, { prefix: '/api' });
+  await app.register(
+    async (api) => {
+      await api.register(metaRoutes, { about: opts.about ?? { feedbackEmail: null, operator: null } });
+      await api.register(goalRoutes);
+      await api.register(statsRoutes);
+      await api.register(authRoutes, { session });
+      await api.register(statusRoutes);
+      await api.register(auditRoutes);
+      await api.register(changeRoutes);
+      await api.register(snapshotRoutes);
+      await api.register(dataExchangeRoutes);
+      await api.register(lineageRoutes);
+    },
+    { prefix: '/api' },
+  );
 
   const indexHtml = opts.clientDist ? path.join(opts.clientDist, 'index.html') : null;
   const hasClient = indexHtml !== null && fs.existsSync(indexHtml);
@@ -84,7 +93,8 @@ export async function buildApp(opts: AppOptions) {
     await app.register(fastifyStatic, {
       // Files are looked up per request (no route per file, nothing globbed at start-up), and
       // the build writes .br and .gz beside each asset: sent as they are, never compressed per request.
-      root: clientDist, index: false,
+      root: clientDist,
+      index: false,
       preCompressed: true,
       // File names under /assets carry a content hash: a browser keeps them for good. Everything
       // else (index.html, sw.js) is checked on every visit, so a new release is seen at once.
@@ -98,11 +108,16 @@ export async function buildApp(opts: AppOptions) {
   }
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && !path.extname(request.url.split('?')[0] ?? '');
+    const isPage =
+      request.method === 'GET' && !request.url.startsWith('/api') && !path.extname(request.url.split('?')[0] ?? '');
     if (isPage && hasClient) return reply.type('text/html').sendFile('index.html');
     if (isPage) {
-      return reply.status(503).type('text/html; charset=utf-8')
-        .send('<!doctype html><title>Zielmonitor</title><p>Das Dashboard ist nicht gebaut. Bitte <code>npm start</code> verwenden oder <code>npm run build</code> ausführen.</p>');
+      return reply
+        .status(503)
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><title>Zielmonitor</title><p>Das Dashboard ist nicht gebaut. Bitte <code>npm start</code> verwenden oder <code>npm run build</code> ausführen.</p>',
+        );
     }
     return reply.status(404).send({
       error: { code: 'NOT_FOUND', message: `Keine Route für ${request.method} ${request.url.split('?')[0]}` },

@@ -8,9 +8,15 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 const ConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_PATH: z.string().min(1).default(path.join(repoRoot, 'data', 'zielmonitor.sqlite')),
+  DATABASE_PATH: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, 'data', 'zielmonitor.sqlite')),
   SEED_DIR: z.string().min(1).default(path.join(repoRoot, 'data')),
-  CLIENT_DIST: z.string().min(1).default(path.join(repoRoot, 'client', 'dist')),
+  CLIENT_DIST: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, 'client', 'dist')),
   /** Contact for accessibility feedback (BITV 2.0 § 7), shown on the accessibility statement. */
   FEEDBACK_EMAIL: z.email().optional(),
   OPERATOR_NAME: z.string().min(1).optional(),

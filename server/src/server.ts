@@ -20,11 +20,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    if (loop) console.log(JSON.stringify({ eventLoopMaxMs: loop.max / 1e6, eventLoopP99Ms: loop.percentile(99) / 1e6 }));
-    app.close().then(() => process.exit(0), (err: unknown) => {
-      app.log.error({ err }, 'error during shutdown');
-      process.exit(1);
-    });
+    if (loop)
+      console.log(JSON.stringify({ eventLoopMaxMs: loop.max / 1e6, eventLoopP99Ms: loop.percentile(99) / 1e6 }));
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
   });
 }
 

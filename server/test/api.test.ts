@@ -53,14 +53,27 @@ describe('GET /api/goals', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.total).toBe(22);
-    expect(body.items.map((g: SeedGoal) => g.id)).toEqual(seedGoals.filter((g) => g.version === '1.0').map((g) => g.id).sort());
-    for (const goal of body.items) expect(['unknown', 'planned', 'in_progress', 'partially_achieved', 'achieved', 'missed', 'dropped']).toContain(goal.status);
+    expect(body.items.map((g: SeedGoal) => g.id)).toEqual(
+      seedGoals
+        .filter((g) => g.version === '1.0')
+        .map((g) => g.id)
+        .sort(),
+    );
+    for (const goal of body.items)
+      expect(['unknown', 'planned', 'in_progress', 'partially_achieved', 'achieved', 'missed', 'dropped']).toContain(
+        goal.status,
+      );
   });
 
-  it.each(['bürgeramt', 'BÜRGERAMT', 'Buergeramt', 'BürgerAmt'])('finds the Bürgeramt goal searching %j, umlauts included', async (q) => {
-    const res = await get(`/api/goals?q=${encodeURIComponent(q)}`);
-    expect(res.json().items.map((g: SeedGoal) => g.id)).toEqual(seedGoals.filter((g) => /bürgeramt/i.test(g.title)).map((g) => g.id));
-  });
+  it.each(['bürgeramt', 'BÜRGERAMT', 'Buergeramt', 'BürgerAmt'])(
+    'finds the Bürgeramt goal searching %j, umlauts included',
+    async (q) => {
+      const res = await get(`/api/goals?q=${encodeURIComponent(q)}`);
+      expect(res.json().items.map((g: SeedGoal) => g.id)).toEqual(
+        seedGoals.filter((g) => /bürgeramt/i.test(g.title)).map((g) => g.id),
+      );
+    },
+  );
 
   it('treats LIKE wildcards in the search text as plain characters', async () => {
     expect((await get('/api/goals?q=%25')).json().total).toBe(seedGoals.filter((g) => g.title.includes('%')).length);
@@ -77,7 +90,9 @@ describe('GET /api/goals', () => {
 
   it('sorts by due date with goals without one last, in both directions', async () => {
     for (const order of ['asc', 'desc']) {
-      const body = (await get(`/api/goals?sort=dueDate&order=${order}&limit=500`)).json() as { items: { effectiveDueDate: string | null }[] };
+      const body = (await get(`/api/goals?sort=dueDate&order=${order}&limit=500`)).json() as {
+        items: { effectiveDueDate: string | null }[];
+      };
       const items = body.items.map((g) => ({ dueDate: g.effectiveDueDate }));
       const dated = items.filter((g) => g.dueDate !== null).map((g) => g.dueDate as string);
       const firstNull = items.findIndex((g) => g.dueDate === null);
@@ -121,7 +136,13 @@ describe('GET /api/goals/:id', () => {
     expect(goal.history.official.every((e: { track: string }) => e.track === 'official')).toBe(true);
     expect(goal.history.independent.every((e: { track: string }) => e.track === 'independent')).toBe(true);
     expect(goal.sources.length).toBeGreaterThan(0);
-    expect(goal.sources[0]).toEqual({ id: expect.any(String), title: expect.any(String), url: expect.anything(), date: expect.anything(), publisher: expect.anything() });
+    expect(goal.sources[0]).toEqual({
+      id: expect.any(String),
+      title: expect.any(String),
+      url: expect.anything(),
+      date: expect.anything(),
+      publisher: expect.anything(),
+    });
   });
 
   it('links lineage both ways', async () => {
@@ -171,7 +192,12 @@ describe('GET /api/reported-figures', () => {
   it('keeps the contradicting figures side by side, each with its source', async () => {
     const res = await get('/api/reported-figures?version=1.0');
     expect(res.statusCode).toBe(200);
-    const items = res.json().items as { reporterKind: string; achieved: number | null; total: number | null; source: { id: string } }[];
+    const items = res.json().items as {
+      reporterKind: string;
+      achieved: number | null;
+      total: number | null;
+      source: { id: string };
+    }[];
     expect(items.length).toBeGreaterThan(3);
     expect(items.every((f) => f.source.id)).toBe(true);
     expect(items).toContainEqual(expect.objectContaining({ reporterKind: 'government', achieved: 14, total: 18 }));

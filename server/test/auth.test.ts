@@ -4,7 +4,12 @@ import { createAccount, createTestApp, login, sameOrigin, type TestApp } from '.
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await createAccount(t, { email: 'kontrolle@mwide.nrw.de', name: 'Kim Kontrolle', role: 'controller', ressorts: ['MWIDE'] });
+  await createAccount(t, {
+    email: 'kontrolle@mwide.nrw.de',
+    name: 'Kim Kontrolle',
+    role: 'controller',
+    ressorts: ['MWIDE'],
+  });
 });
 afterAll(() => t.close());
 
@@ -13,10 +18,19 @@ const post = (url: string, payload: unknown, headers: Record<string, string> = {
 
 describe('login', () => {
   it('sets an HttpOnly SameSite=Strict session cookie and /me answers with the account', async () => {
-    const res = await post('/api/auth/login', { email: 'KONTROLLE@mwide.nrw.de', password: 'korrekt-pferd-kontrolle@mwide.nrw.de' });
+    const res = await post('/api/auth/login', {
+      email: 'KONTROLLE@mwide.nrw.de',
+      password: 'korrekt-pferd-kontrolle@mwide.nrw.de',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
-      user: { id: expect.any(Number), email: 'kontrolle@mwide.nrw.de', name: 'Kim Kontrolle', role: 'controller', ressorts: ['MWIDE'] },
+      user: {
+        id: expect.any(Number),
+        email: 'kontrolle@mwide.nrw.de',
+        name: 'Kim Kontrolle',
+        role: 'controller',
+        ressorts: ['MWIDE'],
+      },
     });
     const cookie = res.cookies.find((c) => c.name === 'zm_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
@@ -50,9 +64,14 @@ describe('login', () => {
   it('rate-limits failed logins per account with 429 and Retry-After', async () => {
     await createAccount(t, { email: 'ziel@msb.nrw.de', name: 'Zora Ziel', role: 'controller', ressorts: ['MSB'] });
     for (let i = 0; i < 5; i++) {
-      expect((await post('/api/auth/login', { email: 'ziel@msb.nrw.de', password: `falsch-${i}-xxxxxxxx` })).statusCode).toBe(401);
+      expect(
+        (await post('/api/auth/login', { email: 'ziel@msb.nrw.de', password: `falsch-${i}-xxxxxxxx` })).statusCode,
+      ).toBe(401);
     }
-    const blocked = await post('/api/auth/login', { email: 'ziel@msb.nrw.de', password: 'korrekt-pferd-ziel@msb.nrw.de' });
+    const blocked = await post('/api/auth/login', {
+      email: 'ziel@msb.nrw.de',
+      password: 'korrekt-pferd-ziel@msb.nrw.de',
+    });
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect(blocked.json().error.code).toBe('TOO_MANY_ATTEMPTS');
@@ -73,8 +92,12 @@ describe('logout and expiry', () => {
     const absolute = await login(t, 'kontrolle@mwide.nrw.de', 'korrekt-pferd-kontrolle@mwide.nrw.de');
     const { hashSessionId } = await import('../src/repositories/sessions.ts');
     const hour = new Date(Date.now() - 60 * 60_000).toISOString();
-    t.app.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(hour, hashSessionId(idle.split('=')[1] ?? ''));
-    t.app.db.prepare('UPDATE sessions SET expires_at = ? WHERE id_hash = ?').run(hour, hashSessionId(absolute.split('=')[1] ?? ''));
+    t.app.db
+      .prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?')
+      .run(hour, hashSessionId(idle.split('=')[1] ?? ''));
+    t.app.db
+      .prepare('UPDATE sessions SET expires_at = ? WHERE id_hash = ?')
+      .run(hour, hashSessionId(absolute.split('=')[1] ?? ''));
     for (const cookie of [idle, absolute]) {
       expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).json()).toEqual({ user: null });
     }

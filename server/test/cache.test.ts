@@ -21,8 +21,16 @@ describe('ETag and response cache', () => {
 
     const goal = (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&limit=1' })).json().items[0];
     const write = await t.app.inject({
-      method: 'POST', url: `/api/goals/${goal.id}/status`, headers: { ...sameOrigin, cookie: admin.cookie },
-      payload: { status: 'achieved', effectiveDate: todayInBerlin(), note: 'fertig', evidence: {}, expectedRevision: goal.revision },
+      method: 'POST',
+      url: `/api/goals/${goal.id}/status`,
+      headers: { ...sameOrigin, cookie: admin.cookie },
+      payload: {
+        status: 'achieved',
+        effectiveDate: todayInBerlin(),
+        note: 'fertig',
+        evidence: {},
+        expectedRevision: goal.revision,
+      },
     });
     expect(write.statusCode).toBe(201);
     const after = await t.app.inject({ url: '/api/stats/ressorts?version=1.0', headers: { 'if-none-match': etag } });
@@ -37,7 +45,10 @@ describe('ETag and response cache', () => {
     const other = new Database(t.databasePath);
     other.prepare("UPDATE goals SET title = 'Von außen geändert' WHERE id = 'v2-01'").run();
     other.close();
-    const after = await t.app.inject({ url: '/api/goals?version=2.0', headers: { 'if-none-match': String(first.headers.etag) } });
+    const after = await t.app.inject({
+      url: '/api/goals?version=2.0',
+      headers: { 'if-none-match': String(first.headers.etag) },
+    });
     expect(after.statusCode).toBe(200);
     expect(after.json().items[0].title).toBe('Von außen geändert');
   });

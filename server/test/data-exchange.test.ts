@@ -16,7 +16,16 @@ describe('Excel CSV', () => {
   });
 
   it('protects exactly the cells a spreadsheet would run as formulas', () => {
-    expect(['=1', '+1', '-1', '@a', '\tx', "'x", 'a=1', ''].map(protectCell)).toEqual(["'=1", "'+1", "'-1", "'@a", "'\tx", "''x", 'a=1', '']);
+    expect(['=1', '+1', '-1', '@a', '\tx', "'x", 'a=1', ''].map(protectCell)).toEqual([
+      "'=1",
+      "'+1",
+      "'-1",
+      "'@a",
+      "'\tx",
+      "''x",
+      'a=1',
+      '',
+    ]);
     for (const value of ['=1', "'x", 'plain', "'"]) expect(unprotectCell(protectCell(value))).toBe(value);
   });
 });
@@ -28,7 +37,12 @@ describe('export and import', () => {
   beforeAll(async () => {
     t = await createTestApp();
     admin = await createAccount(t, { email: 'admin@nrw.de', name: 'Ada', role: 'admin', ressorts: [] });
-    controller = await createAccount(t, { email: 'c@mwide.nrw.de', name: 'Cem', role: 'controller', ressorts: ['MWIDE'] });
+    controller = await createAccount(t, {
+      email: 'c@mwide.nrw.de',
+      name: 'Cem',
+      role: 'controller',
+      ressorts: ['MWIDE'],
+    });
   });
   afterAll(() => t.close());
 
@@ -40,7 +54,12 @@ describe('export and import', () => {
     return res.body;
   };
   const importCsv = (csv: string, query: string, cookie = admin.cookie) =>
-    t.app.inject({ method: 'POST', url: `/api/import/goals?${query}`, headers: { ...sameOrigin, cookie, 'content-type': 'text/csv' }, payload: csv });
+    t.app.inject({
+      method: 'POST',
+      url: `/api/import/goals?${query}`,
+      headers: { ...sameOrigin, cookie, 'content-type': 'text/csv' },
+      payload: csv,
+    });
   const goalCount = () => Number(t.app.db.prepare('SELECT count(*) FROM goals').pluck().get());
   const auditCount = () => Number(t.app.db.prepare('SELECT count(*) FROM audit_log').pluck().get());
 
@@ -81,7 +100,9 @@ describe('export and import', () => {
 
     const dry = (await importCsv(file, 'version=2.0')).json();
     expect(dry.created.map((c: { goalId: string }) => c.goalId)).toEqual(['v2-99']);
-    expect(dry.changed).toEqual([{ line: 2, goalId: first[0], fields: [{ column: 'Titel', before: first[2], after: edited[2] }] }]);
+    expect(dry.changed).toEqual([
+      { line: 2, goalId: first[0], fields: [{ column: 'Titel', before: first[2], after: edited[2] }] },
+    ]);
     expect(goalCount()).toBe(32);
 
     const audits = auditCount();
@@ -89,7 +110,9 @@ describe('export and import', () => {
     expect(res.json().applied).toBe(true);
     expect(goalCount()).toBe(33);
     expect((await t.app.inject({ url: `/api/goals/${first[0]}` })).json().title).toBe(edited[2]);
-    expect((await t.app.inject({ url: '/api/goals?q=zwiebelkuchen' })).json().items.map((g: { id: string }) => g.id)).toEqual(['v2-99']);
+    expect(
+      (await t.app.inject({ url: '/api/goals?q=zwiebelkuchen' })).json().items.map((g: { id: string }) => g.id),
+    ).toEqual(['v2-99']);
     expect(auditCount()).toBe(audits + 3);
   });
 
@@ -118,7 +141,10 @@ describe('export and import', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('IMPORT_REJECTED');
     expect(res.json().error.issues.map((i: { field: string }) => i.field)).toEqual([
-      'Zeile 3, Federführendes Ressort', 'Zeile 3, Zeithorizont', 'Zeile 3, Fällig bis', 'Zeile 3, Quellen',
+      'Zeile 3, Federführendes Ressort',
+      'Zeile 3, Zeithorizont',
+      'Zeile 3, Fällig bis',
+      'Zeile 3, Quellen',
     ]);
     expect(await exportCsv('version=1.0')).toBe(before);
     expect(auditCount()).toBe(audits);
@@ -138,6 +164,15 @@ describe('export and import', () => {
   it('is for admins only', async () => {
     const csv = await exportCsv('version=1.0');
     expect((await importCsv(csv, 'version=1.0', controller.cookie)).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'POST', url: '/api/import/goals?version=1.0', headers: { ...sameOrigin, 'content-type': 'text/csv' }, payload: csv })).statusCode).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/import/goals?version=1.0',
+          headers: { ...sameOrigin, 'content-type': 'text/csv' },
+          payload: csv,
+        })
+      ).statusCode,
+    ).toBe(401);
   });
 });

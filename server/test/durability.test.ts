@@ -45,6 +45,8 @@ describe('backup and restore', () => {
     await expect(restore(path.join(dir, 'live.sqlite'), broken)).rejects.toThrow();
     expect(() => checkDatabaseFile(path.join(dir, 'missing.sqlite'))).toThrow(/nicht gefunden/);
     await expect(backup(path.join(dir, 'live.sqlite'), path.join(dir, 'copy.sqlite'))).rejects.toThrow(/gibt es schon/);
-    await expect(backup(path.join(dir, 'nowhere.sqlite'), path.join(dir, 'new', 'copy.sqlite'))).rejects.toThrow(/keine Datenbank/);
+    await expect(backup(path.join(dir, 'nowhere.sqlite'), path.join(dir, 'new', 'copy.sqlite'))).rejects.toThrow(
+      /keine Datenbank/,
+    );
   });
 });

@@ -43,7 +43,8 @@ export type Account = { email: string; password: string; cookie: string };
 
 /** Creates an account directly through the repositories and logs it in over HTTP. */
 export async function createAccount(
-  t: TestApp, user: { email: string; name: string; role: 'admin' | 'controller'; ressorts: string[] },
+  t: TestApp,
+  user: { email: string; name: string; role: 'admin' | 'controller'; ressorts: string[] },
 ): Promise<Account> {
   const { hashPassword } = await import('../src/lib/passwords.ts');
   const password = `korrekt-pferd-${user.email}`;
@@ -52,7 +53,12 @@ export async function createAccount(
 }
 
 export async function login(t: TestApp, email: string, password: string): Promise<string> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { email, password } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers: sameOrigin,
+    payload: { email, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'zm_session');
   if (!cookie) throw new Error('no session cookie');

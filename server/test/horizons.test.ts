@@ -3,10 +3,22 @@ import { deriveFate } from '../src/services/lineage.ts';
 import { createTestApp, type TestApp } from './helper.ts';
 
 describe('deriveFate', () => {
-  const link = (fromGoalId: string, toGoalId: string, type: 'continued' | 'sharpened' | 'loosened' = 'continued') =>
-    ({ fromGoalId, toGoalId, type, certainty: 'documented' as const, basis: null });
+  const link = (fromGoalId: string, toGoalId: string, type: 'continued' | 'sharpened' | 'loosened' = 'continued') => ({
+    fromGoalId,
+    toGoalId,
+    type,
+    certainty: 'documented' as const,
+    basis: null,
+  });
   it('gives every goal exactly one fate', () => {
-    const links = [link('a', 'x', 'sharpened'), link('b', 'y'), link('b', 'z'), link('c', 'w'), link('d', 'w'), link('e', 'v', 'loosened')];
+    const links = [
+      link('a', 'x', 'sharpened'),
+      link('b', 'y'),
+      link('b', 'z'),
+      link('c', 'w'),
+      link('d', 'w'),
+      link('e', 'v', 'loosened'),
+    ];
     expect(deriveFate('a', links, 'unknown')).toBe('sharpened');
     expect(deriveFate('b', links, 'achieved')).toBe('split');
     expect(deriveFate('c', links, 'unknown')).toBe('merged');
@@ -59,41 +71,92 @@ describe('horizons, deadlines, counting rules and lineage on a controlled strate
   });
 
   it('calls a goal overdue when due and not achieved, as of the chosen date', async () => {
-    const overdue = (await get('/api/goals?version=1.0&overdue=true&asOf=2021-12-31')).items.map((g: { id: string }) => g.id);
+    const overdue = (await get('/api/goals?version=1.0&overdue=true&asOf=2021-12-31')).items.map(
+      (g: { id: string }) => g.id,
+    );
     expect(overdue).toEqual(['k2']);
-    expect((await get('/api/goals?version=1.0&overdue=true&asOf=2021-01-01')).items.map((g: { id: string }) => g.id)).toEqual(['e1']);
+    expect(
+      (await get('/api/goals?version=1.0&overdue=true&asOf=2021-01-01')).items.map((g: { id: string }) => g.id),
+    ).toEqual(['e1']);
   });
 
   it('counts under the chosen rule and says which', async () => {
     const all = await get('/api/stats/ressorts?version=1.0&asOf=2021-12-31');
     expect(all.rule).toBe('all_goals');
-    expect(all.items.map((i: { ressort: string; achieved: number; total: number }) => [i.ressort, i.achieved, i.total]))
-      .toEqual([['AA', 1, 2], ['BB', 1, 2], ['unknown', 0, 1]]);
+    expect(
+      all.items.map((i: { ressort: string; achieved: number; total: number }) => [i.ressort, i.achieved, i.total]),
+    ).toEqual([
+      ['AA', 1, 2],
+      ['BB', 1, 2],
+      ['unknown', 0, 1],
+    ]);
     const short = await get('/api/stats/ressorts?version=1.0&asOf=2021-12-31&rule=short_term');
     expect(short.items.map((i: { ressort: string; total: number }) => [i.ressort, i.total])).toEqual([['AA', 2]]);
     const due = await get('/api/stats/ressorts?version=1.0&asOf=2021-12-31&rule=due_by_date');
     expect(due.referenceDate).toBe('2021-12-31');
-    expect(due.items.map((i: { ressort: string; achieved: number; total: number }) => [i.ressort, i.achieved, i.total])).toEqual([['BB', 1, 1], ['AA', 1, 2]]);
+    expect(
+      due.items.map((i: { ressort: string; achieved: number; total: number }) => [i.ressort, i.achieved, i.total]),
+    ).toEqual([
+      ['BB', 1, 1],
+      ['AA', 1, 2],
+    ]);
   });
 
   it('answers per Ressort what falls due within a legislative period', async () => {
     const body = await get('/api/stats/due?version=1.0&period=17');
     expect(body.period).toMatchObject({ key: '17', endsOn: '2022-05-31' });
     expect(body.items).toEqual([
-      { ressort: 'AA', ressortName: 'Amt A', total: 2, dueInPeriod: 2, achievedInPeriod: 1, dueAfterPeriod: 0, noDueDate: 0 },
-      { ressort: 'BB', ressortName: 'Amt B', total: 2, dueInPeriod: 1, achievedInPeriod: 1, dueAfterPeriod: 1, noDueDate: 0 },
-      { ressort: 'unknown', ressortName: null, total: 1, dueInPeriod: 0, achievedInPeriod: 0, dueAfterPeriod: 0, noDueDate: 1 },
+      {
+        ressort: 'AA',
+        ressortName: 'Amt A',
+        total: 2,
+        dueInPeriod: 2,
+        achievedInPeriod: 1,
+        dueAfterPeriod: 0,
+        noDueDate: 0,
+      },
+      {
+        ressort: 'BB',
+        ressortName: 'Amt B',
+        total: 2,
+        dueInPeriod: 1,
+        achievedInPeriod: 1,
+        dueAfterPeriod: 1,
+        noDueDate: 0,
+      },
+      {
+        ressort: 'unknown',
+        ressortName: null,
+        total: 1,
+        dueInPeriod: 0,
+        achievedInPeriod: 0,
+        dueAfterPeriod: 0,
+        noDueDate: 1,
+      },
     ]);
-    expect((await t.app.inject({ url: '/api/stats/due?version=1.0&period=99' })).json().error.issues[0].field).toBe('period');
+    expect((await t.app.inject({ url: '/api/stats/due?version=1.0&period=99' })).json().error.issues[0].field).toBe(
+      'period',
+    );
   });
 
   it('gives every 1.0 goal one fate and every 2.0 goal an origin, and the totals add up', async () => {
     const body = await get('/api/lineage?from=1.0&to=2.0');
     const fates = Object.fromEntries(body.fates.map((f: { goalId: string; fate: string }) => [f.goalId, f.fate]));
-    expect(fates).toEqual({ e1: 'achieved_and_ended', k1: 'achieved_and_ended', k2: 'dropped_unfulfilled', m1: 'loosened', n1: 'unknown' });
+    expect(fates).toEqual({
+      e1: 'achieved_and_ended',
+      k1: 'achieved_and_ended',
+      k2: 'dropped_unfulfilled',
+      m1: 'loosened',
+      n1: 'unknown',
+    });
     expect(Object.values(body.totals.fates).reduce((a, b) => Number(a) + Number(b), 0)).toBe(5);
-    expect(body.origins.map((o: { goalId: string; origin: string }) => [o.goalId, o.origin])).toEqual([['z1', 'derived'], ['z2', 'new']]);
-    expect(body.fates.find((f: { goalId: string }) => f.goalId === 'm1').successors).toEqual([{ goalId: 'z1', title: 'Nachfolger', type: 'loosened', certainty: 'documented' }]);
+    expect(body.origins.map((o: { goalId: string; origin: string }) => [o.goalId, o.origin])).toEqual([
+      ['z1', 'derived'],
+      ['z2', 'new'],
+    ]);
+    expect(body.fates.find((f: { goalId: string }) => f.goalId === 'm1').successors).toEqual([
+      { goalId: 'z1', title: 'Nachfolger', type: 'loosened', certainty: 'documented' },
+    ]);
     expect(body.from).toMatchObject({ declaredGoalCount: 10, documentedGoalCount: 5 });
   });
 });

@@ -32,7 +32,10 @@ describe('openDatabase', () => {
 
   it('applies every migration once and records it', () => {
     const db = freshDb();
-    const files = fs.readdirSync(path.join(import.meta.dirname, '../migrations')).filter((f) => f.endsWith('.sql')).sort();
+    const files = fs
+      .readdirSync(path.join(import.meta.dirname, '../migrations'))
+      .filter((f) => f.endsWith('.sql'))
+      .sort();
     expect(db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).toEqual(files);
     expect(migrate(db)).toEqual([]);
   });
@@ -57,7 +60,8 @@ describe('status_events', () => {
     db.exec(`INSERT INTO strategy_versions (key, title, presented_on, declared_goal_count) VALUES ('1.0', 'T', '2019-04-10', 1);
       INSERT INTO goals (id, version_key, title, horizon, confidence_goal, confidence_ressort, confidence_status, search_text)
         VALUES ('v1-01', '1.0', 'Ziel', 'unknown', 'high', 'unknown', 'unknown', 'ziel');`);
-    const insert = db.prepare(`INSERT INTO status_events (goal_id, status, progress, effective_date, recorded_at, reporter, track)
+    const insert =
+      db.prepare(`INSERT INTO status_events (goal_id, status, progress, effective_date, recorded_at, reporter, track)
       VALUES ('v1-01', ?, ?, '2021-01-01', '2021-01-01T00:00:00Z', 'x', 'official')`);
     expect(() => insert.run('done', null)).toThrow(/CHECK/);
     expect(() => insert.run('achieved', 101)).toThrow(/CHECK/);
@@ -74,7 +78,10 @@ describe('status_month_ends', () => {
     dbs.push(db);
     db.pragma('foreign_keys = ON');
     db.exec('CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT');
-    for (const file of fs.readdirSync(migrationsDir).filter((f) => f.endsWith('.sql') && f < '006').sort()) {
+    for (const file of fs
+      .readdirSync(migrationsDir)
+      .filter((f) => f.endsWith('.sql') && f < '006')
+      .sort()) {
       db.transaction(() => {
         db.exec(fs.readFileSync(path.join(migrationsDir, file), 'utf8'));
         db.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(file, '2026-01-01T00:00:00Z');
@@ -83,33 +90,63 @@ describe('status_month_ends', () => {
     return db;
   }
 
-  type Op = { kind: 'event'; goal: number; track: 'official' | 'independent'; status: string; effective: string } | { kind: 'move'; goal: number; ressort: string | null };
+  type Op =
+    | { kind: 'event'; goal: number; track: 'official' | 'independent'; status: string; effective: string }
+    | { kind: 'move'; goal: number; ressort: string | null };
   function write(db: Db, ops: Op[]) {
     db.exec(`INSERT INTO strategy_versions (key, title, presented_on, declared_goal_count) VALUES ('1.0', 'T', '2021-01-01', 4);
       INSERT INTO ressorts (code) VALUES ('AA'), ('BB');
       INSERT INTO goals (id, version_key, title, lead_ressort, horizon, confidence_goal, confidence_ressort, confidence_status, search_text)
       VALUES ('g0', '1.0', 'Z', 'AA', 'unknown', 'high', 'high', 'high', 'z'), ('g1', '1.0', 'Z', NULL, 'unknown', 'high', 'high', 'high', 'z'),
              ('g2', '1.0', 'Z', 'BB', 'unknown', 'high', 'high', 'high', 'z'), ('g3', '1.0', 'Z', 'AA', 'unknown', 'high', 'high', 'high', 'z');`);
-    const event = db.prepare(`INSERT INTO status_events (goal_id, status, effective_date, recorded_at, reporter, track) VALUES (?, ?, ?, '2026-01-01T00:00:00Z', 'T', ?)`);
+    const event = db.prepare(
+      `INSERT INTO status_events (goal_id, status, effective_date, recorded_at, reporter, track) VALUES (?, ?, ?, '2026-01-01T00:00:00Z', 'T', ?)`,
+    );
     const move = db.prepare('UPDATE goals SET lead_ressort = ? WHERE id = ?');
-    db.transaction(() => ops.forEach((op) => (op.kind === 'event' ? event.run(`g${op.goal}`, op.status, op.effective, op.track) : move.run(op.ressort, `g${op.goal}`))))();
+    db.transaction(() =>
+      ops.forEach((op) =>
+        op.kind === 'event'
+          ? event.run(`g${op.goal}`, op.status, op.effective, op.track)
+          : move.run(op.ressort, `g${op.goal}`),
+      ),
+    )();
   }
   const contents = (db: Db) => db.prepare('SELECT * FROM status_month_ends ORDER BY goal_id, track, month').all();
 
   /** What the table must hold, computed here from the events alone: the last event of each month, by date then id. */
   function expected(ops: Op[], db: Db) {
-    const goals = new Map((db.prepare('SELECT id, version_key, lead_ressort FROM goals').all() as { id: string; version_key: string; lead_ressort: string | null }[]).map((g) => [g.id, g]));
-    const last = new Map<string, { goal_id: string; track: string; month: string; effective_date: string; event_id: number; status: string }>();
+    const goals = new Map(
+      (
+        db.prepare('SELECT id, version_key, lead_ressort FROM goals').all() as {
+          id: string;
+          version_key: string;
+          lead_ressort: string | null;
+        }[]
+      ).map((g) => [g.id, g]),
+    );
+    const last = new Map<
+      string,
+      { goal_id: string; track: string; month: string; effective_date: string; event_id: number; status: string }
+    >();
     let id = 0;
     for (const op of ops) {
       if (op.kind !== 'event') continue;
       id += 1;
-      const row = { goal_id: `g${op.goal}`, track: op.track, month: op.effective.slice(0, 7), effective_date: op.effective, event_id: id, status: op.status };
+      const row = {
+        goal_id: `g${op.goal}`,
+        track: op.track,
+        month: op.effective.slice(0, 7),
+        effective_date: op.effective,
+        event_id: id,
+        status: op.status,
+      };
       const key = `${row.goal_id} ${row.track} ${row.month}`;
       const before = last.get(key);
       if (!before || before.effective_date <= row.effective_date) last.set(key, row);
     }
-    const rows = [...last.values()].sort((a, b) => `${a.goal_id} ${a.track} ${a.month}`.localeCompare(`${b.goal_id} ${b.track} ${b.month}`));
+    const rows = [...last.values()].sort((a, b) =>
+      `${a.goal_id} ${a.track} ${a.month}`.localeCompare(`${b.goal_id} ${b.track} ${b.month}`),
+    );
     return rows.map((row, i) => {
       const prior = rows[i - 1];
       const previous = prior && prior.goal_id === row.goal_id && prior.track === row.track ? prior.status : 'unknown';
@@ -119,30 +156,49 @@ describe('status_month_ends', () => {
   }
 
   const op: fc.Arbitrary<Op> = fc.oneof(
-    { weight: 9, arbitrary: fc.record({
-      kind: fc.constant('event' as const), goal: fc.integer({ min: 0, max: 3 }), track: fc.constantFrom('official' as const, 'independent' as const),
-      status: fc.constantFrom(...STATUSES),
-      // Month ends often: same-day ties on a month's last day decide its row by id.
-      effective: fc.oneof(fc.integer({ min: 0, max: 200 }).map((n) => new Date(Date.UTC(2021, 0, 1) + n * 86_400_000).toISOString().slice(0, 10)),
-        fc.constantFrom('2021-01-31', '2021-02-28', '2021-03-01')),
-    }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('move' as const), goal: fc.integer({ min: 0, max: 3 }), ressort: fc.constantFrom('AA', 'BB', null) }) },
+    {
+      weight: 9,
+      arbitrary: fc.record({
+        kind: fc.constant('event' as const),
+        goal: fc.integer({ min: 0, max: 3 }),
+        track: fc.constantFrom('official' as const, 'independent' as const),
+        status: fc.constantFrom(...STATUSES),
+        // Month ends often: same-day ties on a month's last day decide its row by id.
+        effective: fc.oneof(
+          fc
+            .integer({ min: 0, max: 200 })
+            .map((n) => new Date(Date.UTC(2021, 0, 1) + n * 86_400_000).toISOString().slice(0, 10)),
+          fc.constantFrom('2021-01-31', '2021-02-28', '2021-03-01'),
+        ),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('move' as const),
+        goal: fc.integer({ min: 0, max: 3 }),
+        ressort: fc.constantFrom('AA', 'BB', null),
+      }),
+    },
   );
 
   it('is backfilled by the migration exactly as the insert trigger maintains it, and as the events say', () => {
-    fc.assert(fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
-      try {
-        const backfilled = dbBefore006();
-        write(backfilled, ops);
-        expect(migrate(backfilled)[0]).toBe('006-status-month-ends.sql');
-        const triggered = freshDb();
-        write(triggered, ops);
-        const rows = contents(triggered);
-        expect(contents(backfilled)).toEqual(rows);
-        expect(rows).toEqual(expected(ops, triggered));
-      } finally {
-        cleanUp();
-      }
-    }), { numRuns: 30 });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        try {
+          const backfilled = dbBefore006();
+          write(backfilled, ops);
+          expect(migrate(backfilled)[0]).toBe('006-status-month-ends.sql');
+          const triggered = freshDb();
+          write(triggered, ops);
+          const rows = contents(triggered);
+          expect(contents(backfilled)).toEqual(rows);
+          expect(rows).toEqual(expected(ops, triggered));
+        } finally {
+          cleanUp();
+        }
+      }),
+      { numRuns: 30 },
+    );
   });
 });

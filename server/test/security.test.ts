@@ -13,7 +13,13 @@ describe('security headers', () => {
   it('sends a strict CSP and the usual hardening headers', async () => {
     const res = await t.app.inject({ url: '/api/health' });
     const csp = String(res.headers['content-security-policy']);
-    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "script-src 'self'", "default-src 'self'"]) {
+    for (const directive of [
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "script-src 'self'",
+      "default-src 'self'",
+    ]) {
       expect(csp).toContain(directive);
     }
     expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -21,7 +27,9 @@ describe('security headers', () => {
   });
 
   it('marks authenticated answers no-store, public ones not', async () => {
-    expect((await t.app.inject({ url: '/api/goals', headers: { cookie: admin.cookie } })).headers['cache-control']).toBe('no-store');
+    expect(
+      (await t.app.inject({ url: '/api/goals', headers: { cookie: admin.cookie } })).headers['cache-control'],
+    ).toBe('no-store');
     expect((await t.app.inject({ url: '/api/goals' })).headers['cache-control']).not.toBe('no-store');
   });
 });
@@ -29,7 +37,9 @@ describe('security headers', () => {
 describe('error answers', () => {
   it('refuse oversized bodies with 413 in the one error shape', async () => {
     const res = await t.app.inject({
-      method: 'POST', url: '/api/auth/login', headers: { origin: 'http://localhost:80', 'content-type': 'application/json' },
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { origin: 'http://localhost:80', 'content-type': 'application/json' },
       payload: JSON.stringify({ email: 'a@b.de', password: 'x'.repeat(100_000) }),
     });
     expect(res.statusCode).toBe(413);
@@ -37,10 +47,20 @@ describe('error answers', () => {
   });
 
   it('refuse malformed JSON and wrong content types with a 4xx, not a 5xx', async () => {
-    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'http://localhost:80', 'content-type': 'application/json' }, payload: '{"email":' });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { origin: 'http://localhost:80', 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toBeTruthy();
-    const type = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'http://localhost:80', 'content-type': 'text/xml' }, payload: '<a/>' });
+    const type = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { origin: 'http://localhost:80', 'content-type': 'text/xml' },
+      payload: '<a/>',
+    });
     expect(type.statusCode).toBe(415);
     expect(type.json().error.code).toBeTruthy();
   });
@@ -50,12 +70,22 @@ describe('OpenAPI', () => {
   it('describes every API route from the zod schemas', async () => {
     const spec = (await t.app.inject({ url: '/api/openapi.json' })).json();
     expect(spec.openapi).toMatch(/^3\./);
-    for (const path of ['/api/goals', '/api/goals/{id}', '/api/stats/ressorts', '/api/goals/{id}/status', '/api/stats/timeline', '/api/changes', '/api/snapshots']) {
+    for (const path of [
+      '/api/goals',
+      '/api/goals/{id}',
+      '/api/stats/ressorts',
+      '/api/goals/{id}/status',
+      '/api/stats/timeline',
+      '/api/changes',
+      '/api/snapshots',
+    ]) {
       expect(Object.keys(spec.paths)).toContain(path);
     }
     const status = spec.paths['/api/goals/{id}/status'].post;
     expect(Object.keys(status.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409']));
-    expect(spec.paths['/api/goals'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['version', 'ressort', 'q', 'asOf']));
+    expect(spec.paths['/api/goals'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['version', 'ressort', 'q', 'asOf']),
+    );
   });
 
   it('serves browsable docs', async () => {
@@ -72,11 +102,18 @@ describe('overload', () => {
     const os = await import('node:os');
     const path = await import('node:path');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zielmonitor-pressure-'));
-    const app = await buildApp({ databasePath: path.join(dir, 'p.sqlite'), seedDir: null, clientDist: null, pressure: { maxEventLoopDelay: 20, sampleInterval: 5 } });
+    const app = await buildApp({
+      databasePath: path.join(dir, 'p.sqlite'),
+      seedDir: null,
+      clientDist: null,
+      pressure: { maxEventLoopDelay: 20, sampleInterval: 5 },
+    });
     await app.ready();
     try {
       const until = Date.now() + 200;
-      while (Date.now() < until) { /* block the event loop on purpose */ }
+      while (Date.now() < until) {
+        /* block the event loop on purpose */
+      }
       // The overdue sampling timer runs first and records the lag; then the request arrives.
       await new Promise((r) => setTimeout(r, 1));
       const res = await app.inject({ url: '/api/versions' });

@@ -9,7 +9,10 @@ describe('seed data in data/', () => {
   it('holds exactly the documented goals: 22 of 1.0 and 10 of 2.0', () => {
     expect(seed.goals.filter((g) => g.version === '1.0')).toHaveLength(22);
     expect(seed.goals.filter((g) => g.version === '2.0')).toHaveLength(10);
-    expect(seed.versions.map((v) => [v.key, v.declaredGoalCount])).toEqual([['1.0', 44], ['2.0', 78]]);
+    expect(seed.versions.map((v) => [v.key, v.declaredGoalCount])).toEqual([
+      ['1.0', 44],
+      ['2.0', 78],
+    ]);
   });
 
   it('has no reference to a missing source, goal, version or Ressort', () => {
@@ -41,9 +44,13 @@ describe('seeded database', () => {
     expect(count('SELECT count(*) FROM goals WHERE id NOT IN (SELECT goal_id FROM goal_sources)')).toBe(0);
     expect(count('SELECT count(*) FROM status_events WHERE source_id IS NULL AND reported_by_user_id IS NULL')).toBe(0);
     expect(count('SELECT count(*) FROM reported_figures WHERE source_id NOT IN (SELECT id FROM sources)')).toBe(0);
-    expect(count('SELECT count(*) FROM lineage_links WHERE id NOT IN (SELECT link_id FROM lineage_link_sources)')).toBe(0);
+    expect(count('SELECT count(*) FROM lineage_links WHERE id NOT IN (SELECT link_id FROM lineage_link_sources)')).toBe(
+      0,
+    );
     expect(count('SELECT count(*) FROM ressorts WHERE code NOT IN (SELECT ressort_code FROM ressort_sources)')).toBe(0);
-    expect(count('SELECT count(*) FROM strategy_versions WHERE key NOT IN (SELECT version_key FROM version_sources)')).toBe(0);
+    expect(
+      count('SELECT count(*) FROM strategy_versions WHERE key NOT IN (SELECT version_key FROM version_sources)'),
+    ).toBe(0);
     expect(count('SELECT count(*) FROM sources WHERE url IS NULL AND title IS NULL')).toBe(0);
   });
 

@@ -10,7 +10,10 @@ import { NO_LOAD_SHEDDING } from '../src/plugins/security.ts';
 function writeDist(dir: string) {
   const script = `console.log(${JSON.stringify('Zielmonitor '.repeat(400))});`;
   fs.mkdirSync(path.join(dir, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Zielmonitor</title><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script>');
+  fs.writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><title>Zielmonitor</title><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script>',
+  );
   fs.writeFileSync(path.join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   fs.writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), script);
   fs.writeFileSync(path.join(dir, 'assets', 'index-abc123.js.br'), zlib.brotliCompressSync(script));
@@ -27,7 +30,12 @@ describe('serving the dashboard', () => {
     // Installed below a folder that happens to be called "assets": only the build's own assets/ is hashed.
     const dist = path.join(dir, 'assets', 'dist');
     script = writeDist(dist);
-    app = await buildApp({ databasePath: path.join(dir, 's.sqlite'), seedDir: null, clientDist: dist, pressure: NO_LOAD_SHEDDING });
+    app = await buildApp({
+      databasePath: path.join(dir, 's.sqlite'),
+      seedDir: null,
+      clientDist: dist,
+      pressure: NO_LOAD_SHEDDING,
+    });
     await app.ready();
   });
   afterAll(async () => {
@@ -36,7 +44,10 @@ describe('serving the dashboard', () => {
   });
 
   it('sends the precompressed Brotli file to a browser that accepts it, and keeps hashed assets for good', async () => {
-    const res = await app.inject({ url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const res = await app.inject({
+      url: '/assets/index-abc123.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBe('br');
     expect(res.headers['content-type']).toMatch(/javascript/);

@@ -29,13 +29,24 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const report = async (goalId: string, cookie: string | null, body: Record<string, unknown> = {}, headers: Record<string, string> = sameOrigin) =>
+const report = async (
+  goalId: string,
+  cookie: string | null,
+  body: Record<string, unknown> = {},
+  headers: Record<string, string> = sameOrigin,
+) =>
   t.app.inject({
-    method: 'POST', url: `/api/goals/${goalId}/status`,
+    method: 'POST',
+    url: `/api/goals/${goalId}/status`,
     headers: { ...headers, ...(cookie && { cookie }) },
     payload: {
-      status: 'in_progress', progress: 40, effectiveDate: '2021-11-30', note: 'Laut Meilensteinbericht',
-      evidence: { reference: 'Drs. 17/14917' }, expectedRevision: await revisionOf(goalId), ...body,
+      status: 'in_progress',
+      progress: 40,
+      effectiveDate: '2021-11-30',
+      note: 'Laut Meilensteinbericht',
+      evidence: { reference: 'Drs. 17/14917' },
+      expectedRevision: await revisionOf(goalId),
+      ...body,
     },
   });
 
@@ -51,11 +62,18 @@ describe('authorization matrix for every write route', () => {
   };
   const call = async (route: string, cookie: string | null) => {
     const headers = { ...sameOrigin, ...(cookie && { cookie }) };
-    if (route === 'audit log (admin read)') return t.app.inject({ url: '/api/audit', headers: cookie ? { cookie } : {} });
-    if (route === 'snapshot creation') return t.app.inject({ method: 'POST', url: '/api/snapshots', headers, payload: { title: 'Matrix' } });
+    if (route === 'audit log (admin read)')
+      return t.app.inject({ url: '/api/audit', headers: cookie ? { cookie } : {} });
+    if (route === 'snapshot creation')
+      return t.app.inject({ method: 'POST', url: '/api/snapshots', headers, payload: { title: 'Matrix' } });
     if (route === 'CSV import (dry run)') {
       const csv = (await t.app.inject({ url: '/api/export/goals.csv?version=1.0' })).body;
-      return t.app.inject({ method: 'POST', url: '/api/import/goals?version=1.0&dryRun=true', headers: { ...headers, 'content-type': 'text/csv' }, payload: csv });
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/import/goals?version=1.0&dryRun=true',
+        headers: { ...headers, 'content-type': 'text/csv' },
+        payload: csv,
+      });
     }
     const goal = route.endsWith('Ressort A') ? goalOf.A : route.endsWith('Ressort B') ? goalOf.B : goalOf.none;
     return report(goal, cookie);
@@ -64,8 +82,16 @@ describe('authorization matrix for every write route', () => {
   for (const [route, byActor] of Object.entries(expected)) {
     for (const [actor, status] of Object.entries(byActor)) {
       it(`${route}: ${actor} → ${status}`, async () => {
-        const count = () => Number(t.app.db.prepare(`SELECT (SELECT count(*) FROM status_events) + (SELECT count(*) FROM snapshots)
-          + (SELECT count(*) FROM goals)`).pluck().get());
+        const count = () =>
+          Number(
+            t.app.db
+              .prepare(
+                `SELECT (SELECT count(*) FROM status_events) + (SELECT count(*) FROM snapshots)
+          + (SELECT count(*) FROM goals)`,
+              )
+              .pluck()
+              .get(),
+          );
         const before = count();
         const res = await call(route, actors()[actor as keyof ReturnType<typeof actors>]);
         expect(res.statusCode, res.body).toBe(status);
@@ -91,27 +117,54 @@ describe('POST /api/goals/:id/status', () => {
   it('records an official event, raises the revision and shows on the goal and in the stats', async () => {
     const revision = await revisionOf(goalOf.A);
     const res = await report(goalOf.A, ctrlA.cookie, {
-      status: 'achieved', progress: 100, effectiveDate: todayInBerlin(), note: 'Abgeschlossen', evidence: { url: 'https://www.landtag.nrw.de/' },
+      status: 'achieved',
+      progress: 100,
+      effectiveDate: todayInBerlin(),
+      note: 'Abgeschlossen',
+      evidence: { url: 'https://www.landtag.nrw.de/' },
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
-      goalId: goalOf.A, revision: revision + 1,
-      event: { status: 'achieved', track: 'official', reporter: 'Anna A (MWIDE)', progress: 100, note: 'Abgeschlossen',
-        evidence: { url: 'https://www.landtag.nrw.de/', reference: null }, effectiveDate: todayInBerlin() },
+      goalId: goalOf.A,
+      revision: revision + 1,
+      event: {
+        status: 'achieved',
+        track: 'official',
+        reporter: 'Anna A (MWIDE)',
+        progress: 100,
+        note: 'Abgeschlossen',
+        evidence: { url: 'https://www.landtag.nrw.de/', reference: null },
+        effectiveDate: todayInBerlin(),
+      },
     });
     const goal = (await t.app.inject({ url: `/api/goals/${goalOf.A}` })).json();
-    expect(goal).toMatchObject({ status: 'achieved', revision: revision + 1, official: { status: 'achieved', reporter: 'Anna A (MWIDE)' } });
+    expect(goal).toMatchObject({
+      status: 'achieved',
+      revision: revision + 1,
+      official: { status: 'achieved', reporter: 'Anna A (MWIDE)' },
+    });
     expect(goal.history.official[0]).toMatchObject({ status: 'achieved', note: 'Abgeschlossen' });
   });
 
   it('answers a stale revision with 409 and what changed since, and records nothing', async () => {
     const stale = await revisionOf(goalOf.A);
-    expect((await report(goalOf.A, admin.cookie, { expectedRevision: stale, status: 'in_progress', effectiveDate: todayInBerlin() })).statusCode).toBe(201);
+    expect(
+      (
+        await report(goalOf.A, admin.cookie, {
+          expectedRevision: stale,
+          status: 'in_progress',
+          effectiveDate: todayInBerlin(),
+        })
+      ).statusCode,
+    ).toBe(201);
     const res = await report(goalOf.A, ctrlA.cookie, { expectedRevision: stale, status: 'missed', note: 'verfehlt' });
     expect(res.statusCode).toBe(409);
     const body = res.json();
     expect(body.error.code).toBe('CONFLICT');
-    expect(body.error.conflict).toMatchObject({ revision: stale + 1, official: { status: 'in_progress', reporter: 'Ada Admin (Administration)' } });
+    expect(body.error.conflict).toMatchObject({
+      revision: stale + 1,
+      official: { status: 'in_progress', reporter: 'Ada Admin (Administration)' },
+    });
     expect(body.error.conflict.eventsSince.map((e: { status: string }) => e.status)).toEqual(['in_progress']);
     expect(await revisionOf(goalOf.A)).toBe(stale + 1);
   });
@@ -139,7 +192,12 @@ describe('POST /api/goals/:id/status', () => {
 
   it('answers 404 for an unknown goal and 400 for a malformed id', async () => {
     expect((await report('v1-99', admin.cookie, { expectedRevision: 0 })).statusCode).toBe(404);
-    const bad = await t.app.inject({ method: 'POST', url: '/api/goals/DROP%20TABLE/status', headers: { ...sameOrigin, cookie: admin.cookie }, payload: {} });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/goals/DROP%20TABLE/status',
+      headers: { ...sameOrigin, cookie: admin.cookie },
+      payload: {},
+    });
     expect(bad.statusCode).toBe(400);
   });
 });
@@ -149,10 +207,18 @@ describe('audit log', () => {
     const res = await t.app.inject({ url: '/api/audit?limit=500', headers: { cookie: admin.cookie } });
     expect(res.statusCode).toBe(200);
     const { items, total } = res.json();
-    const writes = t.app.db.prepare('SELECT count(*) FROM status_events WHERE reported_by_user_id IS NOT NULL').pluck().get();
+    const writes = t.app.db
+      .prepare('SELECT count(*) FROM status_events WHERE reported_by_user_id IS NOT NULL')
+      .pluck()
+      .get();
     expect(items.filter((e: { action: string }) => e.action === 'status.report')).toHaveLength(Number(writes));
     expect(total).toBe(items.length);
-    expect(items[0]).toMatchObject({ actor: expect.any(String), action: 'status.report', entityType: 'goal', ip: '127.0.0.1' });
+    expect(items[0]).toMatchObject({
+      actor: expect.any(String),
+      action: 'status.report',
+      entityType: 'goal',
+      ip: '127.0.0.1',
+    });
     expect(items[0].before).toHaveProperty('revision');
     expect(items[0].after).toHaveProperty('event');
     expect(() => t.app.db.exec('DELETE FROM audit_log')).toThrow(/append-only/);

@@ -5,7 +5,9 @@ import { sendParts } from '../src/lib/stream.ts';
 /** Busy-waits: a part that takes this long to make, as a long goal history does. */
 const work = (ms: number) => {
   const until = performance.now() + ms;
-  while (performance.now() < until) { /* making a part */ }
+  while (performance.now() < until) {
+    /* making a part */
+  }
 };
 
 describe('sendParts', () => {
@@ -13,14 +15,16 @@ describe('sendParts', () => {
     const app = Fastify();
     const log: string[] = [];
     const parts = Array.from({ length: 6 }, (_, i) => `Teil ${i};`);
-    app.get('/export', async (_request, reply) => sendParts(reply, function* () {
-      for (const part of parts) {
-        // Longer than a slice, as a long goal history is: every part ends one.
-        work(15);
-        log.push(part);
-        yield part;
-      }
-    }));
+    app.get('/export', async (_request, reply) =>
+      sendParts(reply, function* () {
+        for (const part of parts) {
+          // Longer than a slice, as a long goal history is: every part ends one.
+          work(15);
+          log.push(part);
+          yield part;
+        }
+      }),
+    );
     await app.ready();
     const response = app.inject({ url: '/export' });
     // Other work that is ready at once: made in one go, the parts would all come before it.

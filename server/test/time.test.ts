@@ -5,10 +5,21 @@ import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } 
 
 describe('periodEnds', () => {
   it('gives the last day of each month, capped at the end date', () => {
-    expect(periodEnds('2021-11-19', '2022-03-10', 'month')).toEqual(['2021-11-30', '2021-12-31', '2022-01-31', '2022-02-28', '2022-03-10']);
+    expect(periodEnds('2021-11-19', '2022-03-10', 'month')).toEqual([
+      '2021-11-30',
+      '2021-12-31',
+      '2022-01-31',
+      '2022-02-28',
+      '2022-03-10',
+    ]);
   });
   it('gives quarter ends and handles leap years and a single period', () => {
-    expect(periodEnds('2019-04-10', '2020-03-31', 'quarter')).toEqual(['2019-06-30', '2019-09-30', '2019-12-31', '2020-03-31']);
+    expect(periodEnds('2019-04-10', '2020-03-31', 'quarter')).toEqual([
+      '2019-06-30',
+      '2019-09-30',
+      '2019-12-31',
+      '2020-03-31',
+    ]);
     expect(periodEnds('2024-02-01', '2024-02-29', 'month')).toEqual(['2024-02-29']);
     expect(periodEnds('2024-02-01', '2024-02-10', 'month')).toEqual(['2024-02-10']);
   });
@@ -43,19 +54,30 @@ describe('status over time on a controlled history', () => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   };
-  const statuses = (body: { items: { id: string; status: string }[] }) => Object.fromEntries(body.items.map((g) => [g.id, g.status]));
+  const statuses = (body: { items: { id: string; status: string }[] }) =>
+    Object.fromEntries(body.items.map((g) => [g.id, g.status]));
 
   it('asOf answers as the record stood on that date, by effective date', async () => {
     expect(statuses(await get('/api/goals?version=1.0&asOf=2021-01-31'))).toEqual({ g1: 'planned', g2: 'unknown' });
     expect(statuses(await get('/api/goals?version=1.0&asOf=2021-03-31'))).toEqual({ g1: 'in_progress', g2: 'missed' });
     expect(statuses(await get('/api/goals?version=1.0'))).toEqual({ g1: 'achieved', g2: 'missed' });
-    expect((await get('/api/goals?version=1.0&asOf=2021-03-31')).at).toEqual({ asOf: '2021-03-31', knownAt: null, snapshot: null });
+    expect((await get('/api/goals?version=1.0&asOf=2021-03-31')).at).toEqual({
+      asOf: '2021-03-31',
+      knownAt: null,
+      snapshot: null,
+    });
   });
 
   it('knownAt answers with what had been told by then, so backdated corrections show as such', async () => {
     // Effective in February, but not known until June.
-    expect(statuses(await get('/api/goals?version=1.0&asOf=2021-03-31&knownAt=2021-05-31'))).toEqual({ g1: 'in_progress', g2: 'unknown' });
-    expect(statuses(await get('/api/goals?version=1.0&asOf=2021-03-31&knownAt=2021-06-15'))).toEqual({ g1: 'in_progress', g2: 'missed' });
+    expect(statuses(await get('/api/goals?version=1.0&asOf=2021-03-31&knownAt=2021-05-31'))).toEqual({
+      g1: 'in_progress',
+      g2: 'unknown',
+    });
+    expect(statuses(await get('/api/goals?version=1.0&asOf=2021-03-31&knownAt=2021-06-15'))).toEqual({
+      g1: 'in_progress',
+      g2: 'missed',
+    });
     const detail = await get('/api/goals/g2?knownAt=2021-05-31');
     expect(detail.history.official).toEqual([]);
     expect(detail.history.independent).toHaveLength(1);
@@ -63,13 +85,21 @@ describe('status over time on a controlled history', () => {
 
   it('stats follow asOf too', async () => {
     const stats = await get('/api/stats/ressorts?version=1.0&asOf=2021-03-31');
-    expect(stats.items.map((i: { ressort: string; achieved: number }) => [i.ressort, i.achieved])).toEqual([['AA', 0], ['BB', 0]]);
+    expect(stats.items.map((i: { ressort: string; achieved: number }) => [i.ressort, i.achieved])).toEqual([
+      ['AA', 0],
+      ['BB', 0],
+    ]);
   });
 
   it('the timeline counts statuses as of each period end', async () => {
     const body = await get('/api/stats/timeline?version=1.0&from=2021-01-15&to=2021-06-30&interval=month');
-    const compact = body.points.map((p: { date: string; byStatus: Record<string, number> }) =>
-      [p.date, Object.entries(p.byStatus).filter(([, n]) => n > 0).map(([s, n]) => `${s}:${n}`).join(' ')]);
+    const compact = body.points.map((p: { date: string; byStatus: Record<string, number> }) => [
+      p.date,
+      Object.entries(p.byStatus)
+        .filter(([, n]) => n > 0)
+        .map(([s, n]) => `${s}:${n}`)
+        .join(' '),
+    ]);
     expect(compact).toEqual([
       ['2021-01-31', 'unknown:1 planned:1'],
       ['2021-02-28', 'planned:1 missed:1'],
@@ -78,20 +108,35 @@ describe('status over time on a controlled history', () => {
       ['2021-05-31', 'achieved:1 missed:1'],
       ['2021-06-30', 'achieved:1 missed:1'],
     ]);
-    const ressortB = await get('/api/stats/timeline?version=1.0&ressort=BB&from=2021-01-15&to=2021-06-30&interval=quarter&track=independent');
-    expect(ressortB.points.map((p: { date: string; byStatus: { achieved: number } }) => [p.date, p.byStatus.achieved])).toEqual([['2021-03-31', 0], ['2021-06-30', 1]]);
+    const ressortB = await get(
+      '/api/stats/timeline?version=1.0&ressort=BB&from=2021-01-15&to=2021-06-30&interval=quarter&track=independent',
+    );
+    expect(
+      ressortB.points.map((p: { date: string; byStatus: { achieved: number } }) => [p.date, p.byStatus.achieved]),
+    ).toEqual([
+      ['2021-03-31', 0],
+      ['2021-06-30', 1],
+    ]);
   });
 
   it('refuses a window that ends before it starts, or has too many points', async () => {
-    expect((await t.app.inject({ url: '/api/stats/timeline?version=1.0&from=2021-06-01&to=2021-01-01' })).statusCode).toBe(400);
+    expect(
+      (await t.app.inject({ url: '/api/stats/timeline?version=1.0&from=2021-06-01&to=2021-01-01' })).statusCode,
+    ).toBe(400);
     const many = await t.app.inject({ url: '/api/stats/timeline?version=1.0&from=1900-01-01&to=2021-01-01' });
     expect(many.json().error.issues[0].field).toBe('interval');
   });
 
   it('lists every change in a window with the status it replaced', async () => {
     const body = await get('/api/changes?since=2021-03-01&until=2021-05-31&version=1.0');
-    expect(body.items.map((c: { goalId: string; from: string | null; to: string; event: { track: string } }) =>
-      [c.goalId, c.from, c.to, c.event.track])).toEqual([
+    expect(
+      body.items.map((c: { goalId: string; from: string | null; to: string; event: { track: string } }) => [
+        c.goalId,
+        c.from,
+        c.to,
+        c.event.track,
+      ]),
+    ).toEqual([
       ['g1', 'in_progress', 'achieved', 'official'],
       ['g2', null, 'achieved', 'independent'],
       ['g1', 'planned', 'in_progress', 'official'],
@@ -99,11 +144,23 @@ describe('status over time on a controlled history', () => {
     expect(body.truncated).toBe(false);
     // The backdated correction (effective February, entered June) is not known in May.
     const known = await get('/api/changes?since=2021-01-01&until=2021-05-31&knownAt=2021-05-31&track=official');
-    expect(known.items.map((c: { goalId: string; to: string }) => [c.goalId, c.to])).toEqual([['g1', 'achieved'], ['g1', 'in_progress'], ['g1', 'planned']]);
+    expect(known.items.map((c: { goalId: string; to: string }) => [c.goalId, c.to])).toEqual([
+      ['g1', 'achieved'],
+      ['g1', 'in_progress'],
+      ['g1', 'planned'],
+    ]);
     const csv = await t.app.inject({ url: '/api/export/changes.csv?since=2021-03-01&until=2021-05-31&version=1.0' });
     expect(csv.headers['content-type']).toContain('text/csv');
     const { parseCsv } = await import('../src/lib/csv.ts');
-    expect(parseCsv(csv.body).slice(1).map((r) => [r[1], r[5], r[6]])).toEqual([['g1', 'in Umsetzung', 'erreicht'], ['g2', '', 'erreicht'], ['g1', 'geplant', 'in Umsetzung']]);
+    expect(
+      parseCsv(csv.body)
+        .slice(1)
+        .map((r) => [r[1], r[5], r[6]]),
+    ).toEqual([
+      ['g1', 'in Umsetzung', 'erreicht'],
+      ['g2', '', 'erreicht'],
+      ['g1', 'geplant', 'in Umsetzung'],
+    ]);
     const limited = await get('/api/changes?since=2021-01-01&limit=2');
     expect(limited.items).toHaveLength(2);
     expect(limited.truncated).toBe(true);
@@ -111,8 +168,16 @@ describe('status over time on a controlled history', () => {
 
   it('publishes official changes as an Atom feed, overall and per Ressort, with text escaped', async () => {
     const res = await t.app.inject({
-      method: 'POST', url: '/api/goals/g1/status', headers: { ...sameOrigin, cookie: controller.cookie },
-      payload: { status: 'achieved', effectiveDate: '2021-07-01', note: 'Abschluss <script>alert(1)</script> & mehr', evidence: {}, expectedRevision: 0 },
+      method: 'POST',
+      url: '/api/goals/g1/status',
+      headers: { ...sameOrigin, cookie: controller.cookie },
+      payload: {
+        status: 'achieved',
+        effectiveDate: '2021-07-01',
+        note: 'Abschluss <script>alert(1)</script> & mehr',
+        evidence: {},
+        expectedRevision: 0,
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     const feed = await t.app.inject({ url: '/api/feeds/changes.atom' });
@@ -128,7 +193,12 @@ describe('status over time on a controlled history', () => {
   });
 
   it('freezes a snapshot with a content hash; views opened as of it do not move', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/snapshots', headers: { ...sameOrigin, cookie: controller.cookie }, payload: { title: 'Ausschusssitzung 02.12.2021' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/snapshots',
+      headers: { ...sameOrigin, cookie: controller.cookie },
+      payload: { title: 'Ausschusssitzung 02.12.2021' },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const snapshot = created.json();
     expect(snapshot.id).toMatch(/^ausschusssitzung-02-12-2021-[0-9a-f]{8}$/);
@@ -137,12 +207,22 @@ describe('status over time on a controlled history', () => {
     const before = statuses(await get(`/api/goals?version=1.0&snapshot=${snapshot.id}`));
     const detail = await get(`/api/snapshots/${snapshot.id}`);
     expect(detail.contentHash).toBe(snapshot.contentHash);
-    expect(detail.payload.versions[0].goals.map((g: { id: string; status: string }) => [g.id, g.status])).toEqual(Object.entries(before));
+    expect(detail.payload.versions[0].goals.map((g: { id: string; status: string }) => [g.id, g.status])).toEqual(
+      Object.entries(before),
+    );
 
     // A later report changes "now" but not the snapshot.
     const later = await t.app.inject({
-      method: 'POST', url: '/api/goals/g1/status', headers: { ...sameOrigin, cookie: controller.cookie },
-      payload: { status: 'dropped', effectiveDate: '2021-08-01', note: 'eingestellt', evidence: {}, expectedRevision: 1 },
+      method: 'POST',
+      url: '/api/goals/g1/status',
+      headers: { ...sameOrigin, cookie: controller.cookie },
+      payload: {
+        status: 'dropped',
+        effectiveDate: '2021-08-01',
+        note: 'eingestellt',
+        evidence: {},
+        expectedRevision: 1,
+      },
     });
     expect(later.statusCode, later.body).toBe(201);
     expect(statuses(await get('/api/goals?version=1.0')).g1).toBe('dropped');
@@ -153,11 +233,16 @@ describe('status over time on a controlled history', () => {
   });
 
   it('needs a session to create a snapshot and refuses mixing snapshot with asOf', async () => {
-    expect((await t.app.inject({ method: 'POST', url: '/api/snapshots', headers: sameOrigin, payload: { title: 'Test' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/snapshots', headers: sameOrigin, payload: { title: 'Test' } }))
+        .statusCode,
+    ).toBe(401);
     const list = await get('/api/snapshots');
     const id = list.items[0].id;
     expect((await t.app.inject({ url: `/api/goals?snapshot=${id}&asOf=2021-01-01` })).statusCode).toBe(400);
-    expect((await t.app.inject({ url: '/api/goals?snapshot=gibt-es-nicht' })).json().error.issues[0].field).toBe('snapshot');
+    expect((await t.app.inject({ url: '/api/goals?snapshot=gibt-es-nicht' })).json().error.issues[0].field).toBe(
+      'snapshot',
+    );
   });
 });
 
@@ -169,18 +254,32 @@ describe('as-of aggregation query plan', () => {
   afterAll(() => t.close());
 
   it('looks up the latest event per goal through the (goal, track, effective date) index', () => {
-    const plan = t.app.db.prepare(`EXPLAIN QUERY PLAN ${withStatus('g.version_key = @version')}`)
+    const plan = t.app.db
+      .prepare(`EXPLAIN QUERY PLAN ${withStatus('g.version_key = @version')}`)
       .all({ version: '1.0', asOf: '2021-01-01', knownAt: '2021-01-01T00:00:00Z' }) as { detail: string }[];
     const details = plan.map((row) => row.detail);
-    expect(details.filter((d) => /SEARCH e USING (COVERING )?INDEX status_events_goal_track_effective \(goal_id=\? AND track=\? AND effective_date<\?\)/.test(d))).toHaveLength(2);
+    expect(
+      details.filter((d) =>
+        /SEARCH e USING (COVERING )?INDEX status_events_goal_track_effective \(goal_id=\? AND track=\? AND effective_date<\?\)/.test(
+          d,
+        ),
+      ),
+    ).toHaveLength(2);
     expect(details.some((d) => /SCAN e\b/.test(d) || /SCAN status_events/.test(d))).toBe(false);
   });
 
   it('answers the per-Ressort and timeline aggregation from the covering index alone', () => {
-    const plan = t.app.db.prepare(`EXPLAIN QUERY PLAN ${statusOnTrack('g.version_key = @version')}`)
-      .all({ version: '1.0', track: 'official', asOf: '2021-01-01', knownAt: '2021-01-01T00:00:00Z' }) as { detail: string }[];
+    const plan = t.app.db
+      .prepare(`EXPLAIN QUERY PLAN ${statusOnTrack('g.version_key = @version')}`)
+      .all({ version: '1.0', track: 'official', asOf: '2021-01-01', knownAt: '2021-01-01T00:00:00Z' }) as {
+      detail: string;
+    }[];
     const details = plan.map((row) => row.detail);
-    expect(details).toContainEqual(expect.stringMatching(/SEARCH e USING COVERING INDEX status_events_goal_track_effective \(goal_id=\? AND track=\? AND effective_date<\?\)/));
+    expect(details).toContainEqual(
+      expect.stringMatching(
+        /SEARCH e USING COVERING INDEX status_events_goal_track_effective \(goal_id=\? AND track=\? AND effective_date<\?\)/,
+      ),
+    );
     expect(details.some((d) => /SCAN (e|status_events)\b/.test(d))).toBe(false);
   });
 });

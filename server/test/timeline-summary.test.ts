@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUSES, type Status } from '@zielmonitor/shared/schemas/common';
 import { openDatabase, type Db } from '../src/db/database.ts';
 import { NOW } from '../src/repositories/current-status-sql.ts';
-import { MONTH_TRANSITIONS_SQL, countsAtMonthEnds, createTimelineRepository, isMonthEnd, periodEnds } from '../src/repositories/timeline.ts';
+import {
+  MONTH_TRANSITIONS_SQL,
+  countsAtMonthEnds,
+  createTimelineRepository,
+  isMonthEnd,
+  periodEnds,
+} from '../src/repositories/timeline.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zielmonitor-timeline-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -26,16 +32,21 @@ function freshDb(): Db {
   return openDatabase(file);
 }
 
-const nonZero = (byStatus: Record<Status, number>) => Object.fromEntries(Object.entries(byStatus).filter(([, n]) => n !== 0));
+const nonZero = (byStatus: Record<Status, number>) =>
+  Object.fromEntries(Object.entries(byStatus).filter(([, n]) => n !== 0));
 
 describe('countsAtMonthEnds', () => {
   it('starts every goal unknown and sums the transitions up to each month, in the order the months are asked', () => {
-    const counts = countsAtMonthEnds(3, [
-      { month: '2021-01', status: 'planned', previousStatus: 'unknown', goals: 2 },
-      { month: '2021-03', status: 'achieved', previousStatus: 'planned', goals: 1 },
-      { month: '2021-03', status: 'missed', previousStatus: 'unknown', goals: 1 },
-      { month: '2021-05', status: 'in_progress', previousStatus: 'achieved', goals: 1 },
-    ], ['2021-03', '2020-12', '2021-01', '2021-04', '2021-05']);
+    const counts = countsAtMonthEnds(
+      3,
+      [
+        { month: '2021-01', status: 'planned', previousStatus: 'unknown', goals: 2 },
+        { month: '2021-03', status: 'achieved', previousStatus: 'planned', goals: 1 },
+        { month: '2021-03', status: 'missed', previousStatus: 'unknown', goals: 1 },
+        { month: '2021-05', status: 'in_progress', previousStatus: 'achieved', goals: 1 },
+      ],
+      ['2021-03', '2020-12', '2021-01', '2021-04', '2021-05'],
+    );
     expect(counts.map((c) => [c.total, nonZero(c.byStatus)])).toEqual([
       [3, { planned: 1, achieved: 1, missed: 1 }],
       [3, { unknown: 3 }],
@@ -47,10 +58,16 @@ describe('countsAtMonthEnds', () => {
   });
 
   it('refuses transitions out of month order', () => {
-    expect(() => countsAtMonthEnds(1, [
-      { month: '2021-02', status: 'planned', previousStatus: 'unknown', goals: 1 },
-      { month: '2021-01', status: 'achieved', previousStatus: 'planned', goals: 1 },
-    ], ['2021-02'])).toThrow(/month order/);
+    expect(() =>
+      countsAtMonthEnds(
+        1,
+        [
+          { month: '2021-02', status: 'planned', previousStatus: 'unknown', goals: 1 },
+          { month: '2021-01', status: 'achieved', previousStatus: 'planned', goals: 1 },
+        ],
+        ['2021-02'],
+      ),
+    ).toThrow(/month order/);
   });
 
   it('knows the last day of each month', () => {
@@ -63,15 +80,31 @@ describe('timeline from the month-end summary', () => {
   const DAY = 86_400_000;
   const BASE = Date.UTC(2020, 10, 1);
   const day = (n: number) => new Date(BASE + n * DAY).toISOString().slice(0, 10);
-  const monthEndOf = (date: string) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  const monthEndOf = (date: string) =>
+    new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).toISOString().slice(0, 10);
   // Month boundaries and a leap day often, so same-day ties and edge days are common.
-  const date = fc.oneof(fc.integer({ min: 0, max: 480 }).map(day),
-    fc.constantFrom('2020-11-30', '2020-12-01', '2020-12-31', '2021-01-01', '2021-02-28', '2021-03-01', '2021-03-31'));
+  const date = fc.oneof(
+    fc.integer({ min: 0, max: 480 }).map(day),
+    fc.constantFrom('2020-11-30', '2020-12-01', '2020-12-31', '2021-01-01', '2021-02-28', '2021-03-01', '2021-03-31'),
+  );
   const recorded = fc.integer({ min: 0, max: 600 * 24 }).map((h) => new Date(BASE + h * 3_600_000).toISOString());
   const ressort = fc.constantFrom('AA', 'BB', null);
-  const goals = fc.array(fc.record({ version: fc.constantFrom('1.0', '1.0', '2.0'), ressort }), { minLength: 1, maxLength: 6 });
+  const goals = fc.array(fc.record({ version: fc.constantFrom('1.0', '1.0', '2.0'), ressort }), {
+    minLength: 1,
+    maxLength: 6,
+  });
   const operation = fc.oneof(
-    { weight: 9, arbitrary: fc.record({ kind: fc.constant('event' as const), goal: fc.nat(), track: fc.constantFrom('official', 'independent'), status: fc.constantFrom(...STATUSES), effective: date, recorded }) },
+    {
+      weight: 9,
+      arbitrary: fc.record({
+        kind: fc.constant('event' as const),
+        goal: fc.nat(),
+        track: fc.constantFrom('official', 'independent'),
+        status: fc.constantFrom(...STATUSES),
+        effective: date,
+        recorded,
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('move' as const), goal: fc.nat(), ressort }) },
   );
   const query = fc.record({
@@ -82,43 +115,67 @@ describe('timeline from the month-end summary', () => {
     from: fc.integer({ min: 0, max: 480 }),
     days: fc.integer({ min: 0, max: 500 }),
     toMonthEnd: fc.boolean(),
-    knownAt: fc.oneof(fc.constant('now'), fc.constant('latest'), recorded, fc.integer({ min: 0, max: 600 }).map((n) => `${day(n)}T23:59:59.999Z`)),
+    knownAt: fc.oneof(
+      fc.constant('now'),
+      fc.constant('latest'),
+      recorded,
+      fc.integer({ min: 0, max: 600 }).map((n) => `${day(n)}T23:59:59.999Z`),
+    ),
   });
 
   it('equals the per-point index seeks for any history, filter, interval, end date and knownAt', async () => {
-    await fc.assert(fc.asyncProperty(goals, fc.array(operation, { maxLength: 40 }), fc.array(query, { minLength: 1, maxLength: 4 }), async (goalList, operations, queries) => {
-      const db = freshDb();
-      try {
-        const insertGoal = db.prepare(`INSERT INTO goals (id, version_key, title, lead_ressort, horizon, confidence_goal, confidence_ressort, confidence_status, search_text)
+    await fc.assert(
+      fc.asyncProperty(
+        goals,
+        fc.array(operation, { maxLength: 40 }),
+        fc.array(query, { minLength: 1, maxLength: 4 }),
+        async (goalList, operations, queries) => {
+          const db = freshDb();
+          try {
+            const insertGoal =
+              db.prepare(`INSERT INTO goals (id, version_key, title, lead_ressort, horizon, confidence_goal, confidence_ressort, confidence_status, search_text)
           VALUES (?, ?, 'Ziel', ?, 'unknown', 'high', 'high', 'high', 'ziel')`);
-        const insertEvent = db.prepare(`INSERT INTO status_events (goal_id, status, effective_date, recorded_at, reporter, track) VALUES (?, ?, ?, ?, 'Test', ?)`);
-        const move = db.prepare('UPDATE goals SET lead_ressort = ? WHERE id = ?');
-        const goalId = (n: number) => `g${n % goalList.length}`;
-        db.transaction(() => {
-          goalList.forEach((g, n) => insertGoal.run(`g${n}`, g.version, g.ressort));
-          // In generated order: backdated events arrive after later ones, and Ressorts change between events.
-          for (const op of operations) {
-            if (op.kind === 'event') insertEvent.run(goalId(op.goal), op.status, op.effective, op.recorded, op.track);
-            else move.run(op.ressort, goalId(op.goal));
+            const insertEvent = db.prepare(
+              `INSERT INTO status_events (goal_id, status, effective_date, recorded_at, reporter, track) VALUES (?, ?, ?, ?, 'Test', ?)`,
+            );
+            const move = db.prepare('UPDATE goals SET lead_ressort = ? WHERE id = ?');
+            const goalId = (n: number) => `g${n % goalList.length}`;
+            db.transaction(() => {
+              goalList.forEach((g, n) => insertGoal.run(`g${n}`, g.version, g.ressort));
+              // In generated order: backdated events arrive after later ones, and Ressorts change between events.
+              for (const op of operations) {
+                if (op.kind === 'event')
+                  insertEvent.run(goalId(op.goal), op.status, op.effective, op.recorded, op.track);
+                else move.run(op.ressort, goalId(op.goal));
+              }
+            })();
+            const latest = db.prepare('SELECT max(recorded_at) FROM status_events').pluck().get() as string | null;
+            const timeline = createTimelineRepository(db);
+            for (const q of queries) {
+              const from = day(q.from);
+              const to = q.toMonthEnd ? monthEndOf(day(q.from + q.days)) : day(q.from + q.days);
+              const knownAt =
+                q.knownAt === 'now' ? NOW.knownAt : q.knownAt === 'latest' ? (latest ?? NOW.knownAt) : q.knownAt;
+              const request = {
+                version: q.version,
+                ressort: q.ressort,
+                track: q.track,
+                ends: periodEnds(from, to, q.interval),
+                knownAt,
+              };
+              expect(await timeline.timeline(request)).toStrictEqual(timeline.exactTimeline(request));
+              // The summary itself, whatever knownAt the query asked for.
+              const now = { ...request, knownAt: NOW.knownAt };
+              expect(timeline.summaryTimeline(now)).toStrictEqual(timeline.exactTimeline(now));
+            }
+          } finally {
+            db.close();
+            fs.rmSync(db.name, { force: true });
           }
-        })();
-        const latest = db.prepare('SELECT max(recorded_at) FROM status_events').pluck().get() as string | null;
-        const timeline = createTimelineRepository(db);
-        for (const q of queries) {
-          const from = day(q.from);
-          const to = q.toMonthEnd ? monthEndOf(day(q.from + q.days)) : day(q.from + q.days);
-          const knownAt = q.knownAt === 'now' ? NOW.knownAt : q.knownAt === 'latest' ? (latest ?? NOW.knownAt) : q.knownAt;
-          const request = { version: q.version, ressort: q.ressort, track: q.track, ends: periodEnds(from, to, q.interval), knownAt };
-          expect(await timeline.timeline(request)).toStrictEqual(timeline.exactTimeline(request));
-          // The summary itself, whatever knownAt the query asked for.
-          const now = { ...request, knownAt: NOW.knownAt };
-          expect(timeline.summaryTimeline(now)).toStrictEqual(timeline.exactTimeline(now));
-        }
-      } finally {
-        db.close();
-        fs.rmSync(db.name, { force: true });
-      }
-    }), { numRuns: 300 });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('answers as told by knownAt when an event was recorded after it', async () => {
@@ -129,8 +186,10 @@ describe('timeline from the month-end summary', () => {
         ('g1', 'planned', '2021-01-10', '2021-01-10T00:00:00.000Z', 'Test', 'official'),
         ('g1', 'missed', '2021-01-20', '2021-03-01T00:00:00.000Z', 'Test', 'official');`);
     const timeline = createTimelineRepository(db);
-    const at = async (knownAt: string) => (await timeline.timeline({ version: '1.0', ressort: null, track: 'official', ends: ['2021-01-31'], knownAt }))
-      .map((p) => nonZero(p.byStatus));
+    const at = async (knownAt: string) =>
+      (
+        await timeline.timeline({ version: '1.0', ressort: null, track: 'official', ends: ['2021-01-31'], knownAt })
+      ).map((p) => nonZero(p.byStatus));
     expect(await at('2021-02-28T23:59:59.999Z')).toEqual([{ planned: 1 }]);
     expect(await at(NOW.knownAt)).toEqual([{ missed: 1 }]);
     db.close();
@@ -139,8 +198,11 @@ describe('timeline from the month-end summary', () => {
   it('reads the transitions from the partial covering index, in index order, without a sort or goal lookups', () => {
     const db = freshDb();
     for (const ressortParam of [null, 'AA', 'unknown']) {
-      const plan = db.prepare(`EXPLAIN QUERY PLAN ${MONTH_TRANSITIONS_SQL}`)
-        .all({ track: 'official', version: '1.0', ressort: ressortParam, lastMonth: '2021-06' }) as { detail: string }[];
+      const plan = db
+        .prepare(`EXPLAIN QUERY PLAN ${MONTH_TRANSITIONS_SQL}`)
+        .all({ track: 'official', version: '1.0', ressort: ressortParam, lastMonth: '2021-06' }) as {
+        detail: string;
+      }[];
       expect(plan.map((row) => row.detail)).toEqual([
         'SEARCH s USING COVERING INDEX status_month_ends_timeline (track=? AND version_key=? AND month<?)',
       ]);

@@ -13,16 +13,22 @@ export const authKeys = {
   audit: (offset: number) => ['audit', offset] as const,
 };
 
-export const meQuery = () => queryOptions({
-  queryKey: authKeys.me,
-  queryFn: () => api(meSchema, '/api/auth/me'),
-  staleTime: 60_000,
-});
+export const meQuery = () =>
+  queryOptions({
+    queryKey: authKeys.me,
+    queryFn: () => api(meSchema, '/api/auth/me'),
+    staleTime: 60_000,
+  });
 
-export const auditQuery = (offset: number) => queryOptions({
-  queryKey: authKeys.audit(offset),
-  queryFn: () => api(() => import('@zielmonitor/shared/schemas/audit').then((m) => m.AuditResponse), withQuery('/api/audit', { limit: 100, offset })),
-});
+export const auditQuery = (offset: number) =>
+  queryOptions({
+    queryKey: authKeys.audit(offset),
+    queryFn: () =>
+      api(
+        () => import('@zielmonitor/shared/schemas/audit').then((m) => m.AuditResponse),
+        withQuery('/api/audit', { limit: 100, offset }),
+      ),
+  });
 
 export function useLogin() {
   const client = useQueryClient();
@@ -52,7 +58,11 @@ export function useReportStatus(goalId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: StatusUpdateInput) =>
-      api(() => import('@zielmonitor/shared/schemas/status-update').then((m) => m.StatusUpdateResponse), `/api/goals/${encodeURIComponent(goalId)}/status`, { method: 'POST', json: body }),
+      api(
+        () => import('@zielmonitor/shared/schemas/status-update').then((m) => m.StatusUpdateResponse),
+        `/api/goals/${encodeURIComponent(goalId)}/status`,
+        { method: 'POST', json: body },
+      ),
     onSuccess: () => invalidate(client, goalKeys.all, statsKeys.all, ['changes'], ['timeline']),
   });
 }

@@ -28,7 +28,11 @@ export function withQuery(path: string, query: Query = {}): string {
  * The one way the dashboard talks to the API: same origin, cookies included, and every
  * answer parsed with the shared schema, so a drifting server shows up as an error here.
  */
-export async function api<S extends z.ZodType>(schema: S | (() => Promise<S>), path: string, init: RequestInit & { json?: unknown } = {}): Promise<z.infer<S>> {
+export async function api<S extends z.ZodType>(
+  schema: S | (() => Promise<S>),
+  path: string,
+  init: RequestInit & { json?: unknown } = {},
+): Promise<z.infer<S>> {
   const { json, headers, ...rest } = init;
   // Schemas (and zod with them) load alongside the first answer, not with the first screen.
   const loading = typeof schema === 'function' ? schema() : Promise.resolve(schema);
@@ -37,7 +41,11 @@ export async function api<S extends z.ZodType>(schema: S | (() => Promise<S>), p
     response = await fetch(path, {
       credentials: 'same-origin',
       ...rest,
-      headers: { accept: 'application/json', ...(json !== undefined && { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        accept: 'application/json',
+        ...(json !== undefined && { 'content-type': 'application/json' }),
+        ...headers,
+      },
       ...(json !== undefined && { body: JSON.stringify(json) }),
     });
   } catch {

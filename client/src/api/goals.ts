@@ -12,12 +12,15 @@ export const goalKeys = {
   detail: (id: string, at: PointInTimeParams) => [...goalKeys.all, 'detail', id, at] as const,
 };
 
-export const goalsQuery = (query: GoalsQueryInput) => queryOptions({
-  queryKey: goalKeys.list(query),
-  queryFn: () => api(() => schemas().then((m) => m.GoalsResponse), withQuery('/api/goals', query)),
-});
+export const goalsQuery = (query: GoalsQueryInput) =>
+  queryOptions({
+    queryKey: goalKeys.list(query),
+    queryFn: () => api(() => schemas().then((m) => m.GoalsResponse), withQuery('/api/goals', query)),
+  });
 
-export const goalQuery = (id: string, at: PointInTimeParams) => queryOptions({
-  queryKey: goalKeys.detail(id, at),
-  queryFn: () => api(() => schemas().then((m) => m.GoalDetail), withQuery(`/api/goals/${encodeURIComponent(id)}`, at)),
-});
+export const goalQuery = (id: string, at: PointInTimeParams) =>
+  queryOptions({
+    queryKey: goalKeys.detail(id, at),
+    queryFn: () =>
+      api(() => schemas().then((m) => m.GoalDetail), withQuery(`/api/goals/${encodeURIComponent(id)}`, at)),
+  });

@@ -10,18 +10,21 @@ export const lineageKeys = {
   due: (version: string, period: string) => ['stats', 'due', version, period] as const,
 };
 
-export const lineageQuery = (from: string, to: string, track: Track) => queryOptions({
-  queryKey: lineageKeys.lineage(from, to, track),
-  queryFn: () => api(LineageResponse, withQuery('/api/lineage', { from, to, track })),
-});
+export const lineageQuery = (from: string, to: string, track: Track) =>
+  queryOptions({
+    queryKey: lineageKeys.lineage(from, to, track),
+    queryFn: () => api(LineageResponse, withQuery('/api/lineage', { from, to, track })),
+  });
 
-export const periodsQuery = () => queryOptions({
-  queryKey: lineageKeys.periods,
-  queryFn: () => api(LegislativePeriodsResponse, '/api/legislative-periods'),
-  staleTime: Infinity,
-});
+export const periodsQuery = () =>
+  queryOptions({
+    queryKey: lineageKeys.periods,
+    queryFn: () => api(LegislativePeriodsResponse, '/api/legislative-periods'),
+    staleTime: Infinity,
+  });
 
-export const dueQuery = (version: string, period: string) => queryOptions({
-  queryKey: lineageKeys.due(version, period),
-  queryFn: () => api(DueResponse, withQuery('/api/stats/due', { version, period })),
-});
+export const dueQuery = (version: string, period: string) =>
+  queryOptions({
+    queryKey: lineageKeys.due(version, period),
+    queryFn: () => api(DueResponse, withQuery('/api/stats/due', { version, period })),
+  });

@@ -6,14 +6,18 @@ export const metaKeys = {
   ressorts: ['ressorts'] as const,
 };
 
-export const versionsQuery = () => queryOptions({
-  queryKey: metaKeys.versions,
-  queryFn: () => api(() => import('@zielmonitor/shared/schemas/version').then((m) => m.VersionsResponse), '/api/versions'),
-  staleTime: Infinity,
-});
+export const versionsQuery = () =>
+  queryOptions({
+    queryKey: metaKeys.versions,
+    queryFn: () =>
+      api(() => import('@zielmonitor/shared/schemas/version').then((m) => m.VersionsResponse), '/api/versions'),
+    staleTime: Infinity,
+  });
 
-export const ressortsQuery = () => queryOptions({
-  queryKey: metaKeys.ressorts,
-  queryFn: () => api(() => import('@zielmonitor/shared/schemas/ressort').then((m) => m.RessortsResponse), '/api/ressorts'),
-  staleTime: Infinity,
-});
+export const ressortsQuery = () =>
+  queryOptions({
+    queryKey: metaKeys.ressorts,
+    queryFn: () =>
+      api(() => import('@zielmonitor/shared/schemas/ressort').then((m) => m.RessortsResponse), '/api/ressorts'),
+    staleTime: Infinity,
+  });

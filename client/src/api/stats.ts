@@ -12,12 +12,22 @@ export const statsKeys = {
   figures: (version: string, at: PointInTimeParams) => ['reported-figures', version, at] as const,
 };
 
-export const ressortStatsQuery = (params: StatsParams) => queryOptions({
-  queryKey: statsKeys.ressorts(params),
-  queryFn: () => api(() => import('@zielmonitor/shared/schemas/stats').then((m) => m.RessortStatsResponse), withQuery('/api/stats/ressorts', params)),
-});
+export const ressortStatsQuery = (params: StatsParams) =>
+  queryOptions({
+    queryKey: statsKeys.ressorts(params),
+    queryFn: () =>
+      api(
+        () => import('@zielmonitor/shared/schemas/stats').then((m) => m.RessortStatsResponse),
+        withQuery('/api/stats/ressorts', params),
+      ),
+  });
 
-export const reportedFiguresQuery = (version: string, at: PointInTimeParams) => queryOptions({
-  queryKey: statsKeys.figures(version, at),
-  queryFn: () => api(() => import('@zielmonitor/shared/schemas/reported-figure').then((m) => m.ReportedFiguresResponse), withQuery('/api/reported-figures', { version, ...at })),
-});
+export const reportedFiguresQuery = (version: string, at: PointInTimeParams) =>
+  queryOptions({
+    queryKey: statsKeys.figures(version, at),
+    queryFn: () =>
+      api(
+        () => import('@zielmonitor/shared/schemas/reported-figure').then((m) => m.ReportedFiguresResponse),
+        withQuery('/api/reported-figures', { version, ...at }),
+      ),
+  });

@@ -27,19 +27,34 @@ export function AppShell({ children, setLang }: { children: ReactNode; setLang: 
   const t = useT();
   const search = useKeptSearch();
   const [pathname] = useLocation();
-  const links: [string, string][] = [['/', t.nav.overview], ['/ziele', t.nav.goals], ['/verlauf', t.nav.timeline], ['/aenderungen', t.nav.changes], ['/44-zu-78', t.nav.lineage], ['/sitzung', t.nav.session]];
+  const links: [string, string][] = [
+    ['/', t.nav.overview],
+    ['/ziele', t.nav.goals],
+    ['/verlauf', t.nav.timeline],
+    ['/aenderungen', t.nav.changes],
+    ['/44-zu-78', t.nav.lineage],
+    ['/sitzung', t.nav.session],
+  ];
   return (
     <>
-      <a className="skip-link" href="#main">{t.skipLink}</a>
+      <a className="skip-link" href="#main">
+        {t.skipLink}
+      </a>
       <header className="app-header">
         <div className="brand">
-          <NavLink to={`/${search}`} className="brand-name">{t.appName}</NavLink>
+          <NavLink to={`/${search}`} className="brand-name">
+            {t.appName}
+          </NavLink>
           <span className="brand-tagline">{t.appTagline}</span>
         </div>
         <nav aria-label={t.appName}>
           <ul>
             {links.map(([path, label]) => (
-              <li key={path}><NavLink to={`${path}${search}`} end={path === '/'}>{label}</NavLink></li>
+              <li key={path}>
+                <NavLink to={`${path}${search}`} end={path === '/'}>
+                  {label}
+                </NavLink>
+              </li>
             ))}
           </ul>
         </nav>
@@ -47,7 +62,12 @@ export function AppShell({ children, setLang }: { children: ReactNode; setLang: 
           <VersionSelect />
           <AsOfControl />
           <UserMenu />
-          <button type="button" className="lang-switch" lang={t.lang === 'de' ? 'en' : 'de'} onClick={() => setLang(t.lang === 'de' ? 'en' : 'de')}>
+          <button
+            type="button"
+            className="lang-switch"
+            lang={t.lang === 'de' ? 'en' : 'de'}
+            onClick={() => setLang(t.lang === 'de' ? 'en' : 'de')}
+          >
             {t.lang === 'de' ? 'English' : 'Deutsch'}
           </button>
         </div>
@@ -58,7 +78,9 @@ export function AppShell({ children, setLang }: { children: ReactNode; setLang: 
       </main>
       <footer className="app-footer">
         <p>{t.footer}</p>
-        <p><NavLink to="/barrierefreiheit">{t.a11y.title}</NavLink> · <a href="/api/docs">API</a></p>
+        <p>
+          <NavLink to="/barrierefreiheit">{t.a11y.title}</NavLink> · <a href="/api/docs">API</a>
+        </p>
       </footer>
     </>
   );
@@ -74,13 +96,20 @@ function VersionSelect() {
   return (
     <label className="control">
       <span>{t.version}</span>
-      <select value={value} onChange={(e) => setParams((p) => {
-        const next = new URLSearchParams(p);
-        next.set('version', e.target.value);
-        return next;
-      })}>
+      <select
+        value={value}
+        onChange={(e) =>
+          setParams((p) => {
+            const next = new URLSearchParams(p);
+            next.set('version', e.target.value);
+            return next;
+          })
+        }
+      >
         {(versions.data ?? [{ key: value, title: '', presentedOn: '' }]).map((v) => (
-          <option key={v.key} value={v.key}>{v.presentedOn ? t.versionOption(v.key, v.title, formatDate(v.presentedOn, t.lang)) : v.key}</option>
+          <option key={v.key} value={v.key}>
+            {v.presentedOn ? t.versionOption(v.key, v.title, formatDate(v.presentedOn, t.lang)) : v.key}
+          </option>
         ))}
       </select>
     </label>

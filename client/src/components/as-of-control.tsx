@@ -6,18 +6,29 @@ export function AsOfControl() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const asOf = params.get('asOf') ?? '';
-  const set = (value: string) => setParams((p) => {
-    const next = new URLSearchParams(p);
-    if (value) next.set('asOf', value);
-    else next.delete('asOf');
-    next.delete('snapshot');
-    return next;
-  });
+  const set = (value: string) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (value) next.set('asOf', value);
+      else next.delete('asOf');
+      next.delete('snapshot');
+      return next;
+    });
   return (
     <div className="control as-of">
       <label htmlFor="as-of-date">{t.asOf.label}</label>
-      <input id="as-of-date" type="date" value={asOf} max={new Date().toISOString().slice(0, 10)} onChange={(e) => set(e.target.value)} />
-      {asOf && <button type="button" onClick={() => set('')}>{t.asOf.reset}</button>}
+      <input
+        id="as-of-date"
+        type="date"
+        value={asOf}
+        max={new Date().toISOString().slice(0, 10)}
+        onChange={(e) => set(e.target.value)}
+      />
+      {asOf && (
+        <button type="button" onClick={() => set('')}>
+          {t.asOf.reset}
+        </button>
+      )}
     </div>
   );
 }

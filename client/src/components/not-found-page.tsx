@@ -6,7 +6,9 @@ export function NotFoundPage() {
   return (
     <section>
       <h1>{t.lang === 'de' ? 'Seite nicht gefunden' : 'Page not found'}</h1>
-      <p><Link to="/">{t.nav.overview}</Link></p>
+      <p>
+        <Link to="/">{t.nav.overview}</Link>
+      </p>
     </section>
   );
 }

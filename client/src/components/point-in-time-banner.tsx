@@ -20,15 +20,32 @@ export function PointInTimeBanner() {
   if (snapshot) {
     return (
       <div className="banner snapshot-banner" role="note" data-testid="point-in-time">
-        <p><strong>{detail.data ? t.time.bannerSnapshot(detail.data.title, formatDate(detail.data.createdAt.slice(0, 10), t.lang)) : snapshot}</strong>
-          {' · '}<Link to={now}>{t.time.backToNow}</Link></p>
-        {detail.data && <p className="mono hash">{t.time.hash}: {detail.data.contentHash}</p>}
+        <p>
+          <strong>
+            {detail.data
+              ? t.time.bannerSnapshot(detail.data.title, formatDate(detail.data.createdAt.slice(0, 10), t.lang))
+              : snapshot}
+          </strong>
+          {' · '}
+          <Link to={now}>{t.time.backToNow}</Link>
+        </p>
+        {detail.data && (
+          <p className="mono hash">
+            {t.time.hash}: {detail.data.contentHash}
+          </p>
+        )}
       </div>
     );
   }
   return (
     <p className={asOf ? 'banner' : 'stand'} data-testid="point-in-time" aria-live="polite">
-      {asOf ? <><strong>{t.asOf.banner(formatDate(asOf, t.lang))}</strong> · <Link to={now}>{t.time.backToNow}</Link></> : `${t.lang === 'de' ? 'Stand' : 'As of'}: ${today}`}
+      {asOf ? (
+        <>
+          <strong>{t.asOf.banner(formatDate(asOf, t.lang))}</strong> · <Link to={now}>{t.time.backToNow}</Link>
+        </>
+      ) : (
+        `${t.lang === 'de' ? 'Stand' : 'As of'}: ${today}`
+      )}
     </p>
   );
 }

@@ -8,7 +8,11 @@ import { useT } from '../lib/i18n.ts';
  * The data renders as a deferred value: React draws a large table in slices between which the
  * browser stays responsive, and a changed filter keeps the previous view until the new one is ready.
  */
-export function QueryState<T>({ query, isEmpty, children }: {
+export function QueryState<T>({
+  query,
+  isEmpty,
+  children,
+}: {
   query: UseQueryResult<T>;
   isEmpty?: (data: T) => boolean;
   children: (data: T) => ReactNode;
@@ -19,12 +23,21 @@ export function QueryState<T>({ query, isEmpty, children }: {
     const offline = query.error instanceof ApiError && query.error.status === 0;
     return (
       <div className="state state-error" role="alert">
-        <p><strong>{t.errorTitle}</strong> {offline ? t.errorOffline : query.error.message}</p>
-        <button type="button" onClick={() => void query.refetch()}>{t.retry}</button>
+        <p>
+          <strong>{t.errorTitle}</strong> {offline ? t.errorOffline : query.error.message}
+        </p>
+        <button type="button" onClick={() => void query.refetch()}>
+          {t.retry}
+        </button>
       </div>
     );
   }
-  if (data === undefined) return <p className="state state-loading" role="status">{t.loading}</p>;
+  if (data === undefined)
+    return (
+      <p className="state state-loading" role="status">
+        {t.loading}
+      </p>
+    );
   if (isEmpty?.(data)) return <p className="state state-empty">{t.empty}</p>;
   return <>{children(data)}</>;
 }

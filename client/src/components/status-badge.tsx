@@ -4,5 +4,9 @@ import { useT } from '../lib/i18n.ts';
 /** Status as text with a shape and colour: never colour alone. */
 export function StatusBadge({ status }: { status: Status }) {
   const t = useT();
-  return <span className={`status status-${status}`} data-status={status}>{t.status[status]}</span>;
+  return (
+    <span className={`status status-${status}`} data-status={status}>
+      {t.status[status]}
+    </span>
+  );
 }

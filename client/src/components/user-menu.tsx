@@ -12,14 +12,21 @@ export function UserMenu() {
   const [, navigate] = useLocation();
   const user = me.data?.user;
   if (me.isPending) return <span className="user-link" />;
-  if (!user) return <NavLink to="/anmelden" className="user-link">{t.nav.login}</NavLink>;
+  if (!user)
+    return (
+      <NavLink to="/anmelden" className="user-link">
+        {t.nav.login}
+      </NavLink>
+    );
   return (
     <div className="user-menu">
       <span className="muted">{t.auth.signedInAs(user.name)}</span>
       <NavLink to="/meine-ziele">{t.nav.myGoals}</NavLink>
       {user.role === 'admin' && <NavLink to="/protokoll">{t.nav.audit}</NavLink>}
       {user.role === 'admin' && <NavLink to="/import">Import</NavLink>}
-      <button type="button" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}>{t.nav.logout}</button>
+      <button type="button" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}>
+        {t.nav.logout}
+      </button>
     </div>
   );
 }

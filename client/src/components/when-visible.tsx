@@ -9,16 +9,27 @@ const WIDE = '(min-width: 64rem)';
  * viewport or the page is printed. One placeholder keeps their height while they wait or load,
  * so nothing shifts when they arrive.
  */
-export function WhenVisible({ height, placeholder, children }: { height: number; placeholder: string; children: ReactNode }) {
+export function WhenVisible({
+  height,
+  placeholder,
+  children,
+}: {
+  height: number;
+  placeholder: string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(() => window.matchMedia(WIDE).matches);
   useEffect(() => {
     const element = ref.current;
     if (visible || !element) return;
     const show = () => setVisible(true);
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) show();
-    }, { rootMargin: '25% 0px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) show();
+      },
+      { rootMargin: '25% 0px' },
+    );
     observer.observe(element);
     const print = window.matchMedia('print');
     print.addEventListener('change', show);
@@ -29,6 +40,15 @@ export function WhenVisible({ height, placeholder, children }: { height: number;
       window.removeEventListener('beforeprint', show);
     };
   }, [visible]);
-  const waiting = <div ref={visible ? undefined : ref} className="chart-placeholder" style={{ height, minHeight: height }} role="status">{placeholder}</div>;
+  const waiting = (
+    <div
+      ref={visible ? undefined : ref}
+      className="chart-placeholder"
+      style={{ height, minHeight: height }}
+      role="status"
+    >
+      {placeholder}
+    </div>
+  );
   return visible ? <Suspense fallback={waiting}>{children}</Suspense> : waiting;
 }

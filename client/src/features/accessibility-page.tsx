@@ -3,7 +3,11 @@ import { AboutResponse } from '@zielmonitor/shared/schemas/health';
 import { api } from '../api/client.ts';
 import { useT } from '../lib/i18n.ts';
 
-const aboutQuery = { queryKey: ['about'] as const, queryFn: () => api(AboutResponse, '/api/about'), staleTime: Infinity };
+const aboutQuery = {
+  queryKey: ['about'] as const,
+  queryFn: () => api(AboutResponse, '/api/about'),
+  staleTime: Infinity,
+};
 
 /** Erklärung zur Barrierefreiheit (BITV 2.0 § 7) with the feedback contact. */
 export function AccessibilityPage() {
@@ -17,12 +21,22 @@ export function AccessibilityPage() {
       <h2>{t.a11y.stateTitle}</h2>
       <p>{t.a11y.state}</p>
       <h2>{t.a11y.limitsTitle}</h2>
-      <ul>{t.a11y.limits.map((l) => <li key={l}>{l}</li>)}</ul>
+      <ul>
+        {t.a11y.limits.map((l) => (
+          <li key={l}>{l}</li>
+        ))}
+      </ul>
       <h2>{t.a11y.howTitle}</h2>
       <p>{t.a11y.how}</p>
       <h2>{t.a11y.feedbackTitle}</h2>
       <p>{t.a11y.feedback}</p>
-      <p data-testid="feedback-contact">{email ? <a href={`mailto:${email}?subject=${encodeURIComponent('Barriere im Zielmonitor')}`}>{email}</a> : t.a11y.noContact}</p>
+      <p data-testid="feedback-contact">
+        {email ? (
+          <a href={`mailto:${email}?subject=${encodeURIComponent('Barriere im Zielmonitor')}`}>{email}</a>
+        ) : (
+          t.a11y.noContact
+        )}
+      </p>
       <h2>{t.a11y.enforcementTitle}</h2>
       <p>{t.a11y.enforcement}</p>
     </article>

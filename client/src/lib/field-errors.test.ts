@@ -4,13 +4,24 @@ import { fieldErrors } from './field-errors.ts';
 
 describe('fieldErrors', () => {
   it('keeps the first message per field, by dotted path', () => {
-    expect(fieldErrors([
-      { path: ['note'], message: 'a' }, { path: ['note'], message: 'b' }, { path: ['evidence', 'url'], message: 'c' }, { path: [], message: 'd' },
-    ])).toEqual({ note: 'a', 'evidence.url': 'c', form: 'd' });
+    expect(
+      fieldErrors([
+        { path: ['note'], message: 'a' },
+        { path: ['note'], message: 'b' },
+        { path: ['evidence', 'url'], message: 'c' },
+        { path: [], message: 'd' },
+      ]),
+    ).toEqual({ note: 'a', 'evidence.url': 'c', form: 'd' });
   });
 
   it('turns the shared status schema’s refusals into field messages the form shows', () => {
-    const parsed = StatusUpdateBody.safeParse({ status: 'achieved', effectiveDate: '2999-01-01', note: '', evidence: {}, expectedRevision: 0 });
+    const parsed = StatusUpdateBody.safeParse({
+      status: 'achieved',
+      effectiveDate: '2999-01-01',
+      note: '',
+      evidence: {},
+      expectedRevision: 0,
+    });
     expect(parsed.success).toBe(false);
     const errors = fieldErrors(parsed.error?.issues ?? []);
     expect(Object.keys(errors).sort()).toEqual(['effectiveDate', 'note']);

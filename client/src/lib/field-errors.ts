@@ -4,7 +4,9 @@ import { useGermanValidationMessages } from '@zielmonitor/shared/schemas/locale'
 useGermanValidationMessages();
 
 /** zod issues → the first message per field, keyed by dotted path (e.g. `evidence.url`). */
-export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+export function fieldErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join('.') || 'form';

@@ -2,10 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { formatDate, formatNumber, formatPercent } from './format.ts';
 
 /** What Intl.DateTimeFormat says: the written-out formatter must agree with it everywhere. */
-const oracle = Object.fromEntries((['de', 'en'] as const).flatMap((lang) => [true, false].map((day) => [`${lang} ${day}`,
-  new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', day
-    ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }
-    : { month: 'long', year: 'numeric', timeZone: 'UTC' })])));
+const oracle = Object.fromEntries(
+  (['de', 'en'] as const).flatMap((lang) =>
+    [true, false].map((day) => [
+      `${lang} ${day}`,
+      new Intl.DateTimeFormat(
+        lang === 'de' ? 'de-DE' : 'en-GB',
+        day
+          ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }
+          : { month: 'long', year: 'numeric', timeZone: 'UTC' },
+      ),
+    ]),
+  ),
+);
 function intl(iso: string, lang: 'de' | 'en', day: boolean) {
   const [y, m, d] = iso.split('-').map(Number);
   return oracle[`${lang} ${day}`]?.format(new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1)));
@@ -22,7 +31,7 @@ describe('formatDate', () => {
     }
   });
 
-  it('keeps a date\'s precision, reads timestamps by their date, and says when there is none', () => {
+  it("keeps a date's precision, reads timestamps by their date, and says when there is none", () => {
     expect(formatDate('2021-11-19', 'de')).toBe('19.11.2021');
     expect(formatDate('2021-11-19T23:30:00.000Z', 'en')).toBe('19/11/2021');
     expect(formatDate('2021-11', 'de')).toBe('November 2021');

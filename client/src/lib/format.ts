@@ -1,8 +1,34 @@
 import type { Lang } from './i18n.ts';
 
 const MONTHS: Record<Lang, string[]> = {
-  de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  de: [
+    'Januar',
+    'Februar',
+    'März',
+    'April',
+    'Mai',
+    'Juni',
+    'Juli',
+    'August',
+    'September',
+    'Oktober',
+    'November',
+    'Dezember',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -30,7 +56,9 @@ const SEPARATOR: Record<Lang, { thousands: string; percent: string }> = {
  * the dates: the first Intl.NumberFormat loads the locale's number data, another long task.
  */
 export function formatNumber(n: number, lang: Lang): string {
-  const whole = Math.round(Math.abs(n)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, SEPARATOR[lang].thousands);
+  const whole = Math.round(Math.abs(n))
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, SEPARATOR[lang].thousands);
   return n < 0 && whole !== '0' ? `-${whole}` : whole;
 }
 

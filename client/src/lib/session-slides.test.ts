@@ -4,12 +4,32 @@ import type { GoalSummary } from '@zielmonitor/shared/schemas/goal';
 import { buildSlides, findSlide } from './session-slides.ts';
 
 const goal = (id: string, leadRessort: string | null) => ({ id, leadRessort }) as GoalSummary;
-const stat = (ressort: string, total: number) => ({ ressort, ressortName: null, total, byStatus: emptyByStatus(), achieved: 0, fulfilmentRate: 0 });
+const stat = (ressort: string, total: number) => ({
+  ressort,
+  ressortName: null,
+  total,
+  byStatus: emptyByStatus(),
+  achieved: 0,
+  fulfilmentRate: 0,
+});
 
 describe('session slides', () => {
-  const slides = buildSlides([stat('MWIDE', 2), stat('unknown', 1)], [goal('v1-01', 'MWIDE'), goal('v1-02', 'MWIDE'), goal('v1-03', null)]);
+  const slides = buildSlides(
+    [stat('MWIDE', 2), stat('unknown', 1)],
+    [goal('v1-01', 'MWIDE'), goal('v1-02', 'MWIDE'), goal('v1-03', null)],
+  );
   it('puts each Ressort with its own goals, unknown included', () => {
-    expect(slides.map((s) => s.kind)).toEqual(['title', 'headline', 'zero', 'ressort', 'ressort', 'figures', 'goal', 'goal', 'goal']);
+    expect(slides.map((s) => s.kind)).toEqual([
+      'title',
+      'headline',
+      'zero',
+      'ressort',
+      'ressort',
+      'figures',
+      'goal',
+      'goal',
+      'goal',
+    ]);
     const unknown = slides[4];
     expect(unknown?.kind === 'ressort' && unknown.goals.map((g) => g.id)).toEqual(['v1-03']);
   });

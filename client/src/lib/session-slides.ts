@@ -13,7 +13,9 @@ export type Slide =
 export function buildSlides(stats: RessortStat[], goals: GoalSummary[]): Slide[] {
   const byRessort = (code: string) => goals.filter((g) => (g.leadRessort ?? 'unknown') === code);
   return [
-    { kind: 'title' }, { kind: 'headline' }, { kind: 'zero' },
+    { kind: 'title' },
+    { kind: 'headline' },
+    { kind: 'zero' },
     ...stats.map((ressort) => ({ kind: 'ressort' as const, ressort, goals: byRessort(ressort.ressort) })),
     { kind: 'figures' },
     ...goals.map((goal) => ({ kind: 'goal' as const, goal })),
@@ -24,7 +26,9 @@ export function buildSlides(stats: RessortStat[], goals: GoalSummary[]): Slide[]
 export function findSlide(slides: Slide[], typed: string): number {
   const needle = typed.trim().toLowerCase();
   if (!needle) return -1;
-  return slides.findIndex((s) =>
-    (s.kind === 'ressort' && s.ressort.ressort.toLowerCase() === needle)
-    || (s.kind === 'goal' && s.goal.id.toLowerCase() === needle));
+  return slides.findIndex(
+    (s) =>
+      (s.kind === 'ressort' && s.ressort.ressort.toLowerCase() === needle) ||
+      (s.kind === 'goal' && s.goal.id.toLowerCase() === needle),
+  );
 }

@@ -1,12 +1,23 @@
 import type { Fate, LineageResponse, Origin } from '@zielmonitor/shared/schemas/lineage';
 
 export type Flow = { from: string; to: string; goals: { id: string; title: string }[] };
-export type SankeyData = { nodes: { name: string }[]; links: { source: number; target: number; value: number }[]; flows: Flow[] };
+export type SankeyData = {
+  nodes: { name: string }[];
+  links: { source: number; target: number; value: number }[];
+  flows: Flow[];
+};
 
 /** Where a 1.0 fate leads in 2.0: carried on (in some form), ended, or not known. */
 export const FATE_TARGET: Record<Fate, 'carried' | 'ended' | 'unknown'> = {
-  continued: 'carried', sharpened: 'carried', loosened: 'carried', split: 'carried', merged: 'carried', replaced: 'carried',
-  achieved_and_ended: 'ended', dropped_unfulfilled: 'ended', unknown: 'unknown',
+  continued: 'carried',
+  sharpened: 'carried',
+  loosened: 'carried',
+  split: 'carried',
+  merged: 'carried',
+  replaced: 'carried',
+  achieved_and_ended: 'ended',
+  dropped_unfulfilled: 'ended',
+  unknown: 'unknown',
 };
 
 /**
@@ -14,7 +25,10 @@ export const FATE_TARGET: Record<Fate, 'carried' | 'ended' | 'unknown'> = {
  * predecessor by origin; right: carried into 2.0, new in 2.0, origin unknown, not in 2.0,
  * whereabouts unknown. Only non-empty flows; every flow keeps the goals it stands for.
  */
-export function lineageFlows(data: LineageResponse, label: { fate: (f: Fate) => string; origin: (o: Origin) => string; target: (t: string) => string }): SankeyData {
+export function lineageFlows(
+  data: LineageResponse,
+  label: { fate: (f: Fate) => string; origin: (o: Origin) => string; target: (t: string) => string },
+): SankeyData {
   const flows = new Map<string, Flow>();
   const add = (from: string, to: string, goal: { id: string; title: string }) => {
     const key = `${from}→${to}`;
@@ -22,9 +36,13 @@ export function lineageFlows(data: LineageResponse, label: { fate: (f: Fate) => 
     flow.goals.push(goal);
     flows.set(key, flow);
   };
-  for (const f of data.fates) add(label.fate(f.fate), label.target(FATE_TARGET[f.fate]), { id: f.goalId, title: f.title });
+  for (const f of data.fates)
+    add(label.fate(f.fate), label.target(FATE_TARGET[f.fate]), { id: f.goalId, title: f.title });
   for (const o of data.origins.filter((x) => x.origin !== 'derived')) {
-    add(label.origin(o.origin), label.target(o.origin === 'new' ? 'new' : 'originUnknown'), { id: o.goalId, title: o.title });
+    add(label.origin(o.origin), label.target(o.origin === 'new' ? 'new' : 'originUnknown'), {
+      id: o.goalId,
+      title: o.title,
+    });
   }
   const list = [...flows.values()];
   const names = [...new Set([...list.map((f) => f.from), ...list.map((f) => f.to)])];

@@ -3,10 +3,21 @@ import type { RessortStat } from '@zielmonitor/shared/schemas/stats';
 import { emptyByStatus } from '@zielmonitor/shared/schemas/stats';
 import { headline, presentStatuses, toRessortRows, zeroAchievementRessorts } from './shape-ressort-stats.ts';
 
-const stat = (ressort: string, counts: Partial<RessortStat['byStatus']>, name: string | null = `Ministerium ${ressort}`): RessortStat => {
+const stat = (
+  ressort: string,
+  counts: Partial<RessortStat['byStatus']>,
+  name: string | null = `Ministerium ${ressort}`,
+): RessortStat => {
   const byStatus = { ...emptyByStatus(), ...counts };
   const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
-  return { ressort, ressortName: name, total, byStatus, achieved: byStatus.achieved, fulfilmentRate: total ? byStatus.achieved / total : 0 };
+  return {
+    ressort,
+    ressortName: name,
+    total,
+    byStatus,
+    achieved: byStatus.achieved,
+    fulfilmentRate: total ? byStatus.achieved / total : 0,
+  };
 };
 
 const items = [
@@ -21,14 +32,24 @@ describe('toRessortRows', () => {
   it('sorts by fulfilment, then size, with the unknown group last, and carries full names for the tooltip', () => {
     const rows = toRessortRows(items, 'Ressort nicht belegt');
     expect(rows.map((r) => r.code)).toEqual(['MKW', 'MWIDE', 'VM', 'MSB', 'unknown']);
-    expect(rows[1]).toMatchObject({ label: 'MWIDE', name: 'Ministerium MWIDE', total: 8, achieved: 2, rate: 0.25, in_progress: 6 });
+    expect(rows[1]).toMatchObject({
+      label: 'MWIDE',
+      name: 'Ministerium MWIDE',
+      total: 8,
+      achieved: 2,
+      rate: 0.25,
+      in_progress: 6,
+    });
     expect(rows[4]).toMatchObject({ label: 'Ressort nicht belegt', name: 'Ressort nicht belegt' });
   });
 });
 
 describe('zeroAchievementRessorts', () => {
   it('lists every Ressort with goals and none achieved, largest first, never the unknown group', () => {
-    expect(zeroAchievementRessorts(items).map((r) => [r.ressort, r.total])).toEqual([['VM', 5], ['MSB', 2]]);
+    expect(zeroAchievementRessorts(items).map((r) => [r.ressort, r.total])).toEqual([
+      ['VM', 5],
+      ['MSB', 2],
+    ]);
     expect(zeroAchievementRessorts([stat('unknown', { planned: 4 }, null)])).toEqual([]);
   });
 });

@@ -3,19 +3,32 @@ import type { RessortStat } from '@zielmonitor/shared/schemas/stats';
 import { compareKeys } from './compare.ts';
 import { STATUS_ORDER } from './status.ts';
 
-export type RessortRow = { code: string; label: string; name: string; total: number; achieved: number; rate: number } & Record<Status, number>;
+export type RessortRow = {
+  code: string;
+  label: string;
+  name: string;
+  total: number;
+  achieved: number;
+  rate: number;
+} & Record<Status, number>;
 
 /** Chart and table rows: one per Ressort, sorted by fulfilment rate, then size; unknown last. */
 export function toRessortRows(items: RessortStat[], unknownLabel: string): RessortRow[] {
   return [...items]
-    .sort((a, b) => Number(a.ressort === 'unknown') - Number(b.ressort === 'unknown') || b.fulfilmentRate - a.fulfilmentRate || b.total - a.total || compareKeys(a.ressort, b.ressort))
+    .sort(
+      (a, b) =>
+        Number(a.ressort === 'unknown') - Number(b.ressort === 'unknown') ||
+        b.fulfilmentRate - a.fulfilmentRate ||
+        b.total - a.total ||
+        compareKeys(a.ressort, b.ressort),
+    )
     .map((item) => ({
       code: item.ressort,
       label: item.ressort === 'unknown' ? unknownLabel : item.ressort,
-      name: item.ressort === 'unknown' ? unknownLabel : item.ressortName ?? item.ressort,
+      name: item.ressort === 'unknown' ? unknownLabel : (item.ressortName ?? item.ressort),
       total: item.total,
       rate: item.fulfilmentRate,
-      ...Object.fromEntries(STATUS_ORDER.map((status) => [status, item.byStatus[status]])) as Record<Status, number>,
+      ...(Object.fromEntries(STATUS_ORDER.map((status) => [status, item.byStatus[status]])) as Record<Status, number>),
     }));
 }
 
@@ -39,6 +52,6 @@ export function headline(items: RessortStat[]): Record<Status, number> & { total
   const sum = (status: Status) => items.reduce((n, item) => n + item.byStatus[status], 0);
   return {
     total: items.reduce((n, item) => n + item.total, 0),
-    ...Object.fromEntries(STATUS_ORDER.map((status) => [status, sum(status)])) as Record<Status, number>,
+    ...(Object.fromEntries(STATUS_ORDER.map((status) => [status, sum(status)])) as Record<Status, number>),
   };
 }

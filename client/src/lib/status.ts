@@ -4,7 +4,10 @@ import type { Status } from '@zielmonitor/shared/schemas/common';
  * Status colours from the Okabe–Ito palette, darkened to reach at least 4.3:1 against
  * white; each status also has its own pattern, so colour never carries meaning alone.
  */
-export const STATUS_STYLE: Record<Status, { color: string; pattern: 'solid' | 'diagonal' | 'dots' | 'horizontal' | 'cross' | 'vertical' | 'grid' }> = {
+export const STATUS_STYLE: Record<
+  Status,
+  { color: string; pattern: 'solid' | 'diagonal' | 'dots' | 'horizontal' | 'cross' | 'vertical' | 'grid' }
+> = {
   achieved: { color: '#007a5a', pattern: 'solid' },
   partially_achieved: { color: '#286fa0', pattern: 'diagonal' },
   in_progress: { color: '#1b4f8a', pattern: 'dots' },
@@ -15,4 +18,12 @@ export const STATUS_STYLE: Record<Status, { color: string; pattern: 'solid' | 'd
 };
 
 /** The order statuses are stacked and listed in: achieved first, unknown last. */
-export const STATUS_ORDER: readonly Status[] = ['achieved', 'partially_achieved', 'in_progress', 'planned', 'missed', 'dropped', 'unknown'];
+export const STATUS_ORDER: readonly Status[] = [
+  'achieved',
+  'partially_achieved',
+  'in_progress',
+  'planned',
+  'missed',
+  'dropped',
+  'unknown',
+];

@@ -10,16 +10,22 @@ export function useUrlState<K extends string>(defaults: Record<K, string>) {
   const state = Object.fromEntries(
     (Object.keys(defaults) as K[]).map((key) => [key, params.get(key) ?? defaults[key]]),
   ) as Record<K, string>;
-  const update = useCallback((changes: Partial<Record<K, string>>, options: { replace?: boolean } = {}) => {
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [key, value] of Object.entries(changes) as [K, string | undefined][]) {
-        if (value === undefined || value === '' || value === defaults[key]) next.delete(key);
-        else next.set(key, value);
-      }
-      return next;
-    }, { replace: options.replace ?? false });
-  }, [defaults, setParams]);
+  const update = useCallback(
+    (changes: Partial<Record<K, string>>, options: { replace?: boolean } = {}) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(changes) as [K, string | undefined][]) {
+            if (value === undefined || value === '' || value === defaults[key]) next.delete(key);
+            else next.set(key, value);
+          }
+          return next;
+        },
+        { replace: options.replace ?? false },
+      );
+    },
+    [defaults, setParams],
+  );
   return [state, update] as const;
 }
 

@@ -1,22 +1,38 @@
 import type { Change } from '@zielmonitor/shared/schemas/changes';
 
 const STATUS_DE: Record<string, string> = {
-  unknown: 'unbekannt', planned: 'geplant', in_progress: 'in Umsetzung', partially_achieved: 'teilweise erreicht',
-  achieved: 'erreicht', missed: 'verfehlt', dropped: 'aufgegeben',
+  unknown: 'unbekannt',
+  planned: 'geplant',
+  in_progress: 'in Umsetzung',
+  partially_achieved: 'teilweise erreicht',
+  achieved: 'erreicht',
+  missed: 'verfehlt',
+  dropped: 'aufgegeben',
 };
 
 const escapeXml = (text: string): string =>
   text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
 
 /** An Atom 1.0 feed of official status reports, newest first by the time they were entered. */
-export function renderAtomFeed(opts: { base: string; ressort: string | null; changes: Change[]; selfUrl: string }): string {
+export function renderAtomFeed(opts: {
+  base: string;
+  ressort: string | null;
+  changes: Change[];
+  selfUrl: string;
+}): string {
   const title = `Zielmonitor: amtliche Statusmeldungen${opts.ressort ? ` (${opts.ressort})` : ''}`;
   const updated = opts.changes[0]?.event.recordedAt ?? new Date(0).toISOString();
   const entries = opts.changes.map((c) => {
     const link = `${opts.base}/ziele/${encodeURIComponent(c.goalId)}`;
     const from = c.from ? STATUS_DE[c.from] : 'ohne Meldung';
-    const summary = [`${from} → ${STATUS_DE[c.to]} (wirksam ${c.event.effectiveDate}, gemeldet von ${c.event.reporter})`,
-      c.event.note, c.event.evidence.url, c.event.evidence.reference].filter(Boolean).join(' · ');
+    const summary = [
+      `${from} → ${STATUS_DE[c.to]} (wirksam ${c.event.effectiveDate}, gemeldet von ${c.event.reporter})`,
+      c.event.note,
+      c.event.evidence.url,
+      c.event.evidence.reference,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     return `  <entry>
     <id>${escapeXml(`${opts.base}/api/status-events/${c.event.id}`)}</id>
     <title>${escapeXml(`${c.goalTitle}: ${STATUS_DE[c.to]}`)}</title>

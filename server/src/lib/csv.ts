@@ -9,7 +9,8 @@ import { stringify } from 'csv-stringify/sync';
 const FORMULA_START = /^[=+\-@\t\r']/;
 
 export const protectCell = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
-export const unprotectCell = (value: string): string => (value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value);
+export const unprotectCell = (value: string): string =>
+  value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 
 const lines = (rows: readonly (readonly string[])[]): string =>
   stringify(rows as string[][], { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[\n\r";]/ });
@@ -18,7 +19,8 @@ const lines = (rows: readonly (readonly string[])[]): string =>
 export const excelCsvHead = (headers: readonly string[]): string => `\uFEFF${lines([headers])}`;
 
 /** Data lines, each ending in CRLF, their cells protected from being run as formulas. */
-export const excelCsvLines = (rows: readonly (readonly string[])[]): string => lines(rows.map((row) => row.map(protectCell)));
+export const excelCsvLines = (rows: readonly (readonly string[])[]): string =>
+  lines(rows.map((row) => row.map(protectCell)));
 
 export function toExcelCsv(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   return `${excelCsvHead(headers)}${excelCsvLines(rows)}`;

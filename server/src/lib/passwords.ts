@@ -4,7 +4,10 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 import { PASSWORD_MIN_LENGTH } from '@zielmonitor/shared/schemas/auth';
 
 const scrypt = promisify(crypto.scrypt) as (
-  password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions,
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: crypto.ScryptOptions,
 ) => Promise<Buffer>;
 
 /** OWASP Password Storage Cheat Sheet: scrypt with N=2^17, r=8, p=1. */
@@ -24,7 +27,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(key, 'base64');
   const N = Number(n);
   const R = Number(r);
-  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N, r: R, p: Number(p), maxmem: maxmem(N, R) });
+  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
+    N,
+    r: R,
+    p: Number(p),
+    maxmem: maxmem(N, R),
+  });
   return crypto.timingSafeEqual(actual, expected);
 }
 
@@ -39,10 +47,14 @@ const common = new Set(dictionary.passwords.map((p) => p.toLowerCase()));
  * from a list of common ones. Returns the problem in German, or null.
  */
 export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
-  if ([...password].length < PASSWORD_MIN_LENGTH) return `Das Passwort muss mindestens ${PASSWORD_MIN_LENGTH} Zeichen lang sein`;
+  if ([...password].length < PASSWORD_MIN_LENGTH)
+    return `Das Passwort muss mindestens ${PASSWORD_MIN_LENGTH} Zeichen lang sein`;
   const lower = password.toLowerCase();
   if (common.has(lower)) return 'Dieses Passwort steht auf einer Liste häufig verwendeter Passwörter';
-  if ((context.email && lower === context.email.toLowerCase()) || (context.name && lower === context.name.toLowerCase())) {
+  if (
+    (context.email && lower === context.email.toLowerCase()) ||
+    (context.name && lower === context.name.toLowerCase())
+  ) {
     return 'Das Passwort darf nicht die E-Mail-Adresse oder der Name sein';
   }
   if (new Set(password).size <= 2) return 'Das Passwort besteht fast nur aus einem Zeichen';

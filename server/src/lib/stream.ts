@@ -10,19 +10,21 @@ const SLICE_CHARS = 64 * 1024;
  * string in memory. `parts` runs lazily, as the client reads.
  */
 function streamParts(parts: () => Iterable<string>): Readable {
-  return Readable.from((async function* () {
-    const slices = timeSlices();
-    let buffered = '';
-    for (const part of parts()) {
-      buffered += part;
-      if (buffered.length >= SLICE_CHARS || slices.due()) {
-        yield buffered;
-        buffered = '';
-        await slices.pause();
+  return Readable.from(
+    (async function* () {
+      const slices = timeSlices();
+      let buffered = '';
+      for (const part of parts()) {
+        buffered += part;
+        if (buffered.length >= SLICE_CHARS || slices.due()) {
+          yield buffered;
+          buffered = '';
+          await slices.pause();
+        }
       }
-    }
-    if (buffered) yield buffered;
-  })());
+      if (buffered) yield buffered;
+    })(),
+  );
 }
 
 /**

@@ -23,32 +23,39 @@ const ownOrigin = (request: FastifyRequest) => `${request.protocol}://${request.
  * a browser sends Origin (or Sec-Fetch-Site) with such requests, so a page on another
  * site cannot make a logged-in controller's browser write.
  */
-export const authPlugin = fp<{ session: SessionPolicy }>(async (app, opts) => {
-  await app.register(fastifyCookie);
-  app.decorateRequest('user', null);
-  app.decorateRequest('sessionId', null);
+export const authPlugin = fp<{ session: SessionPolicy }>(
+  async (app, opts) => {
+    await app.register(fastifyCookie);
+    app.decorateRequest('user', null);
+    app.decorateRequest('sessionId', null);
 
-  app.addHook('onRequest', async (request) => {
-    if (!SAFE_METHODS.has(request.method)) {
-      const site = request.headers['sec-fetch-site'];
-      const origin = request.headers.origin;
-      if (site !== 'same-origin' && origin !== ownOrigin(request)) {
-        request.log.warn({ origin, site, url: request.url }, 'cross-origin write refused');
-        throw new AppError(403, 'CROSS_ORIGIN', 'Schreibende Anfragen sind nur von dieser Seite aus erlaubt (Origin-Kopfzeile fehlt oder ist fremd).');
+    app.addHook('onRequest', async (request) => {
+      if (!SAFE_METHODS.has(request.method)) {
+        const site = request.headers['sec-fetch-site'];
+        const origin = request.headers.origin;
+        if (site !== 'same-origin' && origin !== ownOrigin(request)) {
+          request.log.warn({ origin, site, url: request.url }, 'cross-origin write refused');
+          throw new AppError(
+            403,
+            'CROSS_ORIGIN',
+            'Schreibende Anfragen sind nur von dieser Seite aus erlaubt (Origin-Kopfzeile fehlt oder ist fremd).',
+          );
+        }
       }
-    }
-    const sessionId = request.cookies[SESSION_COOKIE];
-    if (sessionId) {
-      request.user = userForSession(app.repos, sessionId, opts.session);
-      request.sessionId = request.user ? sessionId : null;
-    }
-  });
+      const sessionId = request.cookies[SESSION_COOKIE];
+      if (sessionId) {
+        request.user = userForSession(app.repos, sessionId, opts.session);
+        request.sessionId = request.user ? sessionId : null;
+      }
+    });
 
-  app.addHook('onSend', async (request, reply) => {
-    // Anything answered to a logged-in user may be personal: never cache it.
-    if (request.user) reply.header('Cache-Control', 'no-store');
-  });
-}, { name: 'auth', dependencies: ['db'] });
+    app.addHook('onSend', async (request, reply) => {
+      // Anything answered to a logged-in user may be personal: never cache it.
+      if (request.user) reply.header('Cache-Control', 'no-store');
+    });
+  },
+  { name: 'auth', dependencies: ['db'] },
+);
 
 export async function requireUser(request: FastifyRequest): Promise<void> {
   if (!request.user) {
@@ -65,12 +72,26 @@ export async function requireAdmin(request: FastifyRequest): Promise<void> {
   }
 }
 
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, sessionId: string, maxAgeMs: number): void {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  sessionId: string,
+  maxAgeMs: number,
+): void {
   reply.setCookie(SESSION_COOKIE, sessionId, {
-    path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', maxAge: Math.floor(maxAgeMs / 1000),
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+    maxAge: Math.floor(maxAgeMs / 1000),
   });
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https' });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+  });
 }

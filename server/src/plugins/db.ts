@@ -14,14 +14,17 @@ declare module 'fastify' {
 export type DbPluginOptions = { databasePath: string; seedDir: string | null };
 
 /** Opens the database, applies migrations, seeds an empty one, decorates the app and closes on shutdown. */
-export const dbPlugin = fp<DbPluginOptions>(async (app, opts) => {
-  const db = openDatabase(opts.databasePath);
-  if (opts.seedDir !== null && seedIfEmpty(db, opts.seedDir)) {
-    app.log.info({ databasePath: opts.databasePath, seedDir: opts.seedDir }, 'seeded empty database');
-  }
-  app.decorate('db', db);
-  app.decorate('repos', createRepositories(db));
-  app.addHook('onClose', async () => {
-    db.close();
-  });
-}, { name: 'db' });
+export const dbPlugin = fp<DbPluginOptions>(
+  async (app, opts) => {
+    const db = openDatabase(opts.databasePath);
+    if (opts.seedDir !== null && seedIfEmpty(db, opts.seedDir)) {
+      app.log.info({ databasePath: opts.databasePath, seedDir: opts.seedDir }, 'seeded empty database');
+    }
+    app.decorate('db', db);
+    app.decorate('repos', createRepositories(db));
+    app.addHook('onClose', async () => {
+      db.close();
+    });
+  },
+  { name: 'db' },
+);

@@ -17,38 +17,45 @@ export type PressureOptions = { maxEventLoopDelay: number; maxEventLoopUtilizati
  */
 export const NO_LOAD_SHEDDING: PressureOptions = { maxEventLoopDelay: 0, maxEventLoopUtilization: 0 };
 
-export const securityPlugin = fp<{ pressure?: PressureOptions }>(async (app, opts) => {
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        workerSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
+export const securityPlugin = fp<{ pressure?: PressureOptions }>(
+  async (app, opts) => {
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          manifestSrc: ["'self'"],
+          workerSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+        },
       },
-    },
-    // Served over plain HTTP on loopback by default; HSTS belongs to the TLS terminator.
-    strictTransportSecurity: false,
-    crossOriginEmbedderPolicy: false,
-  });
+      // Served over plain HTTP on loopback by default; HSTS belongs to the TLS terminator.
+      strictTransportSecurity: false,
+      crossOriginEmbedderPolicy: false,
+    });
 
-  await app.register(underPressure, {
-    maxEventLoopDelay: opts.pressure?.maxEventLoopDelay ?? 1000,
-    maxEventLoopUtilization: opts.pressure?.maxEventLoopUtilization ?? 0.98,
-    ...(opts.pressure?.sampleInterval !== undefined && { sampleInterval: opts.pressure.sampleInterval }),
-    retryAfter: 5,
-    pressureHandler: (_request, reply, type, value) => {
-      reply.header('Retry-After', '5');
-      throw new AppError(503, 'OVERLOADED', `Der Server ist gerade überlastet (${type}: ${Math.round(Number(value))}). Bitte in einigen Sekunden erneut versuchen.`);
-    },
-  });
-}, { name: 'security' });
+    await app.register(underPressure, {
+      maxEventLoopDelay: opts.pressure?.maxEventLoopDelay ?? 1000,
+      maxEventLoopUtilization: opts.pressure?.maxEventLoopUtilization ?? 0.98,
+      ...(opts.pressure?.sampleInterval !== undefined && { sampleInterval: opts.pressure.sampleInterval }),
+      retryAfter: 5,
+      pressureHandler: (_request, reply, type, value) => {
+        reply.header('Retry-After', '5');
+        throw new AppError(
+          503,
+          'OVERLOADED',
+          `Der Server ist gerade überlastet (${type}: ${Math.round(Number(value))}). Bitte in einigen Sekunden erneut versuchen.`,
+        );
+      },
+    });
+  },
+  { name: 'security' },
+);

@@ -3,7 +3,12 @@ import type { Status } from '@zielmonitor/shared/schemas/common';
 import type { Db } from '../db/database.ts';
 import { toEvent, type EventRow } from './goals.ts';
 
-type ChangeRow = EventRow & { goal_title: string; version_key: string; lead_ressort: string | null; from_status: Status | null };
+type ChangeRow = EventRow & {
+  goal_title: string;
+  version_key: string;
+  lead_ressort: string | null;
+  from_status: Status | null;
+};
 
 export function createChangesRepository(db: Db) {
   const select = `SELECT e.*, g.title AS goal_title, g.version_key, g.lead_ressort,
@@ -25,16 +30,29 @@ export function createChangesRepository(db: Db) {
     ORDER BY e.recorded_at DESC, e.id DESC LIMIT @limit`);
 
   const toChange = (row: ChangeRow): Change => ({
-    goalId: row.goal_id, goalTitle: row.goal_title, version: row.version_key, ressort: row.lead_ressort,
-    from: row.from_status, to: row.status, event: toEvent(row),
+    goalId: row.goal_id,
+    goalTitle: row.goal_title,
+    version: row.version_key,
+    ressort: row.lead_ressort,
+    from: row.from_status,
+    to: row.status,
+    event: toEvent(row),
   });
 
   return {
     /** Every status report effective in [since, until], newest first, with the status it replaced. */
-    inWindow(query: Omit<ChangesQuery, 'knownAt'> & { until: string; knownAt: string }): { items: Change[]; truncated: boolean } {
+    inWindow(query: Omit<ChangesQuery, 'knownAt'> & { until: string; knownAt: string }): {
+      items: Change[];
+      truncated: boolean;
+    } {
       const rows = inWindow.all({
-        since: query.since, until: query.until, knownAt: query.knownAt, version: query.version ?? null,
-        ressort: query.ressort ?? null, track: query.track ?? null, limit: query.limit + 1,
+        since: query.since,
+        until: query.until,
+        knownAt: query.knownAt,
+        version: query.version ?? null,
+        ressort: query.ressort ?? null,
+        track: query.track ?? null,
+        limit: query.limit + 1,
       });
       return { items: rows.slice(0, query.limit).map(toChange), truncated: rows.length > query.limit };
     },

@@ -20,32 +20,77 @@ const ORDER_BY: Record<GoalsQuery['sort'], (direction: 'ASC' | 'DESC') => string
 };
 
 export type GoalRow = {
-  id: string; version_key: string; title: string; description: string | null; lead_ressort: string | null;
-  ressort_basis: string | null; field_of_action: string | null; field_of_action_basis: string | null;
-  horizon: Horizon; horizon_note: string | null; due_date: string | null; due_wording: string | null;
-  due_date_basis: string | null; confidence_goal: Confidence; confidence_ressort: Confidence;
-  confidence_status: Confidence; confidence_note: string | null; origin_type: 'new' | 'derived' | 'unknown' | null;
-  origin_certainty: 'documented' | 'probable' | 'unknown' | null; origin_basis: string | null; notes: string | null;
-  status: Status; co_ressorts: string | null; revision: number; effective_due_date: string | null;
-  o_status: Status | null; o_progress: number | null; o_date: string | null; o_reporter: string | null;
-  i_status: Status | null; i_progress: number | null; i_date: string | null; i_reporter: string | null;
+  id: string;
+  version_key: string;
+  title: string;
+  description: string | null;
+  lead_ressort: string | null;
+  ressort_basis: string | null;
+  field_of_action: string | null;
+  field_of_action_basis: string | null;
+  horizon: Horizon;
+  horizon_note: string | null;
+  due_date: string | null;
+  due_wording: string | null;
+  due_date_basis: string | null;
+  confidence_goal: Confidence;
+  confidence_ressort: Confidence;
+  confidence_status: Confidence;
+  confidence_note: string | null;
+  origin_type: 'new' | 'derived' | 'unknown' | null;
+  origin_certainty: 'documented' | 'probable' | 'unknown' | null;
+  origin_basis: string | null;
+  notes: string | null;
+  status: Status;
+  co_ressorts: string | null;
+  revision: number;
+  effective_due_date: string | null;
+  o_status: Status | null;
+  o_progress: number | null;
+  o_date: string | null;
+  o_reporter: string | null;
+  i_status: Status | null;
+  i_progress: number | null;
+  i_date: string | null;
+  i_reporter: string | null;
 };
 
 export type GoalDescription = Omit<GoalDetail, 'at' | 'history' | 'lineage'>;
 
 export type EventRow = {
-  id: number; goal_id: string; status: Status; progress: number | null; effective_date: string;
-  effective_date_precision: 'day' | 'month' | 'year'; effective_date_wording: string | null; recorded_at: string;
-  reporter: string; track: 'official' | 'independent'; original_wording: string | null; note: string | null;
-  evidence_url: string | null; evidence_reference: string | null; source_id: string | null;
+  id: number;
+  goal_id: string;
+  status: Status;
+  progress: number | null;
+  effective_date: string;
+  effective_date_precision: 'day' | 'month' | 'year';
+  effective_date_wording: string | null;
+  recorded_at: string;
+  reporter: string;
+  track: 'official' | 'independent';
+  original_wording: string | null;
+  note: string | null;
+  evidence_url: string | null;
+  evidence_reference: string | null;
+  source_id: string | null;
 };
 
 type LinkRow = {
-  id: number; goal_id: string; goal_title: string; version_key: string; type: LineageLink['type'];
-  certainty: LineageLink['certainty']; basis: string | null;
+  id: number;
+  goal_id: string;
+  goal_title: string;
+  version_key: string;
+  type: LineageLink['type'];
+  certainty: LineageLink['certainty'];
+  basis: string | null;
 };
 
-const current = (status: Status | null, progress: number | null, date: string | null, reporter: string | null): CurrentStatus | null =>
+const current = (
+  status: Status | null,
+  progress: number | null,
+  date: string | null,
+  reporter: string | null,
+): CurrentStatus | null =>
   status === null || date === null || reporter === null ? null : { status, progress, effectiveDate: date, reporter };
 
 /** The date "overdue" is judged against: the as-of date, or today when reporting the present. */
@@ -99,12 +144,14 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
       AND (@overdue IS NULL OR (effective_due_date < @reference AND status != 'achieved') = @overdue)`;
   const count = db.prepare<[Record<string, unknown>], { total: number }>(`SELECT count(*) AS total FROM (${filtered})`);
   const pages = new Map(
-    Object.entries(ORDER_BY).flatMap(([key, orderBy]) => (['asc', 'desc'] as const).map((order) => [
-      `${key}:${order}`,
-      db.prepare<[Record<string, unknown>], GoalRow>(
-        `${filtered} ORDER BY ${orderBy(order === 'asc' ? 'ASC' : 'DESC')} LIMIT @limit OFFSET @offset`,
-      ),
-    ])),
+    Object.entries(ORDER_BY).flatMap(([key, orderBy]) =>
+      (['asc', 'desc'] as const).map((order) => [
+        `${key}:${order}`,
+        db.prepare<[Record<string, unknown>], GoalRow>(
+          `${filtered} ORDER BY ${orderBy(order === 'asc' ? 'ASC' : 'DESC')} LIMIT @limit OFFSET @offset`,
+        ),
+      ]),
+    ),
   );
   const one = db.prepare<[PointInTime & { id: string }], GoalRow>(withStatus('g.id = @id'));
   // Official first, each track newest first: the index order read backwards, so nothing is sorted.
@@ -119,8 +166,13 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
     `${linkSelect} JOIN goals g ON g.id = l.to_goal_id WHERE l.from_goal_id = ? ORDER BY g.id`,
   );
   const toLink = (row: LinkRow): LineageLink => ({
-    goalId: row.goal_id, goalTitle: row.goal_title, version: row.version_key, type: row.type,
-    certainty: row.certainty, basis: row.basis, sources: sources.forLineageLink(row.id),
+    goalId: row.goal_id,
+    goalTitle: row.goal_title,
+    version: row.version_key,
+    type: row.type,
+    certainty: row.certainty,
+    basis: row.basis,
+    sources: sources.forLineageLink(row.id),
   });
 
   /** A goal with its texts and sources, without its history: a few index lookups at any history size. */
@@ -136,9 +188,10 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
       dueDateBasis: row.due_date_basis,
       confidenceNote: row.confidence_note,
       notes: row.notes,
-      origin: row.origin_type && row.origin_certainty
-        ? { type: row.origin_type, certainty: row.origin_certainty, basis: row.origin_basis }
-        : null,
+      origin:
+        row.origin_type && row.origin_certainty
+          ? { type: row.origin_type, certainty: row.origin_certainty, basis: row.origin_basis }
+          : null,
       sources: sources.forGoal(id),
     };
   };
@@ -167,17 +220,21 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
       };
       const page = pages.get(`${query.sort}:${query.order}`);
       if (!page) throw new Error(`no statement for sort ${query.sort}:${query.order}`);
-      const items = page.all({ ...params, limit: query.limit, offset: query.offset }).map((row) => toGoalSummary(row, params.reference));
+      const items = page
+        .all({ ...params, limit: query.limit, offset: query.offset })
+        .map((row) => toGoalSummary(row, params.reference));
       return { items, total: count.get(params)?.total ?? 0 };
     },
 
     get(id: string, at: PointInTime = NOW): Omit<GoalDetail, 'at'> | undefined {
       const goal = describe(id, at);
-      return goal && {
-        ...goal,
-        history: history(id, at),
-        lineage: { predecessors: predecessors.all(id).map(toLink), successors: successors.all(id).map(toLink) },
-      };
+      return (
+        goal && {
+          ...goal,
+          history: history(id, at),
+          lineage: { predecessors: predecessors.all(id).map(toLink), successors: successors.all(id).map(toLink) },
+        }
+      );
     },
 
     describe,

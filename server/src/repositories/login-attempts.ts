@@ -13,7 +13,8 @@ export function createLoginAttemptsRepository(db: Db) {
     record: (email: string, ip: string, succeeded: boolean, now: Date): void => {
       insert.run(now.toISOString(), email.trim().toLowerCase(), ip, succeeded ? 1 : 0);
     },
-    failuresForEmail: (email: string, since: Date): Window => byEmail.get(email.trim().toLowerCase(), since.toISOString()) ?? { count: 0, oldest: null },
+    failuresForEmail: (email: string, since: Date): Window =>
+      byEmail.get(email.trim().toLowerCase(), since.toISOString()) ?? { count: 0, oldest: null },
     failuresForIp: (ip: string, since: Date): Window => byIp.get(ip, since.toISOString()) ?? { count: 0, oldest: null },
   };
 }

@@ -18,7 +18,14 @@ export function createSessionsRepository(db: Db) {
     /** Creates a session and returns its id: 256 random bits, only its hash is stored. */
     create(userId: number, now: Date, absoluteMs: number, ip: string): string {
       const id = crypto.randomBytes(32).toString('base64url');
-      insert.run(hashSessionId(id), userId, now.toISOString(), now.toISOString(), new Date(now.getTime() + absoluteMs).toISOString(), ip);
+      insert.run(
+        hashSessionId(id),
+        userId,
+        now.toISOString(),
+        now.toISOString(),
+        new Date(now.getTime() + absoluteMs).toISOString(),
+        ip,
+      );
       return id;
     },
     find: (id: string): SessionRow | undefined => find.get(hashSessionId(id)),

@@ -2,17 +2,29 @@ import type { SnapshotRef } from '@zielmonitor/shared/schemas/point-in-time';
 import type { Db } from '../db/database.ts';
 
 type SnapshotRow = {
-  id: string; title: string; created_at: string; as_of: string; created_by: number; payload_json: string; content_hash: string;
+  id: string;
+  title: string;
+  created_at: string;
+  as_of: string;
+  created_by: number;
+  payload_json: string;
+  content_hash: string;
 };
 
 export type StoredSnapshot = SnapshotRef & { asOf: string; payloadJson: string };
 
 const toSnapshot = (row: SnapshotRow): StoredSnapshot => ({
-  id: row.id, title: row.title, createdAt: row.created_at, contentHash: row.content_hash, asOf: row.as_of, payloadJson: row.payload_json,
+  id: row.id,
+  title: row.title,
+  createdAt: row.created_at,
+  contentHash: row.content_hash,
+  asOf: row.as_of,
+  payloadJson: row.payload_json,
 });
 
 export function createSnapshotsRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO snapshots (id, title, created_at, as_of, created_by, payload_json, content_hash)
+  const insert =
+    db.prepare(`INSERT INTO snapshots (id, title, created_at, as_of, created_by, payload_json, content_hash)
     VALUES (@id, @title, @createdAt, @asOf, @createdBy, @payloadJson, @contentHash)`);
   const get = db.prepare<[string], SnapshotRow>('SELECT * FROM snapshots WHERE id = ?');
   const list = db.prepare<[], SnapshotRow>('SELECT * FROM snapshots ORDER BY created_at DESC');

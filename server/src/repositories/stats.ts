@@ -22,7 +22,12 @@ export function shapeRessortStats(rows: RessortStatusCount[]): RessortStat[] {
   for (const row of rows) {
     const key = row.ressort ?? UNKNOWN_RESSORT;
     const stat = byRessort.get(key) ?? {
-      ressort: key, ressortName: row.ressortName, total: 0, byStatus: emptyByStatus(), achieved: 0, fulfilmentRate: 0,
+      ressort: key,
+      ressortName: row.ressortName,
+      total: 0,
+      byStatus: emptyByStatus(),
+      achieved: 0,
+      fulfilmentRate: 0,
     };
     stat.total += row.goals;
     stat.byStatus[row.status] += row.goals;
@@ -33,17 +38,23 @@ export function shapeRessortStats(rows: RessortStatusCount[]): RessortStat[] {
       const achieved = stat.byStatus.achieved;
       return { ...stat, achieved, fulfilmentRate: stat.total === 0 ? 0 : achieved / stat.total };
     })
-    .sort((a, b) =>
-      Number(a.ressort === UNKNOWN_RESSORT) - Number(b.ressort === UNKNOWN_RESSORT)
-      || b.fulfilmentRate - a.fulfilmentRate
-      || b.total - a.total
-      || (a.ressort < b.ressort ? -1 : a.ressort > b.ressort ? 1 : 0));
+    .sort(
+      (a, b) =>
+        Number(a.ressort === UNKNOWN_RESSORT) - Number(b.ressort === UNKNOWN_RESSORT) ||
+        b.fulfilmentRate - a.fulfilmentRate ||
+        b.total - a.total ||
+        (a.ressort < b.ressort ? -1 : a.ressort > b.ressort ? 1 : 0),
+    );
 }
 
 export function createStatsRepository(db: Db) {
   // The all-goals rule needs no due dates: the lean form is the hot path of the overview.
   // Ressort names are joined to the groups, not to every goal.
-  const countStatement = (dueDate: boolean) => db.prepare<[PointInTime & { version: string; track: Track; rule: CountingRule; reference: string }], RessortStatusCount>(`
+  const countStatement = (dueDate: boolean) =>
+    db.prepare<
+      [PointInTime & { version: string; track: Track; rule: CountingRule; reference: string }],
+      RessortStatusCount
+    >(`
     SELECT counts.ressort, r.name AS ressortName, counts.status, counts.goals
     FROM (
       SELECT c.lead_ressort AS ressort, c.status AS status, count(*) AS goals
@@ -66,8 +77,21 @@ export function createStatsRepository(db: Db) {
     GROUP BY 1 ORDER BY c.lead_ressort IS NULL, dueInPeriod DESC, 1`);
 
   return {
-    ressortStats: (version: string, track: Track, at: PointInTime = NOW, rule: CountingRule = 'all_goals'): RessortStat[] =>
-      shapeRessortStats((rule === 'all_goals' ? countAllGoals : countByRule).all({ version, track, ...at, rule, reference: referenceDate(at.asOf) })),
+    ressortStats: (
+      version: string,
+      track: Track,
+      at: PointInTime = NOW,
+      rule: CountingRule = 'all_goals',
+    ): RessortStat[] =>
+      shapeRessortStats(
+        (rule === 'all_goals' ? countAllGoals : countByRule).all({
+          version,
+          track,
+          ...at,
+          rule,
+          reference: referenceDate(at.asOf),
+        }),
+      ),
     /** Per Ressort: goals due within a period (status as of its last day), due after it, or without a due date. */
     dueByPeriod: (version: string, end: string): DueStat[] =>
       dueCounts.all({ version, end, asOf: end, knownAt: NOW.knownAt }),

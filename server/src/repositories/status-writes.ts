@@ -5,15 +5,21 @@ import { toEvent, type EventRow } from './goals.ts';
 export type GoalForUpdate = { id: string; revision: number; ressorts: string[] };
 
 export type NewStatusEvent = Omit<StatusEvent, 'id' | 'evidence' | 'sourceId'> & {
-  evidenceUrl: string | null; evidenceReference: string | null; goalRevision: number; reportedByUserId: number;
+  evidenceUrl: string | null;
+  evidenceReference: string | null;
+  goalRevision: number;
+  reportedByUserId: number;
 };
 
 export function createStatusWritesRepository(db: Db) {
   const goal = db.prepare<[string], { id: string; revision: number; lead_ressort: string | null }>(
     'SELECT id, revision, lead_ressort FROM goals WHERE id = ?',
   );
-  const coRessorts = db.prepare<[string], string>('SELECT ressort_code FROM goal_co_ressorts WHERE goal_id = ?').pluck();
-  const insert = db.prepare(`INSERT INTO status_events (goal_id, status, progress, effective_date, effective_date_precision,
+  const coRessorts = db
+    .prepare<[string], string>('SELECT ressort_code FROM goal_co_ressorts WHERE goal_id = ?')
+    .pluck();
+  const insert =
+    db.prepare(`INSERT INTO status_events (goal_id, status, progress, effective_date, effective_date_precision,
       effective_date_wording, recorded_at, reporter, track, original_wording, note, evidence_url, evidence_reference,
       source_id, goal_revision, reported_by_user_id)
     VALUES (@goalId, @status, @progress, @effectiveDate, @effectiveDatePrecision, @effectiveDateWording, @recordedAt,
@@ -29,7 +35,11 @@ export function createStatusWritesRepository(db: Db) {
     goalForUpdate(id: string): GoalForUpdate | undefined {
       const row = goal.get(id);
       if (!row) return undefined;
-      return { id: row.id, revision: row.revision, ressorts: [row.lead_ressort, ...coRessorts.all(id)].filter((c): c is string => c !== null) };
+      return {
+        id: row.id,
+        revision: row.revision,
+        ressorts: [row.lead_ressort, ...coRessorts.all(id)].filter((c): c is string => c !== null),
+      };
     },
     /** Inserts the event and moves the goal to the next revision; false when the revision moved meanwhile. */
     append(event: NewStatusEvent, expectedRevision: number): StatusEvent | null {

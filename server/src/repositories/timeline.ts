@@ -45,12 +45,19 @@ export type MonthTransition = { month: string; status: Status; previousStatus: S
  * are the running sum over the months up to it. `transitions` must be in month order (the query
  * reads them so); `months` may be in any order and is answered in its own order.
  */
-export function countsAtMonthEnds(goalCount: number, transitions: MonthTransition[], months: string[]): { total: number; byStatus: ByStatus }[] {
+export function countsAtMonthEnds(
+  goalCount: number,
+  transitions: MonthTransition[],
+  months: string[],
+): { total: number; byStatus: ByStatus }[] {
   transitions.forEach((t, i) => {
     const before = transitions[i - 1];
-    if (before && before.month > t.month) throw new Error(`transitions out of month order: ${before.month} before ${t.month}`);
+    if (before && before.month > t.month)
+      throw new Error(`transitions out of month order: ${before.month} before ${t.month}`);
   });
-  const order = months.map((month, index) => ({ month, index })).sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  const order = months
+    .map((month, index) => ({ month, index }))
+    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   const counts = emptyByStatus();
   counts.unknown = goalCount;
   const result: { total: number; byStatus: ByStatus }[] = new Array(months.length);
@@ -78,15 +85,24 @@ export const MONTH_TRANSITIONS_SQL = `
   GROUP BY s.month, s.status, s.previous_status
   ORDER BY s.month, s.status, s.previous_status`;
 
-export type TimelineRequest = { version: string; ressort: string | null; track: Track; ends: string[]; knownAt: string };
+export type TimelineRequest = {
+  version: string;
+  ressort: string | null;
+  track: Track;
+  ends: string[];
+  knownAt: string;
+};
 
 export function createTimelineRepository(db: Db) {
   type Filter = { version: string; ressort: string | null; track: Track };
   const countAt = db.prepare<[PointInTime & Filter], { status: Status; goals: number }>(`
     SELECT status, count(*) AS goals FROM (${statusOnTrack(VERSION_AND_RESSORT, { dueDate: false })}) GROUP BY status`);
   // 1 when no event was recorded after knownAt: the record as known then is the whole record.
-  const knowsEverything = db.prepare<[{ knownAt: string }], number>(
-    'SELECT coalesce((SELECT max(recorded_at) FROM status_events) <= @knownAt, 1)').pluck();
+  const knowsEverything = db
+    .prepare<[{ knownAt: string }], number>(
+      'SELECT coalesce((SELECT max(recorded_at) FROM status_events) <= @knownAt, 1)',
+    )
+    .pluck();
   const goalCount = db.prepare<[Filter], number>(`SELECT count(*) FROM goals g WHERE ${VERSION_AND_RESSORT}`).pluck();
   const transitions = db.prepare<[Filter & { lastMonth: string }], MonthTransition>(MONTH_TRANSITIONS_SQL);
 
@@ -122,7 +138,8 @@ export function createTimelineRepository(db: Db) {
 
   // One read transaction: the knownAt check and the counts see the same state of the record.
   const fromSummary = db.transaction((query: TimelineRequest): TimelinePoint[] | null =>
-    (knowsEverything.get(query) === 1 ? summaryTimeline(query) : null));
+    knowsEverything.get(query) === 1 ? summaryTimeline(query) : null,
+  );
 
   /**
    * The exact points in time slices: at 1M events a point as known at a past date costs a few ms
@@ -142,7 +159,8 @@ export function createTimelineRepository(db: Db) {
 
   return {
     /** Status counts as of each period end, as known at knownAt. */
-    timeline: async (query: TimelineRequest): Promise<TimelinePoint[]> => fromSummary(query) ?? exactTimelineInSlices(query),
+    timeline: async (query: TimelineRequest): Promise<TimelinePoint[]> =>
+      fromSummary(query) ?? exactTimelineInSlices(query),
     exactTimeline,
     summaryTimeline,
   };

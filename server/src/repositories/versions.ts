@@ -2,7 +2,11 @@ import type { StrategyVersion } from '@zielmonitor/shared/schemas/version';
 import type { Db } from '../db/database.ts';
 
 type VersionRow = {
-  key: string; title: string; presented_on: string; declared_goal_count: number; documented_goal_count: number;
+  key: string;
+  title: string;
+  presented_on: string;
+  declared_goal_count: number;
+  documented_goal_count: number;
 };
 
 const toVersion = (row: VersionRow): StrategyVersion => ({

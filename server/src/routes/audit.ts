@@ -4,8 +4,15 @@ import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import { requireAdmin } from '../plugins/auth.ts';
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/audit', {
-    onRequest: requireAdmin,
-    schema: { querystring: AuditQuery, response: { 200: AuditResponse, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } },
-  }, async (request) => app.repos.audit.list(request.query.limit, request.query.offset));
+  app.get(
+    '/audit',
+    {
+      onRequest: requireAdmin,
+      schema: {
+        querystring: AuditQuery,
+        response: { 200: AuditResponse, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request) => app.repos.audit.list(request.query.limit, request.query.offset),
+  );
 };

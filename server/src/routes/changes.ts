@@ -12,45 +12,100 @@ import { NOW } from '../repositories/current-status-sql.ts';
 import { assertKnownFilters } from '../services/references.ts';
 
 export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/changes', {
-    schema: { querystring: ChangesQuery, response: { 200: ChangesResponse, 400: ErrorResponse } },
-  }, async (request) => {
-    const query = request.query;
-    assertKnownFilters(app.repos, query);
-    const until = query.until ?? todayInBerlin();
-    if (query.since > until) {
-      throw new AppError(400, 'VALIDATION_ERROR', 'since: liegt nach until', [{ location: 'query', field: 'since', message: 'liegt nach until' }]);
-    }
-    return { since: query.since, until, ...app.repos.changes.inWindow({ ...query, until, knownAt: query.knownAt ? `${query.knownAt}T23:59:59.999Z` : NOW.knownAt }) };
-  });
+  app.get(
+    '/changes',
+    {
+      schema: { querystring: ChangesQuery, response: { 200: ChangesResponse, 400: ErrorResponse } },
+    },
+    async (request) => {
+      const query = request.query;
+      assertKnownFilters(app.repos, query);
+      const until = query.until ?? todayInBerlin();
+      if (query.since > until) {
+        throw new AppError(400, 'VALIDATION_ERROR', 'since: liegt nach until', [
+          { location: 'query', field: 'since', message: 'liegt nach until' },
+        ]);
+      }
+      return {
+        since: query.since,
+        until,
+        ...app.repos.changes.inWindow({
+          ...query,
+          until,
+          knownAt: query.knownAt ? `${query.knownAt}T23:59:59.999Z` : NOW.knownAt,
+        }),
+      };
+    },
+  );
 
-  app.get('/export/changes.csv', {
-    schema: { querystring: ChangesQuery, response: { 200: z.string(), 400: ErrorResponse } },
-  }, async (request, reply) => {
-    const query = request.query;
-    assertKnownFilters(app.repos, query);
-    const until = query.until ?? todayInBerlin();
-    const { items } = app.repos.changes.inWindow({ ...query, until, knownAt: query.knownAt ? `${query.knownAt}T23:59:59.999Z` : NOW.knownAt });
-    const headers = ['Wirksam ab', 'Ziel-ID', 'Ziel', 'Ressort', 'Spur', 'Vorher', 'Neu', 'Fortschritt (%)', 'Gemeldet von', 'Erfasst am', 'Anmerkung', 'Beleg (URL)', 'Beleg (Drucksache)', 'Quelle'];
-    const label = (s: Status | null) => (s ? STATUS_LABELS[s] : '');
-    const rows = items.map((c) => [
-      toGermanDate(c.event.effectiveDate), c.goalId, c.goalTitle, c.ressort ?? '', c.event.track === 'official' ? 'Landesregierung' : 'unabhängig',
-      label(c.from), label(c.to), c.event.progress === null ? '' : String(c.event.progress), c.event.reporter, toGermanDate(c.event.recordedAt.slice(0, 10)),
-      c.event.note ?? '', c.event.evidence.url ?? '', c.event.evidence.reference ?? '', c.event.sourceId ?? '',
-    ]);
-    return reply.type('text/csv; charset=utf-8')
-      .header('Content-Disposition', `attachment; filename="zielmonitor-aenderungen-${query.since}-bis-${until}.csv"`)
-      .send(toExcelCsv(headers, rows));
-  });
+  app.get(
+    '/export/changes.csv',
+    {
+      schema: { querystring: ChangesQuery, response: { 200: z.string(), 400: ErrorResponse } },
+    },
+    async (request, reply) => {
+      const query = request.query;
+      assertKnownFilters(app.repos, query);
+      const until = query.until ?? todayInBerlin();
+      const { items } = app.repos.changes.inWindow({
+        ...query,
+        until,
+        knownAt: query.knownAt ? `${query.knownAt}T23:59:59.999Z` : NOW.knownAt,
+      });
+      const headers = [
+        'Wirksam ab',
+        'Ziel-ID',
+        'Ziel',
+        'Ressort',
+        'Spur',
+        'Vorher',
+        'Neu',
+        'Fortschritt (%)',
+        'Gemeldet von',
+        'Erfasst am',
+        'Anmerkung',
+        'Beleg (URL)',
+        'Beleg (Drucksache)',
+        'Quelle',
+      ];
+      const label = (s: Status | null) => (s ? STATUS_LABELS[s] : '');
+      const rows = items.map((c) => [
+        toGermanDate(c.event.effectiveDate),
+        c.goalId,
+        c.goalTitle,
+        c.ressort ?? '',
+        c.event.track === 'official' ? 'Landesregierung' : 'unabhängig',
+        label(c.from),
+        label(c.to),
+        c.event.progress === null ? '' : String(c.event.progress),
+        c.event.reporter,
+        toGermanDate(c.event.recordedAt.slice(0, 10)),
+        c.event.note ?? '',
+        c.event.evidence.url ?? '',
+        c.event.evidence.reference ?? '',
+        c.event.sourceId ?? '',
+      ]);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="zielmonitor-aenderungen-${query.since}-bis-${until}.csv"`)
+        .send(toExcelCsv(headers, rows));
+    },
+  );
 
-  app.get('/feeds/changes.atom', {
-    // Strings with a non-JSON content type bypass the serializer: the XML is sent as it is.
-    schema: { querystring: FeedQuery, response: { 200: z.string(), 400: ErrorResponse } },
-  }, async (request, reply) => {
-    assertKnownFilters(app.repos, request.query);
-    const ressort = request.query.ressort ?? null;
-    const base = `${request.protocol}://${request.host}`;
-    const changes = app.repos.changes.latestOfficial(ressort, 50);
-    return reply.type('application/atom+xml; charset=utf-8').send(renderAtomFeed({ base, ressort, changes, selfUrl: `${base}${request.url}` }));
-  });
+  app.get(
+    '/feeds/changes.atom',
+    {
+      // Strings with a non-JSON content type bypass the serializer: the XML is sent as it is.
+      schema: { querystring: FeedQuery, response: { 200: z.string(), 400: ErrorResponse } },
+    },
+    async (request, reply) => {
+      assertKnownFilters(app.repos, request.query);
+      const ressort = request.query.ressort ?? null;
+      const base = `${request.protocol}://${request.host}`;
+      const changes = app.repos.changes.latestOfficial(ressort, 50);
+      return reply
+        .type('application/atom+xml; charset=utf-8')
+        .send(renderAtomFeed({ base, ressort, changes, selfUrl: `${base}${request.url}` }));
+    },
+  );
 };

@@ -34,84 +34,159 @@ function exportSelection(repos: Repositories, query: ExportQuery) {
 const fileName = (query: ExportQuery, what: string, ext: string) =>
   `zielmonitor-${what}${query.version ? `-${query.version}` : ''}-${query.asOf ?? todayInBerlin()}.${ext}`;
 
-const EVENT_HEADERS = ['Ziel-ID', 'Ziel', 'Spur', 'Status', 'Fortschritt (%)', 'Wirksam ab', 'Datum laut Quelle', 'Erfasst am', 'Gemeldet von', 'Wortlaut', 'Anmerkung', 'Beleg (URL)', 'Beleg (Drucksache)', 'Quelle'];
+const EVENT_HEADERS = [
+  'Ziel-ID',
+  'Ziel',
+  'Spur',
+  'Status',
+  'Fortschritt (%)',
+  'Wirksam ab',
+  'Datum laut Quelle',
+  'Erfasst am',
+  'Gemeldet von',
+  'Wortlaut',
+  'Anmerkung',
+  'Beleg (URL)',
+  'Beleg (Drucksache)',
+  'Quelle',
+];
 const eventRow = (goal: { id: string; title: string }, e: StatusEvent): string[] => [
-  goal.id, goal.title, e.track === 'official' ? 'Landesregierung' : 'unabhängig', STATUS_LABELS[e.status], e.progress === null ? '' : String(e.progress),
-  toGermanDate(e.effectiveDate), e.effectiveDateWording ?? '', toGermanDate(e.recordedAt.slice(0, 10)), e.reporter,
-  e.originalWording ?? '', e.note ?? '', e.evidence.url ?? '', e.evidence.reference ?? '', e.sourceId ?? '',
+  goal.id,
+  goal.title,
+  e.track === 'official' ? 'Landesregierung' : 'unabhängig',
+  STATUS_LABELS[e.status],
+  e.progress === null ? '' : String(e.progress),
+  toGermanDate(e.effectiveDate),
+  e.effectiveDateWording ?? '',
+  toGermanDate(e.recordedAt.slice(0, 10)),
+  e.reporter,
+  e.originalWording ?? '',
+  e.note ?? '',
+  e.evidence.url ?? '',
+  e.evidence.reference ?? '',
+  e.sourceId ?? '',
 ];
 const EVENTS_PER_PART = 250;
 const ExportedGoal = GoalDetail.omit({ at: true });
 
 export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/export/goals.csv', { schema: { querystring: ExportQuery, response: { 200: z.string(), 400: ErrorResponse } } }, async (request, reply) => {
-    const { goals, at } = exportSelection(app.repos, request.query);
-    reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${fileName(request.query, 'ziele', 'csv')}"`);
-    return sendParts(reply, function* () {
-      yield excelCsvHead(GOAL_CSV_COLUMNS.map((c) => c.header));
-      for (const { id } of goals) {
-        const goal = app.repos.goals.describe(id, at);
-        if (goal) yield excelCsvLines([goalCsvRow(goal)]);
-      }
-    });
-  });
+  app.get(
+    '/export/goals.csv',
+    { schema: { querystring: ExportQuery, response: { 200: z.string(), 400: ErrorResponse } } },
+    async (request, reply) => {
+      const { goals, at } = exportSelection(app.repos, request.query);
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="${fileName(request.query, 'ziele', 'csv')}"`);
+      return sendParts(reply, function* () {
+        yield excelCsvHead(GOAL_CSV_COLUMNS.map((c) => c.header));
+        for (const { id } of goals) {
+          const goal = app.repos.goals.describe(id, at);
+          if (goal) yield excelCsvLines([goalCsvRow(goal)]);
+        }
+      });
+    },
+  );
 
-  app.get('/export/status-events.csv', { schema: { querystring: ExportQuery, response: { 200: z.string(), 400: ErrorResponse } } }, async (request, reply) => {
-    const { goals, at } = exportSelection(app.repos, request.query);
-    reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${fileName(request.query, 'statusverlauf', 'csv')}"`);
-    return sendParts(reply, function* () {
-      yield excelCsvHead(EVENT_HEADERS);
-      for (const goal of goals) {
-        const { official, independent } = app.repos.goals.history(goal.id, at);
-        const events = [...official, ...independent];
-        // A long history in several parts: formatting 2,000 events as CSV takes 25 ms.
-        for (let i = 0; i < events.length; i += EVENTS_PER_PART) yield excelCsvLines(events.slice(i, i + EVENTS_PER_PART).map((e) => eventRow(goal, e)));
-      }
-    });
-  });
+  app.get(
+    '/export/status-events.csv',
+    { schema: { querystring: ExportQuery, response: { 200: z.string(), 400: ErrorResponse } } },
+    async (request, reply) => {
+      const { goals, at } = exportSelection(app.repos, request.query);
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="${fileName(request.query, 'statusverlauf', 'csv')}"`);
+      return sendParts(reply, function* () {
+        yield excelCsvHead(EVENT_HEADERS);
+        for (const goal of goals) {
+          const { official, independent } = app.repos.goals.history(goal.id, at);
+          const events = [...official, ...independent];
+          // A long history in several parts: formatting 2,000 events as CSV takes 25 ms.
+          for (let i = 0; i < events.length; i += EVENTS_PER_PART)
+            yield excelCsvLines(events.slice(i, i + EVENTS_PER_PART).map((e) => eventRow(goal, e)));
+        }
+      });
+    },
+  );
 
-  app.get('/export/goals.json', {
-    schema: { querystring: ExportQuery, response: { 200: z.object({ at: GoalDetail.shape.at, goals: z.array(ExportedGoal) }), 400: ErrorResponse } },
-  }, async (request, reply) => {
-    const { goals, at, echo } = exportSelection(app.repos, request.query);
-    // Each goal passes the response schema on its way out, as the whole answer would.
-    reply.type('application/json; charset=utf-8').header('Content-Disposition', `attachment; filename="${fileName(request.query, 'ziele', 'json')}"`);
-    return sendParts(reply, function* () {
-      yield `{"at":${JSON.stringify(GoalDetail.shape.at.parse(echo))},"goals":[`;
-      let first = true;
-      for (const { id } of goals) {
-        const goal = app.repos.goals.get(id, at);
-        if (!goal) continue;
-        // Reading a long history and checking it are two parts: at 2,000 events each takes ~15 ms.
-        yield '';
-        yield `${first ? '' : ','}${JSON.stringify(ExportedGoal.parse(goal))}`;
-        first = false;
-      }
-      yield ']}';
-    });
-  });
+  app.get(
+    '/export/goals.json',
+    {
+      schema: {
+        querystring: ExportQuery,
+        response: { 200: z.object({ at: GoalDetail.shape.at, goals: z.array(ExportedGoal) }), 400: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { goals, at, echo } = exportSelection(app.repos, request.query);
+      // Each goal passes the response schema on its way out, as the whole answer would.
+      reply
+        .type('application/json; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="${fileName(request.query, 'ziele', 'json')}"`);
+      return sendParts(reply, function* () {
+        yield `{"at":${JSON.stringify(GoalDetail.shape.at.parse(echo))},"goals":[`;
+        let first = true;
+        for (const { id } of goals) {
+          const goal = app.repos.goals.get(id, at);
+          if (!goal) continue;
+          // Reading a long history and checking it are two parts: at 2,000 events each takes ~15 ms.
+          yield '';
+          yield `${first ? '' : ','}${JSON.stringify(ExportedGoal.parse(goal))}`;
+          first = false;
+        }
+        yield ']}';
+      });
+    },
+  );
 
   await app.register(async (scope) => {
-    scope.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_request, body, done) => done(null, body));
-    scope.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>().post('/import/goals', {
-      onRequest: requireAdmin,
-      bodyLimit: IMPORT_LIMIT,
-      schema: {
-        querystring: ImportQuery,
-        body: z.string().max(IMPORT_LIMIT),
-        response: { 200: ImportResult, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 422: ErrorResponse },
+    scope.addContentTypeParser(
+      ['text/csv', 'text/plain'],
+      { parseAs: 'string', bodyLimit: IMPORT_LIMIT },
+      (_request, body, done) => done(null, body),
+    );
+    scope.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>().post(
+      '/import/goals',
+      {
+        onRequest: requireAdmin,
+        bodyLimit: IMPORT_LIMIT,
+        schema: {
+          querystring: ImportQuery,
+          body: z.string().max(IMPORT_LIMIT),
+          response: {
+            200: ImportResult,
+            400: ErrorResponse,
+            401: ErrorResponse,
+            403: ErrorResponse,
+            422: ErrorResponse,
+          },
+        },
       },
-    }, async (request, reply) => {
-      const user = request.user;
-      if (!user) throw new Error('requireAdmin let an anonymous request through');
-      assertKnownFilters(app.repos, request.query);
-      const result = importGoalsCsv(app.db, app.repos, user, { text: request.body, version: request.query.version, dryRun: request.query.dryRun, ip: request.ip });
-      if (!result.dryRun && result.rejected.length > 0) {
-        // Nothing was written: the rows and columns at fault, in the one error shape.
-        throw new AppError(422, 'IMPORT_REJECTED', `Import abgelehnt, nichts wurde geschrieben: ${result.rejected.length} Problem(e)`,
-          result.rejected.map((p) => ({ location: 'body', field: p.column ? `Zeile ${p.line}, ${p.column}` : `Zeile ${p.line}`, message: p.message })));
-      }
-      return reply.status(200).send(result);
-    });
+      async (request, reply) => {
+        const user = request.user;
+        if (!user) throw new Error('requireAdmin let an anonymous request through');
+        assertKnownFilters(app.repos, request.query);
+        const result = importGoalsCsv(app.db, app.repos, user, {
+          text: request.body,
+          version: request.query.version,
+          dryRun: request.query.dryRun,
+          ip: request.ip,
+        });
+        if (!result.dryRun && result.rejected.length > 0) {
+          // Nothing was written: the rows and columns at fault, in the one error shape.
+          throw new AppError(
+            422,
+            'IMPORT_REJECTED',
+            `Import abgelehnt, nichts wurde geschrieben: ${result.rejected.length} Problem(e)`,
+            result.rejected.map((p) => ({
+              location: 'body',
+              field: p.column ? `Zeile ${p.line}, ${p.column}` : `Zeile ${p.line}`,
+              message: p.message,
+            })),
+          );
+        }
+        return reply.status(200).send(result);
+      },
+    );
   });
 };

@@ -6,20 +6,32 @@ import { resolvePointInTime } from '../services/point-in-time.ts';
 import { assertKnownFilters } from '../services/references.ts';
 
 export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/goals', {
-    schema: { querystring: GoalsQuery, response: { 200: GoalsResponse, 400: ErrorResponse } },
-  }, async (request) => {
-    assertKnownFilters(app.repos, request.query);
-    const { at, echo } = resolvePointInTime(app.repos, request.query);
-    return { ...app.repos.goals.list(request.query, at), at: echo };
-  });
+  app.get(
+    '/goals',
+    {
+      schema: { querystring: GoalsQuery, response: { 200: GoalsResponse, 400: ErrorResponse } },
+    },
+    async (request) => {
+      assertKnownFilters(app.repos, request.query);
+      const { at, echo } = resolvePointInTime(app.repos, request.query);
+      return { ...app.repos.goals.list(request.query, at), at: echo };
+    },
+  );
 
-  app.get('/goals/:id', {
-    schema: { params: GoalParams, querystring: GoalDetailQuery, response: { 200: GoalDetail, 400: ErrorResponse, 404: ErrorResponse } },
-  }, async (request) => {
-    const { at, echo } = resolvePointInTime(app.repos, request.query);
-    const goal = app.repos.goals.get(request.params.id, at);
-    if (!goal) throw notFound(`Ziel „${request.params.id}“ nicht gefunden`);
-    return { ...goal, at: echo };
-  });
+  app.get(
+    '/goals/:id',
+    {
+      schema: {
+        params: GoalParams,
+        querystring: GoalDetailQuery,
+        response: { 200: GoalDetail, 400: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const { at, echo } = resolvePointInTime(app.repos, request.query);
+      const goal = app.repos.goals.get(request.params.id, at);
+      if (!goal) throw notFound(`Ziel „${request.params.id}“ nicht gefunden`);
+      return { ...goal, at: echo };
+    },
+  );
 };

@@ -5,9 +5,13 @@ import { buildLineage } from '../services/lineage.ts';
 import { knownVersion } from '../services/references.ts';
 
 export const lineageRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/lineage', { schema: { querystring: LineageQuery, response: { 200: LineageResponse, 400: ErrorResponse } } }, async (request) => {
-    const from = knownVersion(app.repos, request.query.from);
-    const to = knownVersion(app.repos, request.query.to);
-    return buildLineage(app.repos, from, to, request.query.track);
-  });
+  app.get(
+    '/lineage',
+    { schema: { querystring: LineageQuery, response: { 200: LineageResponse, 400: ErrorResponse } } },
+    async (request) => {
+      const from = knownVersion(app.repos, request.query.from);
+      const to = knownVersion(app.repos, request.query.to);
+      return buildLineage(app.repos, from, to, request.query.track);
+    },
+  );
 };

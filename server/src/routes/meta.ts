@@ -4,7 +4,9 @@ import { VersionsResponse } from '@zielmonitor/shared/schemas/version';
 import { RessortsResponse } from '@zielmonitor/shared/schemas/ressort';
 import { AboutResponse } from '@zielmonitor/shared/schemas/health';
 
-export const metaRoutes: FastifyPluginAsyncZod<{ about: { feedbackEmail: string | null; operator: string | null } }> = async (app, opts) => {
+export const metaRoutes: FastifyPluginAsyncZod<{
+  about: { feedbackEmail: string | null; operator: string | null };
+}> = async (app, opts) => {
   app.get('/about', { schema: { response: { 200: AboutResponse } } }, async () => opts.about);
 
   app.get('/health', { schema: { response: { 200: HealthResponse } } }, async () => ({ status: 'ok' as const }));

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
-import { DueQuery, DueResponse, LegislativePeriodsResponse, RessortStatsResponse, StatsQuery } from '@zielmonitor/shared/schemas/stats';
+import {
+  DueQuery,
+  DueResponse,
+  LegislativePeriodsResponse,
+  RessortStatsResponse,
+  StatsQuery,
+} from '@zielmonitor/shared/schemas/stats';
 import { ReportedFiguresQuery, ReportedFiguresResponse } from '@zielmonitor/shared/schemas/reported-figure';
 import { TimelineQuery, TimelineResponse } from '@zielmonitor/shared/schemas/timeline';
 import { todayInBerlin } from '@zielmonitor/shared/schemas/status-update';
@@ -14,62 +20,98 @@ import { assertKnownFilters, knownVersion } from '../services/references.ts';
 const MAX_TIMELINE_POINTS = 240;
 
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/stats/ressorts', {
-    schema: { querystring: StatsQuery, response: { 200: RessortStatsResponse, 400: ErrorResponse } },
-  }, async (request) => {
-    const version = knownVersion(app.repos, request.query.version);
-    const { at, echo } = resolvePointInTime(app.repos, request.query);
-    return {
-      version: version.key,
-      track: request.query.track,
-      rule: request.query.rule,
-      referenceDate: referenceDate(at.asOf),
-      declaredGoalCount: version.declaredGoalCount,
-      documentedGoalCount: version.documentedGoalCount,
-      items: app.repos.stats.ressortStats(version.key, request.query.track, at, request.query.rule),
-      at: echo,
-    };
-  });
+  app.get(
+    '/stats/ressorts',
+    {
+      schema: { querystring: StatsQuery, response: { 200: RessortStatsResponse, 400: ErrorResponse } },
+    },
+    async (request) => {
+      const version = knownVersion(app.repos, request.query.version);
+      const { at, echo } = resolvePointInTime(app.repos, request.query);
+      return {
+        version: version.key,
+        track: request.query.track,
+        rule: request.query.rule,
+        referenceDate: referenceDate(at.asOf),
+        declaredGoalCount: version.declaredGoalCount,
+        documentedGoalCount: version.documentedGoalCount,
+        items: app.repos.stats.ressortStats(version.key, request.query.track, at, request.query.rule),
+        at: echo,
+      };
+    },
+  );
 
-  app.get('/legislative-periods', { schema: { response: { 200: LegislativePeriodsResponse } } }, async () => app.repos.periods.list());
+  app.get('/legislative-periods', { schema: { response: { 200: LegislativePeriodsResponse } } }, async () =>
+    app.repos.periods.list(),
+  );
 
-  app.get('/stats/due', { schema: { querystring: DueQuery, response: { 200: DueResponse, 400: ErrorResponse } } }, async (request) => {
-    const version = knownVersion(app.repos, request.query.version);
-    const period = app.repos.periods.list().find((p) => p.key === request.query.period);
-    if (!period) throw unknownValue('query', 'period', `unbekannte Wahlperiode „${request.query.period}“`);
-    const end = period.endsOn ?? todayInBerlin();
-    return { version: version.key, period, items: app.repos.stats.dueByPeriod(version.key, end) };
-  });
+  app.get(
+    '/stats/due',
+    { schema: { querystring: DueQuery, response: { 200: DueResponse, 400: ErrorResponse } } },
+    async (request) => {
+      const version = knownVersion(app.repos, request.query.version);
+      const period = app.repos.periods.list().find((p) => p.key === request.query.period);
+      if (!period) throw unknownValue('query', 'period', `unbekannte Wahlperiode „${request.query.period}“`);
+      const end = period.endsOn ?? todayInBerlin();
+      return { version: version.key, period, items: app.repos.stats.dueByPeriod(version.key, end) };
+    },
+  );
 
-  app.get('/stats/timeline', {
-    schema: { querystring: TimelineQuery, response: { 200: TimelineResponse, 400: ErrorResponse } },
-  }, async (request) => {
-    const query = request.query;
-    const version = knownVersion(app.repos, query.version);
-    assertKnownFilters(app.repos, query);
-    const { at, echo } = resolvePointInTime(app.repos, { knownAt: query.knownAt, snapshot: query.snapshot });
-    const from = query.from ?? version.presentedOn;
-    const to = query.to ?? (echo.snapshot ? echo.snapshot.createdAt.slice(0, 10) : todayInBerlin());
-    if (from > to) {
-      throw new AppError(400, 'VALIDATION_ERROR', 'from: liegt nach to', [{ location: 'query', field: 'from', message: 'liegt nach to' }]);
-    }
-    const ends = periodEnds(from, to, query.interval);
-    if (ends.length > MAX_TIMELINE_POINTS) {
-      throw new AppError(400, 'VALIDATION_ERROR', `interval: mehr als ${MAX_TIMELINE_POINTS} Zeitpunkte – Zeitraum verkleinern oder quarter wählen`, [
-        { location: 'query', field: 'interval', message: `mehr als ${MAX_TIMELINE_POINTS} Zeitpunkte` },
-      ]);
-    }
-    const points = await app.repos.timeline.timeline({
-      version: version.key, ressort: query.ressort ?? null, track: query.track, ends, knownAt: at.knownAt,
-    });
-    return { version: version.key, ressort: query.ressort ?? null, track: query.track, interval: query.interval, from, to, points, at: echo };
-  });
+  app.get(
+    '/stats/timeline',
+    {
+      schema: { querystring: TimelineQuery, response: { 200: TimelineResponse, 400: ErrorResponse } },
+    },
+    async (request) => {
+      const query = request.query;
+      const version = knownVersion(app.repos, query.version);
+      assertKnownFilters(app.repos, query);
+      const { at, echo } = resolvePointInTime(app.repos, { knownAt: query.knownAt, snapshot: query.snapshot });
+      const from = query.from ?? version.presentedOn;
+      const to = query.to ?? (echo.snapshot ? echo.snapshot.createdAt.slice(0, 10) : todayInBerlin());
+      if (from > to) {
+        throw new AppError(400, 'VALIDATION_ERROR', 'from: liegt nach to', [
+          { location: 'query', field: 'from', message: 'liegt nach to' },
+        ]);
+      }
+      const ends = periodEnds(from, to, query.interval);
+      if (ends.length > MAX_TIMELINE_POINTS) {
+        throw new AppError(
+          400,
+          'VALIDATION_ERROR',
+          `interval: mehr als ${MAX_TIMELINE_POINTS} Zeitpunkte – Zeitraum verkleinern oder quarter wählen`,
+          [{ location: 'query', field: 'interval', message: `mehr als ${MAX_TIMELINE_POINTS} Zeitpunkte` }],
+        );
+      }
+      const points = await app.repos.timeline.timeline({
+        version: version.key,
+        ressort: query.ressort ?? null,
+        track: query.track,
+        ends,
+        knownAt: at.knownAt,
+      });
+      return {
+        version: version.key,
+        ressort: query.ressort ?? null,
+        track: query.track,
+        interval: query.interval,
+        from,
+        to,
+        points,
+        at: echo,
+      };
+    },
+  );
 
-  app.get('/reported-figures', {
-    schema: { querystring: ReportedFiguresQuery, response: { 200: ReportedFiguresResponse, 400: ErrorResponse } },
-  }, async (request) => {
-    assertKnownFilters(app.repos, request.query);
-    const { at } = resolvePointInTime(app.repos, request.query);
-    return { items: app.repos.reportedFigures.list(request.query.version, at.asOf) };
-  });
+  app.get(
+    '/reported-figures',
+    {
+      schema: { querystring: ReportedFiguresQuery, response: { 200: ReportedFiguresResponse, 400: ErrorResponse } },
+    },
+    async (request) => {
+      assertKnownFilters(app.repos, request.query);
+      const { at } = resolvePointInTime(app.repos, request.query);
+      return { items: app.repos.reportedFigures.list(request.query.version, at.asOf) };
+    },
+  );
 };

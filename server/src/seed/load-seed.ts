@@ -97,9 +97,16 @@ function insertSeed(db: Db, seed: SeedData): void {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertVersionSource = db.prepare('INSERT INTO version_sources (version_key, source_id) VALUES (?, ?)');
   for (const v of seed.versions) {
-    insertVersion.run(v.key, v.title, v.presentedOn, v.declaredGoalCount,
-      v.horizonDefinition?.text ?? null, v.horizonDefinition?.sourceId ?? null,
-      v.horizonDefinition?.shortYears ?? null, v.horizonDefinition?.mediumYears ?? null);
+    insertVersion.run(
+      v.key,
+      v.title,
+      v.presentedOn,
+      v.declaredGoalCount,
+      v.horizonDefinition?.text ?? null,
+      v.horizonDefinition?.sourceId ?? null,
+      v.horizonDefinition?.shortYears ?? null,
+      v.horizonDefinition?.mediumYears ?? null,
+    );
     v.sourceIds.forEach((id) => insertVersionSource.run(v.key, id));
   }
 
@@ -125,13 +132,27 @@ function insertSeed(db: Db, seed: SeedData): void {
   const insertGoalSource = db.prepare('INSERT INTO goal_sources (goal_id, source_id) VALUES (?, ?)');
   for (const g of seed.goals) {
     insertGoal.run({
-      id: g.id, version: g.version, title: g.title, description: g.description,
-      leadRessort: g.leadRessort, ressortBasis: g.ressortBasis, fieldOfAction: g.fieldOfAction,
-      fieldOfActionBasis: g.fieldOfActionBasis, horizon: g.horizon, horizonNote: g.horizonNote,
-      dueDate: g.dueDate, dueWording: g.dueWording, dueDateBasis: g.dueDateBasis,
-      confGoal: g.confidence.goal, confRessort: g.confidence.ressort, confStatus: g.confidence.status,
-      confidenceNote: g.confidenceNote, originType: g.origin?.type ?? null,
-      originCertainty: g.origin?.certainty ?? null, originBasis: g.origin?.basis ?? null, notes: g.notes,
+      id: g.id,
+      version: g.version,
+      title: g.title,
+      description: g.description,
+      leadRessort: g.leadRessort,
+      ressortBasis: g.ressortBasis,
+      fieldOfAction: g.fieldOfAction,
+      fieldOfActionBasis: g.fieldOfActionBasis,
+      horizon: g.horizon,
+      horizonNote: g.horizonNote,
+      dueDate: g.dueDate,
+      dueWording: g.dueWording,
+      dueDateBasis: g.dueDateBasis,
+      confGoal: g.confidence.goal,
+      confRessort: g.confidence.ressort,
+      confStatus: g.confidence.status,
+      confidenceNote: g.confidenceNote,
+      originType: g.origin?.type ?? null,
+      originCertainty: g.origin?.certainty ?? null,
+      originBasis: g.origin?.basis ?? null,
+      notes: g.notes,
       searchText: foldText(`${g.title} ${g.description ?? ''}`),
     });
     g.coRessorts.forEach((code) => insertCoRessort.run(g.id, code));
@@ -145,7 +166,10 @@ function insertSeed(db: Db, seed: SeedData): void {
       @recordedAt, @reporter, @track, @originalWording, @note, @evidenceUrl, @evidenceReference, @sourceId)`);
   for (const e of seed.statusEvents) {
     insertEvent.run({
-      ...e, evidence: undefined, evidenceUrl: e.evidence.url, evidenceReference: e.evidence.reference,
+      ...e,
+      evidence: undefined,
+      evidenceUrl: e.evidence.url,
+      evidenceReference: e.evidence.reference,
       // Historical claims were public from their date on: that is when "the record" knew them.
       recordedAt: `${e.effectiveDate}T00:00:00.000Z`,
     });
@@ -155,11 +179,20 @@ function insertSeed(db: Db, seed: SeedData): void {
     original_wording) VALUES (?, ?, ?, ?, ?, ?)`);
   const insertLinkSource = db.prepare('INSERT INTO lineage_link_sources (link_id, source_id) VALUES (?, ?)');
   for (const l of seed.lineage) {
-    const { lastInsertRowid } = insertLink.run(l.fromGoalId, l.toGoalId, l.type, l.certainty, l.basis, l.originalWording);
+    const { lastInsertRowid } = insertLink.run(
+      l.fromGoalId,
+      l.toGoalId,
+      l.type,
+      l.certainty,
+      l.basis,
+      l.originalWording,
+    );
     l.sourceIds.forEach((id) => insertLinkSource.run(lastInsertRowid, id));
   }
 
-  const insertPeriod = db.prepare('INSERT INTO legislative_periods (key, name, starts_on, ends_on, note) VALUES (?, ?, ?, ?, ?)');
+  const insertPeriod = db.prepare(
+    'INSERT INTO legislative_periods (key, name, starts_on, ends_on, note) VALUES (?, ?, ?, ?, ?)',
+  );
   const insertPeriodSource = db.prepare('INSERT INTO legislative_period_sources (period_key, source_id) VALUES (?, ?)');
   for (const p of seed.legislativePeriods) {
     insertPeriod.run(p.key, p.name, p.startsOn, p.endsOn, p.note);

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import {
-  Confidence, DatePrecision, GoalId, Horizon, IsoDate, PartialDate, RessortCode, Status, Track,
+  Confidence,
+  DatePrecision,
+  GoalId,
+  Horizon,
+  IsoDate,
+  PartialDate,
+  RessortCode,
+  Status,
+  Track,
   VersionKey,
 } from '@zielmonitor/shared/schemas/common';
 import { FigureBasis, ReporterKind } from '@zielmonitor/shared/schemas/reported-figure';
@@ -24,13 +32,15 @@ export const SeedVersion = z.strictObject({
   presentedOn: IsoDate,
   declaredGoalCount: z.number().int().nonnegative(),
   sourceIds: SourceIds,
-  horizonDefinition: z.strictObject({
-    text: z.string(),
-    sourceId: z.string(),
-    /** The definition in years, where the source gives it: due dates are derived from it. */
-    shortYears: z.number().int().positive().optional(),
-    mediumYears: z.number().int().positive().optional(),
-  }).nullable(),
+  horizonDefinition: z
+    .strictObject({
+      text: z.string(),
+      sourceId: z.string(),
+      /** The definition in years, where the source gives it: due dates are derived from it. */
+      shortYears: z.number().int().positive().optional(),
+      mediumYears: z.number().int().positive().optional(),
+    })
+    .nullable(),
 });
 
 export const SeedRessort = z.strictObject({
@@ -62,12 +72,14 @@ export const SeedGoal = z.strictObject({
   confidenceNote: z.string().nullable(),
   sourceIds: SourceIds,
   notes: z.string().nullable(),
-  origin: z.strictObject({
-    type: z.enum(['new', 'derived', 'unknown']),
-    certainty: z.enum(['documented', 'probable', 'unknown']),
-    basis: z.string().nullable(),
-    sourceIds: z.array(z.string()),
-  }).optional(),
+  origin: z
+    .strictObject({
+      type: z.enum(['new', 'derived', 'unknown']),
+      certainty: z.enum(['documented', 'probable', 'unknown']),
+      basis: z.string().nullable(),
+      sourceIds: z.array(z.string()),
+    })
+    .optional(),
 });
 
 export const SeedStatusEvent = z.strictObject({

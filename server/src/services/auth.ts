@@ -12,7 +12,11 @@ export const LOGIN_LIMITS = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 
 
 export class TooManyAttempts extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super(429, 'TOO_MANY_ATTEMPTS', `Zu viele fehlgeschlagene Anmeldungen. Bitte in ${Math.ceil(retryAfterSeconds / 60)} Minuten erneut versuchen.`);
+    super(
+      429,
+      'TOO_MANY_ATTEMPTS',
+      `Zu viele fehlgeschlagene Anmeldungen. Bitte in ${Math.ceil(retryAfterSeconds / 60)} Minuten erneut versuchen.`,
+    );
   }
 }
 
@@ -25,7 +29,13 @@ function retryAfter(oldest: string | null, now: Date): number {
  * Checks the rate limits, then the password. Every attempt is recorded; the answer never
  * tells whether the account exists.
  */
-export async function login(repos: Repositories, email: string, password: string, ip: string, now = new Date()): Promise<User> {
+export async function login(
+  repos: Repositories,
+  email: string,
+  password: string,
+  ip: string,
+  now = new Date(),
+): Promise<User> {
   const since = new Date(now.getTime() - LOGIN_LIMITS.windowMs);
   const byEmail = repos.loginAttempts.failuresForEmail(email, since);
   if (byEmail.count >= LOGIN_LIMITS.perAccount) throw new TooManyAttempts(retryAfter(byEmail.oldest, now));
@@ -41,7 +51,12 @@ export async function login(repos: Repositories, email: string, password: string
 }
 
 /** The session's user, or null when it is unknown, idle too long or past its absolute expiry. */
-export function userForSession(repos: Repositories, sessionId: string, policy: SessionPolicy, now = new Date()): User | null {
+export function userForSession(
+  repos: Repositories,
+  sessionId: string,
+  policy: SessionPolicy,
+  now = new Date(),
+): User | null {
   const session = repos.sessions.find(sessionId);
   if (!session) return null;
   const idleSince = now.getTime() - new Date(session.last_seen_at).getTime();

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import type { User } from '@zielmonitor/shared/schemas/auth';
 import { GoalId, IsoDate, type Confidence, type Horizon, type Status } from '@zielmonitor/shared/schemas/common';
 import {
-  CONFIDENCE_LABELS, GOAL_CSV_COLUMNS, HORIZON_LABELS, STATUS_LABELS, type GoalCsvKey, type ImportProblem, type ImportResult,
+  CONFIDENCE_LABELS,
+  GOAL_CSV_COLUMNS,
+  HORIZON_LABELS,
+  STATUS_LABELS,
+  type GoalCsvKey,
+  type ImportProblem,
+  type ImportResult,
 } from '@zielmonitor/shared/schemas/goal-csv';
 import type { Db } from '../db/database.ts';
 import { parseCsv, toGermanDate } from '../lib/csv.ts';
@@ -19,22 +25,41 @@ const statusLabel = (status: Status | undefined) => (status ? STATUS_LABELS[stat
 /** One CSV row per goal, in the columns of GOAL_CSV_COLUMNS. */
 export function goalCsvRow(goal: GoalDescription): string[] {
   const values: Record<GoalCsvKey, string> = {
-    id: goal.id, version: goal.version, title: goal.title, description: goal.description ?? '',
-    leadRessort: goal.leadRessort ?? '', coRessorts: goal.coRessorts.join(', '), fieldOfAction: goal.fieldOfAction ?? '',
-    horizon: HORIZON_LABELS[goal.horizon], dueDate: goal.dueDate ? toGermanDate(goal.dueDate) : '', dueWording: goal.dueWording ?? '',
-    confidenceGoal: CONFIDENCE_LABELS[goal.confidence.goal], confidenceRessort: CONFIDENCE_LABELS[goal.confidence.ressort],
-    confidenceStatus: CONFIDENCE_LABELS[goal.confidence.status], sourceIds: goal.sources.map((s) => s.id).join(', '),
-    notes: goal.notes ?? '', status: statusLabel(goal.status), statusDate: goal.official ? toGermanDate(goal.official.effectiveDate) : '',
-    independentStatus: statusLabel(goal.independent?.status), independentReporter: goal.independent?.reporter ?? '',
+    id: goal.id,
+    version: goal.version,
+    title: goal.title,
+    description: goal.description ?? '',
+    leadRessort: goal.leadRessort ?? '',
+    coRessorts: goal.coRessorts.join(', '),
+    fieldOfAction: goal.fieldOfAction ?? '',
+    horizon: HORIZON_LABELS[goal.horizon],
+    dueDate: goal.dueDate ? toGermanDate(goal.dueDate) : '',
+    dueWording: goal.dueWording ?? '',
+    confidenceGoal: CONFIDENCE_LABELS[goal.confidence.goal],
+    confidenceRessort: CONFIDENCE_LABELS[goal.confidence.ressort],
+    confidenceStatus: CONFIDENCE_LABELS[goal.confidence.status],
+    sourceIds: goal.sources.map((s) => s.id).join(', '),
+    notes: goal.notes ?? '',
+    status: statusLabel(goal.status),
+    statusDate: goal.official ? toGermanDate(goal.official.effectiveDate) : '',
+    independentStatus: statusLabel(goal.independent?.status),
+    independentReporter: goal.independent?.reporter ?? '',
     independentDate: goal.independent ? toGermanDate(goal.independent.effectiveDate) : '',
   };
   return GOAL_CSV_COLUMNS.map((column) => values[column.key]);
 }
 
-const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
-const germanDate = z.string().regex(/^\d{2}\.\d{2}\.\d{4}$/, { message: 'Datum als TT.MM.JJJJ erwartet' })
-  .transform((v) => `${v.slice(6, 10)}-${v.slice(3, 5)}-${v.slice(0, 2)}`).pipe(IsoDate);
+const germanDate = z
+  .string()
+  .regex(/^\d{2}\.\d{2}\.\d{4}$/, { message: 'Datum als TT.MM.JJJJ erwartet' })
+  .transform((v) => `${v.slice(6, 10)}-${v.slice(3, 5)}-${v.slice(0, 2)}`)
+  .pipe(IsoDate);
 const label = <K extends string>(byLabel: Map<string, K>, allowed: string) =>
   z.string().transform((v, ctx): K => {
     const key = byLabel.get(v.trim().toLowerCase());
@@ -51,7 +76,13 @@ const confidenceCell = label(CONFIDENCE_BY_LABEL, Object.values(CONFIDENCE_LABEL
 type Cells = Partial<Record<GoalCsvKey, string>>;
 
 /** Validates one row against the schema and the data it refers to; problems name line and column. */
-function readRow(cells: Cells, line: number, version: string, repos: Repositories, known: { sources: Set<string> }): { goal?: GoalFields; problems: ImportProblem[] } {
+function readRow(
+  cells: Cells,
+  line: number,
+  version: string,
+  repos: Repositories,
+  known: { sources: Set<string> },
+): { goal?: GoalFields; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const header = (key: GoalCsvKey) => GOAL_CSV_COLUMNS.find((c) => c.key === key)?.header ?? key;
   const take = <T>(key: GoalCsvKey, schema: z.ZodType<T>): T | undefined => {
@@ -61,7 +92,10 @@ function readRow(cells: Cells, line: number, version: string, repos: Repositorie
     return undefined;
   };
   const id = take('id', GoalId);
-  const rowVersion = take('version', z.literal(version, { message: `die Datei wird als Version ${version} eingelesen` }));
+  const rowVersion = take(
+    'version',
+    z.literal(version, { message: `die Datei wird als Version ${version} eingelesen` }),
+  );
   const title = take('title', z.string().trim().min(1, { message: 'Titel fehlt' }).max(500));
   const ressortCode = z.string().refine((code) => repos.ressorts.exists(code), { message: 'unbekanntes Ressort' });
   const leadRessort = take('leadRessort', z.string().transform(orNull).pipe(ressortCode.nullable()));
@@ -71,31 +105,67 @@ function readRow(cells: Cells, line: number, version: string, repos: Repositorie
   const confidenceGoal = take('confidenceGoal', confidenceCell);
   const confidenceRessort = take('confidenceRessort', confidenceCell);
   const confidenceStatus = take('confidenceStatus', confidenceCell);
-  const sourceIds = take('sourceIds', z.string().transform(list)
-    .pipe(z.array(z.string().refine((s) => known.sources.has(s), { message: 'unbekannte Quelle' }))
-      .min(1, { message: 'jedes Ziel braucht mindestens eine Quelle' })));
-  if (problems.length > 0 || id === undefined || rowVersion === undefined || title === undefined || leadRessort === undefined
-    || coRessorts === undefined || horizon === undefined || dueDate === undefined || confidenceGoal === undefined
-    || confidenceRessort === undefined || confidenceStatus === undefined || sourceIds === undefined) {
+  const sourceIds = take(
+    'sourceIds',
+    z
+      .string()
+      .transform(list)
+      .pipe(
+        z
+          .array(z.string().refine((s) => known.sources.has(s), { message: 'unbekannte Quelle' }))
+          .min(1, { message: 'jedes Ziel braucht mindestens eine Quelle' }),
+      ),
+  );
+  if (
+    problems.length > 0 ||
+    id === undefined ||
+    rowVersion === undefined ||
+    title === undefined ||
+    leadRessort === undefined ||
+    coRessorts === undefined ||
+    horizon === undefined ||
+    dueDate === undefined ||
+    confidenceGoal === undefined ||
+    confidenceRessort === undefined ||
+    confidenceStatus === undefined ||
+    sourceIds === undefined
+  ) {
     return { problems };
   }
   return {
     problems,
     goal: {
-      id, version, title, description: orNull(cells.description ?? ''), leadRessort, coRessorts: [...coRessorts].sort(),
-      fieldOfAction: orNull(cells.fieldOfAction ?? ''), horizon, dueDate, dueWording: orNull(cells.dueWording ?? ''),
+      id,
+      version,
+      title,
+      description: orNull(cells.description ?? ''),
+      leadRessort,
+      coRessorts: [...coRessorts].sort(),
+      fieldOfAction: orNull(cells.fieldOfAction ?? ''),
+      horizon,
+      dueDate,
+      dueWording: orNull(cells.dueWording ?? ''),
       confidence: { goal: confidenceGoal, ressort: confidenceRessort, status: confidenceStatus },
-      sourceIds: [...new Set(sourceIds)].sort(), notes: orNull(cells.notes ?? ''),
+      sourceIds: [...new Set(sourceIds)].sort(),
+      notes: orNull(cells.notes ?? ''),
     },
   };
 }
 
 const fieldText: Record<string, (g: GoalFields) => string> = {
-  Titel: (g) => g.title, Beschreibung: (g) => g.description ?? '', 'Federführendes Ressort': (g) => g.leadRessort ?? '',
-  'Weitere Ressorts': (g) => g.coRessorts.join(', '), Handlungsfeld: (g) => g.fieldOfAction ?? '', Zeithorizont: (g) => HORIZON_LABELS[g.horizon],
-  'Fällig bis': (g) => (g.dueDate ? toGermanDate(g.dueDate) : ''), 'Fälligkeit laut Quelle': (g) => g.dueWording ?? '',
-  'Sicherheit Ziel': (g) => CONFIDENCE_LABELS[g.confidence.goal], 'Sicherheit Ressort': (g) => CONFIDENCE_LABELS[g.confidence.ressort],
-  'Sicherheit Status': (g) => CONFIDENCE_LABELS[g.confidence.status], Quellen: (g) => g.sourceIds.join(', '), Anmerkungen: (g) => g.notes ?? '',
+  Titel: (g) => g.title,
+  Beschreibung: (g) => g.description ?? '',
+  'Federführendes Ressort': (g) => g.leadRessort ?? '',
+  'Weitere Ressorts': (g) => g.coRessorts.join(', '),
+  Handlungsfeld: (g) => g.fieldOfAction ?? '',
+  Zeithorizont: (g) => HORIZON_LABELS[g.horizon],
+  'Fällig bis': (g) => (g.dueDate ? toGermanDate(g.dueDate) : ''),
+  'Fälligkeit laut Quelle': (g) => g.dueWording ?? '',
+  'Sicherheit Ziel': (g) => CONFIDENCE_LABELS[g.confidence.goal],
+  'Sicherheit Ressort': (g) => CONFIDENCE_LABELS[g.confidence.ressort],
+  'Sicherheit Status': (g) => CONFIDENCE_LABELS[g.confidence.status],
+  Quellen: (g) => g.sourceIds.join(', '),
+  Anmerkungen: (g) => g.notes ?? '',
 };
 
 /**
@@ -103,14 +173,29 @@ const fieldText: Record<string, (g: GoalFields) => string> = {
  * rejected; a real run writes only when no row is rejected, in one audited transaction.
  */
 export function importGoalsCsv(
-  db: Db, repos: Repositories, user: User, input: { text: string; version: string; dryRun: boolean; ip: string },
+  db: Db,
+  repos: Repositories,
+  user: User,
+  input: { text: string; version: string; dryRun: boolean; ip: string },
 ): ImportResult {
-  const result: ImportResult = { version: input.version, dryRun: input.dryRun, applied: false, created: [], changed: [], unchanged: 0, rejected: [] };
+  const result: ImportResult = {
+    version: input.version,
+    dryRun: input.dryRun,
+    applied: false,
+    created: [],
+    changed: [],
+    unchanged: 0,
+    rejected: [],
+  };
   let rows: string[][];
   try {
     rows = parseCsv(input.text);
   } catch (err) {
-    result.rejected.push({ line: Number((err as { lines?: number }).lines ?? 1), column: null, message: `CSV nicht lesbar: ${(err as Error).message}` });
+    result.rejected.push({
+      line: Number((err as { lines?: number }).lines ?? 1),
+      column: null,
+      message: `CSV nicht lesbar: ${(err as Error).message}`,
+    });
     return result;
   }
   const [headerRow, ...dataRows] = rows;
@@ -163,13 +248,28 @@ export function importGoalsCsv(
   if (input.dryRun || result.rejected.length > 0) return result;
   db.transaction(() => {
     for (const { goal, exists } of planned) {
-      const before = exists ? repos.goalWrites.get(goal.id) ?? null : null;
+      const before = exists ? (repos.goalWrites.get(goal.id) ?? null) : null;
       repos.goalWrites.upsert(goal, exists);
-      repos.audit.append({ actorId: user.id, actor: user.email, action: exists ? 'goal.update' : 'goal.create', entityType: 'goal', entityId: goal.id, before, after: goal, ip: input.ip });
+      repos.audit.append({
+        actorId: user.id,
+        actor: user.email,
+        action: exists ? 'goal.update' : 'goal.create',
+        entityType: 'goal',
+        entityId: goal.id,
+        before,
+        after: goal,
+        ip: input.ip,
+      });
     }
     repos.audit.append({
-      actorId: user.id, actor: user.email, action: 'import.goals', entityType: 'version', entityId: input.version, ip: input.ip,
-      before: null, after: { created: result.created.length, changed: result.changed.length, unchanged: result.unchanged },
+      actorId: user.id,
+      actor: user.email,
+      action: 'import.goals',
+      entityType: 'version',
+      entityId: input.version,
+      ip: input.ip,
+      before: null,
+      after: { created: result.created.length, changed: result.changed.length, unchanged: result.unchanged },
     });
   })();
   result.applied = true;

@@ -28,7 +28,12 @@ export function deriveFate(goalId: string, links: LinkRow[], statusAtTransition:
 const count = <K extends string>(keys: readonly K[], values: K[]) =>
   Object.fromEntries(keys.map((k) => [k, values.filter((v) => v === k).length])) as Record<K, number>;
 
-export function buildLineage(repos: Repositories, from: StrategyVersion, to: StrategyVersion, track: Track): LineageResponse {
+export function buildLineage(
+  repos: Repositories,
+  from: StrategyVersion,
+  to: StrategyVersion,
+  track: Track,
+): LineageResponse {
   const links = repos.lineage.links(from.key, to.key);
   // Status as the record stood when the new version was presented.
   const at = { asOf: to.presentedOn, knownAt: '9999-12-31T23:59:59.999Z' };
@@ -36,32 +41,75 @@ export function buildLineage(repos: Repositories, from: StrategyVersion, to: Str
   const fromGoals = repos.goals.list({ ...all, version: from.key }, at).items;
   const toGoals = repos.goals.list({ ...all, version: to.key }, at).items;
   const title = new Map([...fromGoals, ...toGoals].map((g) => [g.id, g.title]));
-  const statusOf = (g: GoalSummary): Status => (track === 'official' ? g.status : g.independent?.status ?? 'unknown');
+  const statusOf = (g: GoalSummary): Status => (track === 'official' ? g.status : (g.independent?.status ?? 'unknown'));
 
   const fates: GoalFate[] = fromGoals.map((g) => {
     const own = links.filter((l) => l.fromGoalId === g.id);
     const fate = deriveFate(g.id, links, statusOf(g));
     return {
-      goalId: g.id, title: g.title, ressort: g.leadRessort, fate,
-      basis: own.map((l) => l.basis).filter(Boolean).join(' · ') || (fate === 'unknown' ? null : `Status am ${to.presentedOn}: ${statusOf(g)}`),
-      successors: own.map((l) => ({ goalId: l.toGoalId, title: title.get(l.toGoalId) ?? l.toGoalId, type: l.type, certainty: l.certainty })),
+      goalId: g.id,
+      title: g.title,
+      ressort: g.leadRessort,
+      fate,
+      basis:
+        own
+          .map((l) => l.basis)
+          .filter(Boolean)
+          .join(' · ') || (fate === 'unknown' ? null : `Status am ${to.presentedOn}: ${statusOf(g)}`),
+      successors: own.map((l) => ({
+        goalId: l.toGoalId,
+        title: title.get(l.toGoalId) ?? l.toGoalId,
+        type: l.type,
+        certainty: l.certainty,
+      })),
       sources: repos.sources.forGoal(g.id),
     };
   });
   const origins: GoalOriginEntry[] = toGoals.map((g) => {
     const own = links.filter((l) => l.toGoalId === g.id);
     const detail = repos.goals.get(g.id, at);
-    const origin = own.length > 0 ? 'derived' : detail?.origin?.type ?? 'unknown';
+    const origin = own.length > 0 ? 'derived' : (detail?.origin?.type ?? 'unknown');
     return {
-      goalId: g.id, title: g.title, ressort: g.leadRessort, origin,
-      certainty: own.length > 0 ? (own.every((l) => l.certainty === 'documented') ? 'documented' : 'probable') : detail?.origin?.certainty ?? 'unknown',
+      goalId: g.id,
+      title: g.title,
+      ressort: g.leadRessort,
+      origin,
+      certainty:
+        own.length > 0
+          ? own.every((l) => l.certainty === 'documented')
+            ? 'documented'
+            : 'probable'
+          : (detail?.origin?.certainty ?? 'unknown'),
       basis: detail?.origin?.basis ?? null,
-      predecessors: own.map((l) => ({ goalId: l.fromGoalId, title: title.get(l.fromGoalId) ?? l.fromGoalId, type: l.type, certainty: l.certainty })),
+      predecessors: own.map((l) => ({
+        goalId: l.fromGoalId,
+        title: title.get(l.fromGoalId) ?? l.fromGoalId,
+        type: l.type,
+        certainty: l.certainty,
+      })),
     };
   });
-  const counts = (v: StrategyVersion) => ({ key: v.key, title: v.title, declaredGoalCount: v.declaredGoalCount, documentedGoalCount: v.documentedGoalCount });
+  const counts = (v: StrategyVersion) => ({
+    key: v.key,
+    title: v.title,
+    declaredGoalCount: v.declaredGoalCount,
+    documentedGoalCount: v.documentedGoalCount,
+  });
   return {
-    from: counts(from), to: counts(to), track, fates, origins,
-    totals: { fates: count(FATES, fates.map((f) => f.fate)), origins: count(ORIGINS, origins.map((o) => o.origin)) },
+    from: counts(from),
+    to: counts(to),
+    track,
+    fates,
+    origins,
+    totals: {
+      fates: count(
+        FATES,
+        fates.map((f) => f.fate),
+      ),
+      origins: count(
+        ORIGINS,
+        origins.map((o) => o.origin),
+      ),
+    },
   };
 }

@@ -3,13 +3,20 @@ import { AppError, unknownValue } from '../lib/errors.ts';
 import { NOW, type PointInTime } from '../repositories/current-status-sql.ts';
 import type { Repositories } from '../repositories/index.ts';
 
-export type PointInTimeParams = { asOf?: string | undefined; knownAt?: string | undefined; snapshot?: string | undefined };
+export type PointInTimeParams = {
+  asOf?: string | undefined;
+  knownAt?: string | undefined;
+  snapshot?: string | undefined;
+};
 
 /**
  * Turns asOf / knownAt / snapshot into the cut-offs the repositories use, and the echo
  * every answer carries so a screen can say which point in time it shows.
  */
-export function resolvePointInTime(repos: Repositories, query: PointInTimeParams): { at: PointInTime; echo: PointInTimeEcho } {
+export function resolvePointInTime(
+  repos: Repositories,
+  query: PointInTimeParams,
+): { at: PointInTime; echo: PointInTimeEcho } {
   if (query.snapshot !== undefined) {
     if (query.asOf !== undefined || query.knownAt !== undefined) {
       throw new AppError(400, 'VALIDATION_ERROR', 'snapshot: lässt sich nicht mit asOf oder knownAt kombinieren', [

@@ -7,9 +7,15 @@ import type { Repositories } from '../repositories/index.ts';
  * Versions and Ressorts are data, not enums: a well-formed value that names none of them
  * is refused with a 400 naming the field, rather than silently matching nothing.
  */
-export function assertKnownFilters(repos: Repositories, query: { version?: string | undefined; ressort?: string | undefined }): void {
+export function assertKnownFilters(
+  repos: Repositories,
+  query: { version?: string | undefined; ressort?: string | undefined },
+): void {
   if (query.version !== undefined && !repos.versions.get(query.version)) {
-    const known = repos.versions.list().map((v) => v.key).join(', ');
+    const known = repos.versions
+      .list()
+      .map((v) => v.key)
+      .join(', ');
     throw unknownValue('query', 'version', `unbekannte Version „${query.version}“ (bekannt: ${known})`);
   }
   if (query.ressort !== undefined && query.ressort !== UNKNOWN_RESSORT && !repos.ressorts.exists(query.ressort)) {

@@ -7,19 +7,35 @@ import type { Repositories } from '../repositories/index.ts';
 import type { StoredSnapshot } from '../repositories/snapshots.ts';
 
 export const slugify = (text: string): string =>
-  text.toLowerCase().normalize('NFKD').replace(/ß/g, 'ss').replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'snapshot';
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/ß/g, 'ss')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'snapshot';
 
 export const sha256 = (text: string): string => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
-export const toSummary = ({ payloadJson: _p, ...s }: StoredSnapshot): SnapshotSummary => ({ ...s, url: `/?snapshot=${s.id}` });
+export const toSummary = ({ payloadJson: _p, ...s }: StoredSnapshot): SnapshotSummary => ({
+  ...s,
+  url: `/?snapshot=${s.id}`,
+});
 
 /**
  * Freezes the current state: every version's figures on both tracks and every goal, as of
  * today and as known now. The payload is stored byte for byte; its SHA-256 is the content
  * hash shown on screen, so anyone can check a printed figure against it later.
  */
-export function createSnapshot(db: Db, repos: Repositories, user: User, title: string, ip: string, now = new Date()): SnapshotSummary {
+export function createSnapshot(
+  db: Db,
+  repos: Repositories,
+  user: User,
+  title: string,
+  ip: string,
+  now = new Date(),
+): SnapshotSummary {
   const at = { asOf: todayInBerlin(now), knownAt: now.toISOString() };
   const payload: SnapshotPayload = {
     ...at,
@@ -35,14 +51,28 @@ export function createSnapshot(db: Db, repos: Repositories, user: User, title: s
   const payloadJson = JSON.stringify(payload);
   const contentHash = sha256(payloadJson);
   const stored: StoredSnapshot = {
-    id: `${slugify(title)}-${contentHash.slice(0, 8)}`, title, createdAt: at.knownAt, asOf: at.asOf, contentHash, payloadJson,
+    id: `${slugify(title)}-${contentHash.slice(0, 8)}`,
+    title,
+    createdAt: at.knownAt,
+    asOf: at.asOf,
+    contentHash,
+    payloadJson,
   };
   db.transaction(() => {
     repos.snapshots.insert({ ...stored, createdBy: user.id });
-    repos.audit.append({
-      actorId: user.id, actor: user.email, action: 'snapshot.create', entityType: 'snapshot', entityId: stored.id,
-      before: null, after: { title, asOf: at.asOf, contentHash }, ip,
-    }, now);
+    repos.audit.append(
+      {
+        actorId: user.id,
+        actor: user.email,
+        action: 'snapshot.create',
+        entityType: 'snapshot',
+        entityId: stored.id,
+        before: null,
+        after: { title, asOf: at.asOf, contentHash },
+        ip,
+      },
+      now,
+    );
   })();
   return toSummary(stored);
 }

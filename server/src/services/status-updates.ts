@@ -7,7 +7,13 @@ import { canReportFor } from './auth.ts';
 
 export class StatusConflictError extends AppError {
   constructor(conflict: StatusConflict) {
-    super(409, 'CONFLICT', 'Inzwischen wurde ein neuerer Stand zu diesem Ziel gemeldet. Bitte prüfen Sie ihn und melden Sie dann erneut.', undefined, conflict);
+    super(
+      409,
+      'CONFLICT',
+      'Inzwischen wurde ein neuerer Stand zu diesem Ziel gemeldet. Bitte prüfen Sie ihn und melden Sie dann erneut.',
+      undefined,
+      conflict,
+    );
   }
 }
 
@@ -19,34 +25,64 @@ export const forbidden = () => new AppError(403, 'FORBIDDEN', 'Dieses Ziel gehö
  * once never lose an update silently.
  */
 export function recordStatusUpdate(
-  db: Db, repos: Repositories, user: User, goalId: string, body: StatusUpdateBody, ip: string, now = new Date(),
+  db: Db,
+  repos: Repositories,
+  user: User,
+  goalId: string,
+  body: StatusUpdateBody,
+  ip: string,
+  now = new Date(),
 ): StatusUpdateResponse {
-  return db.transaction(() => {
-    const goal = repos.statusWrites.goalForUpdate(goalId);
-    if (!goal) throw notFound(`Ziel „${goalId}“ nicht gefunden`);
-    if (!canReportFor(user, goal.ressorts)) throw forbidden();
-    const before = repos.goals.get(goalId);
-    if (goal.revision !== body.expectedRevision) {
-      throw new StatusConflictError({
-        revision: goal.revision,
-        official: before?.official ?? null,
-        eventsSince: repos.statusWrites.eventsSince(goalId, body.expectedRevision),
-      });
-    }
-    const reporter = user.role === 'admin' ? `${user.name} (Administration)` : `${user.name} (${user.ressorts.join(', ')})`;
-    const event = repos.statusWrites.append({
-      goalId, status: body.status, progress: body.progress ?? null, effectiveDate: body.effectiveDate,
-      effectiveDatePrecision: 'day', effectiveDateWording: null, recordedAt: now.toISOString(), reporter,
-      track: 'official', originalWording: null, note: body.note === '' ? null : body.note,
-      evidenceUrl: body.evidence.url ?? null, evidenceReference: body.evidence.reference ?? null,
-      goalRevision: goal.revision + 1, reportedByUserId: user.id,
-    }, goal.revision);
-    if (!event) throw new Error('revision moved inside the transaction');
-    repos.audit.append({
-      actorId: user.id, actor: user.email, action: 'status.report', entityType: 'goal', entityId: goalId, ip,
-      before: { revision: goal.revision, official: before?.official ?? null },
-      after: { revision: goal.revision + 1, event },
-    }, now);
-    return { goalId, revision: goal.revision + 1, event };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const goal = repos.statusWrites.goalForUpdate(goalId);
+      if (!goal) throw notFound(`Ziel „${goalId}“ nicht gefunden`);
+      if (!canReportFor(user, goal.ressorts)) throw forbidden();
+      const before = repos.goals.get(goalId);
+      if (goal.revision !== body.expectedRevision) {
+        throw new StatusConflictError({
+          revision: goal.revision,
+          official: before?.official ?? null,
+          eventsSince: repos.statusWrites.eventsSince(goalId, body.expectedRevision),
+        });
+      }
+      const reporter =
+        user.role === 'admin' ? `${user.name} (Administration)` : `${user.name} (${user.ressorts.join(', ')})`;
+      const event = repos.statusWrites.append(
+        {
+          goalId,
+          status: body.status,
+          progress: body.progress ?? null,
+          effectiveDate: body.effectiveDate,
+          effectiveDatePrecision: 'day',
+          effectiveDateWording: null,
+          recordedAt: now.toISOString(),
+          reporter,
+          track: 'official',
+          originalWording: null,
+          note: body.note === '' ? null : body.note,
+          evidenceUrl: body.evidence.url ?? null,
+          evidenceReference: body.evidence.reference ?? null,
+          goalRevision: goal.revision + 1,
+          reportedByUserId: user.id,
+        },
+        goal.revision,
+      );
+      if (!event) throw new Error('revision moved inside the transaction');
+      repos.audit.append(
+        {
+          actorId: user.id,
+          actor: user.email,
+          action: 'status.report',
+          entityType: 'goal',
+          entityId: goalId,
+          ip,
+          before: { revision: goal.revision, official: before?.official ?? null },
+          after: { revision: goal.revision + 1, event },
+        },
+        now,
+      );
+      return { goalId, revision: goal.revision + 1, event };
+    })
+    .immediate();
 }

@@ -51,6 +51,14 @@ describe('StatsQuery', () => {
 
 describe('Status vocabulary', () => {
   it('is the one the product reports in', () => {
-    expect(Status.options).toEqual(['unknown', 'planned', 'in_progress', 'partially_achieved', 'achieved', 'missed', 'dropped']);
+    expect(Status.options).toEqual([
+      'unknown',
+      'planned',
+      'in_progress',
+      'partially_achieved',
+      'achieved',
+      'missed',
+      'dropped',
+    ]);
   });
 });

@@ -4,10 +4,13 @@ import { z } from 'zod';
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Datum im Format JJJJ-MM-TT erwartet' })
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, { message: 'Dieses Datum gibt es nicht' });
+  .refine(
+    (value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+    },
+    { message: 'Dieses Datum gibt es nicht' },
+  );
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** Strategy version key such as `1.0`; which keys exist is data, checked by the server. */
@@ -15,16 +18,28 @@ export const VersionKey = z.string().regex(/^\d{1,2}\.\d{1,2}$/, { message: 'Ver
 export type VersionKey = z.infer<typeof VersionKey>;
 
 /** Ressort code such as `MWIDE`; `unknown` stands for goals whose Ressort no source names. */
-export const RessortCode = z.string().regex(/^[A-Za-z]{2,12}$/, { message: 'Ressortkürzel aus 2–12 Buchstaben erwartet' });
+export const RessortCode = z
+  .string()
+  .regex(/^[A-Za-z]{2,12}$/, { message: 'Ressortkürzel aus 2–12 Buchstaben erwartet' });
 export const UNKNOWN_RESSORT = 'unknown';
 
-export const GoalId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'Ziel-ID aus Kleinbuchstaben, Ziffern und Bindestrichen erwartet' });
+export const GoalId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'Ziel-ID aus Kleinbuchstaben, Ziffern und Bindestrichen erwartet' });
 
 export const HORIZONS = ['short', 'medium', 'long', 'unknown'] as const;
 export const Horizon = z.enum(HORIZONS);
 export type Horizon = z.infer<typeof Horizon>;
 
-export const STATUSES = ['unknown', 'planned', 'in_progress', 'partially_achieved', 'achieved', 'missed', 'dropped'] as const;
+export const STATUSES = [
+  'unknown',
+  'planned',
+  'in_progress',
+  'partially_achieved',
+  'achieved',
+  'missed',
+  'dropped',
+] as const;
 export const Status = z.enum(STATUSES);
 export type Status = z.infer<typeof Status>;
 

@@ -5,14 +5,25 @@ import { GoalsQuery } from './goal.ts';
 
 /** German labels used in exports; each maps back one to one on import. */
 export const HORIZON_LABELS: Record<Horizon, string> = {
-  short: 'kurzfristig', medium: 'mittelfristig', long: 'langfristig', unknown: 'unbekannt',
+  short: 'kurzfristig',
+  medium: 'mittelfristig',
+  long: 'langfristig',
+  unknown: 'unbekannt',
 };
 export const STATUS_LABELS: Record<Status, string> = {
-  unknown: 'unbekannt', planned: 'geplant', in_progress: 'in Umsetzung', partially_achieved: 'teilweise erreicht',
-  achieved: 'erreicht', missed: 'verfehlt', dropped: 'aufgegeben',
+  unknown: 'unbekannt',
+  planned: 'geplant',
+  in_progress: 'in Umsetzung',
+  partially_achieved: 'teilweise erreicht',
+  achieved: 'erreicht',
+  missed: 'verfehlt',
+  dropped: 'aufgegeben',
 };
 export const CONFIDENCE_LABELS: Record<Confidence, string> = {
-  high: 'hoch', medium: 'mittel', low: 'niedrig', unknown: 'unbekannt',
+  high: 'hoch',
+  medium: 'mittel',
+  low: 'niedrig',
+  unknown: 'unbekannt',
 };
 
 /**
@@ -50,7 +61,10 @@ export type ExportQuery = z.infer<typeof ExportQuery>;
 
 export const ImportQuery = z.strictObject({
   version: VersionKey,
-  dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export const ImportProblem = z.object({

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import {
-  Confidence, GoalId, Horizon, IsoDate, RessortCode, SourceRef, Status, VersionKey,
-} from './common.ts';
+import { Confidence, GoalId, Horizon, IsoDate, RessortCode, SourceRef, Status, VersionKey } from './common.ts';
 import { StatusEvent } from './status-event.ts';
 import { PointInTime, PointInTimeQuery } from './point-in-time.ts';
 

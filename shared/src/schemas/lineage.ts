@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { GoalId, SourceRef, Track, VersionKey } from './common.ts';
 import { LineageType } from './goal.ts';
 
-export const FATES = ['continued', 'sharpened', 'loosened', 'split', 'merged', 'replaced', 'achieved_and_ended', 'dropped_unfulfilled', 'unknown'] as const;
+export const FATES = [
+  'continued',
+  'sharpened',
+  'loosened',
+  'split',
+  'merged',
+  'replaced',
+  'achieved_and_ended',
+  'dropped_unfulfilled',
+  'unknown',
+] as const;
 export const Fate = z.enum(FATES);
 export type Fate = z.infer<typeof Fate>;
 
@@ -17,7 +27,12 @@ export const LineageQuery = z.strictObject({
   track: Track.default('official'),
 });
 
-const LinkedGoal = z.object({ goalId: GoalId, title: z.string(), type: LineageType, certainty: z.enum(['documented', 'probable']) });
+const LinkedGoal = z.object({
+  goalId: GoalId,
+  title: z.string(),
+  type: LineageType,
+  certainty: z.enum(['documented', 'probable']),
+});
 
 export const GoalFate = z.object({
   goalId: GoalId,
@@ -42,7 +57,12 @@ export const GoalOriginEntry = z.object({
 });
 export type GoalOriginEntry = z.infer<typeof GoalOriginEntry>;
 
-const VersionCounts = z.object({ key: VersionKey, title: z.string(), declaredGoalCount: z.number().int(), documentedGoalCount: z.number().int() });
+const VersionCounts = z.object({
+  key: VersionKey,
+  title: z.string(),
+  declaredGoalCount: z.number().int(),
+  documentedGoalCount: z.number().int(),
+});
 
 export const LineageResponse = z.object({
   from: VersionCounts,

@@ -4,7 +4,11 @@ import { GoalSummary } from './goal.ts';
 import { RessortStat } from './stats.ts';
 
 export const CreateSnapshotBody = z.strictObject({
-  title: z.string().trim().min(3, { message: 'Bitte einen Namen mit mindestens 3 Zeichen angeben' }).max(120, { message: 'Höchstens 120 Zeichen' }),
+  title: z
+    .string()
+    .trim()
+    .min(3, { message: 'Bitte einen Namen mit mindestens 3 Zeichen angeben' })
+    .max(120, { message: 'Höchstens 120 Zeichen' }),
 });
 export type CreateSnapshotBody = z.infer<typeof CreateSnapshotBody>;
 
@@ -14,14 +18,16 @@ export const SnapshotParams = z.strictObject({ id: SnapshotId });
 export const SnapshotPayload = z.object({
   asOf: z.string(),
   knownAt: z.string(),
-  versions: z.array(z.object({
-    key: z.string(),
-    declaredGoalCount: z.number().int(),
-    documentedGoalCount: z.number().int(),
-    official: z.array(RessortStat),
-    independent: z.array(RessortStat),
-    goals: z.array(GoalSummary),
-  })),
+  versions: z.array(
+    z.object({
+      key: z.string(),
+      declaredGoalCount: z.number().int(),
+      documentedGoalCount: z.number().int(),
+      official: z.array(RessortStat),
+      independent: z.array(RessortStat),
+      goals: z.array(GoalSummary),
+    }),
+  ),
 });
 export type SnapshotPayload = z.infer<typeof SnapshotPayload>;
 

@@ -16,8 +16,7 @@ export type StatsQuery = z.infer<typeof StatsQuery>;
 export const ByStatus = z.record(Status, z.number().int().nonnegative());
 export type ByStatus = z.infer<typeof ByStatus>;
 
-export const emptyByStatus = (): ByStatus =>
-  Object.fromEntries(STATUSES.map((status) => [status, 0])) as ByStatus;
+export const emptyByStatus = (): ByStatus => Object.fromEntries(STATUSES.map((status) => [status, 0])) as ByStatus;
 
 export const RessortStat = z.object({
   /** Ressort code, or `unknown` for goals no source attributes to a Ressort. */
@@ -47,7 +46,11 @@ export type RessortStatsResponse = z.infer<typeof RessortStatsResponse>;
 export const DueQuery = z.strictObject({ version: VersionKey, period: z.string().min(1).max(20) });
 
 export const LegislativePeriod = z.object({
-  key: z.string(), name: z.string(), startsOn: z.string(), endsOn: z.string().nullable(), note: z.string().nullable(),
+  key: z.string(),
+  name: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  note: z.string().nullable(),
 });
 export type LegislativePeriod = z.infer<typeof LegislativePeriod>;
 export const LegislativePeriodsResponse = z.array(LegislativePeriod);

@@ -1,14 +1,28 @@
 import { Layer, Rectangle, ResponsiveContainer, Sankey, Tooltip } from 'recharts';
 import type { SankeyData } from '../../lib/shape-lineage.ts';
 
-type NodeProps = { x: number; y: number; width: number; height: number; index: number; payload: { name: string; value: number } };
+type NodeProps = {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  index: number;
+  payload: { name: string; value: number };
+};
 
 function Node({ x, y, width, height, payload, containerWidth }: NodeProps & { containerWidth: number }) {
   const left = x < containerWidth / 2;
   return (
     <Layer>
       <Rectangle x={x} y={y} width={width} height={height} fill="#1b4f8a" fillOpacity={1} />
-      <text x={left ? x + width + 6 : x - 6} y={y + height / 2} dy="0.35em" textAnchor={left ? 'start' : 'end'} fontSize={13} fill="#1f1f1f">
+      <text
+        x={left ? x + width + 6 : x - 6}
+        y={y + height / 2}
+        dy="0.35em"
+        textAnchor={left ? 'start' : 'end'}
+        fontSize={13}
+        fill="#1f1f1f"
+      >
         {payload.name} ({payload.value})
       </text>
     </Layer>

@@ -18,11 +18,21 @@ export function RessortChart({ rows }: { rows: RessortRow[] }) {
   return (
     <div style={{ width: '100%', height }} aria-hidden="true" inert data-testid="ressort-chart">
       <ResponsiveContainer>
-        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: narrow ? 40 : 64, bottom: 8, left: 4 }} accessibilityLayer={false}>
+        <BarChart
+          data={rows}
+          layout="vertical"
+          margin={{ top: 8, right: narrow ? 40 : 64, bottom: 8, left: 4 }}
+          accessibilityLayer={false}
+        >
           <StatusPatterns />
           <CartesianGrid horizontal={false} stroke="#d0d0d0" />
           <XAxis type="number" allowDecimals={false} tick={{ fill: '#1f1f1f' }} />
-          <YAxis type="category" dataKey="label" width={narrow ? 72 : 150} tick={{ fill: '#1f1f1f', fontSize: narrow ? 11 : 14 }} />
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={narrow ? 72 : 150}
+            tick={{ fill: '#1f1f1f', fontSize: narrow ? 11 : 14 }}
+          />
           <Tooltip
             formatter={(value, name) => [String(value), t.status[name as keyof typeof t.status] ?? String(name)]}
             labelFormatter={(label, payload) => {
@@ -32,10 +42,27 @@ export function RessortChart({ rows }: { rows: RessortRow[] }) {
           />
           <Legend formatter={(value) => t.status[value as keyof typeof t.status] ?? value} />
           {statuses.map((status, index) => (
-            <Bar key={status} dataKey={status} stackId="s" fill={statusFill(status)} stroke="#ffffff" isAnimationActive={false}>
-              <LabelList dataKey={status} position="center" fill="#ffffff" formatter={(v: unknown) => (Number(v) > 0 ? String(v) : '')} />
+            <Bar
+              key={status}
+              dataKey={status}
+              stackId="s"
+              fill={statusFill(status)}
+              stroke="#ffffff"
+              isAnimationActive={false}
+            >
+              <LabelList
+                dataKey={status}
+                position="center"
+                fill="#ffffff"
+                formatter={(v: unknown) => (Number(v) > 0 ? String(v) : '')}
+              />
               {index === statuses.length - 1 && (
-                <LabelList dataKey="rate" position="right" fill="#1f1f1f" formatter={(v: unknown) => formatPercent(Number(v), t.lang)} />
+                <LabelList
+                  dataKey="rate"
+                  position="right"
+                  fill="#1f1f1f"
+                  formatter={(v: unknown) => formatPercent(Number(v), t.lang)}
+                />
               )}
             </Bar>
           ))}

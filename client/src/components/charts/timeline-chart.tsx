@@ -14,12 +14,31 @@ export function TimelineChart({ rows, small = false }: { rows: TimelineRow[]; sm
         <AreaChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <StatusPatterns />
           <CartesianGrid stroke="#d0d0d0" vertical={false} />
-          <XAxis dataKey="date" tickFormatter={(d: string) => formatDate(d.slice(0, 7), t.lang)} tick={{ fill: '#1f1f1f', fontSize: small ? 10 : 12 }} minTickGap={24} />
+          <XAxis
+            dataKey="date"
+            tickFormatter={(d: string) => formatDate(d.slice(0, 7), t.lang)}
+            tick={{ fill: '#1f1f1f', fontSize: small ? 10 : 12 }}
+            minTickGap={24}
+          />
           <YAxis allowDecimals={false} width={small ? 24 : 36} tick={{ fill: '#1f1f1f', fontSize: small ? 10 : 12 }} />
-          {!small && <Tooltip labelFormatter={(d) => formatDate(String(d), t.lang)} formatter={(v, name) => [String(v), t.status[name as keyof typeof t.status] ?? String(name)]} />}
+          {!small && (
+            <Tooltip
+              labelFormatter={(d) => formatDate(String(d), t.lang)}
+              formatter={(v, name) => [String(v), t.status[name as keyof typeof t.status] ?? String(name)]}
+            />
+          )}
           {!small && <Legend formatter={(value) => t.status[value as keyof typeof t.status] ?? value} />}
           {STATUS_ORDER.map((status) => (
-            <Area key={status} type="stepAfter" dataKey={status} stackId="s" stroke={STATUS_STYLE[status].color} fill={statusFill(status)} fillOpacity={1} isAnimationActive={false} />
+            <Area
+              key={status}
+              type="stepAfter"
+              dataKey={status}
+              stackId="s"
+              stroke={STATUS_STYLE[status].color}
+              fill={statusFill(status)}
+              fillOpacity={1}
+              isAnimationActive={false}
+            />
           ))}
         </AreaChart>
       </ResponsiveContainer>

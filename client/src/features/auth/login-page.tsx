@@ -15,7 +15,10 @@ export function LoginPage() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const parsed = LoginBody.safeParse({ email: String(data.get('email') ?? ''), password: String(data.get('password') ?? '') });
+    const parsed = LoginBody.safeParse({
+      email: String(data.get('email') ?? ''),
+      password: String(data.get('password') ?? ''),
+    });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues));
       return;
@@ -30,18 +33,48 @@ export function LoginPage() {
       <h1>{t.auth.title}</h1>
       <p>{t.auth.intro}</p>
       <form onSubmit={submit} noValidate className="form">
-        {serverError && <p role="alert" className="form-error">{serverError}</p>}
+        {serverError && (
+          <p role="alert" className="form-error">
+            {serverError}
+          </p>
+        )}
         <div className="field">
           <label htmlFor="email">{t.auth.email}</label>
-          <input id="email" name="email" type="email" autoComplete="username" required aria-invalid={Boolean(errors.email)} aria-describedby={errors.email ? 'email-error' : undefined} />
-          {errors.email && <p id="email-error" className="field-error">{errors.email}</p>}
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            aria-invalid={Boolean(errors.email)}
+            aria-describedby={errors.email ? 'email-error' : undefined}
+          />
+          {errors.email && (
+            <p id="email-error" className="field-error">
+              {errors.email}
+            </p>
+          )}
         </div>
         <div className="field">
           <label htmlFor="password">{t.auth.password}</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={Boolean(errors.password)} aria-describedby={errors.password ? 'password-error' : undefined} />
-          {errors.password && <p id="password-error" className="field-error">{errors.password}</p>}
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={Boolean(errors.password)}
+            aria-describedby={errors.password ? 'password-error' : undefined}
+          />
+          {errors.password && (
+            <p id="password-error" className="field-error">
+              {errors.password}
+            </p>
+          )}
         </div>
-        <button type="submit" disabled={login.isPending}>{t.auth.submit}</button>
+        <button type="submit" disabled={login.isPending}>
+          {t.auth.submit}
+        </button>
       </form>
     </section>
   );

@@ -10,7 +10,12 @@ export function AuditPage() {
   const t = useT();
   const audit = useQuery(auditQuery(0));
   if (audit.error instanceof ApiError && (audit.error.status === 401 || audit.error.status === 403)) {
-    return <section><h1>{t.audit.title}</h1><p>{t.audit.forbidden}</p></section>;
+    return (
+      <section>
+        <h1>{t.audit.title}</h1>
+        <p>{t.audit.forbidden}</p>
+      </section>
+    );
   }
   return (
     <section>
@@ -20,16 +25,29 @@ export function AuditPage() {
           <div className="table-scroll">
             <table className="data-table audit-table">
               <caption className="visually-hidden">{t.audit.title}</caption>
-              <thead><tr>
-                <th scope="col">{t.audit.when}</th><th scope="col">{t.audit.who}</th><th scope="col">{t.audit.what}</th>
-                <th scope="col">{t.audit.entity}</th><th scope="col">{t.audit.before}</th><th scope="col">{t.audit.after}</th><th scope="col">{t.audit.address}</th>
-              </tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t.audit.when}</th>
+                  <th scope="col">{t.audit.who}</th>
+                  <th scope="col">{t.audit.what}</th>
+                  <th scope="col">{t.audit.entity}</th>
+                  <th scope="col">{t.audit.before}</th>
+                  <th scope="col">{t.audit.after}</th>
+                  <th scope="col">{t.audit.address}</th>
+                </tr>
+              </thead>
               <tbody>
                 {data.items.map((e) => (
                   <tr key={e.id}>
                     <td>{new Date(e.at).toLocaleString(t.lang === 'de' ? 'de-DE' : 'en-GB')}</td>
-                    <td>{e.actor}</td><td>{e.action}</td><td>{e.entityType} {e.entityId}</td>
-                    <td className="json">{compact(e.before)}</td><td className="json">{compact(e.after)}</td><td>{e.ip ?? '–'}</td>
+                    <td>{e.actor}</td>
+                    <td>{e.action}</td>
+                    <td>
+                      {e.entityType} {e.entityId}
+                    </td>
+                    <td className="json">{compact(e.before)}</td>
+                    <td className="json">{compact(e.after)}</td>
+                    <td>{e.ip ?? '–'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -16,56 +16,127 @@ export function ImportPage() {
   const [version, setVersion] = useState('2.0');
   const [text, setText] = useState<string | null>(null);
   const run = useMutation({
-    mutationFn: ({ dryRun }: { dryRun: boolean }) => api(ImportResult, withQuery('/api/import/goals', { version, dryRun }), {
-      method: 'POST', body: text ?? '', headers: { 'content-type': 'text/csv' },
-    }),
+    mutationFn: ({ dryRun }: { dryRun: boolean }) =>
+      api(ImportResult, withQuery('/api/import/goals', { version, dryRun }), {
+        method: 'POST',
+        body: text ?? '',
+        headers: { 'content-type': 'text/csv' },
+      }),
     onSuccess: (result) => (result.applied ? invalidate(client, goalKeys.all, statsKeys.all) : undefined),
   });
-  if (me.data?.user?.role !== 'admin') return <section><h1>{t.importer.title}</h1><p>{t.audit.forbidden}</p></section>;
+  if (me.data?.user?.role !== 'admin')
+    return (
+      <section>
+        <h1>{t.importer.title}</h1>
+        <p>{t.audit.forbidden}</p>
+      </section>
+    );
   const onFile = async (event: FormEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
     setText(file ? await file.text() : null);
     run.reset();
   };
   const result = run.data;
-  const rejected = run.error instanceof ApiError ? run.error.body?.error.issues ?? [] : [];
+  const rejected = run.error instanceof ApiError ? (run.error.body?.error.issues ?? []) : [];
   return (
     <section>
       <h1>{t.importer.title}</h1>
       <p>{t.importer.intro}</p>
-      <form className="form narrow" onSubmit={(e) => { e.preventDefault(); run.mutate({ dryRun: true }); }}>
-        <label className="control"><span>{t.version}</span>
-          <select value={version} onChange={(e) => { setVersion(e.target.value); run.reset(); }}><option value="1.0">1.0</option><option value="2.0">2.0</option></select>
+      <form
+        className="form narrow"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run.mutate({ dryRun: true });
+        }}
+      >
+        <label className="control">
+          <span>{t.version}</span>
+          <select
+            value={version}
+            onChange={(e) => {
+              setVersion(e.target.value);
+              run.reset();
+            }}
+          >
+            <option value="1.0">1.0</option>
+            <option value="2.0">2.0</option>
+          </select>
         </label>
         <div className="field">
           <label htmlFor="csv-file">{t.importer.file}</label>
           <input id="csv-file" type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e)} />
         </div>
         <div className="form-actions">
-          <button type="submit" disabled={!text || run.isPending}>{t.importer.dryRun}</button>
-          <button type="button" disabled={!result || result.rejected.length > 0 || result.applied || run.isPending} onClick={() => run.mutate({ dryRun: false })}>{t.importer.apply}</button>
+          <button type="submit" disabled={!text || run.isPending}>
+            {t.importer.dryRun}
+          </button>
+          <button
+            type="button"
+            disabled={!result || result.rejected.length > 0 || result.applied || run.isPending}
+            onClick={() => run.mutate({ dryRun: false })}
+          >
+            {t.importer.apply}
+          </button>
         </div>
       </form>
       <div aria-live="polite" data-testid="import-result">
         {result && (
           <section className="panel">
             <h2>{result.applied ? t.importer.applied : t.importer.dryRunResult}</h2>
-            <p>{t.importer.summary(result.created.length, result.changed.length, result.unchanged, result.rejected.length)}</p>
+            <p>
+              {t.importer.summary(
+                result.created.length,
+                result.changed.length,
+                result.unchanged,
+                result.rejected.length,
+              )}
+            </p>
             {result.rejected.length > 0 && (
-              <table className="data-table"><caption>{t.importer.rejected}</caption>
-                <thead><tr><th scope="col">{t.importer.line}</th><th scope="col">{t.importer.column}</th><th scope="col">{t.importer.problem}</th></tr></thead>
-                <tbody>{result.rejected.map((p) => <tr key={`${p.line}-${p.column}`}><td>{p.line}</td><td>{p.column ?? '–'}</td><td>{p.message}</td></tr>)}</tbody>
+              <table className="data-table">
+                <caption>{t.importer.rejected}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.importer.line}</th>
+                    <th scope="col">{t.importer.column}</th>
+                    <th scope="col">{t.importer.problem}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.rejected.map((p) => (
+                    <tr key={`${p.line}-${p.column}`}>
+                      <td>{p.line}</td>
+                      <td>{p.column ?? '–'}</td>
+                      <td>{p.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
               </table>
             )}
-            {[...result.created.map((c) => ({ ...c, kind: t.importer.created })), ...result.changed.map((c) => ({ ...c, kind: t.importer.changed }))].length > 0 && (
+            {[
+              ...result.created.map((c) => ({ ...c, kind: t.importer.created })),
+              ...result.changed.map((c) => ({ ...c, kind: t.importer.changed })),
+            ].length > 0 && (
               <ul>
-                {result.created.map((c) => <li key={c.goalId}>{t.importer.created}: {c.goalId} ({t.importer.line} {c.line})</li>)}
-                {result.changed.map((c) => <li key={c.goalId}>{t.importer.changed}: {c.goalId} – {c.fields.map((f) => `${f.column}: „${f.before}“ → „${f.after}“`).join('; ')}</li>)}
+                {result.created.map((c) => (
+                  <li key={c.goalId}>
+                    {t.importer.created}: {c.goalId} ({t.importer.line} {c.line})
+                  </li>
+                ))}
+                {result.changed.map((c) => (
+                  <li key={c.goalId}>
+                    {t.importer.changed}: {c.goalId} –{' '}
+                    {c.fields.map((f) => `${f.column}: „${f.before}“ → „${f.after}“`).join('; ')}
+                  </li>
+                ))}
               </ul>
             )}
           </section>
         )}
-        {rejected.length > 0 && <p className="form-error" role="alert">{run.error?.message}</p>}
+        {rejected.length > 0 && (
+          <p className="form-error" role="alert">
+            {run.error?.message}
+          </p>
+        )}
       </div>
     </section>
   );

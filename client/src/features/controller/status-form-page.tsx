@@ -2,7 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { STATUSES } from '@zielmonitor/shared/schemas/common';
-import { StatusUpdateBody, STATUSES_NEEDING_NOTE, todayInBerlin, type StatusConflict } from '@zielmonitor/shared/schemas/status-update';
+import {
+  StatusUpdateBody,
+  STATUSES_NEEDING_NOTE,
+  todayInBerlin,
+  type StatusConflict,
+} from '@zielmonitor/shared/schemas/status-update';
 import { meQuery, useReportStatus } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { goalQuery } from '../../api/goals.ts';
@@ -26,7 +31,15 @@ export function StatusFormPage() {
   const [revision, setRevision] = useState<number | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  if (me.data && !me.data.user) return <section><h1>{t.controller.formTitle}</h1><p><Link to="/anmelden">{t.controller.loginFirst}</Link></p></section>;
+  if (me.data && !me.data.user)
+    return (
+      <section>
+        <h1>{t.controller.formTitle}</h1>
+        <p>
+          <Link to="/anmelden">{t.controller.loginFirst}</Link>
+        </p>
+      </section>
+    );
 
   const submit = (event: FormEvent<HTMLFormElement>, base: number) => {
     event.preventDefault();
@@ -38,7 +51,10 @@ export function StatusFormPage() {
       progress: progress === '' ? null : Number(progress),
       effectiveDate: text('effectiveDate'),
       note: text('note'),
-      evidence: { ...(text('evidenceUrl') && { url: text('evidenceUrl') }), ...(text('evidenceReference') && { reference: text('evidenceReference') }) },
+      evidence: {
+        ...(text('evidenceUrl') && { url: text('evidenceUrl') }),
+        ...(text('evidenceReference') && { reference: text('evidenceReference') }),
+      },
       expectedRevision: revision ?? base,
     };
     const parsed = StatusUpdateBody.safeParse(body);
@@ -66,9 +82,21 @@ export function StatusFormPage() {
     <QueryState query={goal}>
       {(g) => (
         <section className="narrow">
-          <p><Link to={`/ziele/${encodeURIComponent(g.id)}`}>← {g.id}</Link></p>
-          <h1>{t.controller.formTitle}: {g.title}</h1>
-          <p>{t.controller.current}: <StatusBadge status={g.status} />{g.official && <> ({formatDate(g.official.effectiveDate, t.lang)}, {g.official.reporter})</>}</p>
+          <p>
+            <Link to={`/ziele/${encodeURIComponent(g.id)}`}>← {g.id}</Link>
+          </p>
+          <h1>
+            {t.controller.formTitle}: {g.title}
+          </h1>
+          <p>
+            {t.controller.current}: <StatusBadge status={g.status} />
+            {g.official && (
+              <>
+                {' '}
+                ({formatDate(g.official.effectiveDate, t.lang)}, {g.official.reporter})
+              </>
+            )}
+          </p>
           <div ref={summaryRef} tabIndex={-1} aria-live="assertive">
             {conflict && (
               <div className="panel conflict" role="alert" data-testid="conflict">
@@ -76,31 +104,66 @@ export function StatusFormPage() {
                 <p>{t.controller.conflictText}</p>
                 <ul>
                   {conflict.eventsSince.map((e) => (
-                    <li key={e.id}>{t.controller.conflictEvent(e.reporter, t.status[e.status], formatDate(e.effectiveDate, t.lang))}{e.note && <> – „{e.note}“</>}</li>
+                    <li key={e.id}>
+                      {t.controller.conflictEvent(e.reporter, t.status[e.status], formatDate(e.effectiveDate, t.lang))}
+                      {e.note && <> – „{e.note}“</>}
+                    </li>
                   ))}
                 </ul>
               </div>
             )}
-            {Object.keys(errors).length > 0 && <p className="form-error" role="alert">{t.controller.errorsSummary(Object.keys(errors).length)}</p>}
-            {report.error && !(report.error instanceof ApiError && (report.error.status === 409 || report.error.body?.error.issues)) && (
-              <p className="form-error" role="alert">{report.error instanceof ApiError && report.error.status === 403 ? t.controller.forbidden : report.error.message}</p>
+            {Object.keys(errors).length > 0 && (
+              <p className="form-error" role="alert">
+                {t.controller.errorsSummary(Object.keys(errors).length)}
+              </p>
             )}
+            {report.error &&
+              !(
+                report.error instanceof ApiError &&
+                (report.error.status === 409 || report.error.body?.error.issues)
+              ) && (
+                <p className="form-error" role="alert">
+                  {report.error instanceof ApiError && report.error.status === 403
+                    ? t.controller.forbidden
+                    : report.error.message}
+                </p>
+              )}
           </div>
           <form className="form" noValidate onSubmit={(e) => submit(e, g.revision)}>
             <Field id="status" label={t.controller.status} error={errors.status}>
               {(props) => (
                 <select {...props} name="status" defaultValue={g.status}>
-                  {STATUSES.map((s) => <option key={s} value={s}>{t.status[s]}</option>)}
+                  {STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t.status[s]}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
             <Field id="progress" label={t.controller.progress} error={errors.progress}>
-              {(props) => <input {...props} name="progress" type="number" min={0} max={100} step={1} inputMode="numeric" />}
+              {(props) => (
+                <input {...props} name="progress" type="number" min={0} max={100} step={1} inputMode="numeric" />
+              )}
             </Field>
             <Field id="effectiveDate" label={t.controller.effectiveDate} error={errors.effectiveDate}>
-              {(props) => <input {...props} name="effectiveDate" type="date" defaultValue={todayInBerlin()} max={todayInBerlin()} required />}
+              {(props) => (
+                <input
+                  {...props}
+                  name="effectiveDate"
+                  type="date"
+                  defaultValue={todayInBerlin()}
+                  max={todayInBerlin()}
+                  required
+                />
+              )}
             </Field>
-            <Field id="note" label={t.controller.note} hint={`${t.controller.noteHint} (${STATUSES_NEEDING_NOTE.map((s) => t.status[s]).join(', ')})`} error={errors.note}>
+            <Field
+              id="note"
+              label={t.controller.note}
+              hint={`${t.controller.noteHint} (${STATUSES_NEEDING_NOTE.map((s) => t.status[s]).join(', ')})`}
+              error={errors.note}
+            >
               {(props) => <textarea {...props} name="note" rows={4} maxLength={2000} />}
             </Field>
             <Field id="evidenceUrl" label={t.controller.evidenceUrl} error={errors['evidence.url']}>
@@ -110,7 +173,9 @@ export function StatusFormPage() {
               {(props) => <input {...props} name="evidenceReference" type="text" />}
             </Field>
             <div className="form-actions">
-              <button type="submit" disabled={report.isPending}>{conflict ? t.controller.conflictResend : t.controller.submit}</button>
+              <button type="submit" disabled={report.isPending}>
+                {conflict ? t.controller.conflictResend : t.controller.submit}
+              </button>
               <Link to="/meine-ziele">{t.controller.cancel}</Link>
             </div>
           </form>

@@ -21,61 +21,137 @@ export function GoalPage() {
   const [params] = useSearchParams();
   const user = me.data?.user;
   if (goal.error instanceof ApiError && goal.error.status === 404) {
-    return <section><h1>{t.goal.notFound}</h1><p><Link to={`/ziele${kept}`}>{t.goal.back}</Link></p></section>;
+    return (
+      <section>
+        <h1>{t.goal.notFound}</h1>
+        <p>
+          <Link to={`/ziele${kept}`}>{t.goal.back}</Link>
+        </p>
+      </section>
+    );
   }
   return (
     <QueryState query={goal}>
       {(g) => (
         <article className="goal">
-          <p><Link to={`/ziele${kept}`}>← {t.goal.back}</Link></p>
-          <h1><span className="mono">{g.id}</span> {g.title}</h1>
-          <p role="status" aria-live="polite" className="saved">{params.get('gemeldet') ? t.controller.saved : ''}</p>
+          <p>
+            <Link to={`/ziele${kept}`}>← {t.goal.back}</Link>
+          </p>
+          <h1>
+            <span className="mono">{g.id}</span> {g.title}
+          </h1>
+          <p role="status" aria-live="polite" className="saved">
+            {params.get('gemeldet') ? t.controller.saved : ''}
+          </p>
           <p className="goal-status">
             <StatusBadge status={g.status} /> <span className="muted">({t.goals.colStatus})</span>
-            {user && (user.role === 'admin' || [g.leadRessort, ...g.coRessorts].some((r) => r && user.ressorts.includes(r))) && (
-              <> <Link className="button-link" to={`/ziele/${encodeURIComponent(g.id)}/melden`}>{t.controller.report}</Link></>
-            )}
+            {user &&
+              (user.role === 'admin' ||
+                [g.leadRessort, ...g.coRessorts].some((r) => r && user.ressorts.includes(r))) && (
+                <>
+                  {' '}
+                  <Link className="button-link" to={`/ziele/${encodeURIComponent(g.id)}/melden`}>
+                    {t.controller.report}
+                  </Link>
+                </>
+              )}
           </p>
           {g.description && <blockquote>{g.description}</blockquote>}
           <dl className="facts">
-            <div><dt>{t.goal.version}</dt><dd>{g.version}</dd></div>
-            <div><dt>{t.goal.ressort}</dt><dd>{g.leadRessort ?? t.unknownRessort}{g.ressortBasis && <p className="basis">{g.ressortBasis}</p>}</dd></div>
-            {g.coRessorts.length > 0 && <div><dt>{t.goal.coRessorts}</dt><dd>{g.coRessorts.join(', ')}</dd></div>}
-            <div><dt>{t.goal.fieldOfAction}</dt><dd>{g.fieldOfAction ?? '–'}{g.fieldOfActionBasis && <p className="basis">{g.fieldOfActionBasis}</p>}</dd></div>
-            <div><dt>{t.goal.horizon}</dt><dd>{t.horizon[g.horizon]}{g.horizonNote && <p className="basis">{g.horizonNote}</p>}</dd></div>
+            <div>
+              <dt>{t.goal.version}</dt>
+              <dd>{g.version}</dd>
+            </div>
+            <div>
+              <dt>{t.goal.ressort}</dt>
+              <dd>
+                {g.leadRessort ?? t.unknownRessort}
+                {g.ressortBasis && <p className="basis">{g.ressortBasis}</p>}
+              </dd>
+            </div>
+            {g.coRessorts.length > 0 && (
+              <div>
+                <dt>{t.goal.coRessorts}</dt>
+                <dd>{g.coRessorts.join(', ')}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t.goal.fieldOfAction}</dt>
+              <dd>
+                {g.fieldOfAction ?? '–'}
+                {g.fieldOfActionBasis && <p className="basis">{g.fieldOfActionBasis}</p>}
+              </dd>
+            </div>
+            <div>
+              <dt>{t.goal.horizon}</dt>
+              <dd>
+                {t.horizon[g.horizon]}
+                {g.horizonNote && <p className="basis">{g.horizonNote}</p>}
+              </dd>
+            </div>
             <div>
               <dt>{t.goal.due}</dt>
               <dd>
                 {g.effectiveDueDate ? formatDate(g.effectiveDueDate, t.lang) : '–'}
                 {g.dueDateSource === 'horizon' && <> ({t.goals.derivedDue})</>}
-                {g.overdue && <> <strong className="overdue">{t.goals.overdue}</strong></>}
+                {g.overdue && (
+                  <>
+                    {' '}
+                    <strong className="overdue">{t.goals.overdue}</strong>
+                  </>
+                )}
                 {g.dueWording && <p className="basis">„{g.dueWording}“</p>}
               </dd>
             </div>
             <div>
               <dt>{t.goal.confidence}</dt>
-              <dd>{t.goal.confidenceParts(t.confidence[g.confidence.goal], t.confidence[g.confidence.ressort], t.confidence[g.confidence.status])}
-                {g.confidenceNote && <p className="basis">{g.confidenceNote}</p>}</dd>
+              <dd>
+                {t.goal.confidenceParts(
+                  t.confidence[g.confidence.goal],
+                  t.confidence[g.confidence.ressort],
+                  t.confidence[g.confidence.status],
+                )}
+                {g.confidenceNote && <p className="basis">{g.confidenceNote}</p>}
+              </dd>
             </div>
-            {g.notes && <div><dt>{t.goal.notes}</dt><dd>{g.notes}</dd></div>}
+            {g.notes && (
+              <div>
+                <dt>{t.goal.notes}</dt>
+                <dd>{g.notes}</dd>
+              </div>
+            )}
           </dl>
           <div className="tracks">
             <StatusHistory title={t.goal.officialTrack} events={g.history.official} testId="official-history" />
-            <StatusHistory title={t.goal.independentTrack} events={g.history.independent} testId="independent-history" />
+            <StatusHistory
+              title={t.goal.independentTrack}
+              events={g.history.independent}
+              testId="independent-history"
+            />
           </div>
           {(g.lineage.predecessors.length > 0 || g.lineage.successors.length > 0 || g.origin) && (
             <section aria-labelledby="lineage-title" className="panel">
               <h2 id="lineage-title">{t.goal.lineage}</h2>
               <ul>
-                {[...g.lineage.predecessors.map((l) => ({ ...l, dir: t.goal.predecessors })), ...g.lineage.successors.map((l) => ({ ...l, dir: t.goal.successors }))].map((l) => (
+                {[
+                  ...g.lineage.predecessors.map((l) => ({ ...l, dir: t.goal.predecessors })),
+                  ...g.lineage.successors.map((l) => ({ ...l, dir: t.goal.successors })),
+                ].map((l) => (
                   <li key={`${l.dir}-${l.goalId}`}>
-                    {l.dir} {l.version}: <Link to={`/ziele/${encodeURIComponent(l.goalId)}${kept}`}>{l.goalId} {l.goalTitle}</Link>
-                    {' – '}<strong className={`lineage lineage-${l.type}`}>{t.goal.lineageType[l.type]}</strong> ({t.goal.certainty[l.certainty]})
-                    {l.basis && <p className="basis">{l.basis}</p>}
+                    {l.dir} {l.version}:{' '}
+                    <Link to={`/ziele/${encodeURIComponent(l.goalId)}${kept}`}>
+                      {l.goalId} {l.goalTitle}
+                    </Link>
+                    {' – '}
+                    <strong className={`lineage lineage-${l.type}`}>{t.goal.lineageType[l.type]}</strong> (
+                    {t.goal.certainty[l.certainty]}){l.basis && <p className="basis">{l.basis}</p>}
                   </li>
                 ))}
                 {g.origin && g.lineage.predecessors.length === 0 && (
-                  <li>{t.goal.basis}: {g.origin.type} ({t.goal.certainty[g.origin.certainty]}){g.origin.basis && <p className="basis">{g.origin.basis}</p>}</li>
+                  <li>
+                    {t.goal.basis}: {g.origin.type} ({t.goal.certainty[g.origin.certainty]})
+                    {g.origin.basis && <p className="basis">{g.origin.basis}</p>}
+                  </li>
                 )}
               </ul>
             </section>
@@ -86,8 +162,15 @@ export function GoalPage() {
               {g.sources.map((s) => (
                 <li key={s.id} id={`source-${s.id}`}>
                   <span className="mono">{s.id}</span>{' '}
-                  {s.url ? <a href={s.url} rel="noreferrer noopener" target="_blank">{s.title}</a> : s.title}
-                  {s.publisher && <>, {s.publisher}</>}{s.date && <>, {formatDate(s.date, t.lang)}</>}
+                  {s.url ? (
+                    <a href={s.url} rel="noreferrer noopener" target="_blank">
+                      {s.title}
+                    </a>
+                  ) : (
+                    s.title
+                  )}
+                  {s.publisher && <>, {s.publisher}</>}
+                  {s.date && <>, {formatDate(s.date, t.lang)}</>}
                 </li>
               ))}
             </ol>

@@ -11,7 +11,17 @@ import { useT } from '../../lib/i18n.ts';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
 import { GoalsTable } from './goals-table.tsx';
 
-const DEFAULTS = { version: DEFAULT_VERSION, ressort: '', horizon: '', status: '', q: '', sort: 'id', order: 'asc', dueBy: '', overdue: '' };
+const DEFAULTS = {
+  version: DEFAULT_VERSION,
+  ressort: '',
+  horizon: '',
+  status: '',
+  q: '',
+  sort: 'id',
+  order: 'asc',
+  dueBy: '',
+  overdue: '',
+};
 type Sort = (typeof GOAL_SORT_KEYS)[number];
 
 export function GoalsPage() {
@@ -47,13 +57,19 @@ export function GoalsPage() {
 
   return (
     <>
-      <h1>{t.goals.title} {state.version}</h1>
+      <h1>
+        {t.goals.title} {state.version}
+      </h1>
       <form className="filters" role="search" aria-label={t.goals.filters} onSubmit={(e) => e.preventDefault()}>
         <label className="control">
           <span>{t.goals.ressort}</span>
           <select name="ressort" value={state.ressort} onChange={(e) => update({ ressort: e.target.value })}>
             <option value="">{t.goals.allRessorts}</option>
-            {(ressorts.data ?? []).map((r) => <option key={r.code} value={r.code}>{r.code} – {r.name ?? r.code}</option>)}
+            {(ressorts.data ?? []).map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.code} – {r.name ?? r.code}
+              </option>
+            ))}
             <option value="unknown">{t.unknownRessort}</option>
           </select>
         </label>
@@ -61,37 +77,76 @@ export function GoalsPage() {
           <span>{t.goals.horizon}</span>
           <select name="horizon" value={state.horizon} onChange={(e) => update({ horizon: e.target.value })}>
             <option value="">{t.goals.allHorizons}</option>
-            {HORIZONS.map((h) => <option key={h} value={h}>{t.horizon[h]}</option>)}
+            {HORIZONS.map((h) => (
+              <option key={h} value={h}>
+                {t.horizon[h]}
+              </option>
+            ))}
           </select>
         </label>
         <label className="control">
           <span>{t.goals.status}</span>
           <select name="status" value={state.status} onChange={(e) => update({ status: e.target.value })}>
             <option value="">{t.goals.allStatuses}</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{t.status[s]}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t.status[s]}
+              </option>
+            ))}
           </select>
         </label>
         <label className="control grow">
           <span>{t.goals.search}</span>
           <input type="search" name="q" value={search} onChange={(e) => setSearch(e.target.value)} />
         </label>
-        {state.dueBy && <p className="filter-note">{t.goals.colDue} ≤ {state.dueBy}</p>}
-        <label className="checkbox"><input type="checkbox" checked={state.overdue === 'true'} onChange={(e) => update({ overdue: e.target.checked ? 'true' : '' })} /> {t.goals.overdue}</label>
-        {filtered && <button type="button" onClick={() => update({ ressort: '', horizon: '', status: '', q: '', dueBy: '', overdue: '' })}>{t.goals.resetFilters}</button>}
+        {state.dueBy && (
+          <p className="filter-note">
+            {t.goals.colDue} ≤ {state.dueBy}
+          </p>
+        )}
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={state.overdue === 'true'}
+            onChange={(e) => update({ overdue: e.target.checked ? 'true' : '' })}
+          />{' '}
+          {t.goals.overdue}
+        </label>
+        {filtered && (
+          <button
+            type="button"
+            onClick={() => update({ ressort: '', horizon: '', status: '', q: '', dueBy: '', overdue: '' })}
+          >
+            {t.goals.resetFilters}
+          </button>
+        )}
       </form>
       <QueryState query={goals}>
         {(data) => (
           <>
             <div className="table-toolbar">
-              <p role="status" aria-live="polite" data-testid="goal-count">{t.goals.count(data.items.length, data.total)}</p>
+              <p role="status" aria-live="polite" data-testid="goal-count">
+                {t.goals.count(data.items.length, data.total)}
+              </p>
               <p className="exports">
-                <a href={withQuery('/api/export/goals.csv', exportQuery)} download>{t.goals.exportCsv}</a>
+                <a href={withQuery('/api/export/goals.csv', exportQuery)} download>
+                  {t.goals.exportCsv}
+                </a>
                 {' · '}
-                <a href={withQuery('/api/export/goals.json', exportQuery)} download>{t.goals.exportJson}</a>
+                <a href={withQuery('/api/export/goals.json', exportQuery)} download>
+                  {t.goals.exportJson}
+                </a>
               </p>
             </div>
-            {data.items.length === 0 ? <p className="state state-empty">{t.empty}</p> : (
-              <GoalsTable items={data.items} sort={query.sort ?? 'id'} order={query.order ?? 'asc'} onSort={(sort, order) => update({ sort, order })} />
+            {data.items.length === 0 ? (
+              <p className="state state-empty">{t.empty}</p>
+            ) : (
+              <GoalsTable
+                items={data.items}
+                sort={query.sort ?? 'id'}
+                order={query.order ?? 'asc'}
+                onSort={(sort, order) => update({ sort, order })}
+              />
             )}
           </>
         )}

@@ -7,8 +7,16 @@ import { useT } from '../../lib/i18n.ts';
 
 type SortKey = 'id' | 'title' | 'ressort' | 'horizon' | 'status' | 'dueDate';
 
-export function GoalsTable({ items, sort, order, onSort }: {
-  items: GoalSummary[]; sort: SortKey; order: 'asc' | 'desc'; onSort: (sort: SortKey, order: 'asc' | 'desc') => void;
+export function GoalsTable({
+  items,
+  sort,
+  order,
+  onSort,
+}: {
+  items: GoalSummary[];
+  sort: SortKey;
+  order: 'asc' | 'desc';
+  onSort: (sort: SortKey, order: 'asc' | 'desc') => void;
 }) {
   const t = useT();
   const kept = useKeptSearch();
@@ -16,7 +24,12 @@ export function GoalsTable({ items, sort, order, onSort }: {
     const active = sort === key;
     return (
       <th scope="col" aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}>
-        <button type="button" className="sort" onClick={() => onSort(key, active && order === 'asc' ? 'desc' : 'asc')} title={t.goals.sortBy(label)}>
+        <button
+          type="button"
+          className="sort"
+          onClick={() => onSort(key, active && order === 'asc' ? 'desc' : 'asc')}
+          title={t.goals.sortBy(label)}
+        >
           {label} <span aria-hidden="true">{active ? (order === 'asc' ? '▲' : '▼') : '↕'}</span>
         </button>
       </th>
@@ -41,16 +54,37 @@ export function GoalsTable({ items, sort, order, onSort }: {
           {items.map((g) => (
             <tr key={g.id}>
               <td className="mono">{g.id}</td>
-              <td><Link to={`/ziele/${encodeURIComponent(g.id)}${kept}`}>{g.title}</Link></td>
-              <td>{g.leadRessort ?? <span className="muted">{t.unknownRessort}</span>}{g.coRessorts.length > 0 && <span className="muted"> + {g.coRessorts.join(', ')}</span>}</td>
+              <td>
+                <Link to={`/ziele/${encodeURIComponent(g.id)}${kept}`}>{g.title}</Link>
+              </td>
+              <td>
+                {g.leadRessort ?? <span className="muted">{t.unknownRessort}</span>}
+                {g.coRessorts.length > 0 && <span className="muted"> + {g.coRessorts.join(', ')}</span>}
+              </td>
               <td>{t.horizon[g.horizon]}</td>
               <td>
                 {g.effectiveDueDate ? formatDate(g.effectiveDueDate, t.lang) : t.goals.noDue}
                 {g.dueDateSource === 'horizon' && <span className="muted"> ({t.goals.derivedDue})</span>}
-                {g.overdue && <> <strong className="overdue">{t.goals.overdue}</strong></>}
+                {g.overdue && (
+                  <>
+                    {' '}
+                    <strong className="overdue">{t.goals.overdue}</strong>
+                  </>
+                )}
               </td>
-              <td><StatusBadge status={g.status} /></td>
-              <td>{g.independent ? <><StatusBadge status={g.independent.status} /> <span className="muted">{g.independent.reporter}</span></> : <span className="muted">–</span>}</td>
+              <td>
+                <StatusBadge status={g.status} />
+              </td>
+              <td>
+                {g.independent ? (
+                  <>
+                    <StatusBadge status={g.independent.status} />{' '}
+                    <span className="muted">{g.independent.reporter}</span>
+                  </>
+                ) : (
+                  <span className="muted">–</span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

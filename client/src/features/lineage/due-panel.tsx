@@ -17,30 +17,62 @@ export function DuePanel() {
   return (
     <section className="panel" aria-labelledby="due-title">
       <h2 id="due-title">{L.dueTitle}</h2>
-      <label className="control"><span>{L.period}</span>
+      <label className="control">
+        <span>{L.period}</span>
         <select value={state.period} onChange={(e) => update({ period: e.target.value })}>
-          {(periods.data ?? []).map((p) => <option key={p.key} value={p.key}>{p.name} ({formatDate(p.startsOn, t.lang)} – {p.endsOn ? formatDate(p.endsOn, t.lang) : '…'})</option>)}
+          {(periods.data ?? []).map((p) => (
+            <option key={p.key} value={p.key}>
+              {p.name} ({formatDate(p.startsOn, t.lang)} – {p.endsOn ? formatDate(p.endsOn, t.lang) : '…'})
+            </option>
+          ))}
         </select>
       </label>
       <QueryState query={due}>
         {(data) => {
           const end = data.period.endsOn;
-          const link = (ressort: string) => `/ziele?version=${encodeURIComponent(data.version)}&ressort=${encodeURIComponent(ressort)}${end ? `&dueBy=${end}` : ''}`;
+          const link = (ressort: string) =>
+            `/ziele?version=${encodeURIComponent(data.version)}&ressort=${encodeURIComponent(ressort)}${end ? `&dueBy=${end}` : ''}`;
           return (
             <div className="table-scroll">
               <table className="data-table" data-testid="due-table">
                 <caption>{L.dueCaption(data.period.name, end ? formatDate(end, t.lang) : '…')}</caption>
-                <thead><tr>
-                  <th scope="col">{t.overview.ressort}</th><th scope="col" className="num">{t.overview.total}</th><th scope="col" className="num">{L.dueIn}</th>
-                  <th scope="col" className="num">{L.achievedIn}</th><th scope="col" className="num">{L.dueAfter}</th><th scope="col" className="num">{L.noDue}</th>
-                </tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.overview.ressort}</th>
+                    <th scope="col" className="num">
+                      {t.overview.total}
+                    </th>
+                    <th scope="col" className="num">
+                      {L.dueIn}
+                    </th>
+                    <th scope="col" className="num">
+                      {L.achievedIn}
+                    </th>
+                    <th scope="col" className="num">
+                      {L.dueAfter}
+                    </th>
+                    <th scope="col" className="num">
+                      {L.noDue}
+                    </th>
+                  </tr>
+                </thead>
                 <tbody>
                   {data.items.map((r) => (
                     <tr key={r.ressort}>
-                      <th scope="row">{r.ressort === 'unknown' ? t.unknownRessort : <abbr title={r.ressortName ?? r.ressort}>{r.ressort}</abbr>}</th>
+                      <th scope="row">
+                        {r.ressort === 'unknown' ? (
+                          t.unknownRessort
+                        ) : (
+                          <abbr title={r.ressortName ?? r.ressort}>{r.ressort}</abbr>
+                        )}
+                      </th>
                       <td className="num">{r.total}</td>
-                      <td className="num">{r.dueInPeriod > 0 ? <Link to={link(r.ressort)}>{r.dueInPeriod}</Link> : 0}</td>
-                      <td className="num">{r.achievedInPeriod}</td><td className="num">{r.dueAfterPeriod}</td><td className="num">{r.noDueDate}</td>
+                      <td className="num">
+                        {r.dueInPeriod > 0 ? <Link to={link(r.ressort)}>{r.dueInPeriod}</Link> : 0}
+                      </td>
+                      <td className="num">{r.achievedInPeriod}</td>
+                      <td className="num">{r.dueAfterPeriod}</td>
+                      <td className="num">{r.noDueDate}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -8,7 +8,9 @@ import { useT } from '../../lib/i18n.ts';
 import { lineageFlows } from '../../lib/shape-lineage.ts';
 import { DuePanel } from './due-panel.tsx';
 
-const LineageSankey = lazy(() => import('../../components/charts/lineage-sankey.tsx').then((m) => ({ default: m.LineageSankey })));
+const LineageSankey = lazy(() =>
+  import('../../components/charts/lineage-sankey.tsx').then((m) => ({ default: m.LineageSankey })),
+);
 
 export function LineagePage() {
   const t = useT();
@@ -20,21 +22,44 @@ export function LineagePage() {
       <p className="lead">{L.intro}</p>
       <QueryState query={lineage}>
         {(data) => {
-          const sankey = lineageFlows(data, { fate: (f: Fate) => `1.0: ${L.fate[f]}`, origin: (o: Origin) => `2.0: ${L.origin[o]}`, target: (x) => L.target[x as keyof typeof L.target] });
+          const sankey = lineageFlows(data, {
+            fate: (f: Fate) => `1.0: ${L.fate[f]}`,
+            origin: (o: Origin) => `2.0: ${L.origin[o]}`,
+            target: (x) => L.target[x as keyof typeof L.target],
+          });
           return (
             <>
               <section className="panel" aria-labelledby="answer-title">
                 <h2 id="answer-title">{L.answerTitle}</h2>
-                <p data-testid="lineage-answer">{L.answer(data.from.declaredGoalCount, data.to.declaredGoalCount, data.from.documentedGoalCount, data.to.documentedGoalCount, data.totals.fates.unknown)}</p>
+                <p data-testid="lineage-answer">
+                  {L.answer(
+                    data.from.declaredGoalCount,
+                    data.to.declaredGoalCount,
+                    data.from.documentedGoalCount,
+                    data.to.documentedGoalCount,
+                    data.totals.fates.unknown,
+                  )}
+                </p>
                 <ul>
-                  {(Object.entries(data.totals.fates) as [Fate, number][]).filter(([, n]) => n > 0).map(([fate, n]) => (
-                    <li key={fate}>{L.fate[fate]}: {n}{fate === 'loosened' && <strong className="overdue"> – {L.loosenedFlag}</strong>}</li>
-                  ))}
+                  {(Object.entries(data.totals.fates) as [Fate, number][])
+                    .filter(([, n]) => n > 0)
+                    .map(([fate, n]) => (
+                      <li key={fate}>
+                        {L.fate[fate]}: {n}
+                        {fate === 'loosened' && <strong className="overdue"> – {L.loosenedFlag}</strong>}
+                      </li>
+                    ))}
                 </ul>
               </section>
               <section className="panel" aria-labelledby="sankey-title">
                 <h2 id="sankey-title">{L.sankeyTitle}</h2>
-                <Suspense fallback={<div className="chart-placeholder" role="status">{t.loading}</div>}>
+                <Suspense
+                  fallback={
+                    <div className="chart-placeholder" role="status">
+                      {t.loading}
+                    </div>
+                  }
+                >
                   <figure className="chart" data-testid="lineage-sankey">
                     <LineageSankey data={sankey} />
                     <figcaption>{L.sankeySummary(sankey.flows.length)}</figcaption>
@@ -43,12 +68,32 @@ export function LineagePage() {
                 <div className="table-scroll">
                   <table className="data-table" data-testid="lineage-table">
                     <caption>{L.tableCaption}</caption>
-                    <thead><tr><th scope="col">{L.fromCol}</th><th scope="col">{L.toCol}</th><th scope="col" className="num">{t.overview.total}</th><th scope="col">{t.nav.goals}</th></tr></thead>
+                    <thead>
+                      <tr>
+                        <th scope="col">{L.fromCol}</th>
+                        <th scope="col">{L.toCol}</th>
+                        <th scope="col" className="num">
+                          {t.overview.total}
+                        </th>
+                        <th scope="col">{t.nav.goals}</th>
+                      </tr>
+                    </thead>
                     <tbody>
                       {sankey.flows.map((f) => (
                         <tr key={`${f.from}-${f.to}`}>
-                          <th scope="row">{f.from}</th><td>{f.to}</td><td className="num">{f.goals.length}</td>
-                          <td>{f.goals.map((g, i) => <span key={g.id}>{i > 0 && ', '}<Link to={`/ziele/${encodeURIComponent(g.id)}`} title={g.title}>{g.id}</Link></span>)}</td>
+                          <th scope="row">{f.from}</th>
+                          <td>{f.to}</td>
+                          <td className="num">{f.goals.length}</td>
+                          <td>
+                            {f.goals.map((g, i) => (
+                              <span key={g.id}>
+                                {i > 0 && ', '}
+                                <Link to={`/ziele/${encodeURIComponent(g.id)}`} title={g.title}>
+                                  {g.id}
+                                </Link>
+                              </span>
+                            ))}
+                          </td>
                         </tr>
                       ))}
                     </tbody>
@@ -58,13 +103,22 @@ export function LineagePage() {
               <section className="panel" aria-labelledby="fates-title">
                 <h2 id="fates-title">{L.detailTitle}</h2>
                 <ul className="fates">
-                  {data.fates.filter((f) => f.fate !== 'unknown').map((f) => (
-                    <li key={f.goalId}>
-                      <Link to={`/ziele/${encodeURIComponent(f.goalId)}`}>{f.goalId}</Link> {f.title} → <strong className={f.fate === 'loosened' ? 'overdue' : undefined}>{L.fate[f.fate]}</strong>
-                      {f.successors.map((s) => <span key={s.goalId}> → <Link to={`/ziele/${encodeURIComponent(s.goalId)}`}>{s.goalId}</Link> ({t.goal.certainty[s.certainty]})</span>)}
-                      {f.basis && <p className="basis">{f.basis}</p>}
-                    </li>
-                  ))}
+                  {data.fates
+                    .filter((f) => f.fate !== 'unknown')
+                    .map((f) => (
+                      <li key={f.goalId}>
+                        <Link to={`/ziele/${encodeURIComponent(f.goalId)}`}>{f.goalId}</Link> {f.title} →{' '}
+                        <strong className={f.fate === 'loosened' ? 'overdue' : undefined}>{L.fate[f.fate]}</strong>
+                        {f.successors.map((s) => (
+                          <span key={s.goalId}>
+                            {' '}
+                            → <Link to={`/ziele/${encodeURIComponent(s.goalId)}`}>{s.goalId}</Link> (
+                            {t.goal.certainty[s.certainty]})
+                          </span>
+                        ))}
+                        {f.basis && <p className="basis">{f.basis}</p>}
+                      </li>
+                    ))}
                 </ul>
               </section>
             </>

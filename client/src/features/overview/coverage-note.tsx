@@ -4,7 +4,9 @@ export function CoverageNote({ documented, declared }: { documented: number; dec
   const t = useT();
   return (
     <section aria-labelledby="coverage-title" className="panel coverage">
-      <h2 id="coverage-title">{t.overview.coverageTitle}: <span data-testid="coverage">{t.overview.coverage(documented, declared)}</span></h2>
+      <h2 id="coverage-title">
+        {t.overview.coverageTitle}: <span data-testid="coverage">{t.overview.coverage(documented, declared)}</span>
+      </h2>
       <meter min={0} max={declared} value={documented} aria-label={t.overview.coverage(documented, declared)} />
       <p>{t.overview.coverageText(documented, declared)}</p>
     </section>

@@ -16,7 +16,9 @@ export function HeadlineNumbers({ stats, ruleLabel }: { stats: RessortStatsRespo
   ];
   return (
     <section aria-labelledby="headline-title" className="headline">
-      <h2 id="headline-title" className="visually-hidden">{t.overview.headline}</h2>
+      <h2 id="headline-title" className="visually-hidden">
+        {t.overview.headline}
+      </h2>
       <dl className="figures" data-testid="headline-figures">
         {figures.map(([label, value]) => (
           <div key={label} className="figure">
@@ -25,7 +27,10 @@ export function HeadlineNumbers({ stats, ruleLabel }: { stats: RessortStatsRespo
           </div>
         ))}
       </dl>
-      <p className="rule-note">{t.overview.ruleLabel}: {ruleLabel} · {t.lang === 'de' ? `Grundlage: ${h.total} Ziele` : `Base: ${h.total} goals`}</p>
+      <p className="rule-note">
+        {t.overview.ruleLabel}: {ruleLabel} ·{' '}
+        {t.lang === 'de' ? `Grundlage: ${h.total} Ziele` : `Base: ${h.total} goals`}
+      </p>
     </section>
   );
 }

@@ -18,7 +18,9 @@ import { ruleFilters } from '../../lib/rule-filters.ts';
 import { ZeroGoalPanel } from './zero-goal-panel.tsx';
 
 // recharts is large: the first screen renders without waiting for it.
-const RessortChart = lazy(() => import('../../components/charts/ressort-chart.tsx').then((m) => ({ default: m.RessortChart })));
+const RessortChart = lazy(() =>
+  import('../../components/charts/ressort-chart.tsx').then((m) => ({ default: m.RessortChart })),
+);
 
 const DEFAULTS = { version: DEFAULT_VERSION, track: 'official', rule: 'all_goals' };
 
@@ -37,14 +39,22 @@ export function OverviewPage() {
       <p className="lead">{t.overview.intro}</p>
       <details className="plain-language">
         <summary>{t.plain.title}</summary>
-        {t.plain.text.map((line) => <p key={line}>{line}</p>)}
+        {t.plain.text.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
       </details>
       <div className="view-controls">
         <fieldset className="segmented">
           <legend>{t.track.label}</legend>
           {(['official', 'independent'] as const).map((value) => (
             <label key={value}>
-              <input type="radio" name="track" value={value} checked={track === value} onChange={() => update({ track: value })} />
+              <input
+                type="radio"
+                name="track"
+                value={value}
+                checked={track === value}
+                onChange={() => update({ track: value })}
+              />
               {t.track[value]}
             </label>
           ))}
@@ -52,7 +62,11 @@ export function OverviewPage() {
         <label className="control">
           <span>{t.overview.ruleLabel}</span>
           <select value={rule} onChange={(e) => update({ rule: e.target.value })}>
-            {COUNTING_RULES.map((r) => <option key={r} value={r}>{COUNTING_RULE_TEXT[r][t.lang].label}</option>)}
+            {COUNTING_RULES.map((r) => (
+              <option key={r} value={r}>
+                {COUNTING_RULE_TEXT[r][t.lang].label}
+              </option>
+            ))}
           </select>
         </label>
         <details className="rule-text">
@@ -67,16 +81,35 @@ export function OverviewPage() {
             <>
               <HeadlineNumbers stats={data} ruleLabel={ruleText.label} />
               <CoverageNote documented={data.documentedGoalCount} declared={data.declaredGoalCount} />
-              <ZeroGoalPanel items={data.items} version={data.version} track={track} ruleLabel={ruleText.label} filters={ruleFilters(rule, data.referenceDate)} />
+              <ZeroGoalPanel
+                items={data.items}
+                version={data.version}
+                track={track}
+                ruleLabel={ruleText.label}
+                filters={ruleFilters(rule, data.referenceDate)}
+              />
               <section aria-labelledby="chart-title" className="panel">
-                <h2 id="chart-title">{t.overview.chartTitle} <span className="rule-badge">{ruleText.label} · {t.track[track]}</span></h2>
-                {rows.length === 0 ? <p className="state state-empty">{t.empty}</p> : (
+                <h2 id="chart-title">
+                  {t.overview.chartTitle}{' '}
+                  <span className="rule-badge">
+                    {ruleText.label} · {t.track[track]}
+                  </span>
+                </h2>
+                {rows.length === 0 ? (
+                  <p className="state state-empty">{t.empty}</p>
+                ) : (
                   <>
                     <figure className="chart">
                       <WhenVisible height={ressortChartHeight(rows.length)} placeholder={t.loading}>
                         <RessortChart rows={rows} />
                       </WhenVisible>
-                      <figcaption>{t.overview.chartSummary(rows.length, rows[0]?.name ?? '', formatPercent(rows[0]?.rate ?? 0, t.lang))}</figcaption>
+                      <figcaption>
+                        {t.overview.chartSummary(
+                          rows.length,
+                          rows[0]?.name ?? '',
+                          formatPercent(rows[0]?.rate ?? 0, t.lang),
+                        )}
+                      </figcaption>
                     </figure>
                     <RessortTable rows={rows} version={data.version} filters={ruleFilters(rule, data.referenceDate)} />
                   </>

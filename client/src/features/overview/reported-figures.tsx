@@ -48,14 +48,39 @@ export function ReportedFigures({ version }: { version: string }) {
                 <tbody>
                   {data.items.map((f) => (
                     <tr key={f.id} className={contradicting.has(f.id) ? 'contradiction' : undefined}>
-                      <td>{formatDate(f.datePrecision === 'day' ? f.date : f.date.slice(0, f.datePrecision === 'month' ? 7 : 4), t.lang)}</td>
-                      <td>{f.reporter}<br /><span className={`kind kind-${f.reporterKind}`}>{t.overview.reporterKind[f.reporterKind]}</span></td>
-                      <td>{f.scope}{f.ressort && <> · {f.ressort}</>}</td>
+                      <td>
+                        {formatDate(
+                          f.datePrecision === 'day' ? f.date : f.date.slice(0, f.datePrecision === 'month' ? 7 : 4),
+                          t.lang,
+                        )}
+                      </td>
+                      <td>
+                        {f.reporter}
+                        <br />
+                        <span className={`kind kind-${f.reporterKind}`}>{t.overview.reporterKind[f.reporterKind]}</span>
+                      </td>
+                      <td>
+                        {f.scope}
+                        {f.ressort && <> · {f.ressort}</>}
+                      </td>
                       <td>
                         {f.figure}
-                        {contradicting.has(f.id) && <><br /><strong className="contradiction-flag">⚠ {t.overview.contradiction}</strong></>}
+                        {contradicting.has(f.id) && (
+                          <>
+                            <br />
+                            <strong className="contradiction-flag">⚠ {t.overview.contradiction}</strong>
+                          </>
+                        )}
                       </td>
-                      <td>{f.source.url ? <a href={f.source.url} rel="noreferrer noopener" target="_blank">{f.source.publisher ?? f.source.id}</a> : (f.source.publisher ?? f.source.title)}</td>
+                      <td>
+                        {f.source.url ? (
+                          <a href={f.source.url} rel="noreferrer noopener" target="_blank">
+                            {f.source.publisher ?? f.source.id}
+                          </a>
+                        ) : (
+                          (f.source.publisher ?? f.source.title)
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

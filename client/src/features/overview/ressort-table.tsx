@@ -6,7 +6,15 @@ import type { RessortRow } from '../../lib/shape-ressort-stats.ts';
 import { STATUS_ORDER } from '../../lib/status.ts';
 
 /** The chart's data as a table: the accessible equivalent, and every count drills down to its goals. */
-export function RessortTable({ rows, version, filters = {} }: { rows: RessortRow[]; version: string; filters?: Record<string, string> }) {
+export function RessortTable({
+  rows,
+  version,
+  filters = {},
+}: {
+  rows: RessortRow[];
+  version: string;
+  filters?: Record<string, string>;
+}) {
   const t = useT();
   const kept = useKeptSearch();
   const link = (ressort: string, status?: string) => {
@@ -24,21 +32,37 @@ export function RessortTable({ rows, version, filters = {} }: { rows: RessortRow
         <thead>
           <tr>
             <th scope="col">{t.overview.ressort}</th>
-            <th scope="col" className="num">{t.overview.total}</th>
-            {STATUS_ORDER.map((s) => <th key={s} scope="col" className="num">{t.status[s]}</th>)}
-            <th scope="col" className="num">{t.overview.rate}</th>
+            <th scope="col" className="num">
+              {t.overview.total}
+            </th>
+            {STATUS_ORDER.map((s) => (
+              <th key={s} scope="col" className="num">
+                {t.status[s]}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              {t.overview.rate}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.code}>
               <th scope="row">
-                {row.code === 'unknown' ? row.label : <Link to={`/ressorts/${encodeURIComponent(row.code)}${kept}`}>{row.label}</Link>}
+                {row.code === 'unknown' ? (
+                  row.label
+                ) : (
+                  <Link to={`/ressorts/${encodeURIComponent(row.code)}${kept}`}>{row.label}</Link>
+                )}
                 {row.name !== row.label && <span className="ressort-full">{row.name}</span>}
               </th>
-              <td className="num"><Link to={link(row.code)}>{row.total}</Link></td>
+              <td className="num">
+                <Link to={link(row.code)}>{row.total}</Link>
+              </td>
               {STATUS_ORDER.map((s) => (
-                <td key={s} className="num">{row[s] > 0 ? <Link to={link(row.code, s)}>{row[s]}</Link> : 0}</td>
+                <td key={s} className="num">
+                  {row[s] > 0 ? <Link to={link(row.code, s)}>{row[s]}</Link> : 0}
+                </td>
               ))}
               <td className="num">{formatPercent(row.rate, t.lang)}</td>
             </tr>

@@ -5,7 +5,19 @@ import { useT } from '../../lib/i18n.ts';
 import { zeroAchievementRessorts } from '../../lib/shape-ressort-stats.ts';
 
 /** The opposition's first question: which Ressorts have met none of their goals? */
-export function ZeroGoalPanel({ items, version, track, ruleLabel, filters }: { items: RessortStat[]; version: string; track: string; ruleLabel: string; filters: Record<string, string> }) {
+export function ZeroGoalPanel({
+  items,
+  version,
+  track,
+  ruleLabel,
+  filters,
+}: {
+  items: RessortStat[];
+  version: string;
+  track: string;
+  ruleLabel: string;
+  filters: Record<string, string>;
+}) {
   const t = useT();
   const kept = useKeptSearch();
   const zero = zeroAchievementRessorts(items);
@@ -19,16 +31,25 @@ export function ZeroGoalPanel({ items, version, track, ruleLabel, filters }: { i
   return (
     <section aria-labelledby="zero-title" className="panel zero-panel" data-testid="zero-goal-panel">
       <h2 id="zero-title">{t.overview.zeroTitle}</h2>
-      {zero.length === 0 ? <p>{t.overview.zeroNone}</p> : (
+      {zero.length === 0 ? (
+        <p>{t.overview.zeroNone}</p>
+      ) : (
         <>
-          <p>{t.overview.zeroIntro} <span className="rule-badge">{ruleLabel} · {t.track[track === 'independent' ? 'independent' : 'official']}</span></p>
+          <p>
+            {t.overview.zeroIntro}{' '}
+            <span className="rule-badge">
+              {ruleLabel} · {t.track[track === 'independent' ? 'independent' : 'official']}
+            </span>
+          </p>
           <ul className="zero-list">
             {zero.map((r) => (
               <li key={r.ressort}>
                 <Link to={link(r.ressort)}>
                   <strong>{r.ressort}</strong> <span className="ressort-name">{r.ressortName}</span>
                 </Link>
-                <span className="count">{t.overview.goalsCount(r.total)}, 0 {t.status.achieved}</span>
+                <span className="count">
+                  {t.overview.goalsCount(r.total)}, 0 {t.status.achieved}
+                </span>
               </li>
             ))}
           </ul>

@@ -21,31 +21,86 @@ export function RessortPage() {
   const line = responsibilityLine(all, code);
   const lists = useQueries({ queries: line.map((l) => goalsQuery({ ressort: l.code, limit: 500, ...at })) });
   if (ressorts.isPending) return <p role="status">{t.loading}</p>;
-  if (!ressort) return <section><h1>{t.ressortPage.notFound}</h1></section>;
+  if (!ressort)
+    return (
+      <section>
+        <h1>{t.ressortPage.notFound}</h1>
+      </section>
+    );
   return (
     <article>
-      <h1>{ressort.code} – {ressort.name ?? ressort.code}</h1>
-      <p>{t.ressortPage.valid(ressort.validFrom ? formatDate(ressort.validFrom, t.lang) : '–', ressort.validTo ? formatDate(ressort.validTo, t.lang) : t.ressortPage.today)}</p>
+      <h1>
+        {ressort.code} – {ressort.name ?? ressort.code}
+      </h1>
+      <p>
+        {t.ressortPage.valid(
+          ressort.validFrom ? formatDate(ressort.validFrom, t.lang) : '–',
+          ressort.validTo ? formatDate(ressort.validTo, t.lang) : t.ressortPage.today,
+        )}
+      </p>
       {ressort.successors.length > 0 && (
-        <p>{t.ressortPage.successors}: {ressort.successors.map((s, i) => <span key={s.code}>{i > 0 && ', '}<Link to={`/ressorts/${s.code}`}>{s.code}</Link>{s.note && ` (${s.note})`}</span>)}</p>
+        <p>
+          {t.ressortPage.successors}:{' '}
+          {ressort.successors.map((s, i) => (
+            <span key={s.code}>
+              {i > 0 && ', '}
+              <Link to={`/ressorts/${s.code}`}>{s.code}</Link>
+              {s.note && ` (${s.note})`}
+            </span>
+          ))}
+        </p>
       )}
       {line.length > 1 && (
-        <p>{t.ressortPage.predecessors}: {line.slice(1).map((l, i) => <span key={l.code}>{i > 0 && ', '}<Link to={`/ressorts/${l.code}`}>{l.code}</Link>{l.note && ` (${l.note})`}</span>)}</p>
+        <p>
+          {t.ressortPage.predecessors}:{' '}
+          {line.slice(1).map((l, i) => (
+            <span key={l.code}>
+              {i > 0 && ', '}
+              <Link to={`/ressorts/${l.code}`}>{l.code}</Link>
+              {l.note && ` (${l.note})`}
+            </span>
+          ))}
+        </p>
       )}
       <div className="table-scroll">
         <table className="data-table" data-testid="ressort-goals">
           <caption>{t.ressortPage.goals}</caption>
-          <thead><tr><th scope="col">ID</th><th scope="col">{t.goals.colTitle}</th><th scope="col">{t.ressortPage.responsible}</th><th scope="col">{t.goals.colDue}</th><th scope="col">{t.goals.colStatus}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">ID</th>
+              <th scope="col">{t.goals.colTitle}</th>
+              <th scope="col">{t.ressortPage.responsible}</th>
+              <th scope="col">{t.goals.colDue}</th>
+              <th scope="col">{t.goals.colStatus}</th>
+            </tr>
+          </thead>
           <tbody>
-            {lists.flatMap((q) => q.data?.items ?? []).map((g) => (
-              <tr key={g.id}>
-                <td className="mono">{g.id}</td>
-                <td><Link to={`/ziele/${encodeURIComponent(g.id)}${kept}`}>{g.title}</Link></td>
-                <td>{g.leadRessort}{g.leadRessort !== code && <span className="muted"> → {code}</span>}</td>
-                <td>{g.effectiveDueDate ? formatDate(g.effectiveDueDate, t.lang) : '–'}{g.overdue && <> <strong className="overdue">{t.goals.overdue}</strong></>}</td>
-                <td><StatusBadge status={g.status} /></td>
-              </tr>
-            ))}
+            {lists
+              .flatMap((q) => q.data?.items ?? [])
+              .map((g) => (
+                <tr key={g.id}>
+                  <td className="mono">{g.id}</td>
+                  <td>
+                    <Link to={`/ziele/${encodeURIComponent(g.id)}${kept}`}>{g.title}</Link>
+                  </td>
+                  <td>
+                    {g.leadRessort}
+                    {g.leadRessort !== code && <span className="muted"> → {code}</span>}
+                  </td>
+                  <td>
+                    {g.effectiveDueDate ? formatDate(g.effectiveDueDate, t.lang) : '–'}
+                    {g.overdue && (
+                      <>
+                        {' '}
+                        <strong className="overdue">{t.goals.overdue}</strong>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    <StatusBadge status={g.status} />
+                  </td>
+                </tr>
+              ))}
           </tbody>
         </table>
       </div>

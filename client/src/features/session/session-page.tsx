@@ -23,7 +23,12 @@ export function SessionPage() {
   // Without a snapshot the session is locked to the date it was opened on.
   const [asOf] = useState(() => params.get('asOf') ?? todayInBerlin());
   const at = snapshot ? { snapshot } : { asOf };
-  const once = { staleTime: Infinity, gcTime: Infinity, refetchOnReconnect: false, refetchOnWindowFocus: false } as const;
+  const once = {
+    staleTime: Infinity,
+    gcTime: Infinity,
+    refetchOnReconnect: false,
+    refetchOnWindowFocus: false,
+  } as const;
   const [stats, goals, figures] = useQueries({
     queries: [
       { ...ressortStatsQuery({ version, track: 'official', rule: 'all_goals', ...at }), ...once },
@@ -32,7 +37,10 @@ export function SessionPage() {
     ],
   });
   const snap = useQuery({ ...snapshotQuery(snapshot ?? ''), enabled: Boolean(snapshot), ...once });
-  const slides = useMemo(() => (stats?.data && goals?.data ? buildSlides(stats.data.items, goals.data.items) : []), [stats?.data, goals?.data]);
+  const slides = useMemo(
+    () => (stats?.data && goals?.data ? buildSlides(stats.data.items, goals.data.items) : []),
+    [stats?.data, goals?.data],
+  );
   const [index, setIndex] = useState(0);
   const [typed, setTyped] = useState('');
   const [online, setOnline] = useState(() => navigator.onLine);
@@ -51,12 +59,32 @@ export function SessionPage() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
-      if (['ArrowRight', 'PageDown', ' ', 'ArrowDown'].includes(event.key) && !typed) { event.preventDefault(); go(index + 1); return; }
-      if (['ArrowLeft', 'PageUp', 'ArrowUp'].includes(event.key)) { event.preventDefault(); go(index - 1); return; }
-      if (event.key === 'Home') { go(0); return; }
-      if (event.key === 'End') { go(slides.length - 1); return; }
-      if (event.key === 'Escape') { setTyped(''); return; }
-      if (event.key === 'Backspace') { setTyped((s) => s.slice(0, -1)); return; }
+      if (['ArrowRight', 'PageDown', ' ', 'ArrowDown'].includes(event.key) && !typed) {
+        event.preventDefault();
+        go(index + 1);
+        return;
+      }
+      if (['ArrowLeft', 'PageUp', 'ArrowUp'].includes(event.key)) {
+        event.preventDefault();
+        go(index - 1);
+        return;
+      }
+      if (event.key === 'Home') {
+        go(0);
+        return;
+      }
+      if (event.key === 'End') {
+        go(slides.length - 1);
+        return;
+      }
+      if (event.key === 'Escape') {
+        setTyped('');
+        return;
+      }
+      if (event.key === 'Backspace') {
+        setTyped((s) => s.slice(0, -1));
+        return;
+      }
       if (event.key === 'Enter') {
         const target = findSlide(slides, typed);
         if (target >= 0) go(target);
@@ -69,21 +97,39 @@ export function SessionPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [go, index, slides, typed]);
 
-  const dataDate = snapshot ? (snap.data ? `${snap.data.title} · ${formatDate(snap.data.createdAt.slice(0, 10), t.lang)}` : snapshot) : formatDate(asOf, t.lang);
+  const dataDate = snapshot
+    ? snap.data
+      ? `${snap.data.title} · ${formatDate(snap.data.createdAt.slice(0, 10), t.lang)}`
+      : snapshot
+    : formatDate(asOf, t.lang);
   const slide = slides[index];
   return (
     <div className="session" data-testid="session">
       <header className="session-bar">
-        <span data-testid="session-date">{t.session.dataFrom}: <strong>{dataDate}</strong>{snap.data && <span className="mono"> · {snap.data.contentHash.slice(0, 12)}</span>}</span>
-        <span className={online ? 'online' : 'offline'} role="status">{online ? t.session.online : t.session.offline}</span>
+        <span data-testid="session-date">
+          {t.session.dataFrom}: <strong>{dataDate}</strong>
+          {snap.data && <span className="mono"> · {snap.data.contentHash.slice(0, 12)}</span>}
+        </span>
+        <span className={online ? 'online' : 'offline'} role="status">
+          {online ? t.session.online : t.session.offline}
+        </span>
         <span>{slides.length > 0 && `${index + 1} / ${slides.length}`}</span>
-        <button type="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}>{t.session.fullscreen}</button>
+        <button type="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}>
+          {t.session.fullscreen}
+        </button>
       </header>
       <main className="session-main" aria-live="polite">
-        {!slide ? <p className="session-loading">{stats?.isError || goals?.isError ? t.errorTitle : t.loading}</p>
-          : <SessionSlide slide={slide} stats={stats?.data} figures={figures?.data?.items ?? []} />}
+        {!slide ? (
+          <p className="session-loading">{stats?.isError || goals?.isError ? t.errorTitle : t.loading}</p>
+        ) : (
+          <SessionSlide slide={slide} stats={stats?.data} figures={figures?.data?.items ?? []} />
+        )}
       </main>
-      {typed && <div className="session-typed" role="status">{t.session.jumpTo}: {typed}⏎</div>}
+      {typed && (
+        <div className="session-typed" role="status">
+          {t.session.jumpTo}: {typed}⏎
+        </div>
+      )}
       <p className="session-help">{t.session.help}</p>
     </div>
   );

@@ -6,7 +6,15 @@ import { useT } from '../../lib/i18n.ts';
 import type { Slide } from '../../lib/session-slides.ts';
 import { headline, zeroAchievementRessorts } from '../../lib/shape-ressort-stats.ts';
 
-export function SessionSlide({ slide, stats, figures }: { slide: Slide; stats: RessortStatsResponse | undefined; figures: ReportedFigure[] }) {
+export function SessionSlide({
+  slide,
+  stats,
+  figures,
+}: {
+  slide: Slide;
+  stats: RessortStatsResponse | undefined;
+  figures: ReportedFigure[];
+}) {
   const t = useT();
   const items = stats?.items ?? [];
   switch (slide.kind) {
@@ -14,7 +22,13 @@ export function SessionSlide({ slide, stats, figures }: { slide: Slide; stats: R
       return (
         <section className="slide">
           <h1>{t.overview.title}</h1>
-          <p className="slide-big">{stats && <>{t.version} {stats.version}: {t.overview.coverage(stats.documentedGoalCount, stats.declaredGoalCount)}</>}</p>
+          <p className="slide-big">
+            {stats && (
+              <>
+                {t.version} {stats.version}: {t.overview.coverage(stats.documentedGoalCount, stats.declaredGoalCount)}
+              </>
+            )}
+          </p>
           <p>{t.session.titleNote}</p>
         </section>
       );
@@ -24,8 +38,18 @@ export function SessionSlide({ slide, stats, figures }: { slide: Slide; stats: R
         <section className="slide">
           <h1>{t.overview.headline}</h1>
           <dl className="slide-figures">
-            {([[t.overview.achieved, h.achieved], [t.overview.inProgress, h.in_progress + h.partially_achieved], [t.overview.missed, h.missed], [t.overview.unknown, h.unknown]] as const).map(([label, value]) => (
-              <div key={label}><dt>{label}</dt><dd>{value}</dd></div>
+            {(
+              [
+                [t.overview.achieved, h.achieved],
+                [t.overview.inProgress, h.in_progress + h.partially_achieved],
+                [t.overview.missed, h.missed],
+                [t.overview.unknown, h.unknown],
+              ] as const
+            ).map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
             ))}
           </dl>
           <p>{t.session.officialOnly}</p>
@@ -37,27 +61,54 @@ export function SessionSlide({ slide, stats, figures }: { slide: Slide; stats: R
         <section className="slide">
           <h1>{t.overview.zeroTitle}</h1>
           <ul className="slide-list">
-            {zeroAchievementRessorts(items).map((r) => <li key={r.ressort}><strong>{r.ressort}</strong> {r.ressortName} – {t.overview.goalsCount(r.total)}</li>)}
+            {zeroAchievementRessorts(items).map((r) => (
+              <li key={r.ressort}>
+                <strong>{r.ressort}</strong> {r.ressortName} – {t.overview.goalsCount(r.total)}
+              </li>
+            ))}
           </ul>
         </section>
       );
     case 'ressort':
       return (
         <section className="slide">
-          <h1>{slide.ressort.ressort === 'unknown' ? t.unknownRessort : `${slide.ressort.ressort} – ${slide.ressort.ressortName ?? ''}`}</h1>
-          <p className="slide-big">{slide.ressort.achieved} / {slide.ressort.total} {t.status.achieved} ({formatPercent(slide.ressort.fulfilmentRate, t.lang)})</p>
+          <h1>
+            {slide.ressort.ressort === 'unknown'
+              ? t.unknownRessort
+              : `${slide.ressort.ressort} – ${slide.ressort.ressortName ?? ''}`}
+          </h1>
+          <p className="slide-big">
+            {slide.ressort.achieved} / {slide.ressort.total} {t.status.achieved} (
+            {formatPercent(slide.ressort.fulfilmentRate, t.lang)})
+          </p>
           <ul className="slide-list">
-            {slide.goals.map((g) => <li key={g.id}><span className="mono">{g.id}</span> {g.title} <StatusBadge status={g.status} /></li>)}
+            {slide.goals.map((g) => (
+              <li key={g.id}>
+                <span className="mono">{g.id}</span> {g.title} <StatusBadge status={g.status} />
+              </li>
+            ))}
           </ul>
         </section>
       );
     case 'goal':
       return (
         <section className="slide">
-          <h1><span className="mono">{slide.goal.id}</span> {slide.goal.title}</h1>
-          <p className="slide-big"><StatusBadge status={slide.goal.status} /></p>
-          <p>{slide.goal.leadRessort ?? t.unknownRessort} · {t.goal.due}: {slide.goal.effectiveDueDate ? formatDate(slide.goal.effectiveDueDate, t.lang) : '–'}</p>
-          {slide.goal.independent && <p>{t.goal.independentTrack}: <StatusBadge status={slide.goal.independent.status} /> ({slide.goal.independent.reporter})</p>}
+          <h1>
+            <span className="mono">{slide.goal.id}</span> {slide.goal.title}
+          </h1>
+          <p className="slide-big">
+            <StatusBadge status={slide.goal.status} />
+          </p>
+          <p>
+            {slide.goal.leadRessort ?? t.unknownRessort} · {t.goal.due}:{' '}
+            {slide.goal.effectiveDueDate ? formatDate(slide.goal.effectiveDueDate, t.lang) : '–'}
+          </p>
+          {slide.goal.independent && (
+            <p>
+              {t.goal.independentTrack}: <StatusBadge status={slide.goal.independent.status} /> (
+              {slide.goal.independent.reporter})
+            </p>
+          )}
         </section>
       );
     case 'figures':
@@ -65,7 +116,14 @@ export function SessionSlide({ slide, stats, figures }: { slide: Slide; stats: R
         <section className="slide">
           <h1>{t.overview.figuresTitle}</h1>
           <ul className="slide-list small">
-            {figures.filter((f) => f.achieved !== null).map((f) => <li key={f.id}><strong>{f.reporter}</strong> ({formatDate(f.date.slice(0, f.datePrecision === 'day' ? 10 : 7), t.lang)}): {f.figure}</li>)}
+            {figures
+              .filter((f) => f.achieved !== null)
+              .map((f) => (
+                <li key={f.id}>
+                  <strong>{f.reporter}</strong> (
+                  {formatDate(f.date.slice(0, f.datePrecision === 'day' ? 10 : 7), t.lang)}): {f.figure}
+                </li>
+              ))}
           </ul>
         </section>
       );

@@ -18,7 +18,9 @@ export function SnapshotsPanel() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = CreateSnapshotBody.safeParse({ title: String(new FormData(event.currentTarget).get('title') ?? '') });
+    const parsed = CreateSnapshotBody.safeParse({
+      title: String(new FormData(event.currentTarget).get('title') ?? ''),
+    });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
     setErrors({});
     create.mutate(parsed.data.title, { onSuccess: (s) => navigate(`/?snapshot=${encodeURIComponent(s.id)}`) });
@@ -30,7 +32,8 @@ export function SnapshotsPanel() {
       <ul>
         {(snapshots.data?.items ?? []).map((s) => (
           <li key={s.id}>
-            <Link to={`/?snapshot=${encodeURIComponent(s.id)}`}>{s.title}</Link> · {formatDate(s.asOf, t.lang)} · <span className="mono">{s.contentHash.slice(0, 16)}…</span>
+            <Link to={`/?snapshot=${encodeURIComponent(s.id)}`}>{s.title}</Link> · {formatDate(s.asOf, t.lang)} ·{' '}
+            <span className="mono">{s.contentHash.slice(0, 16)}…</span>
           </li>
         ))}
       </ul>
@@ -39,8 +42,16 @@ export function SnapshotsPanel() {
           <Field id="snapshot-title" label={t.time.snapshotName} error={errors.title}>
             {(props) => <input {...props} name="title" type="text" maxLength={120} />}
           </Field>
-          <div><button type="submit" disabled={create.isPending}>{t.time.createSnapshot}</button></div>
-          {create.error && <p className="form-error" role="alert">{create.error.message}</p>}
+          <div>
+            <button type="submit" disabled={create.isPending}>
+              {t.time.createSnapshot}
+            </button>
+          </div>
+          {create.error && (
+            <p className="form-error" role="alert">
+              {create.error.message}
+            </p>
+          )}
         </form>
       )}
     </section>

@@ -11,7 +11,9 @@ import { timelineSummary, toTimelineRows } from '../../lib/shape-timeline.ts';
 import { STATUS_ORDER } from '../../lib/status.ts';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
 
-const TimelineChart = lazy(() => import('../../components/charts/timeline-chart.tsx').then((m) => ({ default: m.TimelineChart })));
+const TimelineChart = lazy(() =>
+  import('../../components/charts/timeline-chart.tsx').then((m) => ({ default: m.TimelineChart })),
+);
 
 export function TimelinePage() {
   const t = useT();
@@ -28,17 +30,23 @@ export function TimelinePage() {
 
   return (
     <>
-      <h1>{t.time.timelineTitle} – {state.version}</h1>
+      <h1>
+        {t.time.timelineTitle} – {state.version}
+      </h1>
       <p className="lead">{t.time.timelineIntro}</p>
       <div className="view-controls">
-        <label className="control"><span>{t.time.interval}</span>
+        <label className="control">
+          <span>{t.time.interval}</span>
           <select value={interval} onChange={(e) => update({ interval: e.target.value })}>
-            <option value="quarter">{t.time.quarter}</option><option value="month">{t.time.month}</option>
+            <option value="quarter">{t.time.quarter}</option>
+            <option value="month">{t.time.month}</option>
           </select>
         </label>
-        <label className="control"><span>{t.track.label}</span>
+        <label className="control">
+          <span>{t.track.label}</span>
           <select value={track} onChange={(e) => update({ track: e.target.value })}>
-            <option value="official">{t.track.official}</option><option value="independent">{t.track.independent}</option>
+            <option value="official">{t.track.official}</option>
+            <option value="independent">{t.track.independent}</option>
           </select>
         </label>
       </div>
@@ -49,10 +57,26 @@ export function TimelinePage() {
           return (
             <section className="panel" aria-labelledby="timeline-chart-title">
               <h2 id="timeline-chart-title">{t.track[track]}</h2>
-              <Suspense fallback={<div className="chart-placeholder" role="status">{t.loading}</div>}>
+              <Suspense
+                fallback={
+                  <div className="chart-placeholder" role="status">
+                    {t.loading}
+                  </div>
+                }
+              >
                 <figure className="chart" data-testid="timeline-chart">
                   <TimelineChart rows={rows} />
-                  {summary && <figcaption>{t.time.summary(formatDate(summary.from, t.lang), formatDate(summary.to, t.lang), summary.achievedFrom, summary.achievedTo, summary.total)}</figcaption>}
+                  {summary && (
+                    <figcaption>
+                      {t.time.summary(
+                        formatDate(summary.from, t.lang),
+                        formatDate(summary.to, t.lang),
+                        summary.achievedFrom,
+                        summary.achievedTo,
+                        summary.total,
+                      )}
+                    </figcaption>
+                  )}
                 </figure>
               </Suspense>
               <details>
@@ -60,10 +84,28 @@ export function TimelinePage() {
                 <div className="table-scroll">
                   <table className="data-table">
                     <caption>{t.time.tableCaption}</caption>
-                    <thead><tr><th scope="col">{t.time.date}</th>{STATUS_ORDER.map((s) => <th key={s} scope="col" className="num">{t.status[s]}</th>)}</tr></thead>
-                    <tbody>{rows.map((r) => (
-                      <tr key={r.date}><th scope="row">{formatDate(r.date, t.lang)}</th>{STATUS_ORDER.map((s) => <td key={s} className="num">{r[s]}</td>)}</tr>
-                    ))}</tbody>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t.time.date}</th>
+                        {STATUS_ORDER.map((s) => (
+                          <th key={s} scope="col" className="num">
+                            {t.status[s]}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map((r) => (
+                        <tr key={r.date}>
+                          <th scope="row">{formatDate(r.date, t.lang)}</th>
+                          {STATUS_ORDER.map((s) => (
+                            <td key={s} className="num">
+                              {r[s]}
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
                   </table>
                 </div>
               </details>
@@ -80,20 +122,64 @@ export function TimelinePage() {
             const summary = timelineSummary(rows);
             return (
               <figure key={r.ressort} className="panel multiple">
-                <figcaption><strong>{r.ressort === 'unknown' ? t.unknownRessort : r.ressort}</strong> {r.ressortName && r.ressort !== 'unknown' && <span className="muted">{r.ressortName}</span>}
-                  {summary && <span className="visually-hidden"> {t.time.summary(formatDate(summary.from, t.lang), formatDate(summary.to, t.lang), summary.achievedFrom, summary.achievedTo, summary.total)}</span>}
+                <figcaption>
+                  <strong>{r.ressort === 'unknown' ? t.unknownRessort : r.ressort}</strong>{' '}
+                  {r.ressortName && r.ressort !== 'unknown' && <span className="muted">{r.ressortName}</span>}
+                  {summary && (
+                    <span className="visually-hidden">
+                      {' '}
+                      {t.time.summary(
+                        formatDate(summary.from, t.lang),
+                        formatDate(summary.to, t.lang),
+                        summary.achievedFrom,
+                        summary.achievedTo,
+                        summary.total,
+                      )}
+                    </span>
+                  )}
                 </figcaption>
-                {rows.length > 0 ? <Suspense fallback={null}><TimelineChart rows={rows} small /></Suspense> : <p role="status" className="muted">{t.loading}</p>}
+                {rows.length > 0 ? (
+                  <Suspense fallback={null}>
+                    <TimelineChart rows={rows} small />
+                  </Suspense>
+                ) : (
+                  <p role="status" className="muted">
+                    {t.loading}
+                  </p>
+                )}
                 {rows.length > 0 && (
                   <details>
-                    <summary>{t.overview.showTable}<span className="visually-hidden"> {r.ressort}</span></summary>
+                    <summary>
+                      {t.overview.showTable}
+                      <span className="visually-hidden"> {r.ressort}</span>
+                    </summary>
                     <div className="table-scroll">
                       <table className="data-table">
-                        <caption className="visually-hidden">{t.time.tableCaption} {r.ressort}</caption>
-                        <thead><tr><th scope="col">{t.time.date}</th>{STATUS_ORDER.map((s) => <th key={s} scope="col" className="num">{t.status[s]}</th>)}</tr></thead>
-                        <tbody>{rows.map((row) => (
-                          <tr key={row.date}><th scope="row">{formatDate(row.date, t.lang)}</th>{STATUS_ORDER.map((s) => <td key={s} className="num">{row[s]}</td>)}</tr>
-                        ))}</tbody>
+                        <caption className="visually-hidden">
+                          {t.time.tableCaption} {r.ressort}
+                        </caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">{t.time.date}</th>
+                            {STATUS_ORDER.map((s) => (
+                              <th key={s} scope="col" className="num">
+                                {t.status[s]}
+                              </th>
+                            ))}
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {rows.map((row) => (
+                            <tr key={row.date}>
+                              <th scope="row">{formatDate(row.date, t.lang)}</th>
+                              {STATUS_ORDER.map((s) => (
+                                <td key={s} className="num">
+                                  {row[s]}
+                                </td>
+                              ))}
+                            </tr>
+                          ))}
+                        </tbody>
                       </table>
                     </div>
                   </details>
