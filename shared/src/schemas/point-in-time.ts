@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { IsoDate } from './common.ts';
 
-export const SnapshotId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{2,100}$/, {
-    message: 'Snapshot-ID aus Kleinbuchstaben, Ziffern und Bindestrichen erwartet',
-  });
+export const SnapshotId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,100}$/, {
+  message: 'Snapshot-ID aus Kleinbuchstaben, Ziffern und Bindestrichen erwartet',
+});
 
 /**
  * Query parameters every status-reporting endpoint accepts: `asOf` answers as the record
