@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyByStatus } from '@zielmonitor/shared/schemas/stats';
-import { todayInBerlin } from '@zielmonitor/shared/schemas/status-update';
+import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { shapeRessortStats } from '../src/repositories/stats.ts';
 import { createTestApp, type TestApp } from './helper.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInBerlin } from '@zielmonitor/shared/schemas/status-update';
+import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
 
 let t: TestApp;

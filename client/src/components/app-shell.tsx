@@ -4,7 +4,7 @@ import { useLocation, useSearchParams } from 'wouter';
 import { versionsQuery } from '../api/meta.ts';
 import { UserMenu } from './user-menu.tsx';
 import { PointInTimeBanner } from './point-in-time-banner.tsx';
-import { formatDate } from '../lib/format.ts';
+import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT, type Lang } from '../lib/i18n.ts';
 import { AsOfControl } from './as-of-control.tsx';
 import { NavLink } from './nav-link.tsx';

@@ -1,4 +1,5 @@
 import { useSearchParams } from 'wouter';
+import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { useT } from '../lib/i18n.ts';
 
 /** One date control that moves every view to that date (asOf in the URL). */
@@ -17,13 +18,7 @@ export function AsOfControl() {
   return (
     <div className="control as-of">
       <label htmlFor="as-of-date">{t.asOf.label}</label>
-      <input
-        id="as-of-date"
-        type="date"
-        value={asOf}
-        max={new Date().toISOString().slice(0, 10)}
-        onChange={(e) => set(e.target.value)}
-      />
+      <input id="as-of-date" type="date" value={asOf} max={todayInBerlin()} onChange={(e) => set(e.target.value)} />
       {asOf && (
         <button type="button" onClick={() => set('')}>
           {t.asOf.reset}

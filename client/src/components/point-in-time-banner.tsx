@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useSearch } from 'wouter';
 import { snapshotQuery } from '../api/time.ts';
-import { formatDate } from '../lib/format.ts';
+import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
+import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../lib/i18n.ts';
 import { usePointInTime } from '../lib/url-state.ts';
 
@@ -12,7 +13,7 @@ export function PointInTimeBanner() {
   const [pathname] = useLocation();
   const search = useSearch();
   const detail = useQuery({ ...snapshotQuery(snapshot ?? ''), enabled: Boolean(snapshot) });
-  const today = formatDate(new Date().toISOString().slice(0, 10), t.lang);
+  const today = formatDate(todayInBerlin(), t.lang);
   const params = new URLSearchParams(search);
   params.delete('asOf');
   params.delete('snapshot');

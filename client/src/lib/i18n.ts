@@ -2,7 +2,8 @@ import { createContext, useContext } from 'react';
 import type { Status, Horizon, Confidence } from '@zielmonitor/shared/schemas/common';
 import { de } from './messages-de.ts';
 
-export type Lang = 'de' | 'en';
+import type { Lang } from '@zielmonitor/shared/vocabulary/lang';
+export type { Lang };
 export type Messages = typeof de;
 export type T = Messages & { lang: Lang };
 

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 
 /** Public reads that depend only on the URL and the data: safe to answer from cache. */
 const CACHEABLE =
@@ -21,7 +22,7 @@ export const responseCachePlugin = fp(
     const cache = new Map<string, Entry>();
     // Prepared once: db.pragma() would compile the statement on every request.
     const dataVersion = app.db.prepare<[], number>('PRAGMA data_version').pluck();
-    const generation = () => `${writes}:${dataVersion.get() ?? 0}:${new Date().toISOString().slice(0, 10)}`;
+    const generation = () => `${writes}:${dataVersion.get() ?? 0}:${todayInBerlin()}`;
     const cacheable = (request: FastifyRequest) =>
       request.method === 'GET' && request.user === null && CACHEABLE.test(request.url);
     const keyFor = (request: FastifyRequest) => `${generation()} ${request.url}`;

@@ -3,7 +3,7 @@ import type { Confidence, Horizon, Status } from '@zielmonitor/shared/schemas/co
 import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
 import type { Db } from '../db/database.ts';
 import { containsPattern } from '../lib/fold-text.ts';
-import { todayInBerlin } from '@zielmonitor/shared/schemas/status-update';
+import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import type { SourcesRepository } from './sources.ts';
 import { NOW, VERSION_AND_RESSORT, withStatus, type PointInTime } from './current-status-sql.ts';
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ChangesQuery, ChangesResponse, FeedQuery } from '@zielmonitor/shared/schemas/changes';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
-import { todayInBerlin } from '@zielmonitor/shared/schemas/status-update';
+import { endOfDayInBerlin, todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import type { Status } from '@zielmonitor/shared/schemas/common';
 import { STATUS_LABELS } from '@zielmonitor/shared/schemas/goal-csv';
 import { toExcelCsv, toGermanDate } from '../lib/csv.ts';
@@ -32,7 +32,7 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
         ...app.repos.changes.inWindow({
           ...query,
           until,
-          knownAt: query.knownAt ? `${query.knownAt}T23:59:59.999Z` : NOW.knownAt,
+          knownAt: query.knownAt ? endOfDayInBerlin(query.knownAt) : NOW.knownAt,
         }),
       };
     },
@@ -50,7 +50,7 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
       const { items } = app.repos.changes.inWindow({
         ...query,
         until,
-        knownAt: query.knownAt ? `${query.knownAt}T23:59:59.999Z` : NOW.knownAt,
+        knownAt: query.knownAt ? endOfDayInBerlin(query.knownAt) : NOW.knownAt,
       });
       const headers = [
         'Wirksam ab',

@@ -5,7 +5,7 @@ import { ExportQuery, GOAL_CSV_COLUMNS, ImportQuery, ImportResult } from '@zielm
 import { GoalDetail } from '@zielmonitor/shared/schemas/goal';
 import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
 import { STATUS_LABELS } from '@zielmonitor/shared/schemas/goal-csv';
-import { todayInBerlin } from '@zielmonitor/shared/schemas/status-update';
+import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { excelCsvHead, excelCsvLines, toGermanDate } from '../lib/csv.ts';
 import { sendParts } from '../lib/stream.ts';
 import { AppError } from '../lib/errors.ts';

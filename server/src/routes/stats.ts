@@ -9,7 +9,7 @@ import {
 } from '@zielmonitor/shared/schemas/stats';
 import { ReportedFiguresQuery, ReportedFiguresResponse } from '@zielmonitor/shared/schemas/reported-figure';
 import { TimelineQuery, TimelineResponse } from '@zielmonitor/shared/schemas/timeline';
-import { todayInBerlin } from '@zielmonitor/shared/schemas/status-update';
+import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { AppError, unknownValue } from '../lib/errors.ts';
 import { referenceDate } from '../repositories/goals.ts';
 import { periodEnds } from '../repositories/timeline.ts';

@@ -5,6 +5,7 @@ import type { Status, Track } from '@zielmonitor/shared/schemas/common';
 import type { StrategyVersion } from '@zielmonitor/shared/schemas/version';
 import type { LinkRow } from '../repositories/lineage.ts';
 import type { Repositories } from '../repositories/index.ts';
+import { NOW } from '../repositories/current-status-sql.ts';
 
 /**
  * A 1.0 goal's fate in 2.0, from the documented links and, where there is none, from its
@@ -36,7 +37,7 @@ export function buildLineage(
 ): LineageResponse {
   const links = repos.lineage.links(from.key, to.key);
   // Status as the record stood when the new version was presented.
-  const at = { asOf: to.presentedOn, knownAt: '9999-12-31T23:59:59.999Z' };
+  const at = { asOf: to.presentedOn, knownAt: NOW.knownAt };
   const all = { sort: 'id', order: 'asc', limit: 100_000, offset: 0 } as const;
   const fromGoals = repos.goals.list({ ...all, version: from.key }, at).items;
   const toGoals = repos.goals.list({ ...all, version: to.key }, at).items;

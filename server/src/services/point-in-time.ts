@@ -1,4 +1,5 @@
 import type { PointInTime as PointInTimeEcho } from '@zielmonitor/shared/schemas/point-in-time';
+import { endOfDayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { AppError, unknownValue } from '../lib/errors.ts';
 import { NOW, type PointInTime } from '../repositories/current-status-sql.ts';
 import type { Repositories } from '../repositories/index.ts';
@@ -28,7 +29,7 @@ export function resolvePointInTime(
     const { payloadJson: _payload, asOf, ...ref } = snapshot;
     return { at: { asOf, knownAt: snapshot.createdAt }, echo: { asOf, knownAt: snapshot.createdAt, snapshot: ref } };
   }
-  const knownAt = query.knownAt === undefined ? null : `${query.knownAt}T23:59:59.999Z`;
+  const knownAt = query.knownAt === undefined ? null : endOfDayInBerlin(query.knownAt);
   return {
     at: { asOf: query.asOf ?? NOW.asOf, knownAt: knownAt ?? NOW.knownAt },
     echo: { asOf: query.asOf ?? null, knownAt, snapshot: null },

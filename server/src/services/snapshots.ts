@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { User } from '@zielmonitor/shared/schemas/auth';
 import type { SnapshotPayload, SnapshotSummary } from '@zielmonitor/shared/schemas/snapshot';
-import { todayInBerlin } from '@zielmonitor/shared/schemas/status-update';
+import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import type { Db } from '../db/database.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { StoredSnapshot } from '../repositories/snapshots.ts';

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatPercent } from '../../lib/format.ts';
+import { formatPercent } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { presentStatuses, ressortChartHeight, type RessortRow } from '../../lib/shape-ressort-stats.ts';
 import { StatusPatterns, statusFill } from './status-patterns.tsx';

@@ -1,5 +1,5 @@
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import type { TimelineRow } from '../../lib/shape-timeline.ts';
 import { STATUS_ORDER, STATUS_STYLE } from '../../lib/status.ts';

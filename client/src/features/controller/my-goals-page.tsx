@@ -5,7 +5,7 @@ import { meQuery } from '../../api/auth.ts';
 import { goalsQuery } from '../../api/goals.ts';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { compareKeys } from '../../lib/compare.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 
 /** Due and overdue first: overdue, then by due date, goals without a due date last. */

@@ -5,16 +5,16 @@ import { STATUSES } from '@zielmonitor/shared/schemas/common';
 import {
   StatusUpdateBody,
   STATUSES_NEEDING_NOTE,
-  todayInBerlin,
   type StatusConflict,
 } from '@zielmonitor/shared/schemas/status-update';
+import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { meQuery, useReportStatus } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { goalQuery } from '../../api/goals.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { Field } from './field.tsx';
 

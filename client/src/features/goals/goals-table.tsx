@@ -2,7 +2,7 @@ import type { GoalSummary } from '@zielmonitor/shared/schemas/goal';
 import { Link } from 'wouter';
 import { useKeptSearch } from '../../components/app-shell.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 
 type SortKey = 'id' | 'title' | 'ressort' | 'horizon' | 'status' | 'dueDate';

@@ -1,6 +1,6 @@
 import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 
 /** One track's history, newest first; notes and wording are shown as text, never as HTML. */

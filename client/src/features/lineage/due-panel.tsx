@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import { dueQuery, periodsQuery } from '../../api/lineage.ts';
 import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { useUrlState } from '../../lib/url-state.ts';
 

@@ -1,5 +1,5 @@
 import type { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
-import { formatNumber } from '../../lib/format.ts';
+import { formatNumber } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { headline } from '../../lib/shape-ressort-stats.ts';
 

@@ -6,7 +6,7 @@ import { ressortStatsQuery } from '../../api/stats.ts';
 import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { WhenVisible } from '../../components/when-visible.tsx';
-import { formatPercent } from '../../lib/format.ts';
+import { formatPercent } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { ressortChartHeight, toRessortRows } from '../../lib/shape-ressort-stats.ts';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';

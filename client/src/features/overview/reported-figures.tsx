@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReportedFigure } from '@zielmonitor/shared/schemas/reported-figure';
 import { reportedFiguresQuery } from '../../api/stats.ts';
 import { QueryState } from '../../components/query-state.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
 

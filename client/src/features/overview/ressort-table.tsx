@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import { useKeptSearch } from '../../components/app-shell.tsx';
-import { formatPercent } from '../../lib/format.ts';
+import { formatPercent } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import type { RessortRow } from '../../lib/shape-ressort-stats.ts';
 import { STATUS_ORDER } from '../../lib/status.ts';

@@ -4,10 +4,10 @@ import { useSearchParams } from 'wouter';
 import { goalsQuery } from '../../api/goals.ts';
 import { reportedFiguresQuery, ressortStatsQuery } from '../../api/stats.ts';
 import { snapshotQuery } from '../../api/time.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { buildSlides, findSlide } from '../../lib/session-slides.ts';
-import { todayInBerlin } from '@zielmonitor/shared/schemas/status-update';
+import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { SessionSlide } from './session-slide.tsx';
 
 /**

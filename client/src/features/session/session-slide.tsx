@@ -1,7 +1,7 @@
 import type { ReportedFigure } from '@zielmonitor/shared/schemas/reported-figure';
 import type { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { formatDate, formatPercent } from '../../lib/format.ts';
+import { formatDate, formatPercent } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import type { Slide } from '../../lib/session-slides.ts';
 import { headline, zeroAchievementRessorts } from '../../lib/shape-ressort-stats.ts';

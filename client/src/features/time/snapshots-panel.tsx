@@ -5,7 +5,7 @@ import { CreateSnapshotBody } from '@zielmonitor/shared/schemas/snapshot';
 import { meQuery } from '../../api/auth.ts';
 import { snapshotsQuery, useCreateSnapshot } from '../../api/time.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { Field } from '../controller/field.tsx';
 

@@ -5,7 +5,7 @@ import { ressortStatsQuery } from '../../api/stats.ts';
 import { timelineQuery } from '../../api/time.ts';
 import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { timelineSummary, toTimelineRows } from '../../lib/shape-timeline.ts';
 import { STATUS_ORDER } from '../../lib/status.ts';

@@ -1,4 +1,4 @@
-import type { Lang } from './i18n.ts';
+import type { Lang } from '../vocabulary/lang.ts';
 
 const MONTHS: Record<Lang, string[]> = {
   de: [
