@@ -16,6 +16,8 @@ import { createChangesRepository } from './changes.ts';
 import { createGoalWritesRepository } from './goal-writes.ts';
 import { createLineageRepository } from './lineage.ts';
 import { createPeriodsRepository } from './periods.ts';
+import { createKnowledgeRepository } from './knowledge.ts';
+import { createSecretsRepository } from './secrets.ts';
 
 export function createRepositories(db: Db) {
   const sources = createSourcesRepository(db);
@@ -37,6 +39,8 @@ export function createRepositories(db: Db) {
     goalWrites: createGoalWritesRepository(db),
     lineage: createLineageRepository(db),
     periods: createPeriodsRepository(db),
+    knowledge: createKnowledgeRepository(db),
+    secrets: createSecretsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -4,7 +4,7 @@ import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import { ExportQuery, GOAL_CSV_COLUMNS, ImportQuery, ImportResult } from '@zielmonitor/shared/schemas/goal-csv';
 import { GoalDetail } from '@zielmonitor/shared/schemas/goal';
 import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
-import { STATUS_LABELS } from '@zielmonitor/shared/schemas/goal-csv';
+import { CHANGE_KIND_LABELS, STATUS_LABEL_DE, TRACK_LABELS } from '@zielmonitor/shared/vocabulary/labels';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { excelCsvHead, excelCsvLines, toGermanDate } from '../lib/csv.ts';
 import { sendParts } from '../lib/stream.ts';
@@ -37,13 +37,17 @@ const fileName = (query: ExportQuery, what: string, ext: string) =>
 const EVENT_HEADERS = [
   'Ziel-ID',
   'Ziel',
-  'Spur',
+  'Wessen Einschätzung',
+  'Art der Meldung',
   'Status',
   'Fortschritt (%)',
   'Wirksam ab',
   'Datum laut Quelle',
-  'Erfasst am',
+  'Eingetragen am',
+  'Nachträglich gemeldet',
   'Gemeldet von',
+  'Berichtigt oder zurückgenommen am',
+  'Grund',
   'Wortlaut',
   'Anmerkung',
   'Beleg (URL)',
@@ -53,13 +57,19 @@ const EVENT_HEADERS = [
 const eventRow = (goal: { id: string; title: string }, e: StatusEvent): string[] => [
   goal.id,
   goal.title,
-  e.track === 'official' ? 'Landesregierung' : 'unabhängig',
-  STATUS_LABELS[e.status],
+  TRACK_LABELS.de[e.track],
+  CHANGE_KIND_LABELS.de[e.kind],
+  STATUS_LABEL_DE[e.status],
   e.progress === null ? '' : String(e.progress),
-  toGermanDate(e.effectiveDate),
+  toGermanDate(e.effectiveDate, e.effectiveDatePrecision),
   e.effectiveDateWording ?? '',
   toGermanDate(e.recordedAt.slice(0, 10)),
+  e.lateReport ? 'ja' : 'nein',
   e.reporter,
+  e.supersededBy
+    ? `${e.supersededBy.kind === 'correction' ? 'berichtigt' : 'zurückgenommen'} am ${toGermanDate(e.supersededBy.recordedAt.slice(0, 10))} von ${e.supersededBy.reporter}`
+    : '',
+  e.supersededBy?.reason ?? '',
   e.originalWording ?? '',
   e.note ?? '',
   e.evidence.url ?? '',
@@ -67,7 +77,7 @@ const eventRow = (goal: { id: string; title: string }, e: StatusEvent): string[]
   e.sourceId ?? '',
 ];
 const EVENTS_PER_PART = 250;
-const ExportedGoal = GoalDetail.omit({ at: true });
+const ExportedGoal = GoalDetail.omit({ at: true, permissions: true });
 
 export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,30 +1,6 @@
 import { z } from 'zod';
-import type { Confidence, Horizon, Status } from './common.ts';
 import { VersionKey } from './common.ts';
 import { GoalsQuery } from './goal.ts';
-
-/** German labels used in exports; each maps back one to one on import. */
-export const HORIZON_LABELS: Record<Horizon, string> = {
-  short: 'kurzfristig',
-  medium: 'mittelfristig',
-  long: 'langfristig',
-  unknown: 'unbekannt',
-};
-export const STATUS_LABELS: Record<Status, string> = {
-  unknown: 'unbekannt',
-  planned: 'geplant',
-  in_progress: 'in Umsetzung',
-  partially_achieved: 'teilweise erreicht',
-  achieved: 'erreicht',
-  missed: 'verfehlt',
-  dropped: 'aufgegeben',
-};
-export const CONFIDENCE_LABELS: Record<Confidence, string> = {
-  high: 'hoch',
-  medium: 'mittel',
-  low: 'niedrig',
-  unknown: 'unbekannt',
-};
 
 /**
  * The columns of the goal CSV, in order. `importable` columns are read back by the import;
