@@ -1,5 +1,6 @@
 import type { PointInTimeEcho } from '@zielmonitor/shared/schemas/point-in-time';
-import { SNAPSHOT_VIEW_KEYS, type SnapshotView } from '@zielmonitor/shared/schemas/snapshot';
+import type { SnapshotView } from '@zielmonitor/shared/schemas/snapshot';
+import { SNAPSHOT_VIEW_KEYS } from '@zielmonitor/shared/vocabulary/view-keys';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 
 /**

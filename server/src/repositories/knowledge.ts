@@ -14,7 +14,16 @@ export function createKnowledgeRepository(db: Db) {
            OR ${statusKnownAt('g', "'independent'", '@knownAt')} <> ${statusKnownAt('g', "'independent'", '@now')})`,
     )
     .pluck();
+  const latest = db
+    .prepare<[{ knownAt: string }], string | null>(
+      `SELECT max(at) FROM (
+         SELECT max(recorded_at) AS at FROM status_events WHERE recorded_at <= @knownAt
+         UNION ALL SELECT max(recorded_at) FROM status_supersessions WHERE recorded_at <= @knownAt)`,
+    )
+    .pluck();
   return {
+    /** When the latest report, correction or withdrawal known at `knownAt` was entered; null for an empty record. */
+    latestEntry: (knownAt: string): string | null => latest.get({ knownAt }) ?? null,
     /**
      * How many goals in scope have another status on either track for `asOf` today than they had
      * as known at `knownAt`: reports entered or corrected since changed that date's figures.

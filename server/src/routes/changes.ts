@@ -9,6 +9,7 @@ import { toExcelCsv, toGermanDate } from '../lib/csv.ts';
 import { AppError } from '../lib/errors.ts';
 import { renderAtomFeed } from '../lib/atom.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
+import { exportStamp } from '../services/export-stamp.ts';
 import { assertKnownFilters } from '../services/references.ts';
 import type { Repositories } from '../repositories/index.ts';
 
@@ -51,6 +52,8 @@ const CSV_HEADERS = [
   'Beleg (URL)',
   'Beleg (Drucksache)',
   'Quelle',
+  'Datenstand',
+  'Link zum Zitieren',
 ];
 
 export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -68,7 +71,18 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { querystring: ChangesQuery, response: { 200: z.string(), 400: ErrorResponse } },
     },
     async (request, reply) => {
-      const { since, until, items } = changesIn(app.repos, request.query);
+      const query = request.query;
+      const { since, until, items, at } = changesIn(app.repos, query);
+      const stamp = exportStamp(
+        app.repos,
+        `${request.protocol}://${request.host}`,
+        {
+          path: '/aenderungen',
+          version: query.version ?? null,
+          params: { since, until, ressort: query.ressort, track: query.track },
+        },
+        { asOf: until, knownAt: at.recordedUntil },
+      );
       const label = (s: Status | null) => (s ? STATUS_LABEL_DE[s] : '');
       const rows = items.map((c) => [
         CHANGE_KIND_LABELS.de[c.kind],
@@ -88,6 +102,8 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
         c.event.evidence.url ?? '',
         c.event.evidence.reference ?? '',
         c.event.sourceId ?? '',
+        stamp.text,
+        stamp.citableUrl,
       ]);
       return reply
         .type('text/csv; charset=utf-8')

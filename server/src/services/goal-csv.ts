@@ -13,6 +13,7 @@ import {
   type ImportResult,
 } from '@zielmonitor/shared/schemas/goal-csv';
 import type { Db } from '../db/database.ts';
+import type { ExportStamp } from './export-stamp.ts';
 import { germanStatedDate, parseCsv, toGermanDate } from '../lib/csv.ts';
 import type { GoalDescription } from '../repositories/goals.ts';
 import type { GoalFields } from '../repositories/goal-writes.ts';
@@ -25,8 +26,8 @@ const HORIZON_BY_LABEL = reverse<Horizon>(HORIZON_LABELS).set('unbekannt', 'unkn
 const CONFIDENCE_BY_LABEL = reverse<Confidence>(CONFIDENCE_LABELS);
 const statusLabel = (status: Status | undefined) => (status ? STATUS_LABELS[status] : '');
 
-/** One CSV row per goal, in the columns of GOAL_CSV_COLUMNS. */
-export function goalCsvRow(goal: GoalDescription): string[] {
+/** One CSV row per goal, in the columns of GOAL_CSV_COLUMNS, each with the export's stamp. */
+export function goalCsvRow(goal: GoalDescription, stamp: ExportStamp): string[] {
   const values: Record<GoalCsvKey, string> = {
     id: goal.id,
     version: goal.version,
@@ -50,6 +51,8 @@ export function goalCsvRow(goal: GoalDescription): string[] {
     independentDate: goal.independent
       ? toGermanDate(goal.independent.effectiveDate, goal.independent.effectiveDatePrecision)
       : '',
+    stamp: stamp.text,
+    citation: stamp.citableUrl,
   };
   return GOAL_CSV_COLUMNS.map((column) => values[column.key]);
 }

@@ -23,11 +23,14 @@ export const GOAL_CSV_COLUMNS = [
   { key: 'confidenceStatus', header: 'Sicherheit Status', importable: true },
   { key: 'sourceIds', header: 'Quellen', importable: true },
   { key: 'notes', header: 'Anmerkungen', importable: true },
-  { key: 'status', header: 'Status (Landesregierung)', importable: false },
-  { key: 'statusDate', header: 'Stand (Landesregierung)', importable: false },
-  { key: 'independentStatus', header: 'Status (unabhängig)', importable: false },
+  { key: 'status', header: 'Status laut Landesregierung', importable: false },
+  { key: 'statusDate', header: 'gilt ab (Landesregierung)', importable: false },
+  { key: 'independentStatus', header: 'Unabhängige Einschätzung', importable: false },
   { key: 'independentReporter', header: 'Einschätzung von', importable: false },
-  { key: 'independentDate', header: 'Stand (unabhängig)', importable: false },
+  { key: 'independentDate', header: 'gilt ab (unabhängige Einschätzung)', importable: false },
+  // Every row carries the export's stamp: a table that is copied on its own still says what it is.
+  { key: 'stamp', header: 'Datenstand', importable: false },
+  { key: 'citation', header: 'Link zum Zitieren', importable: false },
 ] as const;
 export type GoalCsvKey = (typeof GOAL_CSV_COLUMNS)[number]['key'];
 

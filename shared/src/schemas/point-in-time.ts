@@ -49,7 +49,8 @@ export const PointInTimeEcho = z.object({
   snapshot: SnapshotRef.nullable(),
   /**
    * Everything recorded up to this instant is in the answer, nothing after it: knownAt when one
-   * was asked for, else the moment the answer was computed. A citable link pins it as knownAt.
+   * was asked for, else when the latest report, correction or withdrawal was entered. A citable
+   * link pins it as knownAt.
    */
   recordedUntil: z.string(),
   /**

@@ -4,6 +4,7 @@ import { SnapshotId, SnapshotRef } from './point-in-time.ts';
 import { GoalSummary } from './goal.ts';
 import { RessortStat } from './stats.ts';
 import { CountingRule } from './counting-rule.ts';
+import { SNAPSHOT_VIEW_KEYS } from '../vocabulary/view-keys.ts';
 
 /** The pages a snapshot can be taken of; it opens again on the same page. */
 export const SnapshotPath = z
@@ -11,25 +12,6 @@ export const SnapshotPath = z
   .regex(/^\/(ziele(\/[a-z0-9][a-z0-9-]{0,63})?|verlauf|aenderungen|44-zu-78|sitzung|ressorts\/[A-Za-z]{2,12})?$/, {
     message: 'Diese Seite lässt sich nicht einfrieren',
   });
-
-/** The view parameters a snapshot keeps: version, track, counting rule, date and the page's filters. */
-export const SNAPSHOT_VIEW_KEYS = [
-  'version',
-  'track',
-  'rule',
-  'asOf',
-  'ressort',
-  'horizon',
-  'status',
-  'q',
-  'dueBy',
-  'overdue',
-  'sort',
-  'order',
-  'since',
-  'until',
-  'interval',
-] as const;
 
 export const SnapshotView = z.strictObject({
   path: SnapshotPath,
