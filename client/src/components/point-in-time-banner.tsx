@@ -45,7 +45,8 @@ export function PointInTimeBanner() {
         <>
           <strong>
             {t.asOf.banner(formatDate(asOf ?? todayInBerlin(), t.lang))}
-            {knownAt && `, ${t.stamp.knownAt(knownAt.length === 10 ? formatDate(knownAt, t.lang) : formatDateTime(knownAt, t.lang))}`}
+            {knownAt &&
+              `, ${t.stamp.knownAt(knownAt.length === 10 ? formatDate(knownAt, t.lang) : formatDateTime(knownAt, t.lang))}`}
           </strong>{' '}
           · <Link to={now}>{t.time.backToNow}</Link>
         </>

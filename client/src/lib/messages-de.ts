@@ -411,6 +411,7 @@ export const de = {
       'Quellen zu jedem Ziel auf der jeweiligen Zielseite; Ressortzuschnitte und Nachfolge mit Quellen in data/ressorts.json.',
   },
   stamp: {
+    versionShort: (key: string) => `Digitalstrategie ${key}`,
     allVersions: 'Digitalstrategie 1.0 und 2.0',
     title: 'Was diese Ansicht zeigt',
     version: (key: string, date: string) => `Digitalstrategie ${key}, vorgestellt am ${date}`,

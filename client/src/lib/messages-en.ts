@@ -396,6 +396,7 @@ export const en: typeof de = {
       'Sources for each goal on its goal page; ministry remits and succession with sources in data/ressorts.json.',
   },
   stamp: {
+    versionShort: (key) => `Digital strategy ${key}`,
     allVersions: 'Digital strategy 1.0 and 2.0',
     title: 'What this view shows',
     version: (key, date) => `Digital strategy ${key}, presented on ${date}`,
