@@ -20,6 +20,8 @@ import { snapshotRoutes } from './routes/snapshots.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { statusRoutes } from './routes/status.ts';
+import { submissionRoutes } from './routes/submissions.ts';
+import { roundRoutes } from './routes/rounds.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './services/auth.ts';
 
 useGermanValidationMessages();
@@ -33,6 +35,8 @@ export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
   session?: SessionPolicy;
   about?: { feedbackEmail: string | null; operator: string | null };
+  /** Whether government reports wait for a second person's release (REVIEW_REQUIRED, default on). */
+  reviewRequired?: boolean;
   /** Load-shedding thresholds; tests lower them to provoke a 503. */
   pressure?: PressureOptions;
 };
@@ -72,11 +76,15 @@ export async function buildApp(opts: AppOptions) {
   await app.register(responseCachePlugin);
   await app.register(
     async (api) => {
-      await api.register(metaRoutes, { about: opts.about ?? { feedbackEmail: null, operator: null } });
+      await api.register(metaRoutes, {
+        about: { feedbackEmail: null, operator: null, ...opts.about, reviewRequired: opts.reviewRequired ?? true },
+      });
       await api.register(goalRoutes);
       await api.register(statsRoutes);
       await api.register(authRoutes, { session });
-      await api.register(statusRoutes);
+      await api.register(statusRoutes, { reviewRequired: opts.reviewRequired ?? true });
+      await api.register(submissionRoutes);
+      await api.register(roundRoutes);
       await api.register(auditRoutes);
       await api.register(changeRoutes);
       await api.register(snapshotRoutes);

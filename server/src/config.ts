@@ -22,6 +22,11 @@ const ConfigSchema = z.object({
   OPERATOR_NAME: z.string().min(1).optional(),
   /** Benchmarks: print the longest event-loop block as JSON on shutdown. */
   REPORT_EVENT_LOOP: z.enum(['0', '1']).default('0'),
+  /** Vier-Augen-Prinzip: government reports count only once a second person released them. */
+  REVIEW_REQUIRED: z
+    .enum(['true', 'false', '1', '0', 'on', 'off'], { message: 'true oder false erwartet' })
+    .default('true')
+    .transform((v) => v === 'true' || v === '1' || v === 'on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

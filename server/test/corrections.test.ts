@@ -12,7 +12,7 @@ describe('correcting and withdrawing a report', () => {
   let bert: Account; // controller of BB
   let admin: Account;
   beforeAll(async () => {
-    t = await createTestApp({ seed: false });
+    t = await createTestApp({ seed: false, reviewRequired: false });
     t.app.db.exec(`
       INSERT INTO sources (id, title) VALUES ('S1', 'Testquelle');
       INSERT INTO strategy_versions (key, title, presented_on, declared_goal_count) VALUES ('1.0', 'T', '2021-01-15', 3);

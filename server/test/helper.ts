@@ -10,7 +10,9 @@ export const seedDir = path.join(repoRoot, 'data');
 export type TestApp = { app: App; databasePath: string; close: () => Promise<void> };
 
 /** The production app on a fresh SQLite file with the real migrations and the real seed. */
-export async function createTestApp(options: { seed?: boolean; pressure?: PressureOptions } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: boolean; pressure?: PressureOptions; reviewRequired?: boolean } = {},
+): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zielmonitor-test-'));
   const databasePath = path.join(dir, 'test.sqlite');
   const app = await buildApp({
@@ -19,6 +21,8 @@ export async function createTestApp(options: { seed?: boolean; pressure?: Pressu
     clientDist: null,
     // Load shedding has its own test.
     pressure: options.pressure ?? NO_LOAD_SHEDDING,
+    // As in production unless a test about reports entering the record at once says otherwise.
+    reviewRequired: options.reviewRequired ?? true,
   });
   await app.ready();
   return {
@@ -44,7 +48,7 @@ export type Account = { email: string; password: string; cookie: string };
 /** Creates an account directly through the repositories and logs it in over HTTP. */
 export async function createAccount(
   t: TestApp,
-  user: { email: string; name: string; role: 'admin' | 'controller'; ressorts: string[] },
+  user: { email: string; name: string; role: 'admin' | 'controller' | 'reviewer'; ressorts: string[] },
 ): Promise<Account> {
   const { hashPassword } = await import('../src/lib/passwords.ts');
   const password = `korrekt-pferd-${user.email}`;

@@ -3,7 +3,7 @@ import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
 
 let t: TestApp;
-let ctrlA: Account; // MWIDE
+let ctrlA: Account; // MHKBD: since 2022 a successor of the MWIDE, whose goals goal A is one of
 let ctrlB: Account; // StK
 let admin: Account;
 const goalOf: Record<'A' | 'B' | 'none', string> = { A: '', B: '', none: '' };
@@ -17,9 +17,9 @@ const firstGoal = async (ressort: string) => {
 const revisionOf = async (id: string) => (await t.app.inject({ url: `/api/goals/${id}` })).json().revision as number;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ reviewRequired: false });
   [ctrlA, ctrlB, admin] = await Promise.all([
-    createAccount(t, { email: 'a@mwide.nrw.de', name: 'Anna A', role: 'controller', ressorts: ['MWIDE'] }),
+    createAccount(t, { email: 'a@mhkbd.nrw.de', name: 'Anna A', role: 'controller', ressorts: ['MHKBD'] }),
     createAccount(t, { email: 'b@stk.nrw.de', name: 'Bernd B', role: 'controller', ressorts: ['StK'] }),
     createAccount(t, { email: 'admin@nrw.de', name: 'Ada Admin', role: 'admin', ressorts: [] }),
   ]);
@@ -200,7 +200,7 @@ describe('POST /api/goals/:id/status', () => {
       event: {
         status: 'achieved',
         track: 'official',
-        reporter: 'Anna A (MWIDE)',
+        reporter: 'Anna A (MHKBD)',
         progress: 100,
         note: 'Abgeschlossen',
         evidence: { url: 'https://www.landtag.nrw.de/', reference: null },
@@ -211,7 +211,7 @@ describe('POST /api/goals/:id/status', () => {
     expect(goal).toMatchObject({
       status: 'achieved',
       revision: revision + 1,
-      official: { status: 'achieved', reporter: 'Anna A (MWIDE)' },
+      official: { status: 'achieved', reporter: 'Anna A (MHKBD)' },
     });
     expect(goal.history.official[0]).toMatchObject({ status: 'achieved', note: 'Abgeschlossen' });
   });

@@ -29,7 +29,7 @@ describe('status over time on a controlled history', () => {
   let t: TestApp;
   let controller: Account;
   beforeAll(async () => {
-    t = await createTestApp({ seed: false });
+    t = await createTestApp({ seed: false, reviewRequired: false });
     t.app.db.exec(`
       INSERT INTO sources (id, title) VALUES ('S1', 'Testquelle');
       INSERT INTO strategy_versions (key, title, presented_on, declared_goal_count) VALUES ('1.0', 'T', '2021-01-15', 3);
@@ -265,7 +265,7 @@ describe('status over time on a controlled history', () => {
 describe('as-of aggregation query plan', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ seed: false });
+    t = await createTestApp({ seed: false, reviewRequired: false });
   });
   afterAll(() => t.close());
 

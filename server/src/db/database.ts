@@ -49,10 +49,23 @@ export function migrate(db: Db): string[] {
   for (const file of files) {
     if (applied.has(file)) continue;
     const sql = fs.readFileSync(path.join(migrationsDir, file), 'utf8');
-    db.transaction(() => {
-      db.exec(sql);
-      record.run(file, new Date().toISOString());
-    })();
+    // A migration that rebuilds a table others refer to runs with foreign keys off (SQLite's
+    // documented procedure; the pragma is ignored inside a transaction) and checks them all before
+    // it commits.
+    const foreignKeysOff = sql.startsWith('-- foreign_keys: off');
+    if (foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(sql);
+        if (foreignKeysOff) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`${file}: ${broken.length} foreign key violations`);
+        }
+        record.run(file, new Date().toISOString());
+      })();
+    } finally {
+      if (foreignKeysOff) db.pragma('foreign_keys = ON');
+    }
     newlyApplied.push(file);
   }
   return newlyApplied;

@@ -1,4 +1,13 @@
-import type { CurrentStatus, GoalDetail, GoalSummary, GoalsQuery, LineageLink } from '@zielmonitor/shared/schemas/goal';
+import type {
+  CurrentStatus,
+  GoalDetail,
+  GoalSummary,
+  GoalsQuery,
+  LineageLink,
+  Responsibility,
+} from '@zielmonitor/shared/schemas/goal';
+import { responsibilityOf } from '../lib/responsibility.ts';
+import type { ResponsibilityRepository } from './responsibility.ts';
 import type { Confidence, Horizon, Status } from '@zielmonitor/shared/schemas/common';
 import type { DatePrecision } from '@zielmonitor/shared/time/partial-date';
 import { isLateReport } from '@zielmonitor/shared/time/berlin';
@@ -60,7 +69,7 @@ export type GoalRow = {
   i_reporter: string | null;
 };
 
-export type GoalDescription = Omit<GoalDetail, 'at' | 'history' | 'lineage' | 'permissions'>;
+export type GoalDescription = Omit<GoalDetail, 'at' | 'history' | 'lineage' | 'permissions' | 'review'>;
 
 export type EventRow = {
   id: number;
@@ -128,13 +137,21 @@ const current = (
 /** The date "overdue" is judged against: the as-of date, or today when reporting the present. */
 export const referenceDate = (asOf: string): string => (asOf < todayInBerlin() ? asOf : todayInBerlin());
 
-export function toGoalSummary(row: GoalRow, reference: string): GoalSummary {
+/** Who is responsible for a goal at a reference date (lib/responsibility.ts over the Ressort cuts). */
+export type ResponsibilityResolver = (goal: {
+  id: string;
+  leadRessort: string | null;
+  coRessorts: string[];
+}) => Responsibility;
+
+export function toGoalSummary(row: GoalRow, reference: string, responsibility: ResponsibilityResolver): GoalSummary {
+  const coRessorts = row.co_ressorts ? row.co_ressorts.split(',') : [];
   return {
     id: row.id,
     version: row.version_key,
     title: row.title,
     leadRessort: row.lead_ressort,
-    coRessorts: row.co_ressorts ? row.co_ressorts.split(',') : [],
+    coRessorts,
     fieldOfAction: row.field_of_action,
     horizon: row.horizon,
     dueDate: row.due_date,
@@ -148,6 +165,7 @@ export function toGoalSummary(row: GoalRow, reference: string): GoalSummary {
     revision: row.revision,
     official: current(row.o_status, row.o_progress, row.o_date, row.o_precision, row.o_reporter),
     independent: current(row.i_status, row.i_progress, row.i_date, row.i_precision, row.i_reporter),
+    responsibility: responsibility({ id: row.id, leadRessort: row.lead_ressort, coRessorts }),
   };
 }
 
@@ -186,7 +204,13 @@ const baseEvent = (row: EventRow) => ({
   lateReport: isLateReport(row.effective_date, row.recorded_at),
 });
 
-export function createGoalsRepository(db: Db, sources: SourcesRepository) {
+export function createGoalsRepository(db: Db, sources: SourcesRepository, ressortLines: ResponsibilityRepository) {
+  /** Responsibility at a reference date: the Ressort cuts and assignments are read once per answer. */
+  const resolverAt = (day: string): ResponsibilityResolver => {
+    const cuts = ressortLines.cuts();
+    const assignments = ressortLines.assignments(day);
+    return (goal) => responsibilityOf(goal, assignments.get(goal.id) ?? null, cuts, day);
+  };
   const filtered = `SELECT * FROM (${withStatus(`${VERSION_AND_RESSORT}
       AND (@horizon IS NULL OR g.horizon = @horizon)
       AND (@pattern IS NULL OR g.search_text LIKE @pattern ESCAPE '\\')`)})
@@ -232,7 +256,7 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
     const row = one.get({ id, ...at });
     if (!row) return undefined;
     return {
-      ...toGoalSummary(row, referenceDate(at.asOf)),
+      ...toGoalSummary(row, referenceDate(at.asOf), resolverAt(referenceDate(at.asOf))),
       description: row.description,
       ressortBasis: row.ressort_basis,
       fieldOfActionBasis: row.field_of_action_basis,
@@ -275,13 +299,14 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
       };
       const page = pages.get(`${query.sort}:${query.order}`);
       if (!page) throw new Error(`no statement for sort ${query.sort}:${query.order}`);
+      const resolve = resolverAt(params.reference);
       const items = page
         .all({ ...params, limit: query.limit, offset: query.offset })
-        .map((row) => toGoalSummary(row, params.reference));
+        .map((row) => toGoalSummary(row, params.reference, resolve));
       return { items, total: count.get(params)?.total ?? 0 };
     },
 
-    get(id: string, at: PointInTime = NOW): Omit<GoalDetail, 'at' | 'permissions'> | undefined {
+    get(id: string, at: PointInTime = NOW): Omit<GoalDetail, 'at' | 'permissions' | 'review'> | undefined {
       const goal = describe(id, at);
       return (
         goal && {

@@ -1,5 +1,8 @@
 import type { Db } from '../db/database.ts';
 import { createGoalsRepository } from './goals.ts';
+import { createResponsibilityRepository } from './responsibility.ts';
+import { createSubmissionsRepository } from './submissions.ts';
+import { createRoundsRepository } from './rounds.ts';
 import { createReportedFiguresRepository } from './reported-figures.ts';
 import { createRessortsRepository } from './ressorts.ts';
 import { createSourcesRepository } from './sources.ts';
@@ -21,11 +24,15 @@ import { createSecretsRepository } from './secrets.ts';
 
 export function createRepositories(db: Db) {
   const sources = createSourcesRepository(db);
+  const responsibility = createResponsibilityRepository(db);
   return {
     sources,
     versions: createVersionsRepository(db),
     ressorts: createRessortsRepository(db),
-    goals: createGoalsRepository(db, sources),
+    goals: createGoalsRepository(db, sources, responsibility),
+    responsibility,
+    submissions: createSubmissionsRepository(db),
+    rounds: createRoundsRepository(db),
     stats: createStatsRepository(db),
     reportedFigures: createReportedFiguresRepository(db, sources),
     statusWrites: createStatusWritesRepository(db),

@@ -2,7 +2,13 @@ import type { Status, Track } from '@zielmonitor/shared/schemas/common';
 import type { DatePrecision } from '@zielmonitor/shared/time/partial-date';
 import type { Db } from '../db/database.ts';
 
-export type GoalForUpdate = { id: string; revision: number; ressorts: string[]; presentedOn: string };
+export type GoalForUpdate = {
+  id: string;
+  revision: number;
+  leadRessort: string | null;
+  coRessorts: string[];
+  presentedOn: string;
+};
 
 export type NewStatusEvent = {
   goalId: string;
@@ -20,6 +26,8 @@ export type NewStatusEvent = {
   evidenceReference: string | null;
   goalRevision: number;
   reportedByUserId: number;
+  /** Who released it into the public record (null: released by being entered). */
+  releasedByUserId: number | null;
 };
 
 export type NewSupersession = {
@@ -31,6 +39,7 @@ export type NewSupersession = {
   reporter: string;
   userId: number;
   goalRevision: number;
+  releasedByUserId: number | null;
 };
 
 /** A report as a correction or withdrawal needs it: which goal and track, and whether it was superseded already. */
@@ -55,12 +64,14 @@ export function createStatusWritesRepository(db: Db) {
   const insert =
     db.prepare(`INSERT INTO status_events (goal_id, status, progress, effective_date, effective_date_precision,
       effective_date_wording, recorded_at, reporter, track, original_wording, note, evidence_url, evidence_reference,
-      source_id, goal_revision, reported_by_user_id)
+      source_id, goal_revision, reported_by_user_id, released_by_user_id)
     VALUES (@goalId, @status, @progress, @effectiveDate, @effectiveDatePrecision, @effectiveDateWording, @recordedAt,
-      @reporter, @track, @originalWording, @note, @evidenceUrl, @evidenceReference, NULL, @goalRevision, @reportedByUserId)`);
+      @reporter, @track, @originalWording, @note, @evidenceUrl, @evidenceReference, NULL, @goalRevision, @reportedByUserId,
+      @releasedByUserId)`);
   const insertSupersession = db.prepare(`INSERT INTO status_supersessions (superseded_event_id, kind,
-      replacement_event_id, reason, recorded_at, reporter, user_id, goal_revision)
-    VALUES (@supersededEventId, @kind, @replacementEventId, @reason, @recordedAt, @reporter, @userId, @goalRevision)`);
+      replacement_event_id, reason, recorded_at, reporter, user_id, goal_revision, released_by_user_id)
+    VALUES (@supersededEventId, @kind, @replacementEventId, @reason, @recordedAt, @reporter, @userId, @goalRevision,
+      @releasedByUserId)`);
   const bump = db.prepare('UPDATE goals SET revision = revision + 1 WHERE id = ? AND revision = ?');
   const idsSince = db
     .prepare<[string, number], number>('SELECT id FROM status_events WHERE goal_id = ? AND goal_revision > ?')
@@ -85,7 +96,7 @@ export function createStatusWritesRepository(db: Db) {
      FROM status_events e LEFT JOIN status_supersessions s ON s.superseded_event_id = e.id WHERE e.id = ?`);
 
   return {
-    /** The goal's responsible Ressorts (lead and co-Ressorts), its revision and its version's presentation date. */
+    /** The goal's Ressorts as the strategy named them, its revision and its version's presentation date. */
     goalForUpdate(id: string): GoalForUpdate | undefined {
       const row = goal.get(id);
       if (!row) return undefined;
@@ -93,7 +104,8 @@ export function createStatusWritesRepository(db: Db) {
         id: row.id,
         revision: row.revision,
         presentedOn: row.presented_on,
-        ressorts: [row.lead_ressort, ...coRessorts.all(id)].filter((c): c is string => c !== null),
+        leadRessort: row.lead_ressort,
+        coRessorts: coRessorts.all(id),
       };
     },
     event(id: number): EventForCorrection | undefined {

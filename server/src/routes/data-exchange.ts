@@ -94,7 +94,7 @@ const eventRow = (goal: { id: string; title: string }, e: StatusEvent, stamp: Ex
   stamp.citableUrl,
 ];
 const EVENTS_PER_PART = 250;
-const ExportedGoal = GoalDetail.omit({ at: true, permissions: true });
+const ExportedGoal = GoalDetail.omit({ at: true, permissions: true, review: true });
 
 export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,8 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
-import { GoalDetail, GoalDetailQuery, GoalParams, GoalsQuery, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
+import {
+  AssignResponsibilityBody,
+  GoalDetail,
+  GoalDetailQuery,
+  GoalParams,
+  GoalSummary,
+  GoalsQuery,
+  GoalsResponse,
+} from '@zielmonitor/shared/schemas/goal';
 import { notFound } from '../lib/errors.ts';
-import { goalPermissions } from '../services/auth.ts';
+import { goalPermissions } from '../services/permissions.ts';
+import { goalReview } from '../services/submissions.ts';
+import { assignResponsibility, listGoals } from '../services/goals.ts';
+import { requireAdmin } from '../plugins/auth.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
 import { assertKnownFilters } from '../services/references.ts';
 
@@ -18,7 +29,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         version: request.query.version ?? null,
         goalId: null,
       });
-      return { ...app.repos.goals.list(request.query, at), at: echo };
+      return { ...listGoals(app.repos, request.query, at, request.user), at: echo };
     },
   );
 
@@ -35,7 +46,35 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
       const { at, echo } = resolvePointInTime(app.repos, request.query, { version: null, goalId: request.params.id });
       const goal = app.repos.goals.get(request.params.id, at);
       if (!goal) throw notFound(`Ziel „${request.params.id}“ nicht gefunden`);
-      return { ...goal, permissions: goalPermissions(request.user, goal), at: echo };
+      return {
+        ...goal,
+        review: goalReview(app.repos, request.user, goal),
+        permissions: goalPermissions(app.repos, request.user, goal),
+        at: echo,
+      };
+    },
+  );
+
+  app.post(
+    '/goals/:id/responsibility',
+    {
+      onRequest: requireAdmin,
+      schema: {
+        params: GoalParams,
+        body: AssignResponsibilityBody,
+        response: {
+          200: GoalSummary,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          409: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      if (!request.user) throw new Error('requireAdmin let an anonymous request through');
+      return assignResponsibility(app.db, app.repos, request.user, request.params.id, request.body, request.ip);
     },
   );
 };

@@ -5,7 +5,7 @@ import { RessortsResponse } from '@zielmonitor/shared/schemas/ressort';
 import { AboutResponse } from '@zielmonitor/shared/schemas/health';
 
 export const metaRoutes: FastifyPluginAsyncZod<{
-  about: { feedbackEmail: string | null; operator: string | null };
+  about: { feedbackEmail: string | null; operator: string | null; reviewRequired: boolean };
 }> = async (app, opts) => {
   app.get('/about', { schema: { response: { 200: AboutResponse } } }, async () => opts.about);
 

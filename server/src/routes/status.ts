@@ -9,12 +9,21 @@ import {
   StatusUpdateResponse,
   StatusWithdrawalBody,
 } from '@zielmonitor/shared/schemas/status-update';
+import { SubmissionResponse } from '@zielmonitor/shared/schemas/submission';
 import { requireUser } from '../plugins/auth.ts';
-import { canReportFor } from '../services/auth.ts';
-import { correctStatusEvent, forbidden, recordStatusUpdate, withdrawStatusEvent } from '../services/status-updates.ts';
+import { actorOf, mayReport, responsibilityToday } from '../services/permissions.ts';
+import {
+  correctStatusEvent,
+  forbidden,
+  recordStatusUpdate,
+  withdrawStatusEvent,
+  type WriteContext,
+} from '../services/status-updates.ts';
 
+/** 201: in the public record at once; 202: submitted, waiting for a second person's release. */
 const WRITE_RESPONSES = {
   201: StatusUpdateResponse,
+  202: SubmissionResponse,
   400: ErrorResponse,
   401: ErrorResponse,
   403: ErrorResponse,
@@ -22,46 +31,52 @@ const WRITE_RESPONSES = {
   409: ErrorResponse,
 };
 
-export const statusRoutes: FastifyPluginAsyncZod = async (app) => {
-  // Another Ressort's goal is refused before its body is even looked at.
-  const otherRessortsRefused = async (request: FastifyRequest) => {
+export const statusRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }> = async (app, opts) => {
+  // A goal no Ressort of the user is responsible for is refused before its body is even looked at.
+  const othersRefused = async (request: FastifyRequest) => {
     const { id } = request.params as { id?: string };
     const goal = id ? app.repos.statusWrites.goalForUpdate(id) : undefined;
-    if (goal && request.user && !canReportFor(request.user, goal.ressorts)) {
-      request.log.warn({ user: request.user.email, goal: id }, 'authorization failed: other Ressort');
+    if (goal && request.user && !mayReport(actorOf(app.repos, request.user), responsibilityToday(app.repos, goal))) {
+      request.log.warn({ user: request.user.email, goal: id }, 'authorization failed: not responsible');
       throw forbidden();
     }
   };
-  const userOf = (request: FastifyRequest) => {
+  const contextOf = (request: FastifyRequest): WriteContext => {
     if (!request.user) throw new Error('requireUser let an anonymous request through');
-    return request.user;
+    return {
+      db: app.db,
+      repos: app.repos,
+      user: request.user,
+      ip: request.ip,
+      now: new Date(),
+      reviewRequired: opts.reviewRequired,
+    };
   };
 
   app.post(
     '/goals/:id/status',
     {
       onRequest: requireUser,
-      preValidation: otherRessortsRefused,
+      preValidation: othersRefused,
       schema: { params: StatusUpdateParams, body: StatusUpdateBody, response: WRITE_RESPONSES },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(recordStatusUpdate(app.db, app.repos, userOf(request), request.params.id, request.body, request.ip)),
+    async (request, reply) => {
+      const result = recordStatusUpdate(contextOf(request), request.params.id, request.body);
+      return reply.status(result.status).send(result.body);
+    },
   );
 
   app.post(
     '/goals/:id/status/:eventId/correction',
     {
       onRequest: requireUser,
-      preValidation: otherRessortsRefused,
+      preValidation: othersRefused,
       schema: { params: StatusEventParams, body: StatusCorrectionBody, response: WRITE_RESPONSES },
     },
     async (request, reply) => {
       const { id, eventId } = request.params;
-      return reply
-        .status(201)
-        .send(correctStatusEvent(app.db, app.repos, userOf(request), id, eventId, request.body, request.ip));
+      const result = correctStatusEvent(contextOf(request), id, eventId, request.body);
+      return reply.status(result.status).send(result.body);
     },
   );
 
@@ -69,14 +84,13 @@ export const statusRoutes: FastifyPluginAsyncZod = async (app) => {
     '/goals/:id/status/:eventId/withdrawal',
     {
       onRequest: requireUser,
-      preValidation: otherRessortsRefused,
+      preValidation: othersRefused,
       schema: { params: StatusEventParams, body: StatusWithdrawalBody, response: WRITE_RESPONSES },
     },
     async (request, reply) => {
       const { id, eventId } = request.params;
-      return reply
-        .status(201)
-        .send(withdrawStatusEvent(app.db, app.repos, userOf(request), id, eventId, request.body, request.ip));
+      const result = withdrawStatusEvent(contextOf(request), id, eventId, request.body);
+      return reply.status(result.status).send(result.body);
     },
   );
 };

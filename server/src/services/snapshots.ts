@@ -17,6 +17,17 @@ import { AppError, TooManyRequests } from '../lib/errors.ts';
 import type { Db } from '../db/database.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { StoredSnapshot } from '../repositories/snapshots.ts';
+import { computeRound } from './rounds.ts';
+import type { StoredRound } from '../repositories/rounds.ts';
+
+const roundOf = (repos: Repositories, id: number): StoredRound => {
+  const round = repos.rounds.get(id);
+  if (!round)
+    throw new AppError(400, 'VALIDATION_ERROR', `view.path: unbekannte Berichtsrunde ${id}`, [
+      { location: 'body', field: 'view.path', message: `unbekannte Berichtsrunde ${id}` },
+    ]);
+  return round;
+};
 
 export const slugify = (text: string): string =>
   text
@@ -69,6 +80,7 @@ const PAGE_TITLES: [RegExp, (match: RegExpMatchArray) => string][] = [
   [/^\/44-zu-78$/, () => 'Von 44 zu 78 Zielen'],
   [/^\/sitzung$/, () => 'Sitzungsmodus'],
   [/^\/ressorts\/(.+)$/, (m) => `Ressort ${m[1] ?? ''}`],
+  [/^\/runden\/(.+)$/, (m) => `Berichtsrunde ${m[1] ?? ''}`],
 ];
 
 function pageTitle(path: string): string {
@@ -114,6 +126,7 @@ function freeze(repos: Repositories, view: SnapshotView, now: Date) {
   const goalQuery = { ...filters.data, version: version.key, limit: 100_000, offset: 0 };
   const goalPage = view.path.match(/^\/ziele\/(.+)$/)?.[1];
   const ressortPage = view.path.match(/^\/ressorts\/(.+)$/)?.[1];
+  const roundPage = view.path.match(/^\/runden\/(\d+)$/)?.[1];
   const goals =
     goalPage !== undefined
       ? repos.goals.list({ ...goalQuery, q: undefined }, at).items.filter((g) => g.id === goalPage)
@@ -134,6 +147,7 @@ function freeze(repos: Repositories, view: SnapshotView, now: Date) {
     rule,
     stats: repos.stats.ressortStats(version.key, track, at, rule),
     goals,
+    ...(roundPage !== undefined && { round: computeRound(repos, roundOf(repos, Number(roundPage)), asOf) }),
   };
   const title = `${pageTitle(view.path)} · Digitalstrategie ${version.key} · Stand ${formatDate(asOf, 'de')}`;
   return { canonical, payload, asOf, title };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RessortCode } from './common.ts';
 
-export const ROLES = ['admin', 'controller'] as const;
+export const ROLES = ['admin', 'controller', 'reviewer'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

@@ -35,7 +35,7 @@ export const GOAL_CSV_COLUMNS = [
 export type GoalCsvKey = (typeof GOAL_CSV_COLUMNS)[number]['key'];
 
 /** Export takes the goal list's filters and sort, without paging: it exports what the table shows. */
-export const ExportQuery = GoalsQuery.omit({ limit: true, offset: true });
+export const ExportQuery = GoalsQuery.omit({ limit: true, offset: true, responsible: true, reportable: true });
 export type ExportQuery = z.infer<typeof ExportQuery>;
 
 export const ImportQuery = z.strictObject({

@@ -11,6 +11,7 @@ import {
   VersionKey,
 } from './common.ts';
 import { StatusEvent } from './status-event.ts';
+import { Submission } from './submission.ts';
 import { PointInTimeEcho, PointInTimeQuery } from './point-in-time.ts';
 
 export const GoalConfidence = z.object({ goal: Confidence, ressort: Confidence, status: Confidence });
@@ -24,6 +25,22 @@ export const CurrentStatus = z.object({
   reporter: z.string(),
 });
 export type CurrentStatus = z.infer<typeof CurrentStatus>;
+
+/**
+ * Who is responsible for a goal at the answer's date: separate from the Ressort the strategy named
+ * (leadRessort, which stays as history). Dissolved Ressorts pass their goals to their successors.
+ */
+export const Responsibility = z.object({
+  /** The Ressort(s) responsible; several while the succession is not settled, none when no source names one. */
+  ressorts: z.array(RessortCode),
+  /** Several successors and no assignment yet: "Zuständigkeit ungeklärt"; every successor may report. */
+  unsettled: z.boolean(),
+  /** The co-Ressorts as they are cut today. */
+  involved: z.array(RessortCode),
+  /** The administration's assignment this rests on, if any. */
+  assignment: z.object({ ressort: RessortCode, validFrom: IsoDate, basis: z.string() }).nullable(),
+});
+export type Responsibility = z.infer<typeof Responsibility>;
 
 export const GoalSummary = z.object({
   id: GoalId,
@@ -49,6 +66,7 @@ export const GoalSummary = z.object({
   revision: z.number().int().nonnegative(),
   official: CurrentStatus.nullable(),
   independent: CurrentStatus.nullable(),
+  responsibility: Responsibility,
 });
 export type GoalSummary = z.infer<typeof GoalSummary>;
 
@@ -63,6 +81,10 @@ export const GoalsQuery = z.strictObject({
   /** Only goals due on or before this date (explicit or derived due date). */
   dueBy: IsoDate.optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Only goals this Ressort is responsible for today (following successions and assignments). */
+  responsible: RessortCode.optional(),
+  /** Only goals the signed-in user may report on ("Meine Ziele"). */
+  reportable: z.enum(['true']).optional(),
   sort: z.enum(GOAL_SORT_KEYS).default('id'),
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -115,6 +137,11 @@ export const GoalDetail = GoalSummary.extend({
   sources: z.array(SourceRef),
   history: z.object({ official: z.array(StatusEvent), independent: z.array(StatusEvent) }),
   lineage: z.object({ predecessors: z.array(LineageLink), successors: z.array(LineageLink) }),
+  /**
+   * Reports waiting for a second person's release: how many (public), and — for users of a
+   * responsible Ressort and the administration — which.
+   */
+  review: z.object({ pending: z.number().int().nonnegative(), submissions: z.array(Submission) }),
   /** What the signed-in user may do with this goal (false and empty for visitors): decided by the server. */
   permissions: z.object({
     canReport: z.boolean(),
@@ -124,3 +151,16 @@ export const GoalDetail = GoalSummary.extend({
   at: PointInTimeEcho,
 });
 export type GoalDetail = z.infer<typeof GoalDetail>;
+
+/** An administration settles who is responsible for a goal, from a day on, and says why. */
+export const AssignResponsibilityBody = z.strictObject({
+  ressort: RessortCode,
+  validFrom: IsoDate,
+  basis: z
+    .string()
+    .trim()
+    .min(10, { message: 'Bitte die Grundlage in mindestens 10 Zeichen angeben' })
+    .max(1000, { message: 'Höchstens 1000 Zeichen' }),
+  expectedRevision: z.number().int().min(0),
+});
+export type AssignResponsibilityBody = z.infer<typeof AssignResponsibilityBody>;

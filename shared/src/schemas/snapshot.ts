@@ -4,14 +4,18 @@ import { SnapshotId, SnapshotRef } from './point-in-time.ts';
 import { GoalSummary } from './goal.ts';
 import { RessortStat } from './stats.ts';
 import { CountingRule } from './counting-rule.ts';
+import { RoundDetail } from './round.ts';
 import { SNAPSHOT_VIEW_KEYS } from '../vocabulary/view-keys.ts';
 
 /** The pages a snapshot can be taken of; it opens again on the same page. */
 export const SnapshotPath = z
   .string()
-  .regex(/^\/(ziele(\/[a-z0-9][a-z0-9-]{0,63})?|verlauf|aenderungen|44-zu-78|sitzung|ressorts\/[A-Za-z]{2,12})?$/, {
-    message: 'Diese Seite lässt sich nicht einfrieren',
-  });
+  .regex(
+    /^\/(ziele(\/[a-z0-9][a-z0-9-]{0,63})?|verlauf|aenderungen|44-zu-78|sitzung|ressorts\/[A-Za-z]{2,12}|runden\/\d{1,9})?$/,
+    {
+      message: 'Diese Seite lässt sich nicht einfrieren',
+    },
+  );
 
 export const SnapshotView = z.strictObject({
   path: SnapshotPath,
@@ -47,6 +51,8 @@ export const ViewSnapshotPayload = z.object({
   rule: CountingRule,
   stats: z.array(RessortStat),
   goals: z.array(GoalSummary),
+  /** A reporting round's page: where every Ressort stood when the round was closed. */
+  round: RoundDetail.optional(),
 });
 export type ViewSnapshotPayload = z.infer<typeof ViewSnapshotPayload>;
 
