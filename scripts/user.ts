@@ -1,6 +1,6 @@
 /**
  * User administration for Zielmonitor (honours DATABASE_PATH):
- *   npm run user -- add --email E --name N --role admin|controller [--ressort CODE[,CODE]] --password-stdin
+ *   npm run user -- add --email E --name N --role admin|controller|reviewer [--ressort CODE[,CODE]] --password-stdin
  *   npm run user -- list
  *   npm run user -- disable --email E
  *   npm run user -- reset-password --email E --password-stdin
@@ -65,8 +65,10 @@ export async function run(argv: string[], db: Db, out: (line: string) => void): 
         .split(',')
         .map((c) => c.trim())
         .filter(Boolean);
-      if (role === 'controller' && ressorts.length === 0)
-        throw new UsageError('--ressort: ein Controller braucht mindestens ein Ressort');
+      if ((role === 'controller' || role === 'reviewer') && ressorts.length === 0)
+        throw new UsageError(
+          `--ressort: ${role === 'controller' ? 'ein Controller' : 'eine Prüferin oder ein Prüfer'} braucht mindestens ein Ressort`,
+        );
       const unknown = ressorts.filter((code) => !repos.ressorts.exists(code));
       if (unknown.length > 0) throw new UsageError(`--ressort: unbekannt: ${unknown.join(', ')}`);
       if (repos.users.findByEmail(email)) throw new UsageError(`--email: ${email} gibt es schon`);

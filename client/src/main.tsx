@@ -24,6 +24,9 @@ const StatusFormPage = lazy(() =>
 const CorrectionPage = lazy(() =>
   import('./features/controller/correction-page.tsx').then((m) => ({ default: m.CorrectionPage })),
 );
+const ReviewPage = lazy(() => import('./features/review/review-page.tsx').then((m) => ({ default: m.ReviewPage })));
+const RoundsPage = lazy(() => import('./features/rounds/rounds-page.tsx').then((m) => ({ default: m.RoundsPage })));
+const RoundPage = lazy(() => import('./features/rounds/round-page.tsx').then((m) => ({ default: m.RoundPage })));
 const ChangesPage = lazy(() => import('./features/time/changes-page.tsx').then((m) => ({ default: m.ChangesPage })));
 const TimelinePage = lazy(() => import('./features/time/timeline-page.tsx').then((m) => ({ default: m.TimelinePage })));
 const LineagePage = lazy(() => import('./features/lineage/lineage-page.tsx').then((m) => ({ default: m.LineagePage })));
@@ -79,6 +82,9 @@ function App({ initial }: { initial: T }) {
                   <Route path="/aenderungen" component={ChangesPage} />
                   <Route path="/44-zu-78" component={LineagePage} />
                   <Route path="/meine-ziele" component={MyGoalsPage} />
+                  <Route path="/freigaben" component={ReviewPage} />
+                  <Route path="/runden" component={RoundsPage} />
+                  <Route path="/runden/:id" component={RoundPage} />
                   <Route path="/protokoll" component={AuditPage} />
                   <Route path="/import" component={ImportPage} />
                   <Route path="/barrierefreiheit" component={AccessibilityPage} />

@@ -20,6 +20,8 @@ export const de = {
     login: 'Anmelden',
     myGoals: 'Meine Ziele',
     audit: 'Protokoll',
+    review: 'Freigaben',
+    rounds: 'Berichtsrunden',
     logout: 'Abmelden',
     accessibility: 'Barrierefreiheit',
   },
@@ -134,7 +136,7 @@ export const de = {
   goal: {
     back: 'Zur Zielliste',
     version: 'Version',
-    ressort: 'Federführung',
+    ressort: 'Federführung laut Strategie',
     coRessorts: 'Beteiligt',
     fieldOfAction: 'Handlungsfeld',
     horizon: 'Zeithorizont',
@@ -366,30 +368,6 @@ export const de = {
     created: 'neu',
     changed: 'geändert',
   },
-  a11y: {
-    title: 'Erklärung zur Barrierefreiheit',
-    scope: (operator: string | null) =>
-      `Diese Erklärung gilt für den Zielmonitor${operator ? ` von ${operator}` : ''}. Als Webangebot einer öffentlichen Stelle in Nordrhein-Westfalen soll er die Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) und damit WCAG 2.1 auf Stufe AA erfüllen.`,
-    stateTitle: 'Stand der Vereinbarkeit',
-    state:
-      'Der Zielmonitor ist weitgehend vereinbar. Jede Seite und jeder Zustand (Überblick, Zielliste mit Filtern, Zielseite, 44 → 78, Verlauf, Anmeldung, Meldeformular mit Fehlern, Konfliktmeldung, Import-Probelauf, Sitzungsmodus, Fehlerseite) wird bei jedem Test automatisch mit axe-core geprüft; die Seiten sind mit der Tastatur bedienbar und bei 320 Pixel Breite und 200 % Vergrößerung ohne waagerechtes Scrollen lesbar.',
-    limitsTitle: 'Bekannte Einschränkungen',
-    limits: [
-      'Diagramme sind für Screenreader ausgeblendet; dieselben Zahlen stehen jeweils in einer Tabelle und in einem Satz darunter.',
-      'Quellen von Dritten (Presse, Fraktionen, Landtag) sind verlinkt; für deren Barrierefreiheit ist der Zielmonitor nicht verantwortlich.',
-      'Eine Übersetzung in Leichte Sprache und Deutsche Gebärdensprache gibt es noch nicht; eine Erklärung in einfacher Sprache steht auf der Startseite.',
-    ],
-    howTitle: 'Erstellung dieser Erklärung',
-    how: 'Die Erklärung beruht auf einer Selbstbewertung mit automatischen Tests (axe-core, Regeln WCAG 2.1 A/AA) und Tests der Tastaturbedienung in einem echten Browser.',
-    feedbackTitle: 'Feedback und Kontakt',
-    feedback:
-      'Sind Ihnen Barrieren aufgefallen? Schreiben Sie uns – wir antworten innerhalb von sechs Wochen (§ 10 BITV 2.0 i. V. m. BGG NRW).',
-    noContact:
-      'Die Kontaktadresse für Feedback ist in dieser Installation noch nicht eingetragen (Einstellung FEEDBACK_EMAIL).',
-    enforcementTitle: 'Durchsetzungsverfahren',
-    enforcement:
-      'Wenn Sie auf Ihre Mitteilung keine zufriedenstellende Antwort erhalten, können Sie sich an die Durchsetzungs- und Schlichtungsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen wenden.',
-  },
   plain: {
     title: 'Was ist der Zielmonitor? (einfache Sprache)',
     text: [
@@ -410,6 +388,7 @@ export const de = {
     sourcesNote:
       'Quellen zu jedem Ziel auf der jeweiligen Zielseite; Ressortzuschnitte und Nachfolge mit Quellen in data/ressorts.json.',
   },
+  a11yTitle: 'Erklärung zur Barrierefreiheit',
   stamp: {
     versionShort: (key: string) => `Digitalstrategie ${key}`,
     allVersions: 'Digitalstrategie 1.0 und 2.0',

@@ -21,6 +21,8 @@ export const en: typeof de = {
     login: 'Log in',
     myGoals: 'My goals',
     audit: 'Audit log',
+    review: 'Releases',
+    rounds: 'Reporting rounds',
     logout: 'Log out',
     accessibility: 'Accessibility',
   },
@@ -130,7 +132,7 @@ export const en: typeof de = {
   goal: {
     back: 'Back to the goal list',
     version: 'Version',
-    ressort: 'Lead',
+    ressort: 'Lead ministry in the strategy',
     coRessorts: 'Involved',
     fieldOfAction: 'Field of action',
     horizon: 'Horizon',
@@ -353,28 +355,6 @@ export const en: typeof de = {
     created: 'new',
     changed: 'changed',
   },
-  a11y: {
-    title: 'Accessibility statement',
-    scope: (operator) =>
-      `This statement covers Zielmonitor${operator ? ` run by ${operator}` : ''}. As a web service of a public body in North Rhine-Westphalia it aims to meet BITV 2.0 and thus WCAG 2.1 level AA.`,
-    stateTitle: 'Compliance status',
-    state:
-      'Zielmonitor is largely compliant. Every page and state (overview, filtered goal list, goal page, 44 → 78, over time, login, report form with errors, conflict message, import dry run, session mode, error page) is checked with axe-core on every test run; pages work by keyboard and read without horizontal scrolling at 320 px and 200 % zoom.',
-    limitsTitle: 'Known limitations',
-    limits: [
-      'Charts are hidden from screen readers; the same figures are in a table and a sentence below each chart.',
-      'Third-party sources (press, parliamentary groups, parliament) are linked; their accessibility is outside Zielmonitor’s control.',
-      'There is no version in Easy Language or German Sign Language yet; a plain-language explanation is on the start page.',
-    ],
-    howTitle: 'How this statement was prepared',
-    how: 'Self-assessment with automated tests (axe-core, WCAG 2.1 A/AA rules) and keyboard tests in a real browser.',
-    feedbackTitle: 'Feedback and contact',
-    feedback: 'Found a barrier? Write to us — we answer within six weeks.',
-    noContact: 'The feedback address has not been configured for this installation yet (setting FEEDBACK_EMAIL).',
-    enforcementTitle: 'Enforcement procedure',
-    enforcement:
-      'If you do not receive a satisfactory answer, you can turn to the enforcement and conciliation body for accessible information technology of the State of North Rhine-Westphalia.',
-  },
   plain: {
     title: 'What is Zielmonitor? (plain language)',
     text: [
@@ -395,6 +375,7 @@ export const en: typeof de = {
     sourcesNote:
       'Sources for each goal on its goal page; ministry remits and succession with sources in data/ressorts.json.',
   },
+  a11yTitle: 'Accessibility statement',
   stamp: {
     versionShort: (key) => `Digital strategy ${key}`,
     allVersions: 'Digital strategy 1.0 and 2.0',

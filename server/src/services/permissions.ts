@@ -57,7 +57,7 @@ export function goalPermissions(
   user: User | null,
   goal: Pick<GoalDetail, 'id' | 'leadRessort' | 'coRessorts' | 'history'>,
 ): GoalDetail['permissions'] {
-  if (!user) return { canReport: false, correctableEventIds: [] };
+  if (!user) return { canReport: false, correctableEventIds: [], canAssign: false };
   const actor = actorOf(repos, user);
   const responsibility = responsibilityToday(repos, goal);
   const events = [...goal.history.official, ...goal.history.independent];
@@ -66,5 +66,6 @@ export function goalPermissions(
     correctableEventIds: events
       .filter((e) => e.supersededBy === null && mayCorrect(actor, responsibility, e.track))
       .map((e) => e.id),
+    canAssign: user.role === 'admin',
   };
 }

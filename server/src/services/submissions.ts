@@ -29,6 +29,7 @@ export function toSubmission(repos: Repositories, s: StoredSubmission, actor: Ac
     id: s.id,
     goalId: s.goalId,
     goalTitle: s.goalTitle,
+    goalRevision: goal?.revision ?? 0,
     kind: s.kind,
     targetEventId: s.targetEventId,
     status: isStatus(s.payload.status) ? s.payload.status : null,

@@ -147,6 +147,8 @@ export const GoalDetail = GoalSummary.extend({
     canReport: z.boolean(),
     /** The reports the user may correct or withdraw. */
     correctableEventIds: z.array(z.number().int()),
+    /** Whether the user may settle who is responsible for the goal (the administration). */
+    canAssign: z.boolean(),
   }),
   at: PointInTimeEcho,
 });

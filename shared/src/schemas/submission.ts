@@ -12,6 +12,8 @@ export const Submission = z.object({
   id: z.number().int(),
   goalId: GoalId,
   goalTitle: z.string(),
+  /** The goal's revision now: a release or return names it, like every write. */
+  goalRevision: z.number().int(),
   kind: z.enum(SUBMISSION_KINDS),
   /** The report a correction or withdrawal is about. */
   targetEventId: z.number().int().nullable(),

@@ -9,7 +9,7 @@ import {
 import { formatDate, formatStatedDate } from '@zielmonitor/shared/time/format';
 import { goalQuery } from '../../api/goals.ts';
 import { versionsQuery } from '../../api/meta.ts';
-import { useCorrectStatus, useWithdrawStatus } from '../../api/status.ts';
+import { afterWrite, useCorrectStatus, useWithdrawStatus } from '../../api/status.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
@@ -47,7 +47,7 @@ export function CorrectionPage() {
     if (refusal.errors) setErrors(refusal.errors);
     requestAnimationFrame(() => summaryRef.current?.focus());
   };
-  const done = (reported: number) => navigate(`/ziele/${encodeURIComponent(id)}?gemeldet=${reported}`);
+  const done = (reported: number) => `/ziele/${encodeURIComponent(id)}?gemeldet=${reported}`;
 
   const submit = (event: FormEvent<HTMLFormElement>, base: number) => {
     event.preventDefault();
@@ -58,12 +58,15 @@ export function CorrectionPage() {
       const parsed = StatusCorrectionBody.safeParse({ ...readReportFields(data), reason, expectedRevision });
       if (!parsed.success) return invalid(parsed.error.issues);
       setErrors({});
-      correct.mutate(parsed.data, { onSuccess: (result) => done(result.event.id), onError: fail });
+      correct.mutate(parsed.data, { onSuccess: (result) => navigate(afterWrite(id, result)), onError: fail });
     } else {
       const parsed = StatusWithdrawalBody.safeParse({ reason, expectedRevision });
       if (!parsed.success) return invalid(parsed.error.issues);
       setErrors({});
-      withdraw.mutate(parsed.data, { onSuccess: () => done(0), onError: fail });
+      withdraw.mutate(parsed.data, {
+        onSuccess: (result) => navigate('submission' in result ? afterWrite(id, result) : done(0)),
+        onError: fail,
+      });
     }
   };
   const invalid = (issues: Parameters<typeof fieldErrors>[0]) => {

@@ -7,7 +7,7 @@ import { formatDate, formatStatedDate } from '@zielmonitor/shared/time/format';
 import { meQuery } from '../../api/auth.ts';
 import { goalQuery } from '../../api/goals.ts';
 import { versionsQuery } from '../../api/meta.ts';
-import { useReportStatus } from '../../api/status.ts';
+import { afterWrite, useReportStatus } from '../../api/status.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
@@ -56,7 +56,7 @@ export function StatusFormPage() {
     }
     setErrors({});
     report.mutate(parsed.data, {
-      onSuccess: (result) => navigate(`/ziele/${encodeURIComponent(id)}?gemeldet=${result.event.id}`),
+      onSuccess: (result) => navigate(afterWrite(id, result)),
       onError: (error) => {
         const refusal = readWriteError(error);
         if (refusal.conflict) {

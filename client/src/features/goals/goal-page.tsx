@@ -12,6 +12,9 @@ import type { T } from '../../lib/i18n.ts';
 import { useT } from '../../lib/i18n.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
 import { StatusHistory } from './status-history.tsx';
+import { PendingPanel } from './pending-panel.tsx';
+import { ResponsibilityFacts } from './responsibility-facts.tsx';
+import { useWorkflowT } from '../../lib/messages-workflow.ts';
 
 export function GoalPage() {
   const t = useT();
@@ -21,6 +24,8 @@ export function GoalPage() {
   const goal = useQuery(goalQuery(id, at));
   const [params] = useSearchParams();
   const reported = Number(params.get('gemeldet') ?? Number.NaN);
+  const submitted = params.has('eingereicht');
+  const w = useWorkflowT();
   if (goal.error instanceof ApiError && goal.error.status === 404) {
     return (
       <section>
@@ -43,8 +48,9 @@ export function GoalPage() {
           </h1>
           <ViewStamp at={g.at} version={g.version} track="both" />
           <p role="status" aria-live="polite" className="saved">
-            {Number.isFinite(reported) ? savedMessage(t, g, reported) : ''}
+            {Number.isFinite(reported) ? savedMessage(t, g, reported) : submitted ? w.submitted : ''}
           </p>
+          <PendingPanel goal={g} />
           <p className="goal-status">
             <StatusBadge status={g.status} /> <span className="muted">({t.goals.colStatus})</span>
             {g.permissions.canReport && (
@@ -69,6 +75,7 @@ export function GoalPage() {
                 {g.ressortBasis && <p className="basis">{g.ressortBasis}</p>}
               </dd>
             </div>
+            <ResponsibilityFacts goal={g} />
             {g.coRessorts.length > 0 && (
               <div>
                 <dt>{t.goal.coRessorts}</dt>

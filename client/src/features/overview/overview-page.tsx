@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { COUNTING_RULES, COUNTING_RULE_TEXT, type CountingRule } from '@zielmonitor/shared/vocabulary/counting-rules';
 import type { Track } from '@zielmonitor/shared/schemas/common';
 import { ressortStatsQuery } from '../../api/stats.ts';
@@ -19,6 +19,8 @@ import { ruleFilters } from '../../lib/rule-filters.ts';
 import { ZeroGoalPanel } from './zero-goal-panel.tsx';
 
 // recharts is large: the first screen renders without waiting for it.
+// The current reporting round is further down the page: it loads after the first screen.
+const RoundPanel = lazy(() => import('./round-panel.tsx').then((m) => ({ default: m.RoundPanel })));
 const RessortChart = lazy(() =>
   import('../../components/charts/ressort-chart.tsx').then((m) => ({ default: m.RessortChart })),
 );
@@ -128,6 +130,9 @@ export function OverviewPage() {
                   </>
                 )}
               </section>
+              <Suspense fallback={null}>
+                <RoundPanel />
+              </Suspense>
               <ReportedFigures version={state.version} />
             </>
           );
