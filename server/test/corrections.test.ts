@@ -248,7 +248,7 @@ describe('correcting and withdrawing a report', () => {
     expect((await post(`/api/goals/g2/status/${spd}/withdrawal`, bert, body)).statusCode).toBe(403);
     expect((await post(`/api/goals/g2/status/${spd}/withdrawal`, admin, body)).statusCode).toBe(201);
     const detail = await get('/api/goals/g2', bert.cookie);
-    expect(detail.permissions).toEqual({ canReport: true, correctableEventIds: [] });
+    expect(detail.permissions).toEqual({ canReport: true, correctableEventIds: [], canAssign: false });
   });
 
   it('keeps the history append-only', () => {

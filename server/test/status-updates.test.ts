@@ -290,14 +290,16 @@ describe('audit log', () => {
       count("SELECT count(*) FROM status_supersessions WHERE kind = 'withdrawal'"),
     );
     expect(total).toBe(items.length);
-    expect(items[0]).toMatchObject({
+    // Read as an administration reads it: German words and labelled changes, never codes or JSON.
+    const latest = items.find((e: { action: string }) => e.action === 'status.report');
+    expect(latest).toMatchObject({
       actor: expect.any(String),
-      action: 'status.report',
-      entityType: 'goal',
+      actionLabel: 'Stand gemeldet',
+      subject: { type: 'goal', id: expect.any(String) },
       ip: '127.0.0.1',
     });
-    expect(items[0].before).toHaveProperty('revision');
-    expect(items[0].after).toHaveProperty('event');
+    expect(latest.changes[0]).toMatchObject({ label: 'Status', after: expect.any(String) });
+    expect(JSON.stringify(items)).not.toMatch(/in_progress|partially_achieved"/);
     expect(() => t.app.db.exec('DELETE FROM audit_log')).toThrow(/append-only/);
   });
 });

@@ -2,11 +2,10 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type { LoginBody } from '@zielmonitor/shared/schemas/auth';
 
 const meSchema = () => import('@zielmonitor/shared/schemas/auth').then((m) => m.MeResponse);
-import { api, withQuery } from './client.ts';
+import { api } from './client.ts';
 
 export const authKeys = {
   me: ['auth', 'me'] as const,
-  audit: (offset: number) => ['audit', offset] as const,
 };
 
 export const meQuery = () =>
@@ -14,16 +13,6 @@ export const meQuery = () =>
     queryKey: authKeys.me,
     queryFn: () => api(meSchema, '/api/auth/me'),
     staleTime: 60_000,
-  });
-
-export const auditQuery = (offset: number) =>
-  queryOptions({
-    queryKey: authKeys.audit(offset),
-    queryFn: () =>
-      api(
-        () => import('@zielmonitor/shared/schemas/audit').then((m) => m.AuditResponse),
-        withQuery('/api/audit', { limit: 100, offset }),
-      ),
   });
 
 export function useLogin() {

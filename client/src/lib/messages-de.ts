@@ -250,6 +250,14 @@ export const de = {
     before: 'Vorher',
     after: 'Nachher',
     address: 'Adresse',
+    changes: 'Änderungen',
+    filters: 'Protokoll filtern',
+    allActions: 'alle Vorgänge',
+    from: 'von',
+    to: 'bis',
+    count: (shown: number, total: number) =>
+      `${total === 1 ? '1 Eintrag' : `${total} Einträge`}${shown < total ? `, ${shown} angezeigt` : ''}`,
+    subject: { goal: 'Ziel', round: 'Berichtsrunde', snapshot: 'Eingefrorener Stand', user: 'Konto' },
     forbidden: 'Das Protokoll ist nur für die Administration sichtbar.',
   },
   time: {

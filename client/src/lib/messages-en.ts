@@ -240,6 +240,14 @@ export const en: typeof de = {
     before: 'Before',
     after: 'After',
     address: 'Address',
+    changes: 'Changes',
+    filters: 'Filter the audit log',
+    allActions: 'all actions',
+    from: 'from',
+    to: 'to',
+    count: (shown, total) =>
+      `${total === 1 ? '1 entry' : `${total} entries`}${shown < total ? `, ${shown} shown` : ''}`,
+    subject: { goal: 'Goal', round: 'Reporting round', snapshot: 'Frozen state', user: 'Account' },
     forbidden: 'Only administrators can see the log.',
   },
   time: {

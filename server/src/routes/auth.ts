@@ -3,6 +3,7 @@ import { LoginBody, MeResponse } from '@zielmonitor/shared/schemas/auth';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../plugins/auth.ts';
 import { login, TooManyAttempts, type SessionPolicy } from '../services/auth.ts';
+import { AppError } from '../lib/errors.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{ session: SessionPolicy }> = async (app, opts) => {
   app.post(
@@ -25,6 +26,19 @@ export const authRoutes: FastifyPluginAsyncZod<{ session: SessionPolicy }> = asy
         return { user };
       } catch (err) {
         if (err instanceof TooManyAttempts) reply.header('Retry-After', String(err.retryAfterSeconds));
+        // Failed and refused logins go into the audit log too: the address tried, never the password.
+        if (err instanceof AppError && (err.statusCode === 401 || err.statusCode === 429)) {
+          app.repos.audit.append({
+            actorId: null,
+            actor: email,
+            action: err.statusCode === 429 ? 'login.refused' : 'login.failed',
+            entityType: 'user',
+            entityId: email,
+            before: null,
+            after: { email, reason: err.message },
+            ip: request.ip,
+          });
+        }
         request.log.warn(
           { event: 'login_failed', email, ip: request.ip, code: (err as { code?: string }).code },
           'login failed',
