@@ -239,3 +239,181 @@ describe('the reporting workflow', () => {
     expect(bad.json().error.issues[0].field).toBe('ressorts.0');
   });
 });
+
+describe('authorization matrix of the workflow routes', () => {
+  let t: TestApp;
+  const accounts: Record<string, Account | null> = {};
+  let goal = '';
+  beforeAll(async () => {
+    t = await createTestApp({ reviewRequired: true });
+    const made = await Promise.all([
+      createAccount(t, { email: 'c@mhkbd.nrw.de', name: 'C', role: 'controller', ressorts: ['MHKBD'] }),
+      createAccount(t, { email: 'd@mwide.nrw.de', name: 'D', role: 'controller', ressorts: ['MWIDE'] }),
+      createAccount(t, { email: 'o@msb.nrw.de', name: 'O', role: 'controller', ressorts: ['MSB'] }),
+      createAccount(t, { email: 'r@mhkbd.nrw.de', name: 'R', role: 'reviewer', ressorts: ['MHKBD'] }),
+      createAccount(t, { email: 'q@msb.nrw.de', name: 'Q', role: 'reviewer', ressorts: ['MSB'] }),
+      createAccount(t, { email: 'a@nrw.de', name: 'A', role: 'admin', ressorts: [] }),
+    ]);
+    [
+      accounts.controller,
+      accounts.dissolvedController,
+      accounts.otherController,
+      accounts.reviewer,
+      accounts.otherReviewer,
+      accounts.admin,
+    ] = made;
+    accounts.anonymous = null;
+    goal = (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&limit=1' })).json().items[0].id;
+  }, 60_000);
+  afterAll(() => t.close());
+
+  const revision = async () => (await t.app.inject({ url: `/api/goals/${goal}` })).json().revision as number;
+  const post = (url: string, who: Account | null, payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url, headers: { ...sameOrigin, ...(who && { cookie: who.cookie }) }, payload });
+  const rows = () =>
+    Number(
+      t.app.db
+        .prepare(
+          `SELECT (SELECT count(*) FROM status_events) + (SELECT count(*) FROM submissions)
+            + (SELECT count(*) FROM submissions WHERE state <> 'pending') + (SELECT count(*) FROM goal_assignments)
+            + (SELECT count(*) FROM reporting_rounds) + (SELECT count(*) FROM reporting_rounds WHERE closed_at IS NOT NULL)`,
+        )
+        .pluck()
+        .get(),
+    );
+  /** A fresh submission by the MHKBD controller to release or return. */
+  const pendingSubmission = async () => {
+    const res = await post(`/api/goals/${goal}/status`, accounts.controller ?? null, {
+      status: 'in_progress',
+      effectiveDate: '2026-11-01',
+      note: '',
+      evidence: {},
+      expectedRevision: await revision(),
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    return res.json().submission.id as number;
+  };
+
+  const routes: Record<
+    string,
+    { expected: Record<string, number>; call: (who: Account | null) => Promise<{ statusCode: number; body: string }> }
+  > = {
+    'submit a report': {
+      expected: {
+        anonymous: 401,
+        controller: 202,
+        dissolvedController: 403,
+        otherController: 403,
+        reviewer: 202,
+        otherReviewer: 403,
+        admin: 202,
+      },
+      call: async (who) =>
+        post(`/api/goals/${goal}/status`, who, {
+          status: 'planned',
+          effectiveDate: '2026-11-01',
+          note: '',
+          evidence: {},
+          expectedRevision: await revision(),
+        }),
+    },
+    'release a submission': {
+      expected: {
+        anonymous: 401,
+        controller: 403,
+        dissolvedController: 403,
+        otherController: 403,
+        reviewer: 200,
+        otherReviewer: 403,
+        admin: 200,
+      },
+      call: async (who) => {
+        const id = await pendingSubmission();
+        return post(`/api/submissions/${id}/release`, who, { expectedRevision: await revision() });
+      },
+    },
+    'return a submission': {
+      expected: {
+        anonymous: 401,
+        controller: 403,
+        dissolvedController: 403,
+        otherController: 403,
+        reviewer: 200,
+        otherReviewer: 403,
+        admin: 200,
+      },
+      call: async (who) => {
+        const id = await pendingSubmission();
+        return post(`/api/submissions/${id}/return`, who, {
+          reason: 'Beleg fehlt noch, bitte ergänzen',
+          expectedRevision: await revision(),
+        });
+      },
+    },
+    'settle responsibility': {
+      expected: {
+        anonymous: 401,
+        controller: 403,
+        dissolvedController: 403,
+        otherController: 403,
+        reviewer: 403,
+        otherReviewer: 403,
+        admin: 200,
+      },
+      call: async (who) =>
+        post(`/api/goals/${goal}/responsibility`, who, {
+          ressort: 'MHKBD',
+          validFrom: '2022-06-29',
+          basis: 'Organisationserlass der Landesregierung',
+          expectedRevision: await revision(),
+        }),
+    },
+    'open a round': {
+      expected: {
+        anonymous: 401,
+        controller: 403,
+        dissolvedController: 403,
+        otherController: 403,
+        reviewer: 403,
+        otherReviewer: 403,
+        admin: 201,
+      },
+      call: (who) =>
+        post('/api/rounds', who, { name: 'Matrix-Runde', version: '1.0', dueOn: '2099-01-01', ressorts: ['MHKBD'] }),
+    },
+  };
+
+  for (const [route, { expected, call }] of Object.entries(routes)) {
+    for (const [actor, status] of Object.entries(expected)) {
+      it(`${route}: ${actor} → ${status}`, async () => {
+        const before = rows();
+        // Preparing a submission to decide is not part of what is counted.
+        const res = await call(accounts[actor] ?? null);
+        const afterCall = rows();
+        expect(res.statusCode, res.body).toBe(status);
+        if (status >= 400) {
+          const prepared = route.endsWith('submission') ? 1 : 0;
+          expect(afterCall).toBe(before + prepared);
+        } else {
+          expect(afterCall).toBeGreaterThan(before);
+        }
+      });
+    }
+  }
+
+  it('nobody releases their own report, not even an administration', async () => {
+    const res = await post(`/api/goals/${goal}/status`, accounts.admin ?? null, {
+      status: 'planned',
+      effectiveDate: '2026-11-01',
+      note: '',
+      evidence: {},
+      expectedRevision: await revision(),
+    });
+    const id = res.json().submission.id as number;
+    const own = await post(`/api/submissions/${id}/release`, accounts.admin ?? null, {
+      expectedRevision: await revision(),
+    });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.code).toBe('OWN_SUBMISSION');
+  });
+});
