@@ -108,6 +108,13 @@ export function MyGoalsPage() {
                       aria-label={`${t.controller.report}: ${g.id}`}
                     >
                       {t.controller.report}
+                    </Link>{' '}
+                    <Link
+                      className="button-link secondary"
+                      to={`/ziele/${encodeURIComponent(g.id)}/melden?unveraendert=1`}
+                      aria-label={`${w.confirmUnchanged}: ${g.id}`}
+                    >
+                      {w.confirmUnchanged}
                     </Link>
                   </td>
                 </tr>

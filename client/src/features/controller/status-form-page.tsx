@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, useLocation, useParams } from 'wouter';
+import { Link, useLocation, useParams, useSearchParams } from 'wouter';
+import { useWorkflowT } from '../../lib/messages-workflow.ts';
 import { StatusUpdateBody, type StatusConflict } from '@zielmonitor/shared/schemas/status-update';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { formatDate, formatStatedDate } from '@zielmonitor/shared/time/format';
@@ -32,6 +33,10 @@ export function StatusFormPage() {
   const [revision, setRevision] = useState<number | null>(null);
   const [date, setDate] = useState(todayInBerlin());
   const summaryRef = useRef<HTMLDivElement>(null);
+  // "Unverändert bestätigen": the current status again, said to be unchanged (it counts in a reporting round).
+  const [params] = useSearchParams();
+  const unchanged = params.has('unveraendert');
+  const w = useWorkflowT();
 
   if (me.data && !me.data.user)
     return (
@@ -98,7 +103,7 @@ export function StatusFormPage() {
             <form className="form" noValidate onSubmit={(e) => submit(e, g.revision)}>
               <ReportFields
                 errors={errors}
-                defaults={{ status: g.status }}
+                defaults={{ status: g.status, ...(unchanged && { note: w.unchangedNote }) }}
                 minDate={presentedOn}
                 onDateChange={setDate}
               />
