@@ -76,6 +76,7 @@ const de = {
   closeRound: 'Runde abschließen und einfrieren',
   frozenAs: 'Eingefroren als',
   confirmUnchanged: 'Unverändert bestätigen',
+  unchangedNote: 'Stand unverändert.',
   myGoalsEmpty: 'Für keines Ihrer Ressorts gibt es derzeit Ziele, zu denen Sie melden können.',
   dissolved: (code: string, date: string, successors: string) =>
     `Das Ressort ${code} besteht seit dem ${date} nicht mehr; seine Ziele sind an ${successors} übergegangen. Melden können jetzt die Controllerinnen und Controller dieser Ressorts.`,
@@ -155,6 +156,7 @@ const en: typeof de = {
   closeRound: 'Close and freeze the round',
   frozenAs: 'Frozen as',
   confirmUnchanged: 'Confirm unchanged',
+  unchangedNote: 'Status unchanged.',
   myGoalsEmpty: 'There are currently no goals your ministries can report on.',
   dissolved: (code, date, successors) =>
     `The ministry ${code} has not existed since ${date}; its goals passed to ${successors}. Their controllers report now.`,
