@@ -6,6 +6,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { useGermanValidationMessages } from '@zielmonitor/shared/schemas/locale';
 import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
+import { mailPlugin } from './plugins/mail.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { responseCachePlugin } from './plugins/response-cache.ts';
 import { securityPlugin, type PressureOptions } from './plugins/security.ts';
@@ -21,6 +22,7 @@ import { metaRoutes } from './routes/meta.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { statusRoutes } from './routes/status.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './services/auth.ts';
+import type { MailSettings } from './config.ts';
 
 useGermanValidationMessages();
 
@@ -35,6 +37,8 @@ export type AppOptions = {
   about?: { feedbackEmail: string | null; operator: string | null };
   /** Load-shedding thresholds; tests lower them to provoke a 503. */
   pressure?: PressureOptions;
+  /** SMTP_URL and MAIL_FROM; null or absent: mail is not configured. */
+  mail?: MailSettings | null;
 };
 
 /** Registers plugins and routes; never listens, so tests run exactly the production app. */
@@ -67,6 +71,7 @@ export async function buildApp(opts: AppOptions) {
   const session = opts.session ?? DEFAULT_SESSION_POLICY;
   await app.register(securityPlugin, opts.pressure ? { pressure: opts.pressure } : {});
   await app.register(dbPlugin, { databasePath: opts.databasePath, seedDir: opts.seedDir });
+  await app.register(mailPlugin, { settings: opts.mail ?? null });
   await app.register(openapiPlugin);
   await app.register(authPlugin, { session });
   await app.register(responseCachePlugin);

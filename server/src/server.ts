@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, mailSettings } from './config.ts';
 
 const config = loadConfig();
 const app = await buildApp({
@@ -9,6 +9,7 @@ const app = await buildApp({
   clientDist: config.CLIENT_DIST,
   logger: { level: config.LOG_LEVEL },
   about: { feedbackEmail: config.FEEDBACK_EMAIL ?? null, operator: config.OPERATOR_NAME ?? null },
+  mail: mailSettings(config),
 });
 
 // For `npm run bench`: how long the event loop was ever blocked while serving (from listening on).
@@ -35,6 +36,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   await app.listen({ host: config.HOST, port: config.PORT });
   loop?.enable();
+  // Queued mail goes out in the background; app.close() stops the loop before the database closes.
+  if (app.mail.configured) app.mail.start();
   app.log.info(`Zielmonitor läuft auf http://${config.HOST}:${config.PORT}`);
 } catch (err) {
   const code = (err as NodeJS.ErrnoException).code;

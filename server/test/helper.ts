@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp, type App } from '../src/app.ts';
-import { repoRoot } from '../src/config.ts';
+import { repoRoot, type MailSettings } from '../src/config.ts';
 import { NO_LOAD_SHEDDING, type PressureOptions } from '../src/plugins/security.ts';
 
 export const seedDir = path.join(repoRoot, 'data');
@@ -10,7 +10,9 @@ export const seedDir = path.join(repoRoot, 'data');
 export type TestApp = { app: App; databasePath: string; close: () => Promise<void> };
 
 /** The production app on a fresh SQLite file with the real migrations and the real seed. */
-export async function createTestApp(options: { seed?: boolean; pressure?: PressureOptions } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: boolean; pressure?: PressureOptions; mail?: MailSettings } = {},
+): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zielmonitor-test-'));
   const databasePath = path.join(dir, 'test.sqlite');
   const app = await buildApp({
@@ -19,6 +21,8 @@ export async function createTestApp(options: { seed?: boolean; pressure?: Pressu
     clientDist: null,
     // Load shedding has its own test.
     pressure: options.pressure ?? NO_LOAD_SHEDDING,
+    // Mail is off unless a test brings its own SMTP server; the sender loop never starts by itself.
+    mail: options.mail ?? null,
   });
   await app.ready();
   return {

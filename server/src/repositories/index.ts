@@ -18,6 +18,7 @@ import { createLineageRepository } from './lineage.ts';
 import { createPeriodsRepository } from './periods.ts';
 import { createKnowledgeRepository } from './knowledge.ts';
 import { createSecretsRepository } from './secrets.ts';
+import { createMailQueueRepository } from './mail-queue.ts';
 
 export function createRepositories(db: Db) {
   const sources = createSourcesRepository(db);
@@ -41,6 +42,7 @@ export function createRepositories(db: Db) {
     periods: createPeriodsRepository(db),
     knowledge: createKnowledgeRepository(db),
     secrets: createSecretsRepository(db),
+    mailQueue: createMailQueueRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -7,7 +7,10 @@ import { AboutResponse } from '@zielmonitor/shared/schemas/health';
 export const metaRoutes: FastifyPluginAsyncZod<{
   about: { feedbackEmail: string | null; operator: string | null };
 }> = async (app, opts) => {
-  app.get('/about', { schema: { response: { 200: AboutResponse } } }, async () => opts.about);
+  app.get('/about', { schema: { response: { 200: AboutResponse } } }, async () => ({
+    ...opts.about,
+    mailConfigured: app.mail.configured,
+  }));
 
   app.get('/health', { schema: { response: { 200: HealthResponse } } }, async () => ({ status: 'ok' as const }));
 
