@@ -1,8 +1,18 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from './app.ts';
-import { loadConfig, mailSettings } from './config.ts';
+import { loadConfig, mailSettings, type Config } from './config.ts';
 
-const config = loadConfig();
+/** A wrong setting stops the start with one line naming the variable, not a stack trace. */
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    console.error(`Zielmonitor startet nicht. ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+}
+
+const config = configOrExit();
 const app = await buildApp({
   databasePath: config.DATABASE_PATH,
   seedDir: config.SEED_DIR,

@@ -93,7 +93,8 @@ describe('mail queue and sender', () => {
     expect(t.app.repos.mailQueue.get(id)?.lastError).toMatch(/ECONNREFUSED/);
 
     const back = await startSmtpServer(port);
-    cleanups.push(back.close);
+    cleanups.unshift(back.close); // after the app, which closes its pooled connection
+
     expect(await mailOf(t.app).sendDue(minutesAfter(t0, 1))).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(back.received).toHaveLength(1);
   });

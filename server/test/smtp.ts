@@ -13,6 +13,11 @@ export type TestSmtpServer = {
   received: ReceivedMail[];
   /** Decides per recipient whether to refuse it; null accepts. Replaceable during a test. */
   refuseRecipient: (address: string) => Refusal | null;
+  /**
+   * Keeps each message but never answers "250 OK": as if the connection broke just after the
+   * server took the message, before the sender could record it as sent.
+   */
+  withholdAnswer: boolean;
   /** Resolves once `count` messages have arrived (the sender loop runs in the background). */
   waitFor: (count: number) => Promise<ReceivedMail[]>;
   close: () => Promise<void>;
@@ -30,9 +35,14 @@ const refusal = (r: Refusal) => Object.assign(new Error(r.message), { responseCo
 export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
-  const state: Pick<TestSmtpServer, 'refuseRecipient'> = { refuseRecipient: () => null };
+  const state: Pick<TestSmtpServer, 'refuseRecipient' | 'withholdAnswer'> = {
+    refuseRecipient: () => null,
+    withholdAnswer: false,
+  };
   const server = new SMTPServer({
     logger: false,
+    // No reverse DNS lookup of 127.0.0.1 for every connection.
+    disableReverseLookup: true,
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
     onAuth(auth, _session, callback) {
@@ -49,7 +59,7 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
         (parsed) => {
           received.push({ envelopeTo, parsed });
           for (const waiter of waiters.filter((w) => received.length >= w.count)) waiter.resolve();
-          callback();
+          if (!state.withholdAnswer) callback();
         },
         (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
       );
@@ -70,6 +80,12 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
     },
     set refuseRecipient(policy) {
       state.refuseRecipient = policy;
+    },
+    get withholdAnswer() {
+      return state.withholdAnswer;
+    },
+    set withholdAnswer(withhold) {
+      state.withholdAnswer = withhold;
     },
     waitFor: (count) =>
       received.length >= count

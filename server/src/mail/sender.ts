@@ -131,6 +131,7 @@ export function createMailSender(deps: SenderDeps) {
       if (timer) clearInterval(timer);
       timer = null;
       await chain;
+      deps.transport.close();
     },
   };
 }

@@ -17,7 +17,7 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 export type SmtpTransport = ReturnType<typeof createSmtpTransport>;
 
 /**
- * An SMTP transport for SMTP_URL. Across a network, smtp:// must upgrade with STARTTLS before the
+ * A pooled SMTP transport for SMTP_URL; `close()` it on shutdown. Across a network, smtp:// must upgrade with STARTTLS before the
  * password is sent (requireTLS); a relay on the same machine may talk plain SMTP. Options in the
  * URL's query win (`?requireTLS=false` for an internal relay without TLS).
  */
@@ -25,6 +25,11 @@ export function createSmtpTransport(smtpUrl: string) {
   const { hostname } = new URL(smtpUrl);
   return nodemailer.createTransport({
     url: smtpUrl,
+    // One connection, reused for the messages that are due together (a digest to many subscribers
+    // is one login instead of hundreds); the sender still hands over one message at a time.
+    pool: true,
+    maxConnections: 1,
+    idleTimeout: 30_000,
     ...SMTP_TIMEOUTS,
     requireTLS: !LOOPBACK.has(hostname),
     // Our messages carry their text inline: nothing may make the mailer read a file or fetch a URL.
