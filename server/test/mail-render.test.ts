@@ -36,7 +36,7 @@ describe('renderMail', () => {
         'Alle offenen Freigaben:',
         `${ORIGIN}/freigaben`,
         '',
-        '-- ',
+        '-'.repeat(40),
         'Sie erhalten diese E-Mail, weil Sie für das MHKBD Berichte freigeben.',
         '',
         'Zielmonitor – Ziele der Digitalstrategie NRW',

@@ -20,11 +20,15 @@ export type MailOn = {
   stop: MailSender['stop'];
 };
 
-export function createMail(settings: MailSettings | null, queue: MailQueueRepository, log: FastifyBaseLogger): Mail {
+export async function createMail(
+  settings: MailSettings | null,
+  queue: MailQueueRepository,
+  log: FastifyBaseLogger,
+): Promise<Mail> {
   if (!settings) return { configured: false };
   const sender = createMailSender({
     queue,
-    transport: createSmtpTransport(settings.smtpUrl),
+    transport: await createSmtpTransport(settings.smtpUrl),
     from: settings.from,
     smtpUrl: settings.smtpUrl,
     log: log.child({ component: 'mail' }),

@@ -64,8 +64,9 @@ function renderText(content: MailContent, links: Link[], unsubscribe: string | n
     '',
     ...content.paragraphs.flatMap((paragraph) => [paragraph, '']),
     ...links.flatMap((link) => [`${link.label}:`, link.href, '']),
-    // "-- " is the signature separator mail programs recognise and fold away.
-    '-- ',
+    // A plain rule, not the signature separator "-- ": mail programs fold a signature away, and
+    // the reason for the mail and the unsubscribe link must stay visible.
+    '-'.repeat(40),
     content.reason,
     ...(unsubscribe ? [`Abmelden: ${unsubscribe}`] : []),
     '',

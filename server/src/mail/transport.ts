@@ -1,5 +1,3 @@
-import nodemailer from 'nodemailer';
-
 /**
  * Short limits: the sender runs in the server process, and a mail server that does not answer
  * must not hold a message (or shutdown) for minutes. Together they stay well inside the lease
@@ -14,14 +12,16 @@ export const SMTP_TIMEOUTS = {
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
-export type SmtpTransport = ReturnType<typeof createSmtpTransport>;
+export type SmtpTransport = Awaited<ReturnType<typeof createSmtpTransport>>;
 
 /**
  * A pooled SMTP transport for SMTP_URL; `close()` it on shutdown. Across a network, smtp:// must upgrade with STARTTLS before the
  * password is sent (requireTLS); a relay on the same machine may talk plain SMTP. Options in the
  * URL's query win (`?requireTLS=false` for an internal relay without TLS).
  */
-export function createSmtpTransport(smtpUrl: string) {
+export async function createSmtpTransport(smtpUrl: string) {
+  // Loaded only when mail is configured: an installation without mail does not pay for it at start-up.
+  const { default: nodemailer } = await import('nodemailer');
   const { hostname } = new URL(smtpUrl);
   return nodemailer.createTransport({
     url: smtpUrl,

@@ -15,7 +15,7 @@ declare module 'fastify' {
  */
 export const mailPlugin = fp<{ settings: MailSettings | null }>(
   async (app, opts) => {
-    const mail = createMail(opts.settings, app.repos.mailQueue, app.log);
+    const mail = await createMail(opts.settings, app.repos.mailQueue, app.log);
     app.decorate<Mail>('mail', mail);
     if (mail.configured) app.addHook('preClose', () => mail.stop());
   },
