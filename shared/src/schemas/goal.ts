@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Confidence, GoalId, Horizon, IsoDate, RessortCode, SourceRef, Status, VersionKey } from './common.ts';
 import { StatusEvent } from './status-event.ts';
 import { PointInTime, PointInTimeQuery } from './point-in-time.ts';
+import { singleLineText } from './text.ts';
 
 export const GoalConfidence = z.object({ goal: Confidence, ressort: Confidence, status: Confidence });
 
@@ -46,7 +47,7 @@ export const GoalsQuery = z.strictObject({
   ressort: RessortCode.optional(),
   horizon: Horizon.optional(),
   status: Status.optional(),
-  q: z.string().trim().max(200, { message: 'Suchtext höchstens 200 Zeichen' }).optional(),
+  q: singleLineText().trim().max(200, { message: 'Suchtext höchstens 200 Zeichen' }).optional(),
   /** Only goals due on or before this date (explicit or derived due date). */
   dueBy: IsoDate.optional(),
   overdue: z.enum(['true', 'false']).optional(),

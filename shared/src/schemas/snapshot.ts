@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { SnapshotId, SnapshotRef } from './point-in-time.ts';
 import { GoalSummary } from './goal.ts';
 import { RessortStat } from './stats.ts';
+import { singleLineText } from './text.ts';
 
 export const CreateSnapshotBody = z.strictObject({
-  title: z
-    .string()
+  title: singleLineText()
     .trim()
     .min(3, { message: 'Bitte einen Namen mit mindestens 3 Zeichen angeben' })
     .max(120, { message: 'Höchstens 120 Zeichen' }),
