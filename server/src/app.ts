@@ -20,7 +20,10 @@ import { snapshotRoutes } from './routes/snapshots.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { statusRoutes } from './routes/status.ts';
-import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './services/auth.ts';
+import { DEFAULT_LOGIN_CONCURRENCY, DEFAULT_SESSION_POLICY, type SessionPolicy } from './services/auth.ts';
+import type { GateLimits } from './lib/concurrency-gate.ts';
+import type { TrustProxy } from './config.ts';
+import { isHttpsOrigin, listeningOrigin } from './lib/links.ts';
 
 useGermanValidationMessages();
 
@@ -35,7 +38,27 @@ export type AppOptions = {
   about?: { feedbackEmail: string | null; operator: string | null };
   /** Load-shedding thresholds; tests lower them to provoke a 503. */
   pressure?: PressureOptions;
+  /** PUBLIC_ORIGIN, e.g. `https://zielmonitor.landtag.example`; absent: the listening address. */
+  publicOrigin?: string;
+  /** TRUST_PROXY: which reverse proxies' X-Forwarded-* headers are believed; absent: none. */
+  trustProxy?: TrustProxy;
+  /** Password hashes at once, in total and per client; tests of the limits raise them. */
+  loginConcurrency?: GateLimits;
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The origin every absolute link starts with: PUBLIC_ORIGIN, else the listening address. */
+    readonly publicOrigin: string;
+  }
+}
+
+/**
+ * Fastify's trustProxy: a hop count becomes the function Fastify itself would build from it
+ * (its types leave out the number form): trust the first n hops as seen from this process.
+ */
+const trustProxyOption = (trust: TrustProxy | undefined) =>
+  trust === undefined ? false : typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 
 /** Registers plugins and routes; never listens, so tests run exactly the production app. */
 export async function buildApp(opts: AppOptions) {
@@ -46,6 +69,8 @@ export async function buildApp(opts: AppOptions) {
     requestTimeout: 30_000,
     keepAliveTimeout: 5_000,
     return503OnClosing: true,
+    // Only the configured proxies may speak for the client (its address, https); nobody else can.
+    trustProxy: trustProxyOption(opts.trustProxy),
     // Errors the router raises before any route runs (malformed URL, overlong id) get the one error shape too.
     frameworkErrors: (error, _request, rawReply) => {
       const reply: FastifyReply = rawReply;
@@ -60,22 +85,25 @@ export async function buildApp(opts: AppOptions) {
       });
     },
   }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('publicOrigin', {
+    getter: () => opts.publicOrigin ?? listeningOrigin(app.server.address()),
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
   const session = opts.session ?? DEFAULT_SESSION_POLICY;
-  await app.register(securityPlugin, opts.pressure ? { pressure: opts.pressure } : {});
+  await app.register(securityPlugin, { hsts: isHttpsOrigin(opts.publicOrigin), pressure: opts.pressure });
   await app.register(dbPlugin, { databasePath: opts.databasePath, seedDir: opts.seedDir });
   await app.register(openapiPlugin);
-  await app.register(authPlugin, { session });
+  await app.register(authPlugin, { session, publicOrigin: opts.publicOrigin });
   await app.register(responseCachePlugin);
   await app.register(
     async (api) => {
       await api.register(metaRoutes, { about: opts.about ?? { feedbackEmail: null, operator: null } });
       await api.register(goalRoutes);
       await api.register(statsRoutes);
-      await api.register(authRoutes, { session });
+      await api.register(authRoutes, { session, loginConcurrency: opts.loginConcurrency ?? DEFAULT_LOGIN_CONCURRENCY });
       await api.register(statusRoutes);
       await api.register(auditRoutes);
       await api.register(changeRoutes);

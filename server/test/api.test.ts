@@ -17,7 +17,7 @@ describe('GET /api/health', () => {
   it('answers ok', async () => {
     const res = await get('/api/health');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok' });
+    expect(res.json()).toEqual({ status: 'ok', database: { writable: true } });
   });
 });
 

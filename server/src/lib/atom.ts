@@ -1,4 +1,5 @@
 import type { Change } from '@zielmonitor/shared/schemas/changes';
+import { absoluteUrl } from './links.ts';
 
 const STATUS_DE: Record<string, string> = {
   unknown: 'unbekannt',
@@ -10,12 +11,24 @@ const STATUS_DE: Record<string, string> = {
   dropped: 'aufgegeben',
 };
 
-const escapeXml = (text: string): string =>
-  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
+/**
+ * What XML 1.0 forbids (§2.2 Char): C0 controls other than tab, LF and CR, lone surrogates,
+ * U+FFFE and U+FFFF. The API refuses them on input, but the feed must stay well-formed whatever
+ * the database holds (an old row, a direct import): one such character would break it for good,
+ * since status events are never rewritten. Each is written as U+FFFD, the replacement character.
+ */
+const XML_FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export const escapeXml = (text: string): string =>
+  text
+    .replace(XML_FORBIDDEN, '\uFFFD')
+    .replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
 
 /** An Atom 1.0 feed of official status reports, newest first by the time they were entered. */
 export function renderAtomFeed(opts: {
-  base: string;
+  /** The public origin every link starts with. */
+  origin: string;
   ressort: string | null;
   changes: Change[];
   selfUrl: string;
@@ -23,7 +36,7 @@ export function renderAtomFeed(opts: {
   const title = `Zielmonitor: amtliche Statusmeldungen${opts.ressort ? ` (${opts.ressort})` : ''}`;
   const updated = opts.changes[0]?.event.recordedAt ?? new Date(0).toISOString();
   const entries = opts.changes.map((c) => {
-    const link = `${opts.base}/ziele/${encodeURIComponent(c.goalId)}`;
+    const link = absoluteUrl(opts.origin, `/ziele/${encodeURIComponent(c.goalId)}`);
     const from = c.from ? STATUS_DE[c.from] : 'ohne Meldung';
     const summary = [
       `${from} → ${STATUS_DE[c.to]} (wirksam ${c.event.effectiveDate}, gemeldet von ${c.event.reporter})`,
@@ -34,7 +47,7 @@ export function renderAtomFeed(opts: {
       .filter(Boolean)
       .join(' · ');
     return `  <entry>
-    <id>${escapeXml(`${opts.base}/api/status-events/${c.event.id}`)}</id>
+    <id>${escapeXml(absoluteUrl(opts.origin, `/api/status-events/${c.event.id}`))}</id>
     <title>${escapeXml(`${c.goalTitle}: ${STATUS_DE[c.to]}`)}</title>
     <updated>${escapeXml(c.event.recordedAt)}</updated>
     <link href="${escapeXml(link)}"/>

@@ -16,6 +16,7 @@ import { createChangesRepository } from './changes.ts';
 import { createGoalWritesRepository } from './goal-writes.ts';
 import { createLineageRepository } from './lineage.ts';
 import { createPeriodsRepository } from './periods.ts';
+import { createRateLimitsRepository } from './rate-limits.ts';
 
 export function createRepositories(db: Db) {
   const sources = createSourcesRepository(db);
@@ -37,6 +38,7 @@ export function createRepositories(db: Db) {
     goalWrites: createGoalWritesRepository(db),
     lineage: createLineageRepository(db),
     periods: createPeriodsRepository(db),
+    rateLimits: createRateLimitsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

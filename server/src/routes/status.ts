@@ -29,6 +29,7 @@ export const statusRoutes: FastifyPluginAsyncZod = async (app) => {
           403: ErrorResponse,
           404: ErrorResponse,
           409: ErrorResponse,
+          429: ErrorResponse,
         },
       },
     },

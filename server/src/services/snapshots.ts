@@ -5,6 +5,8 @@ import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import type { Db } from '../db/database.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { StoredSnapshot } from '../repositories/snapshots.ts';
+import { absoluteUrl } from '../lib/links.ts';
+import { consume, LIMITS } from './limits.ts';
 
 export const slugify = (text: string): string =>
   text
@@ -18,9 +20,10 @@ export const slugify = (text: string): string =>
 
 export const sha256 = (text: string): string => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
-export const toSummary = ({ payloadJson: _p, ...s }: StoredSnapshot): SnapshotSummary => ({
+/** `url` is the snapshot's citable address: the dashboard at the public origin, frozen at this snapshot. */
+export const toSummary = ({ payloadJson: _p, ...s }: StoredSnapshot, origin: string): SnapshotSummary => ({
   ...s,
-  url: `/?snapshot=${s.id}`,
+  url: absoluteUrl(origin, `/?snapshot=${encodeURIComponent(s.id)}`),
 });
 
 /**
@@ -34,6 +37,7 @@ export function createSnapshot(
   user: User,
   title: string,
   ip: string,
+  origin: string,
   now = new Date(),
 ): SnapshotSummary {
   const at = { asOf: todayInBerlin(now), knownAt: now.toISOString() };
@@ -59,6 +63,7 @@ export function createSnapshot(
     payloadJson,
   };
   db.transaction(() => {
+    consume(db, repos, [{ limit: LIMITS.snapshotsPerAccount, key: String(user.id) }], now);
     repos.snapshots.insert({ ...stored, createdBy: user.id });
     repos.audit.append(
       {
@@ -74,5 +79,5 @@ export function createSnapshot(
       now,
     );
   })();
-  return toSummary(stored);
+  return toSummary(stored, origin);
 }

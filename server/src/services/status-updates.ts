@@ -4,6 +4,7 @@ import { AppError, notFound } from '../lib/errors.ts';
 import type { Db } from '../db/database.ts';
 import type { Repositories } from '../repositories/index.ts';
 import { canReportFor } from './auth.ts';
+import { consume, LIMITS } from './limits.ts';
 
 export class StatusConflictError extends AppError {
   constructor(conflict: StatusConflict) {
@@ -46,6 +47,8 @@ export function recordStatusUpdate(
           eventsSince: repos.statusWrites.eventsSince(goalId, body.expectedRevision),
         });
       }
+      // Counted in this transaction: a report that fails (conflict, lock) uses none of the quota.
+      consume(db, repos, [{ limit: LIMITS.statusReportsPerAccount, key: String(user.id) }], now);
       const reporter =
         user.role === 'admin' ? `${user.name} (Administration)` : `${user.name} (${user.ressorts.join(', ')})`;
       const event = repos.statusWrites.append(
