@@ -6,10 +6,11 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { useGermanValidationMessages } from '@zielmonitor/shared/schemas/locale';
 import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
+import { HOUSEKEEPING_INTERVAL_MS, housekeepingPlugin } from './plugins/housekeeping.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { responseCachePlugin } from './plugins/response-cache.ts';
 import { securityPlugin, type PressureOptions } from './plugins/security.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { clientErrorHandler, registerErrorHandling } from './plugins/errors.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { changeRoutes } from './routes/changes.ts';
@@ -42,6 +43,8 @@ export type AppOptions = {
   publicOrigin?: string;
   /** TRUST_PROXY: which reverse proxies' X-Forwarded-* headers are believed; absent: none. */
   trustProxy?: TrustProxy;
+  /** How often expired sessions, old login attempts and limiter hits are purged (default hourly). */
+  housekeepingIntervalMs?: number;
   /** Password hashes at once, in total and per client; tests of the limits raise them. */
   loginConcurrency?: GateLimits;
 };
@@ -69,6 +72,7 @@ export async function buildApp(opts: AppOptions) {
     requestTimeout: 30_000,
     keepAliveTimeout: 5_000,
     return503OnClosing: true,
+    clientErrorHandler,
     // Only the configured proxies may speak for the client (its address, https); nobody else can.
     trustProxy: trustProxyOption(opts.trustProxy),
     // Errors the router raises before any route runs (malformed URL, overlong id) get the one error shape too.
@@ -95,6 +99,10 @@ export async function buildApp(opts: AppOptions) {
   const session = opts.session ?? DEFAULT_SESSION_POLICY;
   await app.register(securityPlugin, { hsts: isHttpsOrigin(opts.publicOrigin), pressure: opts.pressure });
   await app.register(dbPlugin, { databasePath: opts.databasePath, seedDir: opts.seedDir });
+  await app.register(housekeepingPlugin, {
+    session,
+    intervalMs: opts.housekeepingIntervalMs ?? HOUSEKEEPING_INTERVAL_MS,
+  });
   await app.register(openapiPlugin);
   await app.register(authPlugin, { session, publicOrigin: opts.publicOrigin });
   await app.register(responseCachePlugin);
@@ -133,6 +141,9 @@ export async function buildApp(opts: AppOptions) {
         response.setHeader('Vary', 'Accept-Encoding');
       },
     });
+    // The start page gets its own route: through the static wildcard, `/` is a directory without an
+    // index, which @fastify/static answers 403 when the client accepts no compressed copy.
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html').sendFile('index.html'));
   }
 
   app.setNotFoundHandler((request, reply) => {

@@ -22,8 +22,8 @@ export type DbPluginOptions = { databasePath: string; seedDir: string | null };
 export class StartupError extends Error {}
 
 const unwritableMessage = (file: string, err: unknown) =>
-  `Die Datenbank ${file} ist nicht beschreibbar (${(err as { code?: string }).code ?? String(err)}). ` +
-  'Zielmonitor startet nicht: jede Anmeldung und jede Meldung würde scheitern. Die Datei, ihre -wal- und ' +
+  `Die Datenbank ${file} ist nicht beschreibbar (${(err as { code?: string }).code ?? String(err)}); ` +
+  'jede Anmeldung und jede Meldung würde scheitern. Die Datei, ihre -wal- und ' +
   '-shm-Dateien und ihr Ordner müssen dem Dienstkonto gehören und beschreibbar sein (systemd: ReadWritePaths).';
 
 /** At most one probe per interval, however often /api/health is asked. */

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorIssue, ErrorResponse } from '@zielmonitor/shared/schemas/error';
@@ -88,6 +90,33 @@ export function registerErrorHandling(app: FastifyInstance): void {
     request.log.error({ err }, 'request failed');
     return reply.status(500).send(body('INTERNAL_ERROR', 'Interner Fehler. Bitte später erneut versuchen.'));
   });
+}
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (an oversized header, a malformed
+ * request line, a request that took too long to arrive): answered in the one error shape too,
+ * then the connection is closed, as Node itself does. Fastify's default sends its own shape.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  // The client went away: there is nobody to answer.
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'HEADERS_TOO_LARGE', 'Die Kopfzeilen der Anfrage sind zu groß (höchstens 16 KiB).']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'REQUEST_TIMEOUT', 'Die Anfrage kam nicht rechtzeitig vollständig an.']
+        : [400, 'BAD_REQUEST', 'Die Anfrage ist kein gültiges HTTP.'];
+  const json = JSON.stringify(body(code, message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(json)}\r\n` +
+        'X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n' +
+        json,
+    );
+  }
+  socket.destroy();
 }
 
 function body(code: string, message: string, issues?: ErrorIssue[], conflict?: StatusConflict): ErrorResponse {
