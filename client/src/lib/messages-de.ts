@@ -293,7 +293,8 @@ export const de = {
     dryRunResult: 'Ergebnis des Probelaufs (nichts geschrieben)',
     applied: 'Importiert',
     summary: (c: number, ch: number, u: number, r: number) =>
-      `${c} neu, ${ch} geändert, ${u} unverändert, ${r} Probleme`,
+      `${c} neu, ${ch} geändert, ${u} unverändert, ${r === 1 ? '1 Problem' : `${r} Probleme`}`,
+    more: (n: number) => (n === 1 ? 'und 1 weitere' : `und ${n} weitere`),
     rejected: 'Abgelehnte Angaben',
     line: 'Zeile',
     column: 'Spalte',

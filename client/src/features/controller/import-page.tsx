@@ -72,7 +72,7 @@ export function ImportPage() {
           </button>
           <button
             type="button"
-            disabled={!result || result.rejected.length > 0 || result.applied || run.isPending}
+            disabled={!result || result.totals.rejected > 0 || result.applied || run.isPending}
             onClick={() => run.mutate({ dryRun: false })}
           >
             {t.importer.apply}
@@ -85,10 +85,10 @@ export function ImportPage() {
             <h2>{result.applied ? t.importer.applied : t.importer.dryRunResult}</h2>
             <p>
               {t.importer.summary(
-                result.created.length,
-                result.changed.length,
+                result.totals.created,
+                result.totals.changed,
                 result.unchanged,
-                result.rejected.length,
+                result.totals.rejected,
               )}
             </p>
             {result.rejected.length > 0 && (
@@ -112,6 +112,9 @@ export function ImportPage() {
                 </tbody>
               </table>
             )}
+            {result.totals.rejected > result.rejected.length && (
+              <p>{t.importer.more(result.totals.rejected - result.rejected.length)}</p>
+            )}
             {[
               ...result.created.map((c) => ({ ...c, kind: t.importer.created })),
               ...result.changed.map((c) => ({ ...c, kind: t.importer.changed })),
@@ -128,6 +131,13 @@ export function ImportPage() {
                     {c.fields.map((f) => `${f.column}: „${f.before}“ → „${f.after}“`).join('; ')}
                   </li>
                 ))}
+                {result.totals.created + result.totals.changed > result.created.length + result.changed.length && (
+                  <li>
+                    {t.importer.more(
+                      result.totals.created + result.totals.changed - result.created.length - result.changed.length,
+                    )}
+                  </li>
+                )}
               </ul>
             )}
           </section>
