@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { freePort, repoRoot } from './server-process.ts';
 
@@ -67,9 +68,7 @@ export type NginxProcess = {
 /** Debian's nginx with the site in front of the app on `appPort`, a fresh self-signed certificate for localhost. */
 export async function startNginx(opts: { dir: string; appPort: number }): Promise<NginxProcess> {
   const { dir } = opts;
-  for (const sub of ['cache', 'temp']) fs.mkdirSync(path.join(dir, sub), { recursive: true, mode: 0o777 });
-  // Workers run as nobody when nginx starts as root: they need the cache and temp folders.
-  for (const sub of ['', 'cache', 'temp']) fs.chmodSync(path.join(dir, sub), 0o777);
+  for (const sub of ['cache', 'temp']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
   execFileSync(
     OPENSSL,
     [
@@ -96,7 +95,10 @@ export async function startNginx(opts: { dir: string; appPort: number }): Promis
   const temp = (name: string) => `${name}_temp_path ${path.join(dir, 'temp', name)};`;
   fs.writeFileSync(
     path.join(dir, 'nginx.conf'),
-    `worker_processes 1;
+    // Started as root, nginx would run its workers as nobody, who cannot enter a private temporary
+    // folder: they run as whoever runs the test (nginx ignores the directive when not started as root).
+    `user ${os.userInfo().username};
+worker_processes 1;
 pid ${path.join(dir, 'nginx.pid')};
 error_log ${path.join(dir, 'error.log')} warn;
 events { worker_connections 1024; }

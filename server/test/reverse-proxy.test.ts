@@ -195,4 +195,32 @@ describe.skipIf(!nginxAvailable())('behind Debian’s nginx with TLS (scripts/de
     expect(answer.body.equals(fs.readFileSync(path.join(assets, `${script}.br`)))).toBe(true);
     expect(zlib.brotliDecompressSync(answer.body).equals(fs.readFileSync(path.join(assets, script ?? '')))).toBe(true);
   });
+
+  it('answers a login flood from one address itself, in the app’s error shape, before the app sees it', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        request('/api/auth/login', {
+          method: 'POST',
+          headers: browser(),
+          body: JSON.stringify({ email: `flut-${i}@example.org`, password: 'falsch-falsch-falsch' }),
+        }),
+      ),
+    );
+    const byNginx = answers.filter((a) => a.status === 429 && json(a).error?.code === 'TOO_MANY_REQUESTS');
+    expect(byNginx.length).toBeGreaterThanOrEqual(30 - 11);
+    expect(byNginx[0]?.headers['retry-after']).toBe('1');
+    expect(byNginx[0]?.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(answers.every((a) => a.status < 500)).toBe(true);
+  });
+
+  it('answers in the error shape when the app is down, and with a readable page for a page', async () => {
+    await server.stop();
+    const api = await request('/api/versions');
+    expect(api.status).toBe(503);
+    expect(json(api).error?.code).toBe('UNAVAILABLE');
+    const page = await request('/ziele');
+    expect(page.status).toBe(503);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.text).toContain('Der Zielmonitor ist gerade nicht erreichbar');
+  });
 });

@@ -1,12 +1,5 @@
 import crypto from 'node:crypto';
-import { promisify } from 'node:util';
-
-const scrypt = promisify(crypto.scrypt) as (
-  password: string,
-  salt: Buffer,
-  keylen: number,
-  options: crypto.ScryptOptions,
-) => Promise<Buffer>;
+import { scrypt } from './scrypt-pool.ts';
 
 /** OWASP Password Storage Cheat Sheet: scrypt with N=2^17, r=8, p=1. */
 const PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;

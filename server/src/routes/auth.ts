@@ -30,8 +30,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ session: SessionPolicy; loginCo
         request.log.info({ event: 'login', email: user.email, ip: request.ip }, 'login succeeded');
         return { user };
       } catch (err) {
-        request.log.warn(
-          { event: 'login_failed', email, ip: request.ip, code: (err as { code?: string }).code },
+        // Refused for want of a free hashing slot, no password was checked: under a flood that is
+        // thousands a second, so at debug level (nginx's access log has every request).
+        const code = (err as { code?: string }).code;
+        request.log[code === 'LOGIN_BUSY' ? 'debug' : 'warn'](
+          { event: 'login_failed', email, ip: request.ip, code },
           'login failed',
         );
         throw err;
