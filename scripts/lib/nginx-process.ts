@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, repoRoot } from './server-process.ts';
+import { freePort, repoRoot, startServer, type ServerProcess } from './server-process.ts';
 
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 export const OPENSSL = process.env.OPENSSL_PATH ?? '/usr/bin/openssl';
@@ -151,4 +151,36 @@ function listening(port: number): Promise<boolean> {
     });
     socket.on('error', () => resolve(false));
   });
+}
+
+/**
+ * The built app (as `npm start` runs it, with PUBLIC_ORIGIN and TRUST_PROXY as the env file sets
+ * them) behind nginx. Ports are free when picked but may be taken before they are bound (another
+ * process's outgoing connection): then it tries again with new ones, three times in all.
+ */
+export async function startBehindNginx(opts: {
+  dir: string;
+  databasePath: string;
+  env?: Record<string, string>;
+}): Promise<{ nginx: NginxProcess; server: ServerProcess }> {
+  let failure: unknown;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const appPort = await freePort();
+    const dir = path.join(opts.dir, `nginx-${attempt}`);
+    fs.mkdirSync(dir, { recursive: true });
+    let nginx: NginxProcess | undefined;
+    try {
+      nginx = await startNginx({ dir, appPort });
+      const server = await startServer({
+        databasePath: opts.databasePath,
+        port: appPort,
+        env: { PUBLIC_ORIGIN: nginx.origin, TRUST_PROXY: 'loopback', ...opts.env },
+      });
+      return { nginx, server };
+    } catch (err) {
+      failure = err;
+      await nginx?.stop();
+    }
+  }
+  throw failure;
 }

@@ -10,8 +10,8 @@ import { openDatabase } from '../src/db/database.ts';
 import { hashPassword } from '../src/lib/passwords.ts';
 import { createRepositories } from '../src/repositories/index.ts';
 import { seedIfEmpty } from '../src/seed/load-seed.ts';
-import { nginxAvailable, startNginx, type NginxProcess } from '../../scripts/lib/nginx-process.ts';
-import { freePort, repoRoot, startServer, type ServerProcess } from '../../scripts/lib/server-process.ts';
+import { nginxAvailable, startBehindNginx, type NginxProcess } from '../../scripts/lib/nginx-process.ts';
+import { repoRoot, type ServerProcess } from '../../scripts/lib/server-process.ts';
 import { seedDir } from './helper.ts';
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; text: string };
@@ -82,13 +82,7 @@ describe.skipIf(!nginxAvailable())('behind Debian’s nginx with TLS (scripts/de
       new Date().toISOString(),
     );
     db.close();
-    const appPort = await freePort();
-    nginx = await startNginx({ dir, appPort });
-    server = await startServer({
-      databasePath,
-      port: appPort,
-      env: { PUBLIC_ORIGIN: nginx.origin, TRUST_PROXY: 'loopback' },
-    });
+    ({ nginx, server } = await startBehindNginx({ dir, databasePath }));
   }, 60_000);
   afterAll(async () => {
     await server?.stop();
