@@ -6,7 +6,7 @@ import {
   type ImportResult,
 } from '@zielmonitor/shared/schemas/goal-csv';
 import type { Db } from '../db/database.ts';
-import { parseCsvInSlices, TooManyRows } from '../lib/csv.ts';
+import { IMPORT_SLICE_MS, parseCsvInSlices, TooManyRows } from '../lib/csv.ts';
 import { AppError } from '../lib/errors.ts';
 import { timeSlices } from '../lib/time-slices.ts';
 import type { GoalFields } from '../repositories/goal-writes.ts';
@@ -24,7 +24,7 @@ type Planned = { goal: GoalFields; line: number };
 /**
  * Reads an uploaded goal list. A dry run reports what would be created, changed and rejected; a
  * real run writes only when no row is rejected, in one audited transaction. Parsing and checking
- * run in slices of about 10 ms (a file at the limits takes seconds on a slow machine, and nobody
+ * run in slices of about 5 ms (a file at the limits takes seconds on a slow machine, and nobody
  * else waits for it); the answer counts every row and lists at most the first 100 of each kind.
  */
 export async function importGoalsCsv(
@@ -77,7 +77,7 @@ export async function importGoalsCsv(
   const known = { sources: new Set(repos.sources.ids()) };
   const seen = new Map<string, number>();
   const planned: Planned[] = [];
-  const slices = timeSlices();
+  const slices = timeSlices(IMPORT_SLICE_MS);
   for (const [index, row] of dataRows.entries()) {
     if (slices.due()) await slices.pause();
     const line = index + 2;
