@@ -351,6 +351,12 @@ export const de = {
     reset: 'Auf heute setzen',
     banner: (date: string) => `Ansicht zum Stand ${date}`,
   },
+  countingQuestion: {
+    title: 'Offene Zählfrage',
+    source: 'Quelle',
+    ifMerged: (documented: number, declared: number) =>
+      `Zählen diese Einträge als ein Ziel, sind ${documented} von ${declared} Zielen belegt. Die Daten entscheiden das nicht.`,
+  },
   footer:
     'Zielmonitor – alle Angaben mit Quelle. Daten: öffentliche Dokumente von Landesregierung, Landtag, Fraktionen und Presse.',
 };

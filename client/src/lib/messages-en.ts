@@ -340,6 +340,12 @@ export const en: typeof de = {
       'Sources for each goal on its goal page; ministry remits and succession with sources in data/ressorts.json.',
   },
   asOf: { label: 'As of', now: 'today', reset: 'Back to today', banner: (date) => `View as of ${date}` },
+  countingQuestion: {
+    title: 'Open counting question',
+    source: 'Source',
+    ifMerged: (documented, declared) =>
+      `If these entries count as one goal, ${documented} of ${declared} goals are documented. The data does not settle this.`,
+  },
   footer:
     'Zielmonitor — every item with its source. Data: public documents of the state government, parliament, parliamentary groups and press.',
 };

@@ -137,6 +137,18 @@ export const SeedLegislativePeriod = z.strictObject({
   note: z.string().nullable(),
 });
 
+/** An open question about the official count (e.g. two documented entries that may be one goal). */
+export const SeedCountingQuestion = z.strictObject({
+  id: z.string().min(1),
+  version: VersionKey,
+  goalIds: z.array(GoalId).min(2),
+  question: z.string().min(1),
+  wording: z.string().nullable(),
+  basis: z.string().nullable(),
+  status: z.enum(['open', 'settled']),
+  sourceIds: SourceIds,
+});
+
 export const SeedData = z.object({
   sources: z.array(SeedSource),
   versions: z.array(SeedVersion),
@@ -146,6 +158,7 @@ export const SeedData = z.object({
   lineage: z.array(SeedLineageLink),
   reportedFigures: z.array(SeedReportedFigure),
   legislativePeriods: z.array(SeedLegislativePeriod),
+  countingQuestions: z.array(SeedCountingQuestion),
 });
 export type SeedData = z.infer<typeof SeedData>;
 
@@ -159,4 +172,5 @@ export const SEED_FILES = {
   lineage: 'lineage.json',
   reportedFigures: 'reported-figures.json',
   legislativePeriods: 'legislative-periods.json',
+  countingQuestions: 'counting-questions.json',
 } as const satisfies Record<keyof SeedData, string>;

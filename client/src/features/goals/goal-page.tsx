@@ -4,6 +4,7 @@ import { meQuery } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { goalQuery } from '../../api/goals.ts';
 import { useKeptSearch } from '../../components/app-shell.tsx';
+import { CountingQuestions } from '../../components/counting-questions.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDate } from '@zielmonitor/shared/time/format';
@@ -57,6 +58,7 @@ export function GoalPage() {
               )}
           </p>
           {g.description && <blockquote>{g.description}</blockquote>}
+          <CountingQuestions version={g.version} goalId={g.id} />
           <dl className="facts">
             <div>
               <dt>{t.goal.version}</dt>

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'wouter';
 import type { Fate, Origin } from '@zielmonitor/shared/schemas/lineage';
 import { lineageQuery } from '../../api/lineage.ts';
+import { CountingQuestions } from '../../components/counting-questions.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useT } from '../../lib/i18n.ts';
 import { lineageFlows } from '../../lib/shape-lineage.ts';
@@ -40,6 +41,7 @@ export function LineagePage() {
                     data.totals.fates.unknown,
                   )}
                 </p>
+                <CountingQuestions version={data.from.key} />
                 <ul>
                   {(Object.entries(data.totals.fates) as [Fate, number][])
                     .filter(([, n]) => n > 0)

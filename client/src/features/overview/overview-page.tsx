@@ -80,7 +80,11 @@ export function OverviewPage() {
           return (
             <>
               <HeadlineNumbers stats={data} ruleLabel={ruleText.label} />
-              <CoverageNote documented={data.documentedGoalCount} declared={data.declaredGoalCount} />
+              <CoverageNote
+                documented={data.documentedGoalCount}
+                declared={data.declaredGoalCount}
+                version={data.version}
+              />
               <ZeroGoalPanel
                 items={data.items}
                 version={data.version}

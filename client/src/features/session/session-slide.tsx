@@ -1,5 +1,6 @@
 import type { ReportedFigure } from '@zielmonitor/shared/schemas/reported-figure';
 import type { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
+import { CountingQuestions } from '../../components/counting-questions.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDate, formatPercent } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
@@ -29,6 +30,7 @@ export function SessionSlide({
               </>
             )}
           </p>
+          {stats && <CountingQuestions version={stats.version} />}
           <p>{t.session.titleNote}</p>
         </section>
       );
