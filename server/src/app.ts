@@ -15,6 +15,8 @@ import { authRoutes } from './routes/auth.ts';
 import { changeRoutes } from './routes/changes.ts';
 import { dataExchangeRoutes } from './routes/data-exchange.ts';
 import { goalRoutes } from './routes/goals.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
+import { indicatorExchangeRoutes } from './routes/indicator-exchange.ts';
 import { lineageRoutes } from './routes/lineage.ts';
 import { snapshotRoutes } from './routes/snapshots.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -82,6 +84,8 @@ export async function buildApp(opts: AppOptions) {
       await api.register(snapshotRoutes);
       await api.register(dataExchangeRoutes);
       await api.register(lineageRoutes);
+      await api.register(indicatorRoutes);
+      await api.register(indicatorExchangeRoutes);
     },
     { prefix: '/api' },
   );

@@ -1,5 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { createGoalsRepository } from './goals.ts';
+import { createIndicatorsRepository } from './indicators.ts';
+import { createIndicatorWritesRepository } from './indicator-writes.ts';
 import { createReportedFiguresRepository } from './reported-figures.ts';
 import { createRessortsRepository } from './ressorts.ts';
 import { createSourcesRepository } from './sources.ts';
@@ -19,11 +21,13 @@ import { createPeriodsRepository } from './periods.ts';
 
 export function createRepositories(db: Db) {
   const sources = createSourcesRepository(db);
+  const indicators = createIndicatorsRepository(db);
   return {
     sources,
+    indicators,
     versions: createVersionsRepository(db),
     ressorts: createRessortsRepository(db),
-    goals: createGoalsRepository(db, sources),
+    goals: createGoalsRepository(db, sources, indicators),
     stats: createStatsRepository(db),
     reportedFigures: createReportedFiguresRepository(db, sources),
     statusWrites: createStatusWritesRepository(db),
@@ -37,6 +41,7 @@ export function createRepositories(db: Db) {
     goalWrites: createGoalWritesRepository(db),
     lineage: createLineageRepository(db),
     periods: createPeriodsRepository(db),
+    indicatorWrites: createIndicatorWritesRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

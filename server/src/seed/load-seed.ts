@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { foldText } from '../lib/fold-text.ts';
 import { SEED_FILES, SeedData } from './seed-schema.ts';
+import { checkIndicatorReferences, insertIndicators } from './seed-indicators.ts';
 
 /** Reads and validates every file in data/; a problem names the file, the record and the field. */
 export function readSeed(dir: string): SeedData {
@@ -77,7 +78,7 @@ export function checkSeedReferences(seed: SeedData): string[] {
     for (const id of q.goalIds) if (!goals.has(id)) problems.push(`counting question ${q.id}: unknown goal ${id}`);
     q.sourceIds.forEach((id) => needSource(`counting question ${q.id}`, id));
   }
-  return problems;
+  return [...problems, ...checkIndicatorReferences(seed)];
 }
 
 /**
@@ -226,4 +227,5 @@ function insertSeed(db: Db, seed: SeedData): void {
     q.goalIds.forEach((id) => insertQuestionGoal.run(q.id, id));
     q.sourceIds.forEach((id) => insertQuestionSource.run(q.id, id));
   }
+  insertIndicators(db, seed, new Date().toISOString());
 }

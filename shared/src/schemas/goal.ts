@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Confidence, GoalId, Horizon, IsoDate, RessortCode, SourceRef, Status, VersionKey } from './common.ts';
 import { StatusEvent } from './status-event.ts';
 import { PointInTime, PointInTimeQuery } from './point-in-time.ts';
+import { GoalSchedules } from './schedule.ts';
 
 export const GoalConfidence = z.object({ goal: Confidence, ressort: Confidence, status: Confidence });
 
@@ -36,6 +37,8 @@ export const GoalSummary = z.object({
   revision: z.number().int().nonnegative(),
   official: CurrentStatus.nullable(),
   independent: CurrentStatus.nullable(),
+  /** Terminlage per track, from due date, status and the goal's indicators; absent only in older snapshots. */
+  schedule: GoalSchedules.optional(),
 });
 export type GoalSummary = z.infer<typeof GoalSummary>;
 
