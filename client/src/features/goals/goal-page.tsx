@@ -11,6 +11,8 @@ import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
 import { StatusHistory } from './status-history.tsx';
+import { GoalIndicators } from '../indicators/goal-indicators.tsx';
+import { GoalSchedule } from '../indicators/goal-schedule.tsx';
 
 export function GoalPage() {
   const t = useT();
@@ -57,6 +59,7 @@ export function GoalPage() {
                 </>
               )}
           </p>
+          {g.schedule && <GoalSchedule schedule={g.schedule} />}
           {g.description && <blockquote>{g.description}</blockquote>}
           <CountingQuestions version={g.version} goalId={g.id} />
           <dl className="facts">
@@ -131,6 +134,7 @@ export function GoalPage() {
               testId="independent-history"
             />
           </div>
+          <GoalIndicators goalId={g.id} />
           {(g.lineage.predecessors.length > 0 || g.lineage.successors.length > 0 || g.origin) && (
             <section aria-labelledby="lineage-title" className="panel">
               <h2 id="lineage-title">{t.goal.lineage}</h2>

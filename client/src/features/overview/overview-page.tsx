@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { COUNTING_RULES, COUNTING_RULE_TEXT, type CountingRule } from '@zielmonitor/shared/vocabulary/counting-rules';
 import type { Track } from '@zielmonitor/shared/schemas/common';
 import { ressortStatsQuery } from '../../api/stats.ts';
@@ -16,6 +16,11 @@ import { ReportedFigures } from './reported-figures.tsx';
 import { RessortTable } from './ressort-table.tsx';
 import { ruleFilters } from '../../lib/rule-filters.ts';
 import { ZeroGoalPanel } from './zero-goal-panel.tsx';
+
+// Below the fold, and with texts of its own: the first screen does not wait for it.
+const IndicatorsPanel = lazy(() =>
+  import('../indicators/indicators-panel.tsx').then((m) => ({ default: m.IndicatorsPanel })),
+);
 
 // recharts is large: the first screen renders without waiting for it.
 const RessortChart = lazy(() =>
@@ -120,6 +125,9 @@ export function OverviewPage() {
                 )}
               </section>
               <ReportedFigures version={state.version} />
+              <Suspense fallback={null}>
+                <IndicatorsPanel version={data.version} />
+              </Suspense>
             </>
           );
         }}

@@ -1,6 +1,7 @@
 import type { ReportedFigure } from '@zielmonitor/shared/schemas/reported-figure';
 import type { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
 import { CountingQuestions } from '../../components/counting-questions.tsx';
+import { IndicatorSlide } from '../indicators/indicator-slide.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDate, formatPercent } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
@@ -113,6 +114,8 @@ export function SessionSlide({
           )}
         </section>
       );
+    case 'indicators':
+      return <IndicatorSlide indicators={slide.indicators} />;
     case 'figures':
       return (
         <section className="slide">
