@@ -16,12 +16,14 @@ export function checkIndicatorReferences(seed: SeedData): string[] {
       if (!sources.has(t.sourceId)) problems.push(`indicator ${i.id} ${t.kind}: unknown source ${t.sourceId}`);
     }
     for (const kind of ['baseline', 'target'] as const) {
-      if (i.targets.filter((t) => t.kind === kind).length > 1) problems.push(`indicator ${i.id}: more than one ${kind}`);
+      if (i.targets.filter((t) => t.kind === kind).length > 1)
+        problems.push(`indicator ${i.id}: more than one ${kind}`);
     }
   }
   seed.indicatorReadings.forEach((r, n) => {
     if (!indicators.has(r.indicatorId)) problems.push(`indicator reading ${n}: unknown indicator ${r.indicatorId}`);
-    if (!sources.has(r.sourceId)) problems.push(`indicator reading ${n} (${r.indicatorId}): unknown source ${r.sourceId}`);
+    if (!sources.has(r.sourceId))
+      problems.push(`indicator reading ${n} (${r.indicatorId}): unknown source ${r.sourceId}`);
   });
   return problems;
 }
