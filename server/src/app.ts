@@ -17,6 +17,9 @@ import { dataExchangeRoutes } from './routes/data-exchange.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { indicatorExchangeRoutes } from './routes/indicator-exchange.ts';
+import { dcatRoutes } from './routes/dcat.ts';
+import { licensePlugin } from './plugins/license.ts';
+import { dataLicense, type LicenseUri } from './lib/licenses.ts';
 import { lineageRoutes } from './routes/lineage.ts';
 import { snapshotRoutes } from './routes/snapshots.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -35,6 +38,8 @@ export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
   session?: SessionPolicy;
   about?: { feedbackEmail: string | null; operator: string | null };
+  /** Licence of the exports and the DCAT catalogue (DATA_LICENSE); default: DL-DE-BY 2.0. */
+  dataLicense?: LicenseUri;
   /** Load-shedding thresholds; tests lower them to provoke a 503. */
   pressure?: PressureOptions;
 };
@@ -72,6 +77,8 @@ export async function buildApp(opts: AppOptions) {
   await app.register(openapiPlugin);
   await app.register(authPlugin, { session });
   await app.register(responseCachePlugin);
+  const license = dataLicense(opts.dataLicense);
+  await app.register(licensePlugin, { license });
   await app.register(
     async (api) => {
       await api.register(metaRoutes, { about: opts.about ?? { feedbackEmail: null, operator: null } });
@@ -86,6 +93,11 @@ export async function buildApp(opts: AppOptions) {
       await api.register(lineageRoutes);
       await api.register(indicatorRoutes);
       await api.register(indicatorExchangeRoutes);
+      await api.register(dcatRoutes, {
+        license,
+        publisher: opts.about?.operator ?? null,
+        contact: opts.about?.feedbackEmail ?? null,
+      });
     },
     { prefix: '/api' },
   );

@@ -9,6 +9,7 @@ const app = await buildApp({
   clientDist: config.CLIENT_DIST,
   logger: { level: config.LOG_LEVEL },
   about: { feedbackEmail: config.FEEDBACK_EMAIL ?? null, operator: config.OPERATOR_NAME ?? null },
+  dataLicense: config.DATA_LICENSE,
 });
 
 // For `npm run bench`: how long the event loop was ever blocked while serving (from listening on).

@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts';
 import { createGoalsRepository } from './goals.ts';
 import { createIndicatorsRepository } from './indicators.ts';
 import { createIndicatorWritesRepository } from './indicator-writes.ts';
+import { createCatalogRepository } from './catalog.ts';
 import { createReportedFiguresRepository } from './reported-figures.ts';
 import { createRessortsRepository } from './ressorts.ts';
 import { createSourcesRepository } from './sources.ts';
@@ -42,6 +43,7 @@ export function createRepositories(db: Db) {
     lineage: createLineageRepository(db),
     periods: createPeriodsRepository(db),
     indicatorWrites: createIndicatorWritesRepository(db),
+    catalog: createCatalogRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
