@@ -6,7 +6,8 @@
  *     monthly timeline at K = 100k and 1M status events, and every GET path the dashboard and its
  *     exports use at the largest K: time per request and the longest event-loop block;
  *  3. the client bundle: initial JS (gzip) and the largest chunk;
- *  4. Lighthouse 12 on the overview, mobile and desktop, the median of LIGHTHOUSE_RUNS runs each.
+ *  4. Lighthouse 12 on the overview, mobile and desktop, the median of LIGHTHOUSE_RUNS runs each;
+ *  5. the indicator endpoints at 100k SYNTHETIC readings (scripts/lib/bench-indicators.ts).
  * Timings stay here, never in tests. Options: BENCH_SECONDS (default 5), BENCH_EVENTS (default
  * "100000,1000000"), LIGHTHOUSE_RUNS (default 3, 0 skips), CHROME_PATH (default /usr/bin/chromium).
  */
@@ -25,6 +26,7 @@ import { periodEnds } from '../server/src/repositories/timeline.ts';
 import { buildSynthetic, SYNTHETIC_VERSION } from './synthetic.ts';
 import { measureBundle } from './lib/bundle-size.ts';
 import { runLighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
+import { indicatorBench } from './lib/bench-indicators.ts';
 import { repoRoot, startServer } from './lib/server-process.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -327,6 +329,7 @@ try {
   await http();
   await inProcess();
   await requestPaths(Math.max(...EVENT_COUNTS));
+  await indicatorBench(dir);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

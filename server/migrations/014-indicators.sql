@@ -64,6 +64,8 @@ CREATE TABLE indicator_readings (
 ) STRICT;
 -- The latest reading of one indicator and track by a date, and the readings known at a moment.
 CREATE INDEX indicator_readings_latest ON indicator_readings(indicator_id, track, date, id, recorded_at);
+-- An indicator's readings newest first across both tracks, read in index order up to a limit.
+CREATE INDEX indicator_readings_by_date ON indicator_readings(indicator_id, date, id, recorded_at);
 CREATE INDEX indicator_readings_recorded ON indicator_readings(recorded_at);
 
 CREATE TRIGGER indicator_readings_no_update BEFORE UPDATE ON indicator_readings

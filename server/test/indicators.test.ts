@@ -48,10 +48,12 @@ describe('GET /api/indicators', () => {
   it('lists every indicator with its goals, baseline, target and a rating per track', async () => {
     const res = await get('/api/indicators');
     expect(res.statusCode).toBe(200);
-    const items = res.json().items as { id: string; readingCount: number; goals: { goalId: string }[] }[];
+    const items = res.json().items as { id: string; goals: { goalId: string }[] }[];
     expect(items.map((i) => i.id).sort()).toEqual(seedIndicators.map((i) => i.id).sort());
     for (const item of items) {
-      expect(item.readingCount, item.id).toBe(seedReadings.filter((r) => r.indicatorId === item.id).length);
+      const detail = (await get(`/api/indicators/${item.id}`)).json();
+      expect(detail.readingsTotal, item.id).toBe(seedReadings.filter((r) => r.indicatorId === item.id).length);
+      expect(detail.readings, item.id).toHaveLength(detail.readingsTotal);
     }
   });
 
@@ -147,6 +149,13 @@ describe('GET /api/indicators/:id', () => {
       b.readings.filter((r) => r.source?.id === 'N21');
     expect(n21(before)).toHaveLength(0);
     expect(n21(after)).toHaveLength(1);
+  });
+
+  it('gives the newest readings up to a limit, and how many there are', async () => {
+    const body = (await get('/api/indicators/schulen-glasfaser?limit=2')).json();
+    expect(body.readingsTotal).toBe(5);
+    expect(body.readings.map((r: { date: string }) => r.date)).toEqual(['2022-12-31', '2021-12-31']);
+    expect((await get('/api/indicators/schulen-glasfaser?limit=0')).statusCode).toBe(400);
   });
 
   it('answers an unknown indicator with 404 and a malformed id with 400', async () => {

@@ -49,6 +49,8 @@ export const indicatorsDe = {
   noPath: 'Kein Planpfad: es fehlt ein Ausgangswert oder ein Zielwert.',
   readingsTitle: 'Messwerte',
   readingsCaption: 'Alle Messwerte, neueste zuerst',
+  readingsPartial: (shown: number, total: number) =>
+    `Hier die neuesten ${shown} von ${total} Messwerten; alle stehen in der CSV-Datei.`,
   colDate: 'Stichtag',
   colValue: 'Wert',
   colWording: 'Wortlaut der Quelle',

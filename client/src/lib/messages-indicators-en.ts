@@ -45,6 +45,7 @@ export const indicatorsEn: IndicatorTexts = {
   noPath: 'No planned path: a baseline or a target is missing.',
   readingsTitle: 'Readings',
   readingsCaption: 'Every reading, newest first',
+  readingsPartial: (shown, total) => `The newest ${shown} of ${total} readings here; all are in the CSV file.`,
   colDate: 'Date',
   colValue: 'Value',
   colWording: 'Wording of the source',

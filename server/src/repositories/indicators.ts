@@ -48,16 +48,16 @@ export function createIndicatorsRepository(db: Db) {
       src.date AS source_date, src.publisher AS source_publisher
     FROM indicator_targets t LEFT JOIN sources src ON src.id = t.source_id
     WHERE t.indicator_id = ? ORDER BY t.date, t.id`);
-  const readings = db.prepare<[PointInTime & { id: string }], RawReading>(`${READING_SELECT}
+  const readings = db.prepare<[PointInTime & { id: string; limit: number }], RawReading>(`${READING_SELECT}
     WHERE r.indicator_id = @id AND r.date <= @asOf AND r.recorded_at <= @knownAt
-    ORDER BY r.date DESC, r.id DESC`);
+    ORDER BY r.date DESC, r.id DESC LIMIT @limit`);
   const latest = db.prepare<[PointInTime & { id: string; track: Track }], RawReading>(`${READING_SELECT}
     WHERE r.indicator_id = @id AND r.track = @track AND r.date <= @asOf AND r.recorded_at <= @knownAt AND ${COUNTS}
     ORDER BY r.date DESC, r.id DESC LIMIT 1`);
-  const counted = db
+  const recorded = db
     .prepare<[PointInTime & { id: string }], number>(
-      `SELECT count(*) FROM indicator_readings r
-    WHERE r.indicator_id = @id AND r.date <= @asOf AND r.recorded_at <= @knownAt AND ${COUNTS}`,
+      `SELECT count(*) FROM indicator_readings
+    WHERE indicator_id = @id AND date <= @asOf AND recorded_at <= @knownAt`,
     )
     .pluck();
   const byGoals = db.prepare<[string], { goal_id: string; indicator_id: string }>(`SELECT goal_id, indicator_id
@@ -80,14 +80,15 @@ export function createIndicatorsRepository(db: Db) {
     get: (id: string): IndicatorRow | undefined => one.get(id),
     goals: (id: string): IndicatorGoalRow[] => goals.all(id),
     targets: (id: string): TargetRow[] => targets.all(id).map(toTargetRow),
-    /** Every reading by the point in time, newest first, superseded ones marked. */
-    readings: (id: string, at: PointInTime): ReadingRow[] => readings.all({ id, ...at }).map(toReadingRow),
+    /** The newest readings by the point in time (all without a limit), superseded ones marked. */
+    readings: (id: string, at: PointInTime, limit = -1): ReadingRow[] =>
+      readings.all({ id, ...at, limit }).map(toReadingRow),
     /** The latest reading of a track that still counts at the point in time. */
     latest: (id: string, track: Track, at: PointInTime): ReadingRow | undefined => {
       const row = latest.get({ id, track, ...at });
       return row && toReadingRow(row);
     },
-    countedReadings: (id: string, at: PointInTime): number => counted.get({ id, ...at }) ?? 0,
+    recordedReadings: (id: string, at: PointInTime): number => recorded.get({ id, ...at }) ?? 0,
     /**
      * The latest rating of each indicator of each goal, per track (the input of a goal's
      * Terminlage), by the rule of indicators/trajectory.ts; each indicator is rated once.

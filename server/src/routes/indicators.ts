@@ -51,10 +51,11 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
   const detail = (
     request: FastifyRequest,
     id: string,
-    query: { asOf?: string; knownAt?: string; snapshot?: string },
+    query: { asOf?: string; knownAt?: string; snapshot?: string; limit?: number },
   ) => {
     const { at, echo } = resolvePointInTime(app.repos, query);
-    const found = indicatorDetail(app.repos.indicators, id, at, referenceDate(at.asOf), request.user);
+    const reference = referenceDate(at.asOf);
+    const found = indicatorDetail(app.repos.indicators, id, at, reference, request.user, query.limit);
     if (!found) throw notFound(`Kennzahl „${id}“ nicht gefunden`);
     return { ...found, at: echo };
   };

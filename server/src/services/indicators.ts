@@ -76,7 +76,6 @@ export function summarize(
     baseline: targetRows.find((t) => t.kind === 'baseline') ?? null,
     target: targetRows.find((t) => t.kind === 'target') ?? null,
     rating: { official: onTrack('official'), independent: onTrack('independent') },
-    readingCount: indicators.countedReadings(row.id, at),
     revision: row.revision,
     targetRows,
     path,
@@ -105,11 +104,12 @@ export function indicatorDetail(
   at: PointInTime,
   reference: string,
   user: User | null,
+  limit = 250,
 ): Omit<IndicatorDetail, 'at'> | undefined {
   const row = indicators.get(id);
   if (!row) return undefined;
   const { targetRows, path, ...summary } = summarize(indicators, row, at, reference);
-  const readings = indicators.readings(id, at).map((r) => toReading(r, path, row.direction));
+  const readings = indicators.readings(id, at, limit).map((r) => toReading(r, path, row.direction));
   const sources = new Map<string, SourceRef>();
   for (const s of [...targetRows.map((t) => t.source), ...readings.map((r) => r.source)]) {
     if (s) sources.set(s.id, s);
@@ -119,6 +119,7 @@ export function indicatorDetail(
     targets: targetRows.map(toTargetPoint),
     path: path ?? [],
     readings,
+    readingsTotal: indicators.recordedReadings(id, at),
     sources: [...sources.values()].sort((a, b) => a.id.localeCompare(b.id, 'de', { numeric: true })),
     canReport: user !== null && canReportFor(user, indicators.ressorts(id)),
   };

@@ -107,7 +107,6 @@ export const IndicatorSummary = z.object({
   baseline: TargetPoint.nullable(),
   target: TargetPoint.nullable(),
   rating: z.object({ official: IndicatorRating, independent: IndicatorRating }),
-  readingCount: z.number().int().nonnegative(),
   /** Goes up with every reading and every edit; a write names the revision it was based on. */
   revision: z.number().int().nonnegative(),
 });
@@ -126,7 +125,11 @@ export const IndicatorsResponse = z.object({ items: z.array(IndicatorSummary), a
 export type IndicatorsResponse = z.infer<typeof IndicatorsResponse>;
 
 export const IndicatorParams = z.strictObject({ id: IndicatorId });
-export const IndicatorDetailQuery = z.strictObject(PointInTimeQuery);
+export const IndicatorDetailQuery = z.strictObject({
+  ...PointInTimeQuery,
+  /** How many readings, newest first (the CSV export has all). */
+  limit: z.coerce.number().int().min(1).max(5000).default(250),
+});
 
 export const PathPoint = z.object({ kind: TargetKind, date: IsoDate, value: z.number() });
 
@@ -135,8 +138,10 @@ export const IndicatorDetail = IndicatorSummary.extend({
   targets: z.array(TargetPoint),
   /** The planned path's corner points; empty without baseline or target. */
   path: z.array(PathPoint),
-  /** Every reading by the point in time, newest first; superseded ones marked and not counted. */
+  /** The newest readings by the point in time (up to `limit`); superseded ones marked and not counted. */
   readings: z.array(Reading),
+  /** How many readings were recorded by the point in time, superseded ones included. */
+  readingsTotal: z.number().int().nonnegative(),
   sources: z.array(SourceRef),
   /** Whether the user asking may report a reading (the server decides, the page follows). */
   canReport: z.boolean(),

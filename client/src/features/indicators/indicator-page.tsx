@@ -116,6 +116,7 @@ export function IndicatorPage() {
             </section>
             <section aria-labelledby="readings-title" className="panel">
               <h2 id="readings-title">{x.readingsTitle}</h2>
+              {i.readingsTotal > i.readings.length && <p>{x.readingsPartial(i.readings.length, i.readingsTotal)}</p>}
               <ReadingsTable indicator={i} />
               <p className="exports">
                 <a href={readingsCsvUrl({ indicator: i.id, asOf: at.asOf })} download>
