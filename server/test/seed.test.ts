@@ -42,6 +42,25 @@ describe('seed data in data/', () => {
     expect(seed.goals.filter((g) => ['v1-13', 'v1-14'].includes(g.id))).toHaveLength(2);
   });
 
+  it('keeps the words of the source beside every indicator value, and says why a derived value differs', () => {
+    for (const r of seed.indicatorReadings) {
+      expect(r.valueWording, `${r.indicatorId} ${r.date}`).toBeTruthy();
+      // A value the source states as its complement ("58 % ohne") or as a fraction says so in the note.
+      if (/ohne|jede dritte/.test(r.valueWording)) expect(r.note, `${r.indicatorId} ${r.date}`).toMatch(/Gegenwert/);
+    }
+    for (const i of seed.indicators) {
+      expect(i.measure, i.id).toBeTruthy();
+      for (const t of i.targets) expect(t.wording, `${i.id} ${t.kind}`).toBeTruthy();
+      for (const g of i.goals) expect(g.basis, `${i.id} ${g.goalId}`).toBeTruthy();
+    }
+  });
+
+  it('keeps readings of different reporters side by side, never merged', () => {
+    const fibre = seed.indicatorReadings.filter((r) => r.indicatorId === 'schulen-glasfaser');
+    expect(new Set(fibre.map((r) => r.reporter)).size).toBeGreaterThan(3);
+    expect(new Set(fibre.map((r) => r.track))).toEqual(new Set(['official', 'independent']));
+  });
+
   it('has no reference to a missing source, goal, version or Ressort', () => {
     expect(checkSeedReferences(seed)).toEqual([]);
   });
