@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
+import { monthsBefore } from '@zielmonitor/shared/indicators/trajectory';
 import { addUser } from './accounts.ts';
 import { axeViolations, browserAvailable, loginAs, openPage, reflows, startHarness, type Harness } from './harness.ts';
 
@@ -55,7 +56,8 @@ describe.skipIf(!run)('indicators in headless Chromium', () => {
     expect(await axeViolations(page), 'reading form').toEqual([]);
 
     // A value without evidence is refused in the form, by the server's own schema.
-    const month = todayInBerlin().slice(0, 7);
+    // Last month: a month counts from its last day, so the current one may not be over yet.
+    const month = monthsBefore(todayInBerlin(), 1).slice(0, 7);
     await page.getByLabel(/^Wert/).fill('93');
     await page.getByLabel(/^Stichtag/).fill(month);
     await page.getByRole('button', { name: 'Messwert speichern' }).click();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
+import { monthsBefore } from '@zielmonitor/shared/indicators/trajectory';
 import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
 
 let t: TestApp;
@@ -93,7 +94,9 @@ describe('reporting a reading', () => {
     expect(before.rating.official).toMatchObject({ state: 'not_assessable', reason: 'stale' });
     expect(before.canReport).toBe(false);
     const audits = count('SELECT count(*) FROM audit_log');
-    const res = await report('schulen-gigabit', mwide.cookie, { value: 93.5, date: todayInBerlin().slice(0, 7) });
+    // Last month: a month counts from its last day, so the current one may not be over yet.
+    const lastMonth = monthsBefore(todayInBerlin(), 1).slice(0, 7);
+    const res = await report('schulen-gigabit', mwide.cookie, { value: 93.5, date: lastMonth });
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
     expect(body.revision).toBe(before.revision + 1);
@@ -124,6 +127,16 @@ describe('reporting a reading', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('CONFLICT');
     expect(count('SELECT count(*) FROM indicator_readings')).toBe(n);
+  });
+
+  it('refuses a month that is not over yet', async () => {
+    const next = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 7);
+    const res = await report('schulen-gigabit', mwide.cookie, { date: next });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.issues[0]).toMatchObject({
+      field: 'date',
+      message: expect.stringContaining('noch nicht vorbei'),
+    });
   });
 
   it.each([
