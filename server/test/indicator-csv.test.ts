@@ -10,7 +10,8 @@ const seedReadings = readSeedFile<unknown[]>('indicator-readings.json');
 beforeAll(async () => {
   t = await createTestApp();
   admin = await createAccount(t, { email: 'admin@nrw.de', name: 'Ada Admin', role: 'admin', ressorts: [] });
-});
+  // scrypt at N=2^17 per account and login: slow by design, slower on a busy machine.
+}, 60_000);
 afterAll(() => t.close());
 
 const exportCsv = async (query = '') => {

@@ -11,7 +11,8 @@ let admin: Account;
 beforeAll(async () => {
   t = await createTestApp();
   admin = await createAccount(t, { email: 'admin@nrw.de', name: 'Ada', role: 'admin', ressorts: [] });
-});
+  // scrypt at N=2^17 per account and login: slow by design, slower on a busy machine.
+}, 60_000);
 afterAll(() => t.close());
 
 const TABLES = [

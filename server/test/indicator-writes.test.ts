@@ -15,7 +15,8 @@ beforeAll(async () => {
     createAccount(t, { email: 's@stk.nrw.de', name: 'Sam S', role: 'controller', ressorts: ['StK'] }),
     createAccount(t, { email: 'admin@nrw.de', name: 'Ada Admin', role: 'admin', ressorts: [] }),
   ]);
-});
+  // scrypt at N=2^17 per account and login: slow by design, slower on a busy machine.
+}, 60_000);
 afterAll(() => t.close());
 
 const detail = async (id: string, query = '') => (await t.app.inject({ url: `/api/indicators/${id}${query}` })).json();
