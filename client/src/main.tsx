@@ -21,6 +21,9 @@ const MyGoalsPage = lazy(() =>
 const StatusFormPage = lazy(() =>
   import('./features/controller/status-form-page.tsx').then((m) => ({ default: m.StatusFormPage })),
 );
+const CorrectionPage = lazy(() =>
+  import('./features/controller/correction-page.tsx').then((m) => ({ default: m.CorrectionPage })),
+);
 const ChangesPage = lazy(() => import('./features/time/changes-page.tsx').then((m) => ({ default: m.ChangesPage })));
 const TimelinePage = lazy(() => import('./features/time/timeline-page.tsx').then((m) => ({ default: m.TimelinePage })));
 const LineagePage = lazy(() => import('./features/lineage/lineage-page.tsx').then((m) => ({ default: m.LineagePage })));
@@ -79,6 +82,7 @@ function App({ initial }: { initial: T }) {
                   <Route path="/ziele" component={GoalsPage} />
                   <Route path="/ziele/:id" component={GoalPage} />
                   <Route path="/ziele/:id/melden" component={StatusFormPage} />
+                  <Route path="/ziele/:id/meldungen/:eventId/berichtigen" component={CorrectionPage} />
                   <Route path="/anmelden" component={LoginPage} />
                   <Route path="/verlauf" component={TimelinePage} />
                   <Route path="/aenderungen" component={ChangesPage} />

@@ -19,3 +19,14 @@ export const notFound = (message: string) => new AppError(404, 'NOT_FOUND', mess
 /** 400 for one field whose value is well-formed but names nothing we know. */
 export const unknownValue = (location: string, field: string, message: string) =>
   new AppError(400, 'VALIDATION_ERROR', `${field}: ${message}`, [{ location, field, message }]);
+
+/** 429: the error handler sends Retry-After with it. */
+export class TooManyRequests extends AppError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, code, message);
+  }
+}

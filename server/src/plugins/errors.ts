@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorIssue, ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import type { StatusConflict } from '@zielmonitor/shared/schemas/status-update';
-import { AppError } from '../lib/errors.ts';
+import { AppError, TooManyRequests } from '../lib/errors.ts';
 
 const LOCATIONS: Record<string, string> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' };
 
@@ -24,6 +24,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(400).send(body('VALIDATION_ERROR', `Ungültige Anfrage – ${summary}`, issues));
     }
     if (err instanceof AppError) {
+      if (err instanceof TooManyRequests) reply.header('Retry-After', String(err.retryAfterSeconds));
       if (err.statusCode >= 500) request.log.error({ err }, 'request failed');
       return reply.status(err.statusCode).send(body(err.code, err.message, err.issues, err.conflict));
     }

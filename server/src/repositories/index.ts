@@ -19,6 +19,8 @@ import { createChangesRepository } from './changes.ts';
 import { createGoalWritesRepository } from './goal-writes.ts';
 import { createLineageRepository } from './lineage.ts';
 import { createPeriodsRepository } from './periods.ts';
+import { createKnowledgeRepository } from './knowledge.ts';
+import { createSecretsRepository } from './secrets.ts';
 
 export function createRepositories(db: Db) {
   const sources = createSourcesRepository(db);
@@ -44,6 +46,8 @@ export function createRepositories(db: Db) {
     periods: createPeriodsRepository(db),
     indicatorWrites: createIndicatorWritesRepository(db),
     catalog: createCatalogRepository(db),
+    knowledge: createKnowledgeRepository(db),
+    secrets: createSecretsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

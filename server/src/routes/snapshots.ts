@@ -2,14 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import {
   CreateSnapshotBody,
+  CreateSnapshotResponse,
   SnapshotDetail,
   SnapshotParams,
   SnapshotPayload,
-  SnapshotSummary,
   SnapshotsResponse,
 } from '@zielmonitor/shared/schemas/snapshot';
 import { notFound } from '../lib/errors.ts';
-import { requireUser } from '../plugins/auth.ts';
 import { createSnapshot, toSummary } from '../services/snapshots.ts';
 
 export const snapshotRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -31,16 +30,18 @@ export const snapshotRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  // Anyone may freeze a view, signed in or not: 201 for a new snapshot, 200 for one frozen before.
   app.post(
     '/snapshots',
     {
-      onRequest: requireUser,
-      schema: { body: CreateSnapshotBody, response: { 201: SnapshotSummary, 400: ErrorResponse, 401: ErrorResponse } },
+      schema: {
+        body: CreateSnapshotBody,
+        response: { 200: CreateSnapshotResponse, 201: CreateSnapshotResponse, 400: ErrorResponse, 429: ErrorResponse },
+      },
     },
     async (request, reply) => {
-      const user = request.user;
-      if (!user) throw new Error('requireUser let an anonymous request through');
-      return reply.status(201).send(createSnapshot(app.db, app.repos, user, request.body.title, request.ip));
+      const result = createSnapshot(app.db, app.repos, request.user, request.body, request.ip);
+      return reply.status(result.created ? 201 : 200).send(result);
     },
   );
 };

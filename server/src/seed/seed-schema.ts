@@ -66,7 +66,8 @@ export const SeedGoal = z.strictObject({
   fieldOfActionBasis: z.string().nullable(),
   horizon: Horizon,
   horizonNote: z.string().nullable(),
-  dueDate: IsoDate.nullable(),
+  /** As precise as the source: `2022` ("bis 2022"), `2022-06` or a day. */
+  dueDate: PartialDate.nullable(),
   dueWording: z.string().nullable(),
   dueDateBasis: z.string().nullable(),
   confidence: z.strictObject({ goal: Confidence, ressort: Confidence, status: Confidence }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_PRECISIONS } from '../time/partial-date.ts';
 
 /** Calendar date `YYYY-MM-DD` that exists (2021-02-30 is refused). */
 export const IsoDate = z
@@ -51,7 +52,7 @@ export const CONFIDENCES = ['high', 'medium', 'low', 'unknown'] as const;
 export const Confidence = z.enum(CONFIDENCES);
 export type Confidence = z.infer<typeof Confidence>;
 
-export const DatePrecision = z.enum(['day', 'month', 'year']);
+export const DatePrecision = z.enum(DATE_PRECISIONS);
 export type DatePrecision = z.infer<typeof DatePrecision>;
 
 /** A date as a source states it: `2021`, `2021-11` or `2021-11-18`. */

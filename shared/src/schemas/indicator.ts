@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DatePrecision, GoalId, IsoDate, RessortCode, SourceRef, Track, VersionKey } from './common.ts';
-import { PointInTime, PointInTimeQuery } from './point-in-time.ts';
+import { PointInTimeEcho, PointInTimeQuery } from './point-in-time.ts';
 import { Evidence } from './status-event.ts';
 import { DIRECTIONS, QUALIFIERS, RATING_REASONS, RATINGS, TARGET_KINDS } from '../indicators/trajectory.ts';
 
@@ -121,7 +121,7 @@ export const IndicatorsQuery = z.strictObject({
 export type IndicatorsQuery = z.infer<typeof IndicatorsQuery>;
 export type IndicatorsQueryInput = z.input<typeof IndicatorsQuery>;
 
-export const IndicatorsResponse = z.object({ items: z.array(IndicatorSummary), at: PointInTime });
+export const IndicatorsResponse = z.object({ items: z.array(IndicatorSummary), at: PointInTimeEcho });
 export type IndicatorsResponse = z.infer<typeof IndicatorsResponse>;
 
 export const IndicatorParams = z.strictObject({ id: IndicatorId });
@@ -145,6 +145,6 @@ export const IndicatorDetail = IndicatorSummary.extend({
   sources: z.array(SourceRef),
   /** Whether the user asking may report a reading (the server decides, the page follows). */
   canReport: z.boolean(),
-  at: PointInTime,
+  at: PointInTimeEcho,
 });
 export type IndicatorDetail = z.infer<typeof IndicatorDetail>;

@@ -5,6 +5,7 @@ import type { Fate, Origin } from '@zielmonitor/shared/schemas/lineage';
 import { lineageQuery } from '../../api/lineage.ts';
 import { CountingQuestions } from '../../components/counting-questions.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { ViewStamp } from '../../components/view-stamp.tsx';
 import { useT } from '../../lib/i18n.ts';
 import { lineageFlows } from '../../lib/shape-lineage.ts';
 import { DuePanel } from './due-panel.tsx';
@@ -30,6 +31,7 @@ export function LineagePage() {
           });
           return (
             <>
+              <ViewStamp at={data.at} version={data.to.key} track={data.track} />
               <section className="panel" aria-labelledby="answer-title">
                 <h2 id="answer-title">{L.answerTitle}</h2>
                 <p data-testid="lineage-answer">

@@ -8,7 +8,8 @@ import { QueryState } from '../../components/query-state.tsx';
 import { WhenVisible } from '../../components/when-visible.tsx';
 import { formatPercent } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
-import { ressortChartHeight, toRessortRows } from '../../lib/shape-ressort-stats.ts';
+import { chartFacts, ressortChartHeight, toRessortRows } from '../../lib/shape-ressort-stats.ts';
+import { ViewStamp } from '../../components/view-stamp.tsx';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
 import { CoverageNote } from './coverage-note.tsx';
 import { HeadlineNumbers } from './headline-numbers.tsx';
@@ -69,7 +70,9 @@ export function OverviewPage() {
           <select value={rule} onChange={(e) => update({ rule: e.target.value })}>
             {COUNTING_RULES.map((r) => (
               <option key={r} value={r}>
-                {COUNTING_RULE_TEXT[r][t.lang].label}
+                {stats.data
+                  ? t.overview.ruleOption(COUNTING_RULE_TEXT[r][t.lang].label, stats.data.ruleCounts[r])
+                  : COUNTING_RULE_TEXT[r][t.lang].label}
               </option>
             ))}
           </select>
@@ -77,13 +80,22 @@ export function OverviewPage() {
         <details className="rule-text">
           <summary>{t.lang === 'de' ? 'Wie wird gezählt?' : 'How is this counted?'}</summary>
           <p>{ruleText.text}</p>
+          <p>{t.overview.partialRule}</p>
+          <p>{t.overview.datesRule}</p>
         </details>
       </div>
       <QueryState query={stats}>
         {(data) => {
           const rows = toRessortRows(data.items, t.unknownRessort);
+          const facts = chartFacts(rows);
           return (
             <>
+              <ViewStamp
+                at={data.at}
+                version={data.version}
+                track={track}
+                rule={{ rule, basis: data.ruleCounts[rule] }}
+              />
               <HeadlineNumbers stats={data} ruleLabel={ruleText.label} />
               <CoverageNote
                 documented={data.documentedGoalCount}
@@ -105,7 +117,7 @@ export function OverviewPage() {
                   </span>
                 </h2>
                 {rows.length === 0 ? (
-                  <p className="state state-empty">{t.empty}</p>
+                  <p className="state state-empty">{t.overview.emptyBasis(ruleText.label)}</p>
                 ) : (
                   <>
                     <figure className="chart">
@@ -114,9 +126,10 @@ export function OverviewPage() {
                       </WhenVisible>
                       <figcaption>
                         {t.overview.chartSummary(
-                          rows.length,
-                          rows[0]?.name ?? '',
-                          formatPercent(rows[0]?.rate ?? 0, t.lang),
+                          facts.ressorts,
+                          facts.best?.name ?? null,
+                          formatPercent(facts.best?.rate ?? 0, t.lang),
+                          facts.unassigned,
                         )}
                       </figcaption>
                     </figure>

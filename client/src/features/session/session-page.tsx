@@ -5,7 +5,9 @@ import { goalsQuery } from '../../api/goals.ts';
 import { reportedFiguresQuery, ressortStatsQuery } from '../../api/stats.ts';
 import { snapshotQuery } from '../../api/time.ts';
 import { indicatorsQuery } from '../../api/indicators.ts';
-import { formatDate } from '@zielmonitor/shared/time/format';
+import { formatDate, formatDateTime } from '@zielmonitor/shared/time/format';
+import { COUNTING_RULE_TEXT } from '@zielmonitor/shared/vocabulary/counting-rules';
+import { citableLink } from '../../lib/citable-link.ts';
 import { useT } from '../../lib/i18n.ts';
 import { buildSlides, findSlide } from '../../lib/session-slides.ts';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
@@ -131,6 +133,23 @@ export function SessionPage() {
         <div className="session-typed" role="status">
           {t.session.jumpTo}: {typed}⏎
         </div>
+      )}
+      {stats?.data && (
+        <p className="session-stamp" data-testid="session-stamp">
+          {t.stamp.versionShort(stats.data.version)} · {t.stamp.asOf(formatDate(stats.data.at.asOf ?? asOf, t.lang))} ·{' '}
+          {t.stamp.track(t.trackShort.official)} · {t.stamp.rule(COUNTING_RULE_TEXT.all_goals[t.lang].label, null)} ·{' '}
+          {t.stamp.coverage(stats.data.documentedGoalCount, stats.data.declaredGoalCount)} ·{' '}
+          {t.stamp.knownAt(formatDateTime(stats.data.at.recordedUntil, t.lang))} · {t.stamp.cite}:{' '}
+          <span className="mono">
+            {citableLink(
+              window.location.origin,
+              '/sitzung',
+              params.toString(),
+              { ...stats.data.at, asOf: stats.data.at.asOf ?? asOf },
+              version,
+            )}
+          </span>
+        </p>
       )}
       <p className="session-help">{t.session.help}</p>
     </div>
