@@ -9,6 +9,7 @@
  *  4. Lighthouse 12 on the overview, mobile and desktop, the median of LIGHTHOUSE_RUNS runs each;
  *  5. running in public (scripts/lib/bench-public.ts): the dashboard's p99 during 100 concurrent logins,
  *     anonymous stats through nginx's cache vs direct, /api/health p99 during the largest dry-run import.
+ *  6. the indicator endpoints at 100k SYNTHETIC readings (scripts/lib/bench-indicators.ts).
  * Timings stay here, never in tests. Options: BENCH_SECONDS (default 5), BENCH_EVENTS (default
  * "100000,1000000"), LIGHTHOUSE_RUNS (default 3, 0 skips), CHROME_PATH (default /usr/bin/chromium).
  */
@@ -28,6 +29,7 @@ import { buildSynthetic, SYNTHETIC_VERSION } from './synthetic.ts';
 import { measureBundle } from './lib/bundle-size.ts';
 import { runLighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
 import { benchPublic } from './lib/bench-public.ts';
+import { indicatorBench } from './lib/bench-indicators.ts';
 import { repoRoot, startServer } from './lib/server-process.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -339,6 +341,7 @@ try {
   await benchPublic(dir, SECONDS);
   await inProcess();
   await requestPaths(Math.max(...EVENT_COUNTS));
+  await indicatorBench(dir);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

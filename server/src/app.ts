@@ -16,6 +16,11 @@ import { authRoutes } from './routes/auth.ts';
 import { changeRoutes } from './routes/changes.ts';
 import { dataExchangeRoutes } from './routes/data-exchange.ts';
 import { goalRoutes } from './routes/goals.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
+import { indicatorExchangeRoutes } from './routes/indicator-exchange.ts';
+import { dcatRoutes } from './routes/dcat.ts';
+import { licensePlugin } from './plugins/license.ts';
+import { dataLicense, type LicenseUri } from './lib/licenses.ts';
 import { lineageRoutes } from './routes/lineage.ts';
 import { snapshotRoutes } from './routes/snapshots.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -37,6 +42,8 @@ export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
   session?: SessionPolicy;
   about?: { feedbackEmail: string | null; operator: string | null };
+  /** Licence of the exports and the DCAT catalogue (DATA_LICENSE); default: DL-DE-BY 2.0. */
+  dataLicense?: LicenseUri;
   /** Load-shedding thresholds; tests lower them to provoke a 503. */
   pressure?: PressureOptions;
   /** PUBLIC_ORIGIN, e.g. `https://zielmonitor.landtag.example`; absent: the listening address. */
@@ -106,6 +113,8 @@ export async function buildApp(opts: AppOptions) {
   await app.register(openapiPlugin);
   await app.register(authPlugin, { session, publicOrigin: opts.publicOrigin });
   await app.register(responseCachePlugin);
+  const license = dataLicense(opts.dataLicense);
+  await app.register(licensePlugin, { license });
   await app.register(
     async (api) => {
       await api.register(metaRoutes, { about: opts.about ?? { feedbackEmail: null, operator: null } });
@@ -118,6 +127,13 @@ export async function buildApp(opts: AppOptions) {
       await api.register(snapshotRoutes);
       await api.register(dataExchangeRoutes);
       await api.register(lineageRoutes);
+      await api.register(indicatorRoutes);
+      await api.register(indicatorExchangeRoutes);
+      await api.register(dcatRoutes, {
+        license,
+        publisher: opts.about?.operator ?? null,
+        contact: opts.about?.feedbackEmail ?? null,
+      });
     },
     { prefix: '/api' },
   );

@@ -2,6 +2,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_LICENSE, LICENSE_URIS } from './lib/licenses.ts';
 
 /** Repository root: server/src/config.ts lives two levels below it, and so does the bundle server/dist/server.js. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,6 +23,8 @@ const ConfigSchema = z
     /** Contact for accessibility feedback (BITV 2.0 § 7), shown on the accessibility statement. */
     FEEDBACK_EMAIL: z.email().optional(),
     OPERATOR_NAME: z.string().min(1).optional(),
+    /** Licence of every export and of the DCAT catalogue: a URI of the DCAT-AP.de licence list. */
+    DATA_LICENSE: z.enum(LICENSE_URIS).default(DEFAULT_LICENSE),
     /** Benchmarks: print the longest event-loop block as JSON on shutdown. */
     REPORT_EVENT_LOOP: z.enum(['0', '1']).default('0'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -13,6 +13,7 @@ async function prepare() {
       clientDist: config.CLIENT_DIST,
       logger: { level: config.LOG_LEVEL },
       about: { feedbackEmail: config.FEEDBACK_EMAIL ?? null, operator: config.OPERATOR_NAME ?? null },
+      dataLicense: config.DATA_LICENSE,
       publicOrigin: config.PUBLIC_ORIGIN,
       trustProxy: config.TRUST_PROXY,
     });

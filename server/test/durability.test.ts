@@ -32,7 +32,7 @@ describe('backup and restore', () => {
     seedIfEmpty(db, seedDir);
     const copy = path.join(dir, 'copy.sqlite');
     const counts = await backup(live, copy);
-    expect(counts.goals).toBe(32);
+    expect(counts.goals).toBe(40);
 
     // Changes after the backup are undone by the restore, while the connection stays open.
     db.exec("DELETE FROM goal_sources WHERE goal_id = 'v1-01'");

@@ -77,7 +77,10 @@ describe('behind a TLS proxy (PUBLIC_ORIGIN https, TRUST_PROXY 1)', () => {
         method: 'POST',
         url: '/api/snapshots',
         headers: { cookie: admin.cookie, ...headers },
-        payload: { title: 'Stand für den Ausschuss' },
+        payload: {
+          title: 'Stand für den Ausschuss',
+          view: { path: '/', params: { version: '1.0', asOf: '2021-06-30' } },
+        },
       });
     expect((await write({ origin: PUBLIC })).statusCode).toBe(201);
     // What the old check accepted: Origin equal to whatever the request claims its own host is.
@@ -112,11 +115,12 @@ describe('behind a TLS proxy (PUBLIC_ORIGIN https, TRUST_PROXY 1)', () => {
       method: 'POST',
       url: '/api/snapshots',
       headers: { cookie: admin.cookie, origin: PUBLIC, host: 'evil.example' },
-      payload: { title: 'Zitierbarer Stand' },
+      payload: { title: 'Zitierbarer Stand', view: { path: '/ziele', params: { version: '2.0', asOf: '2022-06-30' } } },
     });
-    expect(created.json().url).toBe(`${PUBLIC}/?snapshot=${created.json().id}`);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().url).toBe(`${PUBLIC}/ziele?version=2.0&snapshot=${created.json().id}`);
     const listed = await t.app.inject({ url: '/api/snapshots', headers: { host: 'evil.example' } });
-    expect(listed.json().items.every((s: { url: string }) => s.url.startsWith(`${PUBLIC}/?snapshot=`))).toBe(true);
+    expect(listed.json().items.every((s: { url: string }) => s.url.startsWith(`${PUBLIC}/`))).toBe(true);
   });
 
   it('keys the login limit on the client address the proxy reports, so one attacker cannot lock out the rest', async () => {

@@ -57,7 +57,7 @@ describe('every text field refuses control characters and broken Unicode with 40
       method: 'POST',
       url: '/api/snapshots',
       headers: { ...sameOrigin, cookie: admin.cookie },
-      payload: { title: 'Stand\u001b[31m rot' },
+      payload: { title: 'Stand\u001b[31m rot', view: { path: '/', params: { version: '1.0' } } },
     });
     expect(fieldsOf(snapshot)).toEqual(['title']);
     for (const [field, payload] of [

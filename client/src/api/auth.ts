@@ -1,12 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LoginBody } from '@zielmonitor/shared/schemas/auth';
-import type { StatusUpdateInput } from '@zielmonitor/shared/schemas/status-update';
 
 const meSchema = () => import('@zielmonitor/shared/schemas/auth').then((m) => m.MeResponse);
 import { api, ApiError, withQuery } from './client.ts';
-import { goalKeys } from './goals.ts';
-import { invalidate } from './query-client.ts';
-import { statsKeys } from './stats.ts';
 
 export const authKeys = {
   me: ['auth', 'me'] as const,
@@ -54,19 +50,5 @@ export function useLogout() {
       client.setQueryData(authKeys.me, { user: null });
       void client.invalidateQueries();
     },
-  });
-}
-
-/** A status report; on success everything that shows a status is refreshed at once. */
-export function useReportStatus(goalId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: StatusUpdateInput) =>
-      api(
-        () => import('@zielmonitor/shared/schemas/status-update').then((m) => m.StatusUpdateResponse),
-        `/api/goals/${encodeURIComponent(goalId)}/status`,
-        { method: 'POST', json: body },
-      ),
-    onSuccess: () => invalidate(client, goalKeys.all, statsKeys.all, ['changes'], ['timeline']),
   });
 }

@@ -4,7 +4,11 @@ import type { GoalsQueryInput } from '@zielmonitor/shared/schemas/goal';
 const schemas = () => import('@zielmonitor/shared/schemas/goal');
 import { api, withQuery } from './client.ts';
 
-export type PointInTimeParams = { asOf?: string | undefined; snapshot?: string | undefined };
+export type PointInTimeParams = {
+  asOf?: string | undefined;
+  knownAt?: string | undefined;
+  snapshot?: string | undefined;
+};
 
 export const goalKeys = {
   all: ['goals'] as const,

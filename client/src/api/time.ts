@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 const snapshots = () => import('@zielmonitor/shared/schemas/snapshot');
 import type { Track } from '@zielmonitor/shared/schemas/common';
+import type { CreateSnapshotBody } from '@zielmonitor/shared/schemas/snapshot';
 import { api, withQuery } from './client.ts';
 import { invalidate } from './query-client.ts';
 
@@ -10,12 +11,13 @@ export type TimelineParams = {
   interval: 'month' | 'quarter';
   track: Track;
   snapshot?: string | undefined;
+  knownAt?: string | undefined;
   to?: string | undefined;
 };
 
 export const timeKeys = {
   timeline: (params: TimelineParams) => ['timeline', params] as const,
-  changes: (params: { since: string; until?: string | undefined; version: string }) => ['changes', params] as const,
+  changes: (params: ChangesParams) => ['changes', params] as const,
   snapshots: ['snapshots'] as const,
   snapshot: (id: string) => ['snapshots', id] as const,
 };
@@ -30,7 +32,14 @@ export const timelineQuery = (params: TimelineParams) =>
       ),
   });
 
-export const changesQuery = (params: { since: string; until?: string | undefined; version: string }) =>
+export type ChangesParams = {
+  since: string;
+  until?: string | undefined;
+  version: string;
+  knownAt?: string | undefined;
+};
+
+export const changesQuery = (params: ChangesParams) =>
   queryOptions({
     queryKey: timeKeys.changes(params),
     queryFn: () =>
@@ -53,11 +62,12 @@ export const snapshotQuery = (id: string) =>
     staleTime: Infinity,
   });
 
+/** Freezes a view (anyone may): answers the snapshot, an earlier one when the same content was frozen before. */
 export function useCreateSnapshot() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (title: string) =>
-      api(() => snapshots().then((m) => m.SnapshotSummary), '/api/snapshots', { method: 'POST', json: { title } }),
+    mutationFn: (body: CreateSnapshotBody) =>
+      api(() => snapshots().then((m) => m.CreateSnapshotResponse), '/api/snapshots', { method: 'POST', json: body }),
     onSuccess: () => invalidate(client, timeKeys.snapshots),
   });
 }

@@ -10,7 +10,7 @@ import { AsOfControl } from './as-of-control.tsx';
 import { NavLink } from './nav-link.tsx';
 
 /** Parameters that follow the user from page to page. */
-const KEPT = ['version', 'asOf', 'snapshot'] as const;
+const KEPT = ['version', 'asOf', 'knownAt', 'snapshot'] as const;
 
 export function useKeptSearch(): string {
   const [params] = useSearchParams();

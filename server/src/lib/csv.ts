@@ -2,6 +2,9 @@ import { parse } from 'csv-parse/sync';
 import { parse as parseStream } from 'csv-parse';
 import { timeSlices } from './time-slices.ts';
 import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import { IsoDate } from '@zielmonitor/shared/schemas/common';
+import { countingDay, precisionOf, type DatePrecision } from '@zielmonitor/shared/time/partial-date';
 
 /**
  * CSV as German Excel opens it: UTF-8 with BOM, semicolons, CRLF. A cell that Excel would
@@ -89,5 +92,26 @@ export async function parseCsvInSlices(text: string, maxRows: number): Promise<s
   return rows;
 }
 
-/** 2021-11-19 → 19.11.2021, the form German Excel recognises as a date. */
-export const toGermanDate = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+/**
+ * A date as precise as its source, as German Excel reads it: 19.11.2021 for a day, 03/2022 for a
+ * month, 2021 for a year — never an invented day. `day` is the stored day (for a month or year its
+ * last day, shared/src/time/partial-date.ts).
+ */
+export function toGermanDate(day: string, precision: DatePrecision = 'day'): string {
+  if (precision === 'year') return day.slice(0, 4);
+  if (precision === 'month') return `${day.slice(5, 7)}/${day.slice(0, 4)}`;
+  return `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
+}
+
+/** Reads back what toGermanDate writes: `19.11.2021`, `03/2022` or `2021`, as the date a source states. */
+export const germanStatedDate = z
+  .string()
+  .trim()
+  .regex(/^(\d{2}\.\d{2}\.\d{4}|\d{2}\/\d{4}|\d{4})$/, { message: 'Datum als TT.MM.JJJJ, MM/JJJJ oder JJJJ erwartet' })
+  .transform((v) => {
+    if (v.length === 4) return v;
+    if (v.length === 7) return `${v.slice(3, 7)}-${v.slice(0, 2)}`;
+    return `${v.slice(6, 10)}-${v.slice(3, 5)}-${v.slice(0, 2)}`;
+  })
+  .refine((stated) => IsoDate.safeParse(countingDay(stated)).success, { message: 'Dieses Datum gibt es nicht' })
+  .transform((stated) => ({ day: countingDay(stated), precision: precisionOf(stated) }));

@@ -2,15 +2,60 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ChangesQuery, ChangesResponse, FeedQuery } from '@zielmonitor/shared/schemas/changes';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
-import { endOfDayInBerlin, todayInBerlin } from '@zielmonitor/shared/time/berlin';
+import { endOfDayInBerlin, startOfDayInBerlin, todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import type { Status } from '@zielmonitor/shared/schemas/common';
-import { STATUS_LABELS } from '@zielmonitor/shared/schemas/goal-csv';
+import { CHANGE_KIND_LABELS, STATUS_LABEL_DE, TRACK_LABELS } from '@zielmonitor/shared/vocabulary/labels';
 import { toExcelCsv, toGermanDate } from '../lib/csv.ts';
 import { AppError } from '../lib/errors.ts';
 import { renderAtomFeed } from '../lib/atom.ts';
 import { absoluteUrl } from '../lib/links.ts';
-import { NOW } from '../repositories/current-status-sql.ts';
+import { resolvePointInTime } from '../services/point-in-time.ts';
+import { exportStamp } from '../services/export-stamp.ts';
 import { assertKnownFilters } from '../services/references.ts';
+import type { Repositories } from '../repositories/index.ts';
+
+/** The one reading of a changes window, for the list and its CSV alike: until defaults to today. */
+function changesIn(repos: Repositories, query: ChangesQuery) {
+  assertKnownFilters(repos, query);
+  const until = query.until ?? todayInBerlin();
+  if (query.since > until) {
+    throw new AppError(400, 'VALIDATION_ERROR', 'since: liegt nach until', [
+      { location: 'query', field: 'since', message: 'liegt nach until' },
+    ]);
+  }
+  const { at, echo } = resolvePointInTime(repos, { knownAt: query.knownAt });
+  const result = repos.changes.inWindow({
+    ...query,
+    until,
+    enteredFrom: startOfDayInBerlin(query.since),
+    enteredUntil: endOfDayInBerlin(until),
+    knownAt: at.knownAt,
+  });
+  // A window has no single date whose figures could have changed: changedSince stays unanswered.
+  return { since: query.since, until, ...result, at: { ...echo, changedSince: null } };
+}
+
+const CSV_HEADERS = [
+  'Art der Änderung',
+  'Wirksam ab',
+  'Ziel-ID',
+  'Ziel',
+  'Ressort',
+  'Wessen Einschätzung',
+  'Vorher',
+  'Neu',
+  'Fortschritt (%)',
+  'Gemeldet von',
+  'Eingetragen am',
+  'Nachträglich gemeldet',
+  'Grund der Berichtigung oder Rücknahme',
+  'Anmerkung',
+  'Beleg (URL)',
+  'Beleg (Drucksache)',
+  'Quelle',
+  'Datenstand',
+  'Link zum Zitieren',
+];
 
 export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -18,25 +63,7 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: { querystring: ChangesQuery, response: { 200: ChangesResponse, 400: ErrorResponse } },
     },
-    async (request) => {
-      const query = request.query;
-      assertKnownFilters(app.repos, query);
-      const until = query.until ?? todayInBerlin();
-      if (query.since > until) {
-        throw new AppError(400, 'VALIDATION_ERROR', 'since: liegt nach until', [
-          { location: 'query', field: 'since', message: 'liegt nach until' },
-        ]);
-      }
-      return {
-        since: query.since,
-        until,
-        ...app.repos.changes.inWindow({
-          ...query,
-          until,
-          knownAt: query.knownAt ? endOfDayInBerlin(query.knownAt) : NOW.knownAt,
-        }),
-      };
-    },
+    async (request) => changesIn(app.repos, request.query),
   );
 
   app.get(
@@ -46,50 +73,43 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const query = request.query;
-      assertKnownFilters(app.repos, query);
-      const until = query.until ?? todayInBerlin();
-      const { items } = app.repos.changes.inWindow({
-        ...query,
-        until,
-        knownAt: query.knownAt ? endOfDayInBerlin(query.knownAt) : NOW.knownAt,
-      });
-      const headers = [
-        'Wirksam ab',
-        'Ziel-ID',
-        'Ziel',
-        'Ressort',
-        'Spur',
-        'Vorher',
-        'Neu',
-        'Fortschritt (%)',
-        'Gemeldet von',
-        'Erfasst am',
-        'Anmerkung',
-        'Beleg (URL)',
-        'Beleg (Drucksache)',
-        'Quelle',
-      ];
-      const label = (s: Status | null) => (s ? STATUS_LABELS[s] : '');
+      const { since, until, items, at } = changesIn(app.repos, query);
+      const stamp = exportStamp(
+        app.repos,
+        app.publicOrigin,
+        {
+          path: '/aenderungen',
+          version: query.version ?? null,
+          params: { since, until, ressort: query.ressort, track: query.track },
+        },
+        { asOf: until, knownAt: at.recordedUntil },
+      );
+      const label = (s: Status | null) => (s ? STATUS_LABEL_DE[s] : '');
       const rows = items.map((c) => [
-        toGermanDate(c.event.effectiveDate),
+        CHANGE_KIND_LABELS.de[c.kind],
+        toGermanDate(c.event.effectiveDate, c.event.effectiveDatePrecision),
         c.goalId,
         c.goalTitle,
         c.ressort ?? '',
-        c.event.track === 'official' ? 'Landesregierung' : 'unabhängig',
+        TRACK_LABELS.de[c.track],
         label(c.from),
         label(c.to),
         c.event.progress === null ? '' : String(c.event.progress),
-        c.event.reporter,
-        toGermanDate(c.event.recordedAt.slice(0, 10)),
+        c.reporter,
+        toGermanDate(c.recordedAt.slice(0, 10)),
+        c.event.lateReport ? 'ja' : 'nein',
+        c.reason ?? '',
         c.event.note ?? '',
         c.event.evidence.url ?? '',
         c.event.evidence.reference ?? '',
         c.event.sourceId ?? '',
+        stamp.text,
+        stamp.citableUrl,
       ]);
       return reply
         .type('text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="zielmonitor-aenderungen-${query.since}-bis-${until}.csv"`)
-        .send(toExcelCsv(headers, rows));
+        .header('Content-Disposition', `attachment; filename="zielmonitor-aenderungen-${since}-bis-${until}.csv"`)
+        .send(toExcelCsv(CSV_HEADERS, rows));
     },
   );
 

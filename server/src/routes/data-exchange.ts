@@ -9,8 +9,9 @@ import {
   ImportResult,
 } from '@zielmonitor/shared/schemas/goal-csv';
 import { GoalDetail } from '@zielmonitor/shared/schemas/goal';
+import { ExportStamp as ExportStampSchema } from '@zielmonitor/shared/schemas/export-stamp';
 import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
-import { STATUS_LABELS } from '@zielmonitor/shared/schemas/goal-csv';
+import { CHANGE_KIND_LABELS, STATUS_LABEL_DE, TRACK_LABELS } from '@zielmonitor/shared/vocabulary/labels';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { excelCsvHead, excelCsvLines, toGermanDate } from '../lib/csv.ts';
 import { sendParts } from '../lib/stream.ts';
@@ -22,6 +23,7 @@ import { importGoalsCsv, importTooLarge } from '../services/goal-import.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
 import { assertKnownFilters } from '../services/references.ts';
 import type { Repositories } from '../repositories/index.ts';
+import { exportStamp, type ExportStamp } from '../services/export-stamp.ts';
 
 /**
  * The goals the table shows for these filters, in its order, and the point in time to read them
@@ -29,12 +31,19 @@ import type { Repositories } from '../repositories/index.ts';
  * is being sent is left out of every part rather than showing up in some. (A goal's own fields
  * changed by an import while a file is being sent would show in the parts after the change.)
  */
-function exportSelection(repos: Repositories, query: ExportQuery) {
+function exportSelection(repos: Repositories, query: ExportQuery, origin: string) {
   assertKnownFilters(repos, query);
-  const { at, echo } = resolvePointInTime(repos, query);
+  const { at, echo } = resolvePointInTime(repos, query, { version: query.version ?? null, goalId: null });
   const now = new Date().toISOString();
   const pinned = { ...at, knownAt: at.knownAt < now ? at.knownAt : now };
-  return { goals: repos.goals.list({ ...query, limit: 1_000_000, offset: 0 }, pinned).items, at: pinned, echo };
+  const { version, snapshot: _snapshot, asOf: _asOf, knownAt: _knownAt, ...filters } = query;
+  const stamp = exportStamp(repos, origin, { path: '/ziele', version: version ?? null, params: filters }, pinned);
+  return {
+    goals: repos.goals.list({ ...query, limit: 1_000_000, offset: 0 }, pinned).items,
+    at: pinned,
+    echo,
+    stamp,
+  };
 }
 
 const fileName = (query: ExportQuery, what: string, ext: string) =>
@@ -43,44 +52,58 @@ const fileName = (query: ExportQuery, what: string, ext: string) =>
 const EVENT_HEADERS = [
   'Ziel-ID',
   'Ziel',
-  'Spur',
+  'Wessen Einschätzung',
+  'Art der Meldung',
   'Status',
   'Fortschritt (%)',
   'Wirksam ab',
   'Datum laut Quelle',
-  'Erfasst am',
+  'Eingetragen am',
+  'Nachträglich gemeldet',
   'Gemeldet von',
+  'Berichtigt oder zurückgenommen am',
+  'Grund',
   'Wortlaut',
   'Anmerkung',
   'Beleg (URL)',
   'Beleg (Drucksache)',
   'Quelle',
+  'Datenstand',
+  'Link zum Zitieren',
 ];
-const eventRow = (goal: { id: string; title: string }, e: StatusEvent): string[] => [
+const eventRow = (goal: { id: string; title: string }, e: StatusEvent, stamp: ExportStamp): string[] => [
   goal.id,
   goal.title,
-  e.track === 'official' ? 'Landesregierung' : 'unabhängig',
-  STATUS_LABELS[e.status],
+  TRACK_LABELS.de[e.track],
+  CHANGE_KIND_LABELS.de[e.kind],
+  STATUS_LABEL_DE[e.status],
   e.progress === null ? '' : String(e.progress),
-  toGermanDate(e.effectiveDate),
+  toGermanDate(e.effectiveDate, e.effectiveDatePrecision),
   e.effectiveDateWording ?? '',
   toGermanDate(e.recordedAt.slice(0, 10)),
+  e.lateReport ? 'ja' : 'nein',
   e.reporter,
+  e.supersededBy
+    ? `${e.supersededBy.kind === 'correction' ? 'berichtigt' : 'zurückgenommen'} am ${toGermanDate(e.supersededBy.recordedAt.slice(0, 10))} von ${e.supersededBy.reporter}`
+    : '',
+  e.supersededBy?.reason ?? '',
   e.originalWording ?? '',
   e.note ?? '',
   e.evidence.url ?? '',
   e.evidence.reference ?? '',
   e.sourceId ?? '',
+  stamp.text,
+  stamp.citableUrl,
 ];
 const EVENTS_PER_PART = 250;
-const ExportedGoal = GoalDetail.omit({ at: true });
+const ExportedGoal = GoalDetail.omit({ at: true, permissions: true });
 
 export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/export/goals.csv',
     { schema: { querystring: ExportQuery, response: { 200: z.string(), 400: ErrorResponse } } },
     async (request, reply) => {
-      const { goals, at } = exportSelection(app.repos, request.query);
+      const { goals, at, stamp } = exportSelection(app.repos, request.query, app.publicOrigin);
       reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="${fileName(request.query, 'ziele', 'csv')}"`);
@@ -88,7 +111,7 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         yield excelCsvHead(GOAL_CSV_COLUMNS.map((c) => c.header));
         for (const { id } of goals) {
           const goal = app.repos.goals.describe(id, at);
-          if (goal) yield excelCsvLines([goalCsvRow(goal)]);
+          if (goal) yield excelCsvLines([goalCsvRow(goal, stamp)]);
         }
       });
     },
@@ -98,7 +121,7 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/export/status-events.csv',
     { schema: { querystring: ExportQuery, response: { 200: z.string(), 400: ErrorResponse } } },
     async (request, reply) => {
-      const { goals, at } = exportSelection(app.repos, request.query);
+      const { goals, at, stamp } = exportSelection(app.repos, request.query, app.publicOrigin);
       reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="${fileName(request.query, 'statusverlauf', 'csv')}"`);
@@ -109,7 +132,7 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
           const events = [...official, ...independent];
           // A long history in several parts: formatting 2,000 events as CSV takes 25 ms.
           for (let i = 0; i < events.length; i += EVENTS_PER_PART)
-            yield excelCsvLines(events.slice(i, i + EVENTS_PER_PART).map((e) => eventRow(goal, e)));
+            yield excelCsvLines(events.slice(i, i + EVENTS_PER_PART).map((e) => eventRow(goal, e, stamp)));
         }
       });
     },
@@ -120,17 +143,20 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         querystring: ExportQuery,
-        response: { 200: z.object({ at: GoalDetail.shape.at, goals: z.array(ExportedGoal) }), 400: ErrorResponse },
+        response: {
+          200: z.object({ stamp: ExportStampSchema, at: GoalDetail.shape.at, goals: z.array(ExportedGoal) }),
+          400: ErrorResponse,
+        },
       },
     },
     async (request, reply) => {
-      const { goals, at, echo } = exportSelection(app.repos, request.query);
+      const { goals, at, echo, stamp } = exportSelection(app.repos, request.query, app.publicOrigin);
       // Each goal passes the response schema on its way out, as the whole answer would.
       reply
         .type('application/json; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="${fileName(request.query, 'ziele', 'json')}"`);
       return sendParts(reply, function* () {
-        yield `{"at":${JSON.stringify(GoalDetail.shape.at.parse(echo))},"goals":[`;
+        yield `{"stamp":${JSON.stringify(ExportStampSchema.parse(stamp))},"at":${JSON.stringify(GoalDetail.shape.at.parse(echo))},"goals":[`;
         let first = true;
         for (const { id } of goals) {
           const goal = app.repos.goals.get(id, at);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import { GoalDetail, GoalDetailQuery, GoalParams, GoalsQuery, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
 import { notFound } from '../lib/errors.ts';
+import { goalPermissions } from '../services/auth.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
 import { assertKnownFilters } from '../services/references.ts';
 
@@ -13,7 +14,10 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       assertKnownFilters(app.repos, request.query);
-      const { at, echo } = resolvePointInTime(app.repos, request.query);
+      const { at, echo } = resolvePointInTime(app.repos, request.query, {
+        version: request.query.version ?? null,
+        goalId: null,
+      });
       return { ...app.repos.goals.list(request.query, at), at: echo };
     },
   );
@@ -28,10 +32,10 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { at, echo } = resolvePointInTime(app.repos, request.query);
+      const { at, echo } = resolvePointInTime(app.repos, request.query, { version: null, goalId: request.params.id });
       const goal = app.repos.goals.get(request.params.id, at);
       if (!goal) throw notFound(`Ziel „${request.params.id}“ nicht gefunden`);
-      return { ...goal, at: echo };
+      return { ...goal, permissions: goalPermissions(request.user, goal), at: echo };
     },
   );
 };

@@ -2,14 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import {
   CreateSnapshotBody,
+  CreateSnapshotResponse,
   SnapshotDetail,
   SnapshotParams,
   SnapshotPayload,
-  SnapshotSummary,
   SnapshotsResponse,
 } from '@zielmonitor/shared/schemas/snapshot';
 import { notFound } from '../lib/errors.ts';
-import { requireUser } from '../plugins/auth.ts';
 import { limitPerAddress } from '../plugins/rate-limit.ts';
 import { LIMITS } from '../services/limits.ts';
 import { createSnapshot, toSummary } from '../services/snapshots.ts';
@@ -36,22 +35,20 @@ export const snapshotRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  // Anyone may freeze a view, signed in or not: 201 for a new snapshot, 200 for one frozen before.
   app.post(
     '/snapshots',
     {
-      // Anonymous requests count against their address first (for when snapshots may be made without an account).
-      onRequest: [limitPerAddress(LIMITS.snapshotsPerAddress, (request) => request.user === null), requireUser],
+      // Anyone may freeze a view; anonymous requests count against their address.
+      onRequest: limitPerAddress(LIMITS.snapshotsPerAddress, (request) => request.user === null),
       schema: {
         body: CreateSnapshotBody,
-        response: { 201: SnapshotSummary, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse },
+        response: { 200: CreateSnapshotResponse, 201: CreateSnapshotResponse, 400: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request, reply) => {
-      const user = request.user;
-      if (!user) throw new Error('requireUser let an anonymous request through');
-      return reply
-        .status(201)
-        .send(createSnapshot(app.db, app.repos, user, request.body.title, request.ip, app.publicOrigin));
+      const result = createSnapshot(app.db, app.repos, request.user, request.body, request.ip, app.publicOrigin);
+      return reply.status(result.created ? 201 : 200).send(result);
     },
   );
 };

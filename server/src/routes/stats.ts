@@ -27,7 +27,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const version = knownVersion(app.repos, request.query.version);
-      const { at, echo } = resolvePointInTime(app.repos, request.query);
+      const { at, echo } = resolvePointInTime(app.repos, request.query, { version: version.key, goalId: null });
       return {
         version: version.key,
         track: request.query.track,
@@ -35,6 +35,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         referenceDate: referenceDate(at.asOf),
         declaredGoalCount: version.declaredGoalCount,
         documentedGoalCount: version.documentedGoalCount,
+        ruleCounts: app.repos.stats.ruleCounts(version.key, at.asOf),
         items: app.repos.stats.ressortStats(version.key, request.query.track, at, request.query.rule),
         at: echo,
       };
@@ -66,7 +67,11 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       const query = request.query;
       const version = knownVersion(app.repos, query.version);
       assertKnownFilters(app.repos, query);
-      const { at, echo } = resolvePointInTime(app.repos, { knownAt: query.knownAt, snapshot: query.snapshot });
+      const { at, echo } = resolvePointInTime(
+        app.repos,
+        { knownAt: query.knownAt, snapshot: query.snapshot },
+        { version: version.key, goalId: null },
+      );
       const from = query.from ?? version.presentedOn;
       const to = query.to ?? (echo.snapshot ? echo.snapshot.createdAt.slice(0, 10) : todayInBerlin());
       if (from > to) {

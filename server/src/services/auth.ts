@@ -2,6 +2,8 @@ import type { User } from '@zielmonitor/shared/schemas/auth';
 import type { Db } from '../db/database.ts';
 import { type ConcurrencyGate, type GateLimits } from '../lib/concurrency-gate.ts';
 import { AppError, RetryLater } from '../lib/errors.ts';
+import type { Track } from '@zielmonitor/shared/schemas/common';
+import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
 import { getDummyHash, verifyPassword } from '../lib/passwords.ts';
 import type { Repositories } from '../repositories/index.ts';
 import { toUser } from '../repositories/users.ts';
@@ -90,3 +92,26 @@ export function userForSession(
 
 export const canReportFor = (user: User, goalRessorts: string[]): boolean =>
   user.role === 'admin' || goalRessorts.some((code) => user.ressorts.includes(code));
+
+/**
+ * Who may correct or withdraw a report: the government's reports the controllers of the goal's
+ * Ressorts and the administration; independent assessments only the administration.
+ */
+export const canCorrect = (user: User, goalRessorts: string[], track: Track): boolean =>
+  track === 'official' ? canReportFor(user, goalRessorts) : user.role === 'admin';
+
+/** What a user may do with a goal, for the dashboard to show — it never re-derives these rules. */
+export function goalPermissions(
+  user: User | null,
+  goal: Pick<GoalDetail, 'leadRessort' | 'coRessorts' | 'history'>,
+): GoalDetail['permissions'] {
+  if (!user) return { canReport: false, correctableEventIds: [] };
+  const ressorts = [goal.leadRessort, ...goal.coRessorts].filter((c): c is string => c !== null);
+  const events = [...goal.history.official, ...goal.history.independent];
+  return {
+    canReport: canReportFor(user, ressorts),
+    correctableEventIds: events
+      .filter((e) => e.supersededBy === null && canCorrect(user, ressorts, e.track))
+      .map((e) => e.id),
+  };
+}

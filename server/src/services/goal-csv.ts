@@ -2,26 +2,26 @@ import { z } from 'zod';
 import { multiLineText } from '@zielmonitor/shared/schemas/text';
 import { GoalId, IsoDate, type Confidence, type Horizon, type Status } from '@zielmonitor/shared/schemas/common';
 import {
-  CONFIDENCE_LABELS,
-  GOAL_CSV_COLUMNS,
-  HORIZON_LABELS,
-  STATUS_LABELS,
-  type GoalCsvKey,
-  type ImportProblem,
-} from '@zielmonitor/shared/schemas/goal-csv';
-import { toGermanDate } from '../lib/csv.ts';
+  CONFIDENCE_LABEL_DE as CONFIDENCE_LABELS,
+  HORIZON_LABEL_DE as HORIZON_LABELS,
+  STATUS_LABEL_DE as STATUS_LABELS,
+} from '@zielmonitor/shared/vocabulary/labels';
+import { GOAL_CSV_COLUMNS, type GoalCsvKey, type ImportProblem } from '@zielmonitor/shared/schemas/goal-csv';
+import type { ExportStamp } from './export-stamp.ts';
+import { germanStatedDate, toGermanDate } from '../lib/csv.ts';
 import type { GoalDescription } from '../repositories/goals.ts';
 import type { GoalFields } from '../repositories/goal-writes.ts';
 import type { Repositories } from '../repositories/index.ts';
 
 const reverse = <K extends string>(labels: Record<K, string>) =>
   new Map(Object.entries(labels).map(([key, label]) => [String(label).toLowerCase(), key as K]));
-const HORIZON_BY_LABEL = reverse<Horizon>(HORIZON_LABELS);
+// Files exported before the horizon label was „nicht belegt“ said „unbekannt“: both read back.
+const HORIZON_BY_LABEL = reverse<Horizon>(HORIZON_LABELS).set('unbekannt', 'unknown');
 const CONFIDENCE_BY_LABEL = reverse<Confidence>(CONFIDENCE_LABELS);
 const statusLabel = (status: Status | undefined) => (status ? STATUS_LABELS[status] : '');
 
-/** One CSV row per goal, in the columns of GOAL_CSV_COLUMNS. */
-export function goalCsvRow(goal: GoalDescription): string[] {
+/** One CSV row per goal, in the columns of GOAL_CSV_COLUMNS, each with the export's stamp. */
+export function goalCsvRow(goal: GoalDescription, stamp: ExportStamp): string[] {
   const values: Record<GoalCsvKey, string> = {
     id: goal.id,
     version: goal.version,
@@ -31,7 +31,7 @@ export function goalCsvRow(goal: GoalDescription): string[] {
     coRessorts: goal.coRessorts.join(', '),
     fieldOfAction: goal.fieldOfAction ?? '',
     horizon: HORIZON_LABELS[goal.horizon],
-    dueDate: goal.dueDate ? toGermanDate(goal.dueDate) : '',
+    dueDate: goal.dueDate ? toGermanDate(goal.dueDate, goal.dueDatePrecision) : '',
     dueWording: goal.dueWording ?? '',
     confidenceGoal: CONFIDENCE_LABELS[goal.confidence.goal],
     confidenceRessort: CONFIDENCE_LABELS[goal.confidence.ressort],
@@ -39,10 +39,14 @@ export function goalCsvRow(goal: GoalDescription): string[] {
     sourceIds: goal.sources.map((s) => s.id).join(', '),
     notes: goal.notes ?? '',
     status: statusLabel(goal.status),
-    statusDate: goal.official ? toGermanDate(goal.official.effectiveDate) : '',
+    statusDate: goal.official ? toGermanDate(goal.official.effectiveDate, goal.official.effectiveDatePrecision) : '',
     independentStatus: statusLabel(goal.independent?.status),
     independentReporter: goal.independent?.reporter ?? '',
-    independentDate: goal.independent ? toGermanDate(goal.independent.effectiveDate) : '',
+    independentDate: goal.independent
+      ? toGermanDate(goal.independent.effectiveDate, goal.independent.effectiveDatePrecision)
+      : '',
+    stamp: stamp.text,
+    citation: stamp.citableUrl,
   };
   return GOAL_CSV_COLUMNS.map((column) => values[column.key]);
 }
@@ -53,11 +57,6 @@ const list = (value: string) =>
     .map((v) => v.trim())
     .filter(Boolean);
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
-const germanDate = z
-  .string()
-  .regex(/^\d{2}\.\d{2}\.\d{4}$/, { message: 'Datum als TT.MM.JJJJ erwartet' })
-  .transform((v) => `${v.slice(6, 10)}-${v.slice(3, 5)}-${v.slice(0, 2)}`)
-  .pipe(IsoDate);
 const label = <K extends string>(byLabel: Map<string, K>, allowed: string) =>
   z.string().transform((v, ctx): K => {
     const key = byLabel.get(v.trim().toLowerCase());
@@ -105,7 +104,7 @@ export function readRow(
   const leadRessort = take('leadRessort', z.string().transform(orNull).pipe(ressortCode.nullable()));
   const coRessorts = take('coRessorts', z.string().transform(list).pipe(z.array(ressortCode)));
   const horizon = take('horizon', horizonCell);
-  const dueDate = take('dueDate', z.union([z.literal('').transform(() => null), germanDate]));
+  const dueDate = take('dueDate', z.union([z.literal('').transform(() => null), germanStatedDate]));
   const confidenceGoal = take('confidenceGoal', confidenceCell);
   const confidenceRessort = take('confidenceRessort', confidenceCell);
   const confidenceStatus = take('confidenceStatus', confidenceCell);
@@ -151,7 +150,8 @@ export function readRow(
       coRessorts: [...coRessorts].sort(),
       fieldOfAction,
       horizon,
-      dueDate,
+      dueDate: dueDate?.day ?? null,
+      dueDatePrecision: dueDate?.precision ?? 'day',
       dueWording,
       confidence: { goal: confidenceGoal, ressort: confidenceRessort, status: confidenceStatus },
       sourceIds: [...new Set(sourceIds)].sort(),
@@ -168,7 +168,7 @@ export const fieldText: Record<string, (g: GoalFields) => string> = {
   'Weitere Ressorts': (g) => g.coRessorts.join(', '),
   Handlungsfeld: (g) => g.fieldOfAction ?? '',
   Zeithorizont: (g) => HORIZON_LABELS[g.horizon],
-  'Fällig bis': (g) => (g.dueDate ? toGermanDate(g.dueDate) : ''),
+  'Fällig bis': (g) => (g.dueDate ? toGermanDate(g.dueDate, g.dueDatePrecision) : ''),
   'Fälligkeit laut Quelle': (g) => g.dueWording ?? '',
   'Sicherheit Ziel': (g) => CONFIDENCE_LABELS[g.confidence.goal],
   'Sicherheit Ressort': (g) => CONFIDENCE_LABELS[g.confidence.ressort],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_PRECISIONS } from '../time/partial-date.ts';
 
 /**
  * The dates the product speaks about: the digital strategies start in 2019, their sources reach
@@ -62,7 +63,7 @@ export const CONFIDENCES = ['high', 'medium', 'low', 'unknown'] as const;
 export const Confidence = z.enum(CONFIDENCES);
 export type Confidence = z.infer<typeof Confidence>;
 
-export const DatePrecision = z.enum(['day', 'month', 'year']);
+export const DatePrecision = z.enum(DATE_PRECISIONS);
 export type DatePrecision = z.infer<typeof DatePrecision>;
 
 /** A date as a source states it: `2021`, `2021-11` or `2021-11-18`. */

@@ -1,7 +1,18 @@
 import { z } from 'zod';
-import { Confidence, GoalId, Horizon, IsoDate, RessortCode, SourceRef, Status, VersionKey } from './common.ts';
+import {
+  Confidence,
+  DatePrecision,
+  GoalId,
+  Horizon,
+  IsoDate,
+  RessortCode,
+  SourceRef,
+  Status,
+  VersionKey,
+} from './common.ts';
 import { StatusEvent } from './status-event.ts';
-import { PointInTime, PointInTimeQuery } from './point-in-time.ts';
+import { PointInTimeEcho, PointInTimeQuery } from './point-in-time.ts';
+import { GoalSchedules } from './schedule.ts';
 import { singleLineText } from './text.ts';
 
 export const GoalConfidence = z.object({ goal: Confidence, ressort: Confidence, status: Confidence });
@@ -11,6 +22,7 @@ export const CurrentStatus = z.object({
   status: Status,
   progress: z.number().int().nullable(),
   effectiveDate: IsoDate,
+  effectiveDatePrecision: DatePrecision,
   reporter: z.string(),
 });
 export type CurrentStatus = z.infer<typeof CurrentStatus>;
@@ -24,6 +36,8 @@ export const GoalSummary = z.object({
   fieldOfAction: z.string().nullable(),
   horizon: Horizon,
   dueDate: IsoDate.nullable(),
+  /** How precisely the source states the due date: "bis 2022" is a year, stored as its last day. */
+  dueDatePrecision: DatePrecision,
   dueWording: z.string().nullable(),
   /** The explicit due date, else one derived from the horizon by the version's own definition. */
   effectiveDueDate: IsoDate.nullable(),
@@ -37,6 +51,8 @@ export const GoalSummary = z.object({
   revision: z.number().int().nonnegative(),
   official: CurrentStatus.nullable(),
   independent: CurrentStatus.nullable(),
+  /** Terminlage per track, from due date, status and the goal's indicators; absent only in older snapshots. */
+  schedule: GoalSchedules.optional(),
 });
 export type GoalSummary = z.infer<typeof GoalSummary>;
 
@@ -63,7 +79,7 @@ export type GoalsQueryInput = z.input<typeof GoalsQuery>;
 export const GoalsResponse = z.object({
   items: z.array(GoalSummary),
   total: z.number().int().nonnegative(),
-  at: PointInTime,
+  at: PointInTimeEcho,
 });
 export type GoalsResponse = z.infer<typeof GoalsResponse>;
 
@@ -103,6 +119,12 @@ export const GoalDetail = GoalSummary.extend({
   sources: z.array(SourceRef),
   history: z.object({ official: z.array(StatusEvent), independent: z.array(StatusEvent) }),
   lineage: z.object({ predecessors: z.array(LineageLink), successors: z.array(LineageLink) }),
-  at: PointInTime,
+  /** What the signed-in user may do with this goal (false and empty for visitors): decided by the server. */
+  permissions: z.object({
+    canReport: z.boolean(),
+    /** The reports the user may correct or withdraw. */
+    correctableEventIds: z.array(z.number().int()),
+  }),
+  at: PointInTimeEcho,
 });
 export type GoalDetail = z.infer<typeof GoalDetail>;

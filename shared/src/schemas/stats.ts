@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STATUSES, Status, Track, VersionKey } from './common.ts';
-import { PointInTime, PointInTimeQuery } from './point-in-time.ts';
+import { PointInTimeEcho, PointInTimeQuery } from './point-in-time.ts';
 import { CountingRule } from './counting-rule.ts';
 import { singleLineText } from './text.ts';
 
@@ -39,8 +39,10 @@ export const RessortStatsResponse = z.object({
   referenceDate: z.string(),
   declaredGoalCount: z.number().int().nonnegative(),
   documentedGoalCount: z.number().int().nonnegative(),
+  /** How many documented goals each counting rule covers at this point in time: its basis. */
+  ruleCounts: z.record(CountingRule, z.number().int().nonnegative()),
   items: z.array(RessortStat),
-  at: PointInTime,
+  at: PointInTimeEcho,
 });
 export type RessortStatsResponse = z.infer<typeof RessortStatsResponse>;
 

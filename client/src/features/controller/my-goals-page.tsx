@@ -5,7 +5,7 @@ import { meQuery } from '../../api/auth.ts';
 import { goalsQuery } from '../../api/goals.ts';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { compareKeys } from '../../lib/compare.ts';
-import { formatDate } from '@zielmonitor/shared/time/format';
+import { formatStatedDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 
 /** Due and overdue first: overdue, then by due date, goals without a due date last. */
@@ -68,7 +68,13 @@ export function MyGoalsPage() {
                     <Link to={`/ziele/${encodeURIComponent(g.id)}`}>{g.title}</Link>
                   </td>
                   <td>
-                    {g.effectiveDueDate ? formatDate(g.effectiveDueDate, t.lang) : '–'}
+                    {g.effectiveDueDate
+                      ? formatStatedDate(
+                          g.effectiveDueDate,
+                          g.dueDateSource === 'explicit' ? g.dueDatePrecision : 'day',
+                          t.lang,
+                        )
+                      : '–'}
                     {g.overdue && (
                       <>
                         {' '}

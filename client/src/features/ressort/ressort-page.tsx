@@ -4,10 +4,12 @@ import { goalsQuery } from '../../api/goals.ts';
 import { ressortsQuery } from '../../api/meta.ts';
 import { useKeptSearch } from '../../components/app-shell.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { formatDate } from '@zielmonitor/shared/time/format';
+import { ViewStamp } from '../../components/view-stamp.tsx';
+import { formatDate, formatStatedDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { responsibilityLine } from '../../lib/ressort-lineage.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
+import { RessortIndicators } from '../indicators/ressort-indicators.tsx';
 
 /** One Ressort: name, validity, successors and predecessors, and every goal along its line of responsibility. */
 export function RessortPage() {
@@ -32,6 +34,7 @@ export function RessortPage() {
       <h1>
         {ressort.code} – {ressort.name ?? ressort.code}
       </h1>
+      {lists[0]?.data && <ViewStamp at={lists[0].data.at} version={null} track="official" />}
       <p>
         {t.ressortPage.valid(
           ressort.validFrom ? formatDate(ressort.validFrom, t.lang) : '–',
@@ -88,7 +91,13 @@ export function RessortPage() {
                     {g.leadRessort !== code && <span className="muted"> → {code}</span>}
                   </td>
                   <td>
-                    {g.effectiveDueDate ? formatDate(g.effectiveDueDate, t.lang) : '–'}
+                    {g.effectiveDueDate
+                      ? formatStatedDate(
+                          g.effectiveDueDate,
+                          g.dueDateSource === 'explicit' ? g.dueDatePrecision : 'day',
+                          t.lang,
+                        )
+                      : '–'}
                     {g.overdue && (
                       <>
                         {' '}
@@ -104,6 +113,7 @@ export function RessortPage() {
           </tbody>
         </table>
       </div>
+      <RessortIndicators codes={line.map((l) => l.code)} title={ressort.code} />
       <p className="basis">{t.ressortPage.sourcesNote}</p>
     </article>
   );
