@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, mailSettings } from '../src/config.ts';
 import { parseMailbox } from '../src/mail/mailbox.ts';
-import { mailLink, renderMail, type MailContent } from '../src/mail/render.ts';
+import { renderMail, type MailContent } from '../src/mail/render.ts';
+import { absoluteUrl } from '../src/lib/links.ts';
 import { describeFailure, isPermanentFailure } from '../src/mail/transport.ts';
 
 const ORIGIN = 'https://zielmonitor.landtag.nrw.example';
@@ -67,10 +68,10 @@ describe('renderMail', () => {
     });
   });
 
-  it('builds links only under the configured origin', () => {
-    expect(mailLink('https://zielmonitor.example/base', '/ziele')).toBe('https://zielmonitor.example/ziele');
+  it('builds links only under the configured origin (lib/links.ts)', () => {
+    expect(absoluteUrl(ORIGIN, '/ziele')).toBe(`${ORIGIN}/ziele`);
     for (const path of ['//evil.example/ziele', 'https://evil.example/', 'ziele', '']) {
-      expect(() => mailLink(ORIGIN, path)).toThrow(/mail link/);
+      expect(() => absoluteUrl(ORIGIN, path)).toThrow(/path from the root/);
     }
   });
 });

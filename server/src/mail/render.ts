@@ -1,3 +1,4 @@
+import { absoluteUrl } from '../lib/links.ts';
 /**
  * Every mail Zielmonitor sends is rendered here, as plain text and HTML from the same content, so
  * the two parts never say different things. Texts are German and written by the feature; this
@@ -26,25 +27,11 @@ export type RenderedMail = {
 
 const SIGNATURE = 'Zielmonitor – Ziele der Digitalstrategie NRW';
 
-/**
- * An absolute link under the public origin. The origin is a parameter on purpose: it comes from
- * configuration, never from a request's Host header (a forged Host would put an attacker's address
- * into mails). MERGE SEAM: once issue 15's `absoluteUrl(origin, path)` (server/src/lib/links.ts) and
- * `app.publicOrigin` are on main, this becomes `absoluteUrl` and callers pass `app.publicOrigin`.
- */
-export function mailLink(origin: string, path: string): string {
-  const base = new URL(origin);
-  if (!path.startsWith('/') || path.startsWith('//')) throw new Error(`mail link path must start with one /: ${path}`);
-  const url = new URL(path, base);
-  if (url.origin !== base.origin) throw new Error(`mail link leaves the public origin: ${path}`);
-  return url.href;
-}
-
 /** Renders the text and HTML parts (and, for subscriptions, the unsubscribe headers) of one mail. */
 export function renderMail(origin: string, content: MailContent): RenderedMail {
-  const links = content.links.map((link) => ({ label: link.label, href: mailLink(origin, link.path) }));
-  const unsubscribe = content.unsubscribePath === undefined ? null : mailLink(origin, content.unsubscribePath);
-  const home = mailLink(origin, '/');
+  const links = content.links.map((link) => ({ label: link.label, href: absoluteUrl(origin, link.path) }));
+  const unsubscribe = content.unsubscribePath === undefined ? null : absoluteUrl(origin, content.unsubscribePath);
+  const home = absoluteUrl(origin, '/');
   return {
     subject: content.subject,
     text: renderText(content, links, unsubscribe, home),

@@ -7,6 +7,10 @@ import type { Db } from '../db/database.ts';
 import { containsPattern } from '../lib/fold-text.ts';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import type { SourcesRepository } from './sources.ts';
+import type { IndicatorsRepository } from './indicators.ts';
+import { goalSchedule } from '@zielmonitor/shared/indicators/schedule';
+import type { RatingState } from '@zielmonitor/shared/indicators/trajectory';
+import type { Track } from '@zielmonitor/shared/schemas/common';
 import { NOW, VERSION_AND_RESSORT, withStatus, type PointInTime } from './current-status-sql.ts';
 
 /** Sort keys map to fixed SQL; no value from a request is ever put into SQL text. */
@@ -128,7 +132,17 @@ const current = (
 /** The date "overdue" is judged against: the as-of date, or today when reporting the present. */
 export const referenceDate = (asOf: string): string => (asOf < todayInBerlin() ? asOf : todayInBerlin());
 
-export function toGoalSummary(row: GoalRow, reference: string): GoalSummary {
+type TrackRatings = Record<Track, RatingState[]>;
+
+export function toGoalSummary(row: GoalRow, reference: string, ratings?: TrackRatings): GoalSummary {
+  const schedule = (status: Status | null, statusDate: string | null, states: RatingState[] = []) =>
+    goalSchedule({
+      dueDate: row.effective_due_date,
+      status: status ?? 'unknown',
+      statusDate,
+      reference,
+      ratings: states,
+    });
   return {
     id: row.id,
     version: row.version_key,
@@ -148,6 +162,10 @@ export function toGoalSummary(row: GoalRow, reference: string): GoalSummary {
     revision: row.revision,
     official: current(row.o_status, row.o_progress, row.o_date, row.o_precision, row.o_reporter),
     independent: current(row.i_status, row.i_progress, row.i_date, row.i_precision, row.i_reporter),
+    schedule: {
+      official: schedule(row.status, row.o_date, ratings?.official),
+      independent: schedule(row.i_status, row.i_date, ratings?.independent),
+    },
   };
 }
 
@@ -186,7 +204,7 @@ const baseEvent = (row: EventRow) => ({
   lateReport: isLateReport(row.effective_date, row.recorded_at),
 });
 
-export function createGoalsRepository(db: Db, sources: SourcesRepository) {
+export function createGoalsRepository(db: Db, sources: SourcesRepository, indicators: IndicatorsRepository) {
   const filtered = `SELECT * FROM (${withStatus(`${VERSION_AND_RESSORT}
       AND (@horizon IS NULL OR g.horizon = @horizon)
       AND (@pattern IS NULL OR g.search_text LIKE @pattern ESCAPE '\\')`)})
@@ -231,8 +249,9 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
   const describe = (id: string, at: PointInTime = NOW): GoalDescription | undefined => {
     const row = one.get({ id, ...at });
     if (!row) return undefined;
+    const reference = referenceDate(at.asOf);
     return {
-      ...toGoalSummary(row, referenceDate(at.asOf)),
+      ...toGoalSummary(row, reference, indicators.ratingStatesOfGoals([id], at, reference).get(id)),
       description: row.description,
       ressortBasis: row.ressort_basis,
       fieldOfActionBasis: row.field_of_action_basis,
@@ -275,9 +294,14 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
       };
       const page = pages.get(`${query.sort}:${query.order}`);
       if (!page) throw new Error(`no statement for sort ${query.sort}:${query.order}`);
-      const items = page
-        .all({ ...params, limit: query.limit, offset: query.offset })
-        .map((row) => toGoalSummary(row, params.reference));
+      const rows = page.all({ ...params, limit: query.limit, offset: query.offset });
+      // Goals with indicators take their ratings into the Terminlage: one look-up for the whole page.
+      const ratings = indicators.ratingStatesOfGoals(
+        rows.map((row) => row.id),
+        at,
+        params.reference,
+      );
+      const items = rows.map((row) => toGoalSummary(row, params.reference, ratings.get(row.id)));
       return { items, total: count.get(params)?.total ?? 0 };
     },
 

@@ -1,5 +1,8 @@
 import type { Db } from '../db/database.ts';
 import { createGoalsRepository } from './goals.ts';
+import { createIndicatorsRepository } from './indicators.ts';
+import { createIndicatorWritesRepository } from './indicator-writes.ts';
+import { createCatalogRepository } from './catalog.ts';
 import { createReportedFiguresRepository } from './reported-figures.ts';
 import { createRessortsRepository } from './ressorts.ts';
 import { createSourcesRepository } from './sources.ts';
@@ -16,17 +19,19 @@ import { createChangesRepository } from './changes.ts';
 import { createGoalWritesRepository } from './goal-writes.ts';
 import { createLineageRepository } from './lineage.ts';
 import { createPeriodsRepository } from './periods.ts';
+import { createRateLimitsRepository } from './rate-limits.ts';
 import { createKnowledgeRepository } from './knowledge.ts';
-import { createSecretsRepository } from './secrets.ts';
 import { createMailQueueRepository } from './mail-queue.ts';
 
 export function createRepositories(db: Db) {
   const sources = createSourcesRepository(db);
+  const indicators = createIndicatorsRepository(db);
   return {
     sources,
+    indicators,
     versions: createVersionsRepository(db),
     ressorts: createRessortsRepository(db),
-    goals: createGoalsRepository(db, sources),
+    goals: createGoalsRepository(db, sources, indicators),
     stats: createStatsRepository(db),
     reportedFigures: createReportedFiguresRepository(db, sources),
     statusWrites: createStatusWritesRepository(db),
@@ -40,8 +45,10 @@ export function createRepositories(db: Db) {
     goalWrites: createGoalWritesRepository(db),
     lineage: createLineageRepository(db),
     periods: createPeriodsRepository(db),
+    rateLimits: createRateLimitsRepository(db),
+    indicatorWrites: createIndicatorWritesRepository(db),
+    catalog: createCatalogRepository(db),
     knowledge: createKnowledgeRepository(db),
-    secrets: createSecretsRepository(db),
     mailQueue: createMailQueueRepository(db),
   };
 }

@@ -59,9 +59,8 @@ export function buildLineage(
         own
           .map((l) => l.basis)
           .filter(Boolean)
-          .join(' · ') || (fate === 'unknown'
-            ? null
-            : `Stand am ${formatDate(to.presentedOn, 'de')}: ${STATUS_LABEL_DE[statusOf(g)]}`),
+          .join(' · ') ||
+        (fate === 'unknown' ? null : `Stand am ${formatDate(to.presentedOn, 'de')}: ${STATUS_LABEL_DE[statusOf(g)]}`),
       successors: own.map((l) => ({
         goalId: l.toGoalId,
         title: title.get(l.toGoalId) ?? l.toGoalId,

@@ -58,7 +58,8 @@ export function resolvePointInTime(
         asOf: query.asOf ?? null,
         knownAt: null,
         snapshot: null,
-        recordedUntil: now.toISOString(),
+        // The latest entry: everything up to it is in the answer, and nothing was entered after it.
+        recordedUntil: repos.knowledge.latestEntry(NOW.knownAt) ?? now.toISOString(),
         changedSince: null,
       },
     };

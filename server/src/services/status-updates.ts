@@ -14,6 +14,7 @@ import type { Db } from '../db/database.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { EventForCorrection, GoalForUpdate } from '../repositories/status-writes.ts';
 import { canCorrect, canReportFor } from './auth.ts';
+import { consume, LIMITS } from './limits.ts';
 
 export class StatusConflictError extends AppError {
   constructor(conflict: StatusConflict, message?: string) {
@@ -42,6 +43,8 @@ function goalForWrite(ctx: WriteContext, goalId: string, expectedRevision: numbe
   if (!canReportFor(ctx.user, goal.ressorts)) throw forbidden();
   if (goal.revision !== expectedRevision)
     throw new StatusConflictError(conflictFor(ctx.repos, goalId, expectedRevision));
+  // Counted in the write's transaction: a write that fails (conflict, lock) uses none of the quota.
+  consume(ctx.db, ctx.repos, [{ limit: LIMITS.statusReportsPerAccount, key: String(ctx.user.id) }], ctx.now);
   return goal;
 }
 

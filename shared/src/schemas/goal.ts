@@ -12,6 +12,8 @@ import {
 } from './common.ts';
 import { StatusEvent } from './status-event.ts';
 import { PointInTimeEcho, PointInTimeQuery } from './point-in-time.ts';
+import { GoalSchedules } from './schedule.ts';
+import { singleLineText } from './text.ts';
 
 export const GoalConfidence = z.object({ goal: Confidence, ressort: Confidence, status: Confidence });
 
@@ -49,6 +51,8 @@ export const GoalSummary = z.object({
   revision: z.number().int().nonnegative(),
   official: CurrentStatus.nullable(),
   independent: CurrentStatus.nullable(),
+  /** Terminlage per track, from due date, status and the goal's indicators; absent only in older snapshots. */
+  schedule: GoalSchedules.optional(),
 });
 export type GoalSummary = z.infer<typeof GoalSummary>;
 
@@ -59,7 +63,7 @@ export const GoalsQuery = z.strictObject({
   ressort: RessortCode.optional(),
   horizon: Horizon.optional(),
   status: Status.optional(),
-  q: z.string().trim().max(200, { message: 'Suchtext höchstens 200 Zeichen' }).optional(),
+  q: singleLineText().trim().max(200, { message: 'Suchtext höchstens 200 Zeichen' }).optional(),
   /** Only goals due on or before this date (explicit or derived due date). */
   dueBy: IsoDate.optional(),
   overdue: z.enum(['true', 'false']).optional(),

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-export const HealthResponse = z.object({ status: z.literal('ok') });
+/**
+ * Readiness: answered 200 only when the server can do its work, including writing the database
+ * (proven by a real write at most every 5 s); otherwise 503 in the error shape.
+ */
+export const HealthResponse = z.object({ status: z.literal('ok'), database: z.object({ writable: z.literal(true) }) });
 
 /**
  * Facts about this installation: who runs it and where to report barriers (BITV 2.0 § 7; null until

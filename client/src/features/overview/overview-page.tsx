@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { COUNTING_RULES, COUNTING_RULE_TEXT, type CountingRule } from '@zielmonitor/shared/vocabulary/counting-rules';
 import type { Track } from '@zielmonitor/shared/schemas/common';
 import { ressortStatsQuery } from '../../api/stats.ts';
@@ -17,6 +17,11 @@ import { ReportedFigures } from './reported-figures.tsx';
 import { RessortTable } from './ressort-table.tsx';
 import { ruleFilters } from '../../lib/rule-filters.ts';
 import { ZeroGoalPanel } from './zero-goal-panel.tsx';
+
+// Below the fold, and with texts of its own: the first screen does not wait for it.
+const IndicatorsPanel = lazy(() =>
+  import('../indicators/indicators-panel.tsx').then((m) => ({ default: m.IndicatorsPanel })),
+);
 
 // recharts is large: the first screen renders without waiting for it.
 const RessortChart = lazy(() =>
@@ -92,7 +97,11 @@ export function OverviewPage() {
                 rule={{ rule, basis: data.ruleCounts[rule] }}
               />
               <HeadlineNumbers stats={data} ruleLabel={ruleText.label} />
-              <CoverageNote documented={data.documentedGoalCount} declared={data.declaredGoalCount} />
+              <CoverageNote
+                documented={data.documentedGoalCount}
+                declared={data.declaredGoalCount}
+                version={data.version}
+              />
               <ZeroGoalPanel
                 items={data.items}
                 version={data.version}
@@ -129,6 +138,9 @@ export function OverviewPage() {
                 )}
               </section>
               <ReportedFigures version={state.version} />
+              <Suspense fallback={null}>
+                <IndicatorsPanel version={data.version} />
+              </Suspense>
             </>
           );
         }}
