@@ -20,7 +20,7 @@ describe('mail in the production server', () => {
       env: { SMTP_URL: 'smtp://zielmonitor:streng-geheim@mail.example:587', MAIL_FROM: '' },
     });
     await expect(start).rejects.toThrow(
-      /Zielmonitor startet nicht\. .*MAIL_FROM: fehlt: mit SMTP_URL muss auch die Absenderadresse MAIL_FROM gesetzt sein/,
+      /Zielmonitor startet nicht: .*MAIL_FROM: fehlt: mit SMTP_URL muss auch die Absenderadresse MAIL_FROM gesetzt sein/,
     );
     await expect(start).rejects.not.toThrow(/streng-geheim|at loadConfig/);
   });
