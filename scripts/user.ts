@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { Role } from '@zielmonitor/shared/schemas/auth';
 import { loadConfig } from '../server/src/config.ts';
 import { openDatabase, type Db } from '../server/src/db/database.ts';
-import { hashPassword, passwordProblem } from '../server/src/lib/passwords.ts';
+import { hashPassword } from '../server/src/lib/passwords.ts';
+import { passwordProblem } from '../server/src/lib/password-policy.ts';
 import { createRepositories } from '../server/src/repositories/index.ts';
 import { seedIfEmpty } from '../server/src/seed/load-seed.ts';
 

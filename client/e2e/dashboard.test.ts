@@ -28,7 +28,11 @@ describe.skipIf(!run)('dashboard journeys in headless Chromium', () => {
     await panel.getByRole('heading', { name: 'Ressorts ohne erreichtes Ziel' }).waitFor();
     const listed = (await panel.locator('li strong').allTextContents()).sort();
     expect(listed).toEqual(expected);
-    expect(await page.getByTestId('coverage').textContent()).toBe('22 von 44 Zielen öffentlich belegt');
+    expect(await page.getByTestId('coverage').textContent()).toBe('29 von 44 Zielen öffentlich belegt');
+    // The open counting question stands beside the coverage, with the other possible count, unsettled.
+    const question = page.locator('.coverage [data-testid=counting-question]');
+    expect(await question.textContent()).toContain('Offene Zählfrage');
+    expect(await question.textContent()).toContain('sind 28 von 44 Zielen belegt');
     await page.getByTestId('ressort-chart').locator('svg').first().waitFor();
     expect(errors).toEqual([]);
   });
@@ -104,6 +108,20 @@ describe.skipIf(!run)('dashboard journeys in headless Chromium', () => {
     expect(await page.getByLabel('Ressort').inputValue()).toBe('MWIDE');
     expect(await page.locator('th[aria-sort=descending]').textContent()).toContain('Ziel');
     expect(errors).toEqual([]);
+  });
+
+  it('shows the counting question on both goals it concerns, and on no other goal', async () => {
+    for (const id of ['v1-13', 'v1-14']) {
+      const { page, errors } = await openPage(h, `/ziele/${id}`);
+      const question = page.getByTestId('counting-question');
+      await question.waitFor();
+      expect(await question.textContent()).toContain('v1-13 (Schulen) und v1-14 (Gewerbegebiete)');
+      expect(await question.textContent()).toContain('R02');
+      expect(errors).toEqual([]);
+    }
+    const { page } = await openPage(h, '/ziele/v1-15');
+    await page.getByRole('heading', { level: 1, name: /v1-15/ }).waitFor();
+    expect(await page.getByTestId('counting-question').count()).toBe(0);
   });
 
   it('says clearly when the API is down and recovers with the retry button', async () => {

@@ -35,6 +35,15 @@ const AccessibilityPage = lazy(() =>
   import('./features/accessibility-page.tsx').then((m) => ({ default: m.AccessibilityPage })),
 );
 const RessortPage = lazy(() => import('./features/ressort/ressort-page.tsx').then((m) => ({ default: m.RessortPage })));
+const IndicatorsPage = lazy(() =>
+  import('./features/indicators/indicators-page.tsx').then((m) => ({ default: m.IndicatorsPage })),
+);
+const IndicatorPage = lazy(() =>
+  import('./features/indicators/indicator-page.tsx').then((m) => ({ default: m.IndicatorPage })),
+);
+const ReadingFormPage = lazy(() =>
+  import('./features/indicators/reading-form-page.tsx').then((m) => ({ default: m.ReadingFormPage })),
+);
 
 const queryClient = createQueryClient();
 
@@ -89,6 +98,9 @@ function App({ initial }: { initial: T }) {
                   <Route path="/import" component={ImportPage} />
                   <Route path="/barrierefreiheit" component={AccessibilityPage} />
                   <Route path="/ressorts/:code" component={RessortPage} />
+                  <Route path="/kennzahlen" component={IndicatorsPage} />
+                  <Route path="/kennzahlen/:id" component={IndicatorPage} />
+                  <Route path="/kennzahlen/:id/melden" component={ReadingFormPage} />
                   <Route component={NotFoundPage} />
                 </Switch>
               </AppShell>

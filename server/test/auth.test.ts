@@ -75,7 +75,7 @@ describe('login', () => {
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect(blocked.json().error.code).toBe('TOO_MANY_ATTEMPTS');
-  });
+  }, 30_000);
 });
 
 describe('logout and expiry', () => {

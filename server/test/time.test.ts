@@ -125,7 +125,7 @@ describe('status over time on a controlled history', () => {
     expect(
       (await t.app.inject({ url: '/api/stats/timeline?version=1.0&from=2021-06-01&to=2021-01-01' })).statusCode,
     ).toBe(400);
-    const many = await t.app.inject({ url: '/api/stats/timeline?version=1.0&from=1900-01-01&to=2021-01-01' });
+    const many = await t.app.inject({ url: '/api/stats/timeline?version=1.0&from=1990-01-01&to=2021-01-01' });
     expect(many.json().error.issues[0].field).toBe('interval');
   });
 
@@ -213,7 +213,9 @@ describe('status over time on a controlled history', () => {
     const snapshot = created.json();
     expect(snapshot.id).toMatch(/^ausschusssitzung-02-12-2021-[0-9a-f]{10}$/);
     expect(snapshot.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(snapshot.url).toBe(`/ziele?version=1.0&status=achieved&snapshot=${snapshot.id}`);
+    expect(new URL(snapshot.url).pathname + new URL(snapshot.url).search).toBe(
+      `/ziele?version=1.0&status=achieved&snapshot=${snapshot.id}`,
+    );
 
     const before = statuses(await get(`/api/goals?version=1.0&snapshot=${snapshot.id}`));
     const detail = await get(`/api/snapshots/${snapshot.id}`);

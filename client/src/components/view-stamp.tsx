@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '@zielmonitor/shared/time/format';
 import { COUNTING_RULE_TEXT, type CountingRule } from '@zielmonitor/shared/vocabulary/counting-rules';
 import { versionsQuery } from '../api/meta.ts';
 import { useCreateSnapshot } from '../api/time.ts';
-import { citableLink, snapshotView, withTodaysKnowledge } from '../lib/citable-link.ts';
+import { citableLink, localPath, snapshotView, withTodaysKnowledge } from '../lib/citable-link.ts';
 import { useT } from '../lib/i18n.ts';
 
 export type StampProps = {
@@ -68,7 +68,7 @@ export function ViewStamp({ at, version, track, rule = null }: StampProps) {
       {
         onSuccess: (snapshot) => {
           setFrozen(snapshot.created ? t.stamp.frozen : t.stamp.frozenBefore);
-          navigate(snapshot.url);
+          navigate(localPath(snapshot.url));
         },
       },
     );

@@ -50,3 +50,9 @@ export function snapshotView(pathname: string, search: string, version: string, 
   if (asOf) kept.asOf = asOf;
   return { path: pathname, params: kept };
 }
+
+/** A link the API gives as an absolute address (a snapshot's), as a path the dashboard navigates to. */
+export function localPath(url: string): string {
+  const parsed = new URL(url, 'http://localhost');
+  return `${parsed.pathname}${parsed.search}`;
+}

@@ -257,7 +257,7 @@ export const de = {
     to: 'bis',
     count: (shown: number, total: number) =>
       `${total === 1 ? '1 Eintrag' : `${total} Einträge`}${shown < total ? `, ${shown} angezeigt` : ''}`,
-    subject: { goal: 'Ziel', round: 'Berichtsrunde', snapshot: 'Eingefrorener Stand', user: 'Konto' },
+    subject: { goal: 'Ziel', indicator: 'Kennzahl', round: 'Berichtsrunde', snapshot: 'Eingefrorener Stand', user: 'Konto' },
     forbidden: 'Das Protokoll ist nur für die Administration sichtbar.',
   },
   time: {
@@ -303,50 +303,6 @@ export const de = {
     hash: 'Prüfsumme (SHA-256)',
     backToNow: 'Zum aktuellen Stand',
   },
-  lineage: {
-    title: 'Von 44 zu 78 Zielen',
-    intro:
-      'Sind die 78 Ziele der Digitalstrategie 2.0 die alten 44 plus 34 neue? Hier steht, was aus jedem belegten 1.0-Ziel geworden ist und woher die belegten 2.0-Ziele kommen.',
-    answerTitle: 'Die kurze Antwort',
-    answer: (d1: number, d2: number, b1: number, b2: number, unknown: number) =>
-      `Nein, das lässt sich so nicht sagen. Laut Minister wurden 14 erledigte Ziele nicht übernommen und die übrigen weitergeführt, teils verändert – 78 ist also nicht ${d1} + ${d2 - d1}. Öffentlich belegt sind nur ${b1} der ${d1} alten und ${b2} der ${d2} neuen Ziele; für ${unknown} der belegten alten Ziele ist der Verbleib nicht belegt.`,
-    fate: {
-      continued: 'fortgeführt',
-      sharpened: 'verschärft',
-      loosened: 'gelockert',
-      split: 'aufgeteilt',
-      merged: 'zusammengelegt',
-      replaced: 'ersetzt',
-      achieved_and_ended: 'erreicht und beendet',
-      dropped_unfulfilled: 'unerfüllt fallengelassen',
-      unknown: 'Verbleib nicht belegt',
-    },
-    origin: { new: 'neu', derived: 'aus 1.0 abgeleitet', unknown: 'Herkunft nicht belegt' },
-    target: {
-      carried: 'in 2.0 weitergeführt',
-      ended: 'nicht mehr in 2.0',
-      unknown: 'Verbleib unbekannt',
-      new: 'neu in 2.0',
-      originUnknown: '2.0, Herkunft unbekannt',
-    },
-    loosenedFlag: 'Ziel wurde gelockert',
-    sankeyTitle: 'Ströme von 1.0 nach 2.0',
-    sankeySummary: (n: number) =>
-      `${n} Ströme; dieselben Angaben stehen in der Tabelle darunter, jede Zeile mit ihren Zielen.`,
-    tableCaption: 'Ströme von 1.0 nach 2.0 mit ihren Zielen',
-    fromCol: 'von',
-    toCol: 'nach',
-    detailTitle: 'Belegte Verbindungen',
-    dueTitle: 'Fällig bis Ende der Wahlperiode',
-    period: 'Wahlperiode',
-    dueCaption: (name: string, end: string) => `${name}: fällig bis ${end}, je Ressort`,
-    dueIn: 'fällig in der Wahlperiode',
-    achievedIn: 'davon bis dahin erreicht (amtlich)',
-    dueAfter: 'fällig danach',
-    noDue: 'ohne Frist',
-    dueNote:
-      'Fälligkeit: ausdrückliche Frist, sonst aus dem Zeithorizont abgeleitet (Definition der Strategie). Wahlperioden sind Daten mit Quelle, kein Programmcode.',
-  },
   session: {
     dataFrom: 'Daten vom',
     online: 'verbunden',
@@ -357,24 +313,6 @@ export const de = {
     titleNote:
       'Sitzungsmodus: Die Daten sind auf den oben genannten Stand festgelegt und ändern sich während der Sitzung nicht.',
     officialOnly: 'Status nach Meldungen der Landesregierung; nur öffentlich belegte Ziele.',
-  },
-  importer: {
-    title: 'Zielliste importieren (CSV)',
-    intro:
-      'Laden Sie die amtliche Zielliste im Format des CSV-Exports hoch. Zuerst zeigt ein Probelauf, was angelegt, geändert und abgelehnt würde; geschrieben wird nur, wenn keine Zeile abgelehnt wird – in einem protokollierten Schritt.',
-    file: 'CSV-Datei (Spalten wie im Export)',
-    dryRun: 'Probelauf',
-    apply: 'Jetzt importieren',
-    dryRunResult: 'Ergebnis des Probelaufs (nichts geschrieben)',
-    applied: 'Importiert',
-    summary: (c: number, ch: number, u: number, r: number) =>
-      `${c} neu, ${ch} geändert, ${u} unverändert, ${r} Probleme`,
-    rejected: 'Abgelehnte Angaben',
-    line: 'Zeile',
-    column: 'Spalte',
-    problem: 'Problem',
-    created: 'neu',
-    changed: 'geändert',
   },
   plain: {
     title: 'Was ist der Zielmonitor? (einfache Sprache)',
@@ -434,6 +372,12 @@ export const de = {
     now: 'heute',
     reset: 'Auf heute setzen',
     banner: (date: string) => `Ansicht zum Stand ${date}`,
+  },
+  countingQuestion: {
+    title: 'Offene Zählfrage',
+    source: 'Quelle',
+    ifMerged: (documented: number, declared: number) =>
+      `Zählen diese Einträge als ein Ziel, sind ${documented} von ${declared} Zielen belegt. Die Daten entscheiden das nicht.`,
   },
   footer:
     'Zielmonitor – alle Angaben mit Quelle. Daten: öffentliche Dokumente von Landesregierung, Landtag, Fraktionen und Presse.',

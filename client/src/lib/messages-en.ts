@@ -247,7 +247,7 @@ export const en: typeof de = {
     to: 'to',
     count: (shown, total) =>
       `${total === 1 ? '1 entry' : `${total} entries`}${shown < total ? `, ${shown} shown` : ''}`,
-    subject: { goal: 'Goal', round: 'Reporting round', snapshot: 'Frozen state', user: 'Account' },
+    subject: { goal: 'Goal', indicator: 'Indicator', round: 'Reporting round', snapshot: 'Frozen state', user: 'Account' },
     forbidden: 'Only administrators can see the log.',
   },
   time: {
@@ -293,49 +293,6 @@ export const en: typeof de = {
     hash: 'Checksum (SHA-256)',
     backToNow: 'Back to the current state',
   },
-  lineage: {
-    title: 'From 44 to 78 goals',
-    intro:
-      'Are the 78 goals of Digital Strategy 2.0 the old 44 plus 34 new ones? Here is what became of each documented 1.0 goal and where the documented 2.0 goals come from.',
-    answerTitle: 'The short answer',
-    answer: (d1, d2, b1, b2, unknown) =>
-      `No, it cannot be put that way. According to the minister, 14 completed goals were not carried over and the rest were continued, some changed — so 78 is not ${d1} + ${d2 - d1}. Only ${b1} of the ${d1} old and ${b2} of the ${d2} new goals are publicly documented; for ${unknown} of the documented old goals, what became of them is not documented.`,
-    fate: {
-      continued: 'continued',
-      sharpened: 'sharpened',
-      loosened: 'loosened',
-      split: 'split',
-      merged: 'merged',
-      replaced: 'replaced',
-      achieved_and_ended: 'achieved and ended',
-      dropped_unfulfilled: 'dropped unfulfilled',
-      unknown: 'fate not documented',
-    },
-    origin: { new: 'new', derived: 'derived from 1.0', unknown: 'origin not documented' },
-    target: {
-      carried: 'carried into 2.0',
-      ended: 'no longer in 2.0',
-      unknown: 'fate unknown',
-      new: 'new in 2.0',
-      originUnknown: '2.0, origin unknown',
-    },
-    loosenedFlag: 'goal was loosened',
-    sankeyTitle: 'Flows from 1.0 to 2.0',
-    sankeySummary: (n) => `${n} flows; the same data is in the table below, each row with its goals.`,
-    tableCaption: 'Flows from 1.0 to 2.0 with their goals',
-    fromCol: 'from',
-    toCol: 'to',
-    detailTitle: 'Documented links',
-    dueTitle: 'Due by the end of the legislative period',
-    period: 'Legislative period',
-    dueCaption: (name, end) => `${name}: due by ${end}, per ministry`,
-    dueIn: 'due within the period',
-    achievedIn: 'of which achieved by then (official)',
-    dueAfter: 'due later',
-    noDue: 'no deadline',
-    dueNote:
-      'Due date: the explicit deadline, else derived from the horizon (the strategy’s own definition). Legislative periods are sourced data, not code.',
-  },
   session: {
     dataFrom: 'Data as of',
     online: 'connected',
@@ -345,23 +302,6 @@ export const en: typeof de = {
     help: '→ / Page ↓ next · ← / Page ↑ back · type a ministry or goal id and Enter: jump',
     titleNote: 'Session mode: the data is locked to the state above and does not change during the session.',
     officialOnly: 'Status by the state government’s reports; publicly documented goals only.',
-  },
-  importer: {
-    title: 'Import the goal list (CSV)',
-    intro:
-      'Upload the official goal list in the columns of the CSV export. A dry run first shows what would be created, changed and rejected; nothing is written unless no row is rejected — in one audited step.',
-    file: 'CSV file (columns as in the export)',
-    dryRun: 'Dry run',
-    apply: 'Import now',
-    dryRunResult: 'Dry run result (nothing written)',
-    applied: 'Imported',
-    summary: (c, ch, u, r) => `${c} new, ${ch} changed, ${u} unchanged, ${r} problems`,
-    rejected: 'Rejected entries',
-    line: 'Line',
-    column: 'Column',
-    problem: 'Problem',
-    created: 'new',
-    changed: 'changed',
   },
   plain: {
     title: 'What is Zielmonitor? (plain language)',
@@ -416,6 +356,12 @@ export const en: typeof de = {
     todaysKnowledge: 'View with today’s knowledge',
   },
   asOf: { label: 'As of', now: 'today', reset: 'Back to today', banner: (date) => `View as of ${date}` },
+  countingQuestion: {
+    title: 'Open counting question',
+    source: 'Source',
+    ifMerged: (documented, declared) =>
+      `If these entries count as one goal, ${documented} of ${declared} goals are documented. The data does not settle this.`,
+  },
   footer:
     'Zielmonitor — every item with its source. Data: public documents of the state government, parliament, parliamentary groups and press.',
 };

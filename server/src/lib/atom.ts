@@ -1,10 +1,22 @@
 import type { Change } from '@zielmonitor/shared/schemas/changes';
+import { absoluteUrl } from './links.ts';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { statedDate } from '@zielmonitor/shared/time/partial-date';
 import { CHANGE_KIND_LABELS, STATUS_LABEL_DE } from '@zielmonitor/shared/vocabulary/labels';
 
-const escapeXml = (text: string): string =>
-  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
+/**
+ * What XML 1.0 forbids (§2.2 Char): C0 controls other than tab, LF and CR, lone surrogates,
+ * U+FFFE and U+FFFF. The API refuses them on input, but the feed must stay well-formed whatever
+ * the database holds (an old row, a direct import): one such character would break it for good,
+ * since status events are never rewritten. Each is written as U+FFFD, the replacement character.
+ */
+const XML_FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export const escapeXml = (text: string): string =>
+  text
+    .replace(XML_FORBIDDEN, '\uFFFD')
+    .replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
 
 /** One sentence per change, in the words of the dashboard: kind, statuses, dates, who and why. */
 export function describeChange(c: Change): string {
@@ -26,7 +38,8 @@ export function describeChange(c: Change): string {
 
 /** An Atom 1.0 feed of the government's status reports, corrections and withdrawals, newest entry first. */
 export function renderAtomFeed(opts: {
-  base: string;
+  /** The public origin every link starts with. */
+  origin: string;
   ressort: string | null;
   changes: Change[];
   selfUrl: string;
@@ -34,11 +47,11 @@ export function renderAtomFeed(opts: {
   const title = `Zielmonitor: Meldungen der Landesregierung${opts.ressort ? ` (${opts.ressort})` : ''}`;
   const updated = opts.changes[0]?.recordedAt ?? new Date(0).toISOString();
   const entries = opts.changes.map((c) => {
-    const link = `${opts.base}/ziele/${encodeURIComponent(c.goalId)}`;
+    const link = absoluteUrl(opts.origin, `/ziele/${encodeURIComponent(c.goalId)}`);
     // A withdrawal is its own entry: the withdrawn report's entry stays as readers saw it.
     const id = c.kind === 'withdrawal' ? `ruecknahme-${c.event.id}` : `${c.event.id}`;
     return `  <entry>
-    <id>${escapeXml(`${opts.base}/api/status-events/${id}`)}</id>
+    <id>${escapeXml(absoluteUrl(opts.origin, `/api/status-events/${id}`))}</id>
     <title>${escapeXml(`${c.goalTitle}: ${CHANGE_KIND_LABELS.de[c.kind]} – ${STATUS_LABEL_DE[c.to]}`)}</title>
     <updated>${escapeXml(c.recordedAt)}</updated>
     <link href="${escapeXml(link)}"/>

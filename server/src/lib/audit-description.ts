@@ -21,6 +21,9 @@ const day = (value: unknown): string | null =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? formatDate(value.slice(0, 10), 'de') : null;
 const list = (value: unknown): string | null => (Array.isArray(value) ? value.map(String).join(', ') || '–' : null);
 
+const goalList = (value: unknown): string | null =>
+  Array.isArray(value) ? value.map((g) => text(obj(g).goalId) ?? '').join(', ') || '–' : null;
+
 const change = (label: string, before: string | null, after: string | null): AuditChange[] =>
   before === null && after === null ? [] : [{ label, before, after }];
 
@@ -92,6 +95,43 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
       ];
     case 'snapshot.create':
       return [...change('Titel', null, text(after.title)), ...change('Prüfsumme', null, text(after.contentHash))];
+    case 'indicator.create':
+    case 'indicator.update':
+      return [
+        ...change('Name', text(before.name), text(after.name)),
+        ...change('Messgröße', text(before.measure), text(after.measure)),
+        ...change('Ziele', goalList(before.goals), goalList(after.goals)),
+      ].filter((c) => c.before !== c.after);
+    case 'indicator.reading':
+    case 'indicator.reading.import': {
+      const reading = obj(after.reading ?? after);
+      return [
+        ...change('Wert', null, text(reading.value)),
+        ...change('Stand', null, day(reading.date)),
+        ...change('Anmerkung', null, text(reading.note)),
+      ];
+    }
+    case 'indicator.reading.correct':
+    case 'indicator.reading.withdraw':
+      return [
+        ...change('Wert', text(obj(before.reading).value), text(obj(after.replacement).value)),
+        ...change('Stand', day(obj(before.reading).date), day(obj(after.replacement).date)),
+        ...change('Grund', null, text(after.reason)),
+      ];
+    case 'import.indicator-readings':
+      return [
+        ...change('Neue Messwerte', null, text(after.created)),
+        ...change('Unverändert', null, text(after.unchanged)),
+      ];
+    case 'database.restore':
+      return [
+        ...change('Sicherung', null, text(after.source)),
+        ...change('Wieder gesperrt', null, list(after.disabledAgain)),
+        ...change('Neues Passwort behalten', null, list(after.passwordKept)),
+        ...change('Konten nicht mehr vorhanden', null, list(after.accountsGone)),
+        ...change('Übernommene Protokolleinträge', null, text(after.auditEntriesCarried)),
+        ...change('Sitzungen', null, after.sessionsEnded === true ? 'alle beendet' : null),
+      ];
     case 'user.add':
       return [
         ...change('E-Mail-Adresse', null, text(after.email)),
@@ -128,9 +168,15 @@ const FIELD_LABELS: Record<string, string> = {
   version: 'Version',
 };
 
-/** What an entry is about, for a link: a goal, a round, a snapshot or an account. */
+/** What an entry is about, for a link: a goal, an indicator, a round, a snapshot or an account. */
 export function auditSubject(entityType: string, entityId: string): AuditSubject {
-  if (entityType === 'goal' || entityType === 'round' || entityType === 'snapshot' || entityType === 'user') {
+  if (
+    entityType === 'goal' ||
+    entityType === 'indicator' ||
+    entityType === 'round' ||
+    entityType === 'snapshot' ||
+    entityType === 'user'
+  ) {
     return { type: entityType, id: entityId };
   }
   return { type: 'other', id: entityId };

@@ -16,6 +16,10 @@ import type { Db } from '../db/database.ts';
 import { containsPattern } from '../lib/fold-text.ts';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import type { SourcesRepository } from './sources.ts';
+import type { IndicatorsRepository } from './indicators.ts';
+import { goalSchedule } from '@zielmonitor/shared/indicators/schedule';
+import type { RatingState } from '@zielmonitor/shared/indicators/trajectory';
+import type { Track } from '@zielmonitor/shared/schemas/common';
 import { NOW, VERSION_AND_RESSORT, withStatus, type PointInTime } from './current-status-sql.ts';
 
 /** Sort keys map to fixed SQL; no value from a request is ever put into SQL text. */
@@ -144,8 +148,23 @@ export type ResponsibilityResolver = (goal: {
   coRessorts: string[];
 }) => Responsibility;
 
-export function toGoalSummary(row: GoalRow, reference: string, responsibility: ResponsibilityResolver): GoalSummary {
+type TrackRatings = Record<Track, RatingState[]>;
+
+export function toGoalSummary(
+  row: GoalRow,
+  reference: string,
+  responsibility: ResponsibilityResolver,
+  ratings?: TrackRatings,
+): GoalSummary {
   const coRessorts = row.co_ressorts ? row.co_ressorts.split(',') : [];
+  const schedule = (status: Status | null, statusDate: string | null, states: RatingState[] = []) =>
+    goalSchedule({
+      dueDate: row.effective_due_date,
+      status: status ?? 'unknown',
+      statusDate,
+      reference,
+      ratings: states,
+    });
   return {
     id: row.id,
     version: row.version_key,
@@ -166,6 +185,10 @@ export function toGoalSummary(row: GoalRow, reference: string, responsibility: R
     official: current(row.o_status, row.o_progress, row.o_date, row.o_precision, row.o_reporter),
     independent: current(row.i_status, row.i_progress, row.i_date, row.i_precision, row.i_reporter),
     responsibility: responsibility({ id: row.id, leadRessort: row.lead_ressort, coRessorts }),
+    schedule: {
+      official: schedule(row.status, row.o_date, ratings?.official),
+      independent: schedule(row.i_status, row.i_date, ratings?.independent),
+    },
   };
 }
 
@@ -204,7 +227,12 @@ const baseEvent = (row: EventRow) => ({
   lateReport: isLateReport(row.effective_date, row.recorded_at),
 });
 
-export function createGoalsRepository(db: Db, sources: SourcesRepository, ressortLines: ResponsibilityRepository) {
+export function createGoalsRepository(
+  db: Db,
+  sources: SourcesRepository,
+  indicators: IndicatorsRepository,
+  ressortLines: ResponsibilityRepository,
+) {
   /** Responsibility at a reference date: the Ressort cuts and assignments are read once per answer. */
   const resolverAt = (day: string): ResponsibilityResolver => {
     const cuts = ressortLines.cuts();
@@ -255,8 +283,14 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository, ressor
   const describe = (id: string, at: PointInTime = NOW): GoalDescription | undefined => {
     const row = one.get({ id, ...at });
     if (!row) return undefined;
+    const reference = referenceDate(at.asOf);
     return {
-      ...toGoalSummary(row, referenceDate(at.asOf), resolverAt(referenceDate(at.asOf))),
+      ...toGoalSummary(
+        row,
+        reference,
+        resolverAt(reference),
+        indicators.ratingStatesOfGoals([id], at, reference).get(id),
+      ),
       description: row.description,
       ressortBasis: row.ressort_basis,
       fieldOfActionBasis: row.field_of_action_basis,
@@ -299,10 +333,15 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository, ressor
       };
       const page = pages.get(`${query.sort}:${query.order}`);
       if (!page) throw new Error(`no statement for sort ${query.sort}:${query.order}`);
+      const rows = page.all({ ...params, limit: query.limit, offset: query.offset });
+      // Goals with indicators take their ratings into the Terminlage: one look-up for the whole page.
+      const ratings = indicators.ratingStatesOfGoals(
+        rows.map((row) => row.id),
+        at,
+        params.reference,
+      );
       const resolve = resolverAt(params.reference);
-      const items = page
-        .all({ ...params, limit: query.limit, offset: query.offset })
-        .map((row) => toGoalSummary(row, params.reference, resolve));
+      const items = rows.map((row) => toGoalSummary(row, params.reference, resolve, ratings.get(row.id)));
       return { items, total: count.get(params)?.total ?? 0 };
     },
 

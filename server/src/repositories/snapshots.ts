@@ -7,7 +7,6 @@ type SnapshotRow = {
   created_at: string;
   as_of: string;
   created_by: number | null;
-  created_ip_hash: string | null;
   view_json: string | null;
   payload_json: string;
   content_hash: string;
@@ -26,18 +25,15 @@ const toSnapshot = (row: SnapshotRow): StoredSnapshot => ({
 });
 
 export function createSnapshotsRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO snapshots (id, title, created_at, as_of, created_by, created_ip_hash,
-      view_json, payload_json, content_hash)
-    VALUES (@id, @title, @createdAt, @asOf, @createdBy, @createdIpHash, @viewJson, @payloadJson, @contentHash)`);
+  const insert = db.prepare(`INSERT INTO snapshots (id, title, created_at, as_of, created_by, view_json,
+      payload_json, content_hash)
+    VALUES (@id, @title, @createdAt, @asOf, @createdBy, @viewJson, @payloadJson, @contentHash)`);
   const get = db.prepare<[string], SnapshotRow>('SELECT * FROM snapshots WHERE id = ?');
   const byHash = db.prepare<[string], SnapshotRow>('SELECT * FROM snapshots WHERE content_hash = ?');
   const list = db.prepare<[number], SnapshotRow>('SELECT * FROM snapshots ORDER BY created_at DESC LIMIT ?');
-  const byAddressSince = db
-    .prepare<[string, string], number>('SELECT count(*) FROM snapshots WHERE created_ip_hash = ? AND created_at > ?')
-    .pluck();
 
   return {
-    insert: (s: StoredSnapshot & { createdBy: number | null; createdIpHash: string | null }): void => {
+    insert: (s: StoredSnapshot & { createdBy: number | null }): void => {
       insert.run(s);
     },
     get: (id: string): StoredSnapshot | undefined => {
@@ -49,8 +45,6 @@ export function createSnapshotsRepository(db: Db) {
       return row && toSnapshot(row);
     },
     list: (limit = 100): StoredSnapshot[] => list.all(limit).map(toSnapshot),
-    /** Anonymous snapshots made from one address since a moment: the snapshots table is its own ledger. */
-    countByAddressSince: (ipHash: string, since: string): number => byAddressSince.get(ipHash, since) ?? 0,
   };
 }
 export type SnapshotsRepository = ReturnType<typeof createSnapshotsRepository>;

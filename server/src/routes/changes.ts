@@ -8,6 +8,7 @@ import { CHANGE_KIND_LABELS, STATUS_LABEL_DE, TRACK_LABELS } from '@zielmonitor/
 import { toExcelCsv, toGermanDate } from '../lib/csv.ts';
 import { AppError } from '../lib/errors.ts';
 import { renderAtomFeed } from '../lib/atom.ts';
+import { absoluteUrl } from '../lib/links.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
 import { exportStamp } from '../services/export-stamp.ts';
 import { assertKnownFilters } from '../services/references.ts';
@@ -75,7 +76,7 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
       const { since, until, items, at } = changesIn(app.repos, query);
       const stamp = exportStamp(
         app.repos,
-        `${request.protocol}://${request.host}`,
+        app.publicOrigin,
         {
           path: '/aenderungen',
           version: query.version ?? null,
@@ -121,11 +122,14 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       assertKnownFilters(app.repos, request.query);
       const ressort = request.query.ressort ?? null;
-      const base = `${request.protocol}://${request.host}`;
       const changes = app.repos.changes.latestOfficial(ressort, 50);
+      // The feed's own address is the canonical one, whatever spelling of the query was requested.
+      const self = `/api/feeds/changes.atom${ressort ? `?ressort=${encodeURIComponent(ressort)}` : ''}`;
       return reply
         .type('application/atom+xml; charset=utf-8')
-        .send(renderAtomFeed({ base, ressort, changes, selfUrl: `${base}${request.url}` }));
+        .send(
+          renderAtomFeed({ origin: app.publicOrigin, ressort, changes, selfUrl: absoluteUrl(app.publicOrigin, self) }),
+        );
     },
   );
 };

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
-import { ExportQuery, GOAL_CSV_COLUMNS, ImportQuery, ImportResult } from '@zielmonitor/shared/schemas/goal-csv';
+import {
+  ExportQuery,
+  GOAL_CSV_COLUMNS,
+  IMPORT_LIMITS,
+  ImportQuery,
+  ImportResult,
+} from '@zielmonitor/shared/schemas/goal-csv';
 import { GoalDetail } from '@zielmonitor/shared/schemas/goal';
 import { ExportStamp as ExportStampSchema } from '@zielmonitor/shared/schemas/export-stamp';
 import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
@@ -9,16 +15,15 @@ import { CHANGE_KIND_LABELS, STATUS_LABEL_DE, TRACK_LABELS } from '@zielmonitor/
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { excelCsvHead, excelCsvLines, toGermanDate } from '../lib/csv.ts';
 import { sendParts } from '../lib/stream.ts';
-import { AppError } from '../lib/errors.ts';
+import { AppError, TooManyRequests } from '../lib/errors.ts';
+import { createConcurrencyGate } from '../lib/concurrency-gate.ts';
 import { requireAdmin } from '../plugins/auth.ts';
-import { goalCsvRow, importGoalsCsv } from '../services/goal-csv.ts';
+import { goalCsvRow } from '../services/goal-csv.ts';
+import { importGoalsCsv, importTooLarge } from '../services/goal-import.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
 import { assertKnownFilters } from '../services/references.ts';
 import type { Repositories } from '../repositories/index.ts';
-import type { FastifyRequest } from 'fastify';
 import { exportStamp, type ExportStamp } from '../services/export-stamp.ts';
-
-const IMPORT_LIMIT = 5 * 1024 * 1024;
 
 /**
  * The goals the table shows for these filters, in its order, and the point in time to read them
@@ -40,9 +45,6 @@ function exportSelection(repos: Repositories, query: ExportQuery, origin: string
     stamp,
   };
 }
-
-/** The origin links in exports point to. */
-const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 const fileName = (query: ExportQuery, what: string, ext: string) =>
   `zielmonitor-${what}${query.version ? `-${query.version}` : ''}-${query.asOf ?? todayInBerlin()}.${ext}`;
@@ -101,7 +103,7 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/export/goals.csv',
     { schema: { querystring: ExportQuery, response: { 200: z.string(), 400: ErrorResponse } } },
     async (request, reply) => {
-      const { goals, at, stamp } = exportSelection(app.repos, request.query, originOf(request));
+      const { goals, at, stamp } = exportSelection(app.repos, request.query, app.publicOrigin);
       reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="${fileName(request.query, 'ziele', 'csv')}"`);
@@ -119,7 +121,7 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/export/status-events.csv',
     { schema: { querystring: ExportQuery, response: { 200: z.string(), 400: ErrorResponse } } },
     async (request, reply) => {
-      const { goals, at, stamp } = exportSelection(app.repos, request.query, originOf(request));
+      const { goals, at, stamp } = exportSelection(app.repos, request.query, app.publicOrigin);
       reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="${fileName(request.query, 'statusverlauf', 'csv')}"`);
@@ -148,7 +150,7 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { goals, at, echo, stamp } = exportSelection(app.repos, request.query, originOf(request));
+      const { goals, at, echo, stamp } = exportSelection(app.repos, request.query, app.publicOrigin);
       // Each goal passes the response schema on its way out, as the whole answer would.
       reply
         .type('application/json; charset=utf-8')
@@ -169,26 +171,32 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  // One import at a time in this process: a second one waits for nothing and is told so.
+  const importing = createConcurrencyGate({ total: 1, perKey: 1 });
   await app.register(async (scope) => {
     scope.addContentTypeParser(
       ['text/csv', 'text/plain'],
-      { parseAs: 'string', bodyLimit: IMPORT_LIMIT },
+      { parseAs: 'string', bodyLimit: IMPORT_LIMITS.bytes },
       (_request, body, done) => done(null, body),
     );
     scope.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>().post(
       '/import/goals',
       {
         onRequest: requireAdmin,
-        bodyLimit: IMPORT_LIMIT,
+        bodyLimit: IMPORT_LIMITS.bytes,
+        config: { tooLargeMessage: importTooLarge().message },
         schema: {
           querystring: ImportQuery,
-          body: z.string().max(IMPORT_LIMIT),
+          body: z.string().max(IMPORT_LIMITS.bytes),
           response: {
             200: ImportResult,
             400: ErrorResponse,
             401: ErrorResponse,
             403: ErrorResponse,
+            409: ErrorResponse,
+            413: ErrorResponse,
             422: ErrorResponse,
+            429: ErrorResponse,
           },
         },
       },
@@ -196,18 +204,31 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         const user = request.user;
         if (!user) throw new Error('requireAdmin let an anonymous request through');
         assertKnownFilters(app.repos, request.query);
-        const result = importGoalsCsv(app.db, app.repos, user, {
-          text: request.body,
-          version: request.query.version,
-          dryRun: request.query.dryRun,
-          ip: request.ip,
-        });
-        if (!result.dryRun && result.rejected.length > 0) {
-          // Nothing was written: the rows and columns at fault, in the one error shape.
+        const leave = importing.tryEnter('import');
+        if (!leave)
+          throw new TooManyRequests(
+            'IMPORT_BUSY',
+            'Gerade läuft ein anderer Import. Bitte gleich erneut versuchen.',
+            5,
+          );
+        let result: ImportResult;
+        try {
+          result = await importGoalsCsv(app.db, app.repos, user, {
+            text: request.body,
+            version: request.query.version,
+            dryRun: request.query.dryRun,
+            ip: request.ip,
+          });
+        } finally {
+          leave();
+        }
+        if (!result.dryRun && result.totals.rejected > 0) {
+          // Nothing was written: the rows and columns at fault (the first 100), in the one error shape.
+          const more = result.totals.rejected - result.rejected.length;
           throw new AppError(
             422,
             'IMPORT_REJECTED',
-            `Import abgelehnt, nichts wurde geschrieben: ${result.rejected.length} Problem(e)`,
+            `Import abgelehnt, nichts wurde geschrieben: ${result.totals.rejected === 1 ? '1 Problem' : `${result.totals.rejected} Probleme`}${more > 0 ? ` (die ersten ${result.rejected.length} sind aufgeführt)` : ''}`,
             result.rejected.map((p) => ({
               location: 'body',
               field: p.column ? `Zeile ${p.line}, ${p.column}` : `Zeile ${p.line}`,

@@ -45,7 +45,7 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = request.user;
       if (!user) throw new Error('requireAdmin let an anonymous request through');
-      return closeRound(app.db, app.repos, user, request.params.id, request.ip);
+      return closeRound(app.db, app.repos, user, request.params.id, request.ip, app.publicOrigin);
     },
   );
 };

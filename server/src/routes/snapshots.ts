@@ -9,11 +9,13 @@ import {
   SnapshotsResponse,
 } from '@zielmonitor/shared/schemas/snapshot';
 import { notFound } from '../lib/errors.ts';
+import { limitPerAddress } from '../plugins/rate-limit.ts';
+import { LIMITS } from '../services/limits.ts';
 import { createSnapshot, toSummary } from '../services/snapshots.ts';
 
 export const snapshotRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/snapshots', { schema: { response: { 200: SnapshotsResponse } } }, async () => ({
-    items: app.repos.snapshots.list().map(toSummary),
+    items: app.repos.snapshots.list().map((s) => toSummary(s, app.publicOrigin)),
   }));
 
   app.get(
@@ -26,7 +28,10 @@ export const snapshotRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!snapshot) throw notFound(`Snapshot „${request.params.id}“ nicht gefunden`);
       // A snapshot never changes: it may be cached for good.
       reply.header('Cache-Control', 'public, max-age=31536000, immutable');
-      return { ...toSummary(snapshot), payload: SnapshotPayload.parse(JSON.parse(snapshot.payloadJson)) };
+      return {
+        ...toSummary(snapshot, app.publicOrigin),
+        payload: SnapshotPayload.parse(JSON.parse(snapshot.payloadJson)),
+      };
     },
   );
 
@@ -34,13 +39,15 @@ export const snapshotRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/snapshots',
     {
+      // Anyone may freeze a view; anonymous requests count against their address.
+      onRequest: limitPerAddress(LIMITS.snapshotsPerAddress, (request) => request.user === null),
       schema: {
         body: CreateSnapshotBody,
         response: { 200: CreateSnapshotResponse, 201: CreateSnapshotResponse, 400: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request, reply) => {
-      const result = createSnapshot(app.db, app.repos, request.user, request.body, request.ip);
+      const result = createSnapshot(app.db, app.repos, request.user, request.body, request.ip, app.publicOrigin);
       return reply.status(result.created ? 201 : 200).send(result);
     },
   );

@@ -29,6 +29,7 @@ const WRITE_RESPONSES = {
   403: ErrorResponse,
   404: ErrorResponse,
   409: ErrorResponse,
+  429: ErrorResponse,
 };
 
 export const statusRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }> = async (app, opts) => {

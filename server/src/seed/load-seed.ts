@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import { foldText } from '../lib/fold-text.ts';
 import { countingDay, precisionOf, statedDate } from '@zielmonitor/shared/time/partial-date';
 import { SEED_FILES, SeedData } from './seed-schema.ts';
+import { checkIndicatorReferences, insertIndicators } from './seed-indicators.ts';
 
 /** Reads and validates every file in data/; a problem names the file, the record and the field. */
 export function readSeed(dir: string): SeedData {
@@ -73,7 +74,12 @@ export function checkSeedReferences(seed: SeedData): string[] {
     if (f.ressort !== null && !ressorts.has(f.ressort)) problems.push(`figure ${f.id}: unknown ressort ${f.ressort}`);
     [f.sourceId, ...f.alsoSourceIds].forEach((id) => needSource(`figure ${f.id}`, id));
   }
-  return problems;
+  for (const q of seed.countingQuestions) {
+    if (!versions.has(q.version)) problems.push(`counting question ${q.id}: unknown version ${q.version}`);
+    for (const id of q.goalIds) if (!goals.has(id)) problems.push(`counting question ${q.id}: unknown goal ${id}`);
+    q.sourceIds.forEach((id) => needSource(`counting question ${q.id}`, id));
+  }
+  return [...problems, ...checkIndicatorReferences(seed)];
 }
 
 /**
@@ -213,4 +219,17 @@ function insertSeed(db: Db, seed: SeedData): void {
     insertFigure.run({ ...f, alsoSourceIds: undefined });
     f.alsoSourceIds.forEach((id) => insertFigureSource.run(f.id, id));
   }
+
+  const insertQuestion = db.prepare(`INSERT INTO counting_questions (id, version_key, question, wording, basis, status)
+    VALUES (@id, @version, @question, @wording, @basis, @status)`);
+  const insertQuestionGoal = db.prepare('INSERT INTO counting_question_goals (question_id, goal_id) VALUES (?, ?)');
+  const insertQuestionSource = db.prepare(
+    'INSERT INTO counting_question_sources (question_id, source_id) VALUES (?, ?)',
+  );
+  for (const q of seed.countingQuestions) {
+    insertQuestion.run({ ...q, goalIds: undefined, sourceIds: undefined });
+    q.goalIds.forEach((id) => insertQuestionGoal.run(q.id, id));
+    q.sourceIds.forEach((id) => insertQuestionSource.run(q.id, id));
+  }
+  insertIndicators(db, seed, new Date().toISOString());
 }

@@ -3,6 +3,7 @@ import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import type { PointInTime } from '../repositories/current-status-sql.ts';
 import { NOW } from '../repositories/current-status-sql.ts';
 import type { Repositories } from '../repositories/index.ts';
+import { absoluteUrl } from '../lib/links.ts';
 
 /** What an export says about itself, like every view: what it shows, as of when, as known when, and a link to it. */
 export type ExportStamp = {
@@ -44,5 +45,5 @@ export function exportStamp(
   ]
     .filter(Boolean)
     .join(' · ');
-  return { text, asOf, knownAt, citableUrl: `${origin}${view.path}?${params.toString()}` };
+  return { text, asOf, knownAt, citableUrl: absoluteUrl(origin, `${view.path}?${params.toString()}`) };
 }

@@ -1,20 +1,14 @@
 import { z } from 'zod';
-import type { User } from '@zielmonitor/shared/schemas/auth';
+import { multiLineText } from '@zielmonitor/shared/schemas/text';
 import { GoalId, IsoDate, type Confidence, type Horizon, type Status } from '@zielmonitor/shared/schemas/common';
 import {
   CONFIDENCE_LABEL_DE as CONFIDENCE_LABELS,
   HORIZON_LABEL_DE as HORIZON_LABELS,
   STATUS_LABEL_DE as STATUS_LABELS,
 } from '@zielmonitor/shared/vocabulary/labels';
-import {
-  GOAL_CSV_COLUMNS,
-  type GoalCsvKey,
-  type ImportProblem,
-  type ImportResult,
-} from '@zielmonitor/shared/schemas/goal-csv';
-import type { Db } from '../db/database.ts';
+import { GOAL_CSV_COLUMNS, type GoalCsvKey, type ImportProblem } from '@zielmonitor/shared/schemas/goal-csv';
 import type { ExportStamp } from './export-stamp.ts';
-import { germanStatedDate, parseCsv, toGermanDate } from '../lib/csv.ts';
+import { germanStatedDate, toGermanDate } from '../lib/csv.ts';
 import type { GoalDescription } from '../repositories/goals.ts';
 import type { GoalFields } from '../repositories/goal-writes.ts';
 import type { Repositories } from '../repositories/index.ts';
@@ -76,10 +70,10 @@ const label = <K extends string>(byLabel: Map<string, K>, allowed: string) =>
 const horizonCell = label(HORIZON_BY_LABEL, Object.values(HORIZON_LABELS).join(', '));
 const confidenceCell = label(CONFIDENCE_BY_LABEL, Object.values(CONFIDENCE_LABELS).join(', '));
 
-type Cells = Partial<Record<GoalCsvKey, string>>;
+export type Cells = Partial<Record<GoalCsvKey, string>>;
 
 /** Validates one row against the schema and the data it refers to; problems name line and column. */
-function readRow(
+export function readRow(
   cells: Cells,
   line: number,
   version: string,
@@ -99,7 +93,13 @@ function readRow(
     'version',
     z.literal(version, { message: `die Datei wird als Version ${version} eingelesen` }),
   );
-  const title = take('title', z.string().trim().min(1, { message: 'Titel fehlt' }).max(500));
+  const title = take('title', multiLineText().trim().min(1, { message: 'Titel fehlt' }).max(500));
+  // Free text may span lines (Alt+Enter in Excel) but carries no other control character.
+  const text = (key: GoalCsvKey) => take(key, multiLineText().max(10_000).transform(orNull));
+  const description = text('description');
+  const fieldOfAction = text('fieldOfAction');
+  const dueWording = text('dueWording');
+  const notes = text('notes');
   const ressortCode = z.string().refine((code) => repos.ressorts.exists(code), { message: 'unbekanntes Ressort' });
   const leadRessort = take('leadRessort', z.string().transform(orNull).pipe(ressortCode.nullable()));
   const coRessorts = take('coRessorts', z.string().transform(list).pipe(z.array(ressortCode)));
@@ -131,7 +131,11 @@ function readRow(
     confidenceGoal === undefined ||
     confidenceRessort === undefined ||
     confidenceStatus === undefined ||
-    sourceIds === undefined
+    sourceIds === undefined ||
+    description === undefined ||
+    fieldOfAction === undefined ||
+    dueWording === undefined ||
+    notes === undefined
   ) {
     return { problems };
   }
@@ -141,22 +145,23 @@ function readRow(
       id,
       version,
       title,
-      description: orNull(cells.description ?? ''),
+      description,
       leadRessort,
       coRessorts: [...coRessorts].sort(),
-      fieldOfAction: orNull(cells.fieldOfAction ?? ''),
+      fieldOfAction,
       horizon,
       dueDate: dueDate?.day ?? null,
       dueDatePrecision: dueDate?.precision ?? 'day',
-      dueWording: orNull(cells.dueWording ?? ''),
+      dueWording,
       confidence: { goal: confidenceGoal, ressort: confidenceRessort, status: confidenceStatus },
       sourceIds: [...new Set(sourceIds)].sort(),
-      notes: orNull(cells.notes ?? ''),
+      notes,
     },
   };
 }
 
-const fieldText: Record<string, (g: GoalFields) => string> = {
+/** Each importable column as the diff of a dry run shows it. */
+export const fieldText: Record<string, (g: GoalFields) => string> = {
   Titel: (g) => g.title,
   Beschreibung: (g) => g.description ?? '',
   'Federführendes Ressort': (g) => g.leadRessort ?? '',
@@ -171,111 +176,3 @@ const fieldText: Record<string, (g: GoalFields) => string> = {
   Quellen: (g) => g.sourceIds.join(', '),
   Anmerkungen: (g) => g.notes ?? '',
 };
-
-/**
- * Reads an uploaded goal list. A dry run reports what would be created, changed and
- * rejected; a real run writes only when no row is rejected, in one audited transaction.
- */
-export function importGoalsCsv(
-  db: Db,
-  repos: Repositories,
-  user: User,
-  input: { text: string; version: string; dryRun: boolean; ip: string },
-): ImportResult {
-  const result: ImportResult = {
-    version: input.version,
-    dryRun: input.dryRun,
-    applied: false,
-    created: [],
-    changed: [],
-    unchanged: 0,
-    rejected: [],
-  };
-  let rows: string[][];
-  try {
-    rows = parseCsv(input.text);
-  } catch (err) {
-    result.rejected.push({
-      line: Number((err as { lines?: number }).lines ?? 1),
-      column: null,
-      message: `CSV nicht lesbar: ${(err as Error).message}`,
-    });
-    return result;
-  }
-  const [headerRow, ...dataRows] = rows;
-  if (!headerRow || dataRows.length === 0) {
-    result.rejected.push({ line: 1, column: null, message: 'Die Datei enthält keine Zeilen unter der Kopfzeile' });
-    return result;
-  }
-  const keyByHeader = new Map<string, GoalCsvKey>(GOAL_CSV_COLUMNS.map((c) => [c.header.toLowerCase(), c.key]));
-  const keys = headerRow.map((h) => keyByHeader.get(h.trim().toLowerCase()));
-  headerRow.forEach((h, i) => {
-    if (keys[i] === undefined) result.rejected.push({ line: 1, column: h, message: 'unbekannte Spalte' });
-  });
-  for (const column of GOAL_CSV_COLUMNS.filter((c) => c.importable)) {
-    if (!keys.includes(column.key)) result.rejected.push({ line: 1, column: column.header, message: 'Spalte fehlt' });
-  }
-  if (result.rejected.length > 0) return result;
-
-  const known = { sources: new Set(db.prepare('SELECT id FROM sources').pluck().all() as string[]) };
-  const seen = new Map<string, number>();
-  const planned: { goal: GoalFields; exists: boolean; line: number }[] = [];
-  dataRows.forEach((row, index) => {
-    const line = index + 2;
-    const cells: Cells = {};
-    keys.forEach((key, i) => {
-      if (key) cells[key] = row[i] ?? '';
-    });
-    const { goal, problems } = readRow(cells, line, input.version, repos, known);
-    result.rejected.push(...problems);
-    if (!goal) return;
-    const firstLine = seen.get(goal.id);
-    if (firstLine !== undefined) {
-      result.rejected.push({ line, column: 'ID', message: `doppelt (schon in Zeile ${firstLine})` });
-      return;
-    }
-    seen.set(goal.id, line);
-    const existing = repos.goalWrites.get(goal.id);
-    if (existing && existing.version !== input.version) {
-      result.rejected.push({ line, column: 'ID', message: `gehört zu Version ${existing.version}` });
-      return;
-    }
-    const fields = Object.entries(fieldText)
-      .map(([column, text]) => ({ column, before: existing ? text(existing) : '', after: text(goal) }))
-      .filter((f) => f.before !== f.after);
-    if (!existing) result.created.push({ line, goalId: goal.id, fields });
-    else if (fields.length > 0) result.changed.push({ line, goalId: goal.id, fields });
-    else result.unchanged += 1;
-    if (!existing || fields.length > 0) planned.push({ goal, exists: existing !== undefined, line });
-  });
-
-  if (input.dryRun || result.rejected.length > 0) return result;
-  db.transaction(() => {
-    for (const { goal, exists } of planned) {
-      const before = exists ? (repos.goalWrites.get(goal.id) ?? null) : null;
-      repos.goalWrites.upsert(goal, exists);
-      repos.audit.append({
-        actorId: user.id,
-        actor: user.email,
-        action: exists ? 'goal.update' : 'goal.create',
-        entityType: 'goal',
-        entityId: goal.id,
-        before,
-        after: goal,
-        ip: input.ip,
-      });
-    }
-    repos.audit.append({
-      actorId: user.id,
-      actor: user.email,
-      action: 'import.goals',
-      entityType: 'version',
-      entityId: input.version,
-      ip: input.ip,
-      before: null,
-      after: { created: result.created.length, changed: result.changed.length, unchanged: result.unchanged },
-    });
-  })();
-  result.applied = true;
-  return result;
-}

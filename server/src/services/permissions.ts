@@ -69,3 +69,14 @@ export function goalPermissions(
     canAssign: user.role === 'admin',
   };
 }
+
+/**
+ * Reporting a reading of an indicator: whoever may report on one of the goals it measures today.
+ */
+export function mayReportIndicator(repos: Repositories, user: User, indicatorId: string): boolean {
+  const actor = actorOf(repos, user);
+  return repos.indicators.goals(indicatorId).some((link) => {
+    const goal = repos.statusWrites.goalForUpdate(link.goalId);
+    return goal !== undefined && mayReport(actor, responsibilityToday(repos, goal));
+  });
+}

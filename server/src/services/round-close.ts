@@ -13,6 +13,7 @@ export function closeRound(
   user: User,
   id: number,
   ip: string,
+  origin: string,
   now = new Date(),
 ): RoundDetail {
   const round = repos.rounds.get(id);
@@ -24,6 +25,7 @@ export function closeRound(
     user,
     { title: `Berichtsrunde „${round.name}“`, view: { path: `/runden/${id}`, params: { version: round.version } } },
     ip,
+    origin,
     now,
   );
   db.transaction(() => {

@@ -13,7 +13,7 @@ import type {
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import type { z } from 'zod';
-import { AppError, TooManyRequests } from '../lib/errors.ts';
+import { AppError } from '../lib/errors.ts';
 import type { Db } from '../db/database.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { StoredSnapshot } from '../repositories/snapshots.ts';
@@ -28,6 +28,8 @@ const roundOf = (repos: Repositories, id: number): StoredRound => {
     ]);
   return round;
 };
+import { absoluteUrl } from '../lib/links.ts';
+import { consume, LIMITS } from './limits.ts';
 
 export const slugify = (text: string): string =>
   text
@@ -41,9 +43,6 @@ export const slugify = (text: string): string =>
 
 export const sha256 = (text: string): string => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** Anonymous snapshots one address may make per hour (freezing the same content again costs nothing). */
-export const ANONYMOUS_SNAPSHOTS_PER_HOUR = 10;
-
 /** The page a snapshot opens on: its view with the snapshot pinned instead of a date. */
 export function snapshotUrl(id: string, view: SnapshotView | null): string {
   const params = new URLSearchParams();
@@ -52,9 +51,10 @@ export function snapshotUrl(id: string, view: SnapshotView | null): string {
   return `${view?.path ?? '/'}?${params.toString()}`;
 }
 
-export const toSummary = ({ payloadJson: _p, viewJson, ...s }: StoredSnapshot): SnapshotSummary => {
+/** `url` is the snapshot's citable address: its page at the public origin, frozen at this snapshot. */
+export const toSummary = ({ payloadJson: _p, viewJson, ...s }: StoredSnapshot, origin: string): SnapshotSummary => {
   const view = viewJson === null ? null : (JSON.parse(viewJson) as SnapshotView);
-  return { ...s, view, url: snapshotUrl(s.id, view) };
+  return { ...s, view, url: absoluteUrl(origin, snapshotUrl(s.id, view)) };
 };
 
 const invalid = (key: string, message: string) =>
@@ -165,6 +165,7 @@ export function createSnapshot(
   user: User | null,
   body: CreateSnapshotBody,
   ip: string,
+  origin: string,
   now = new Date(),
 ): CreateSnapshotResponse {
   return db
@@ -173,19 +174,9 @@ export function createSnapshot(
       const payloadJson = JSON.stringify(payload);
       const contentHash = sha256(payloadJson);
       const existing = repos.snapshots.byHash(contentHash);
-      if (existing) return { ...toSummary(existing), created: false };
-
-      const ipHash = user ? null : repos.secrets.addressHash(ip);
-      if (ipHash !== null) {
-        const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
-        if (repos.snapshots.countByAddressSince(ipHash, hourAgo) >= ANONYMOUS_SNAPSHOTS_PER_HOUR) {
-          throw new TooManyRequests(
-            'TOO_MANY_SNAPSHOTS',
-            `Von dieser Adresse wurden in der letzten Stunde schon ${ANONYMOUS_SNAPSHOTS_PER_HOUR} Stände eingefroren. Bitte später erneut versuchen.`,
-            3600,
-          );
-        }
-      }
+      if (existing) return { ...toSummary(existing, origin), created: false };
+      // An account's quota counts new snapshots only (anonymous ones are limited per address at the route).
+      if (user) consume(db, repos, [{ limit: LIMITS.snapshotsPerAccount, key: String(user.id) }], now);
       const stored: StoredSnapshot = {
         id: `${slugify(body.title ?? title)}-${contentHash.slice(0, 10)}`,
         title: body.title ?? title,
@@ -195,7 +186,7 @@ export function createSnapshot(
         viewJson: JSON.stringify(canonical),
         payloadJson,
       };
-      repos.snapshots.insert({ ...stored, createdBy: user?.id ?? null, createdIpHash: ipHash });
+      repos.snapshots.insert({ ...stored, createdBy: user?.id ?? null });
       repos.audit.append(
         {
           actorId: user?.id ?? null,
@@ -209,7 +200,7 @@ export function createSnapshot(
         },
         now,
       );
-      return { ...toSummary(stored), created: true };
+      return { ...toSummary(stored, origin), created: true };
     })
     .immediate();
 }

@@ -17,6 +17,7 @@ import type { EventForCorrection, GoalForUpdate } from '../repositories/status-w
 import type { SubmissionKind, SubmissionPayload } from '../repositories/submissions.ts';
 import { actorOf, mayCorrect, mayReport, responsibilityToday, type Actor } from './permissions.ts';
 import { toSubmission } from './submissions.ts';
+import { consume, LIMITS } from './limits.ts';
 
 export class StatusConflictError extends AppError {
   constructor(conflict: StatusConflict, message?: string) {
@@ -61,6 +62,8 @@ export function goalForWrite(ctx: WriteContext, goalId: string, expectedRevision
   if (!mayReport(actor, responsibility)) throw forbidden();
   if (goal.revision !== expectedRevision)
     throw new StatusConflictError(conflictFor(ctx.repos, goalId, expectedRevision));
+  // Counted in the write's transaction: a write that fails (conflict, lock) uses none of the quota.
+  consume(ctx.db, ctx.repos, [{ limit: LIMITS.statusReportsPerAccount, key: String(ctx.user.id) }], ctx.now);
   return { goal, responsibility, actor };
 }
 

@@ -23,7 +23,7 @@ export const AuditChange = z.object({ label: z.string(), before: z.string().null
 export type AuditChange = z.infer<typeof AuditChange>;
 
 export const AuditSubject = z.object({
-  type: z.enum(['goal', 'round', 'snapshot', 'user', 'other']),
+  type: z.enum(['goal', 'indicator', 'round', 'snapshot', 'user', 'other']),
   id: z.string(),
 });
 export type AuditSubject = z.infer<typeof AuditSubject>;

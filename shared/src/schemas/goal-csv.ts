@@ -38,6 +38,13 @@ export type GoalCsvKey = (typeof GOAL_CSV_COLUMNS)[number]['key'];
 export const ExportQuery = GoalsQuery.omit({ limit: true, offset: true, responsible: true, reportable: true });
 export type ExportQuery = z.infer<typeof ExportQuery>;
 
+/**
+ * What one import may hold: the official lists have 44 and 78 goals, so 2,000 rows leave ample room
+ * while parsing and checking stay well under a second. Above either limit the upload answers 413.
+ * The answer lists at most `listed` rows per kind and counts all of them in `totals`.
+ */
+export const IMPORT_LIMITS = { bytes: 5 * 1024 * 1024, rows: 2000, listed: 100 } as const;
+
 export const ImportQuery = z.strictObject({
   version: VersionKey,
   dryRun: z
@@ -69,5 +76,7 @@ export const ImportResult = z.object({
   changed: z.array(ImportChange),
   unchanged: z.number().int(),
   rejected: z.array(ImportProblem),
+  /** Every created, changed and rejected row; the lists above hold at most the first 100 of each. */
+  totals: z.object({ created: z.number().int(), changed: z.number().int(), rejected: z.number().int() }),
 });
 export type ImportResult = z.infer<typeof ImportResult>;

@@ -13,6 +13,8 @@ import {
 import { StatusEvent } from './status-event.ts';
 import { Submission } from './submission.ts';
 import { PointInTimeEcho, PointInTimeQuery } from './point-in-time.ts';
+import { GoalSchedules } from './schedule.ts';
+import { singleLineText } from './text.ts';
 
 export const GoalConfidence = z.object({ goal: Confidence, ressort: Confidence, status: Confidence });
 
@@ -67,6 +69,8 @@ export const GoalSummary = z.object({
   official: CurrentStatus.nullable(),
   independent: CurrentStatus.nullable(),
   responsibility: Responsibility,
+  /** Terminlage per track, from due date, status and the goal's indicators; absent only in older snapshots. */
+  schedule: GoalSchedules.optional(),
 });
 export type GoalSummary = z.infer<typeof GoalSummary>;
 
@@ -77,7 +81,7 @@ export const GoalsQuery = z.strictObject({
   ressort: RessortCode.optional(),
   horizon: Horizon.optional(),
   status: Status.optional(),
-  q: z.string().trim().max(200, { message: 'Suchtext höchstens 200 Zeichen' }).optional(),
+  q: singleLineText().trim().max(200, { message: 'Suchtext höchstens 200 Zeichen' }).optional(),
   /** Only goals due on or before this date (explicit or derived due date). */
   dueBy: IsoDate.optional(),
   overdue: z.enum(['true', 'false']).optional(),

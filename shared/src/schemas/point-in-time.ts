@@ -19,8 +19,12 @@ export const IsoInstant = z
  * What the record had been told: a day (everything recorded by its end, Berlin time) or an
  * instant (everything recorded up to it — what a citable link pins).
  */
-export const KnownAt = z.union([IsoDate, IsoInstant], {
-  error: 'Datum (JJJJ-MM-TT) oder Zeitpunkt (JJJJ-MM-TTThh:mm:ssZ) erwartet',
+export const KnownAt = z.string().superRefine((value, ctx) => {
+  // A day or an instant, told apart by length: each with its own message, not both.
+  const parsed = (value.length <= 10 ? IsoDate : IsoInstant).safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+  }
 });
 
 /**

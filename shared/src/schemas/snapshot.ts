@@ -6,6 +6,7 @@ import { RessortStat } from './stats.ts';
 import { CountingRule } from './counting-rule.ts';
 import { RoundDetail } from './round.ts';
 import { SNAPSHOT_VIEW_KEYS } from '../vocabulary/view-keys.ts';
+import { singleLineText } from './text.ts';
 
 /** The pages a snapshot can be taken of; it opens again on the same page. */
 export const SnapshotPath = z
@@ -19,14 +20,13 @@ export const SnapshotPath = z
 
 export const SnapshotView = z.strictObject({
   path: SnapshotPath,
-  params: z.partialRecord(z.enum(SNAPSHOT_VIEW_KEYS), z.string().max(200, { message: 'Höchstens 200 Zeichen' })),
+  params: z.partialRecord(z.enum(SNAPSHOT_VIEW_KEYS), singleLineText().max(200, { message: 'Höchstens 200 Zeichen' })),
 });
 export type SnapshotView = z.infer<typeof SnapshotView>;
 
 export const CreateSnapshotBody = z.strictObject({
   /** Optional: without one, the snapshot is named after its view and date. */
-  title: z
-    .string()
+  title: singleLineText()
     .trim()
     .min(3, { message: 'Bitte einen Namen mit mindestens 3 Zeichen angeben' })
     .max(120, { message: 'Höchstens 120 Zeichen' })

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STATUSES, Status, Track, VersionKey } from './common.ts';
 import { PointInTimeEcho, PointInTimeQuery } from './point-in-time.ts';
 import { CountingRule } from './counting-rule.ts';
+import { singleLineText } from './text.ts';
 
 export const StatsQuery = z.strictObject({
   version: VersionKey,
@@ -45,7 +46,7 @@ export const RessortStatsResponse = z.object({
 });
 export type RessortStatsResponse = z.infer<typeof RessortStatsResponse>;
 
-export const DueQuery = z.strictObject({ version: VersionKey, period: z.string().min(1).max(20) });
+export const DueQuery = z.strictObject({ version: VersionKey, period: singleLineText().min(1).max(20) });
 
 export const LegislativePeriod = z.object({
   key: z.string(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GoalId, IsoDate, Status } from './common.ts';
 import { CurrentStatus } from './goal.ts';
 import { StatusEvent } from './status-event.ts';
+import { multiLineText, singleLineText } from './text.ts';
 import { todayInBerlin } from '../time/berlin.ts';
 
 /** Statuses that close a goal: they need a reason in the note. */
@@ -11,21 +12,20 @@ const reportFields = {
   status: Status,
   progress: z.number().int().min(0).max(100).nullable().optional(),
   effectiveDate: IsoDate,
-  note: z.string().trim().max(2000, { message: 'Höchstens 2000 Zeichen' }),
+  note: multiLineText().trim().max(2000, { message: 'Höchstens 2000 Zeichen' }),
   evidence: z.strictObject({
-    url: z
-      .url({ protocol: /^https?$/, message: 'Eine Web-Adresse mit http:// oder https:// angeben' })
+    url: singleLineText()
       .max(2000)
+      .pipe(z.url({ protocol: /^https?$/, message: 'Eine Web-Adresse mit http:// oder https:// angeben' }))
       .optional(),
-    reference: z.string().trim().max(200, { message: 'Höchstens 200 Zeichen' }).optional(),
+    reference: singleLineText().trim().max(200, { message: 'Höchstens 200 Zeichen' }).optional(),
   }),
   /** The goal revision the form was based on; a newer one means someone else reported meanwhile. */
   expectedRevision: z.number().int().min(0),
 };
 
 /** Why a report is corrected or withdrawn: required, and shown publicly beside the superseded report. */
-const reason = z
-  .string()
+const reason = multiLineText()
   .trim()
   .min(10, { message: 'Bitte den Grund in mindestens 10 Zeichen angeben' })
   .max(1000, { message: 'Höchstens 1000 Zeichen' });

@@ -17,6 +17,8 @@ function Subject({ entry }: { entry: AuditEntry }) {
   const t = useT();
   const { type, id } = entry.subject;
   if (type === 'goal') return <Link to={`/ziele/${encodeURIComponent(id)}`}>{`${t.audit.subject.goal} ${id}`}</Link>;
+  if (type === 'indicator')
+    return <Link to={`/kennzahlen/${encodeURIComponent(id)}`}>{`${t.audit.subject.indicator} ${id}`}</Link>;
   if (type === 'round') return <Link to={`/runden/${id}`}>{`${t.audit.subject.round} ${id}`}</Link>;
   if (type === 'snapshot') return <Link to={`/?snapshot=${encodeURIComponent(id)}`}>{t.audit.subject.snapshot}</Link>;
   if (type === 'user') return <>{`${t.audit.subject.user} ${id}`}</>;

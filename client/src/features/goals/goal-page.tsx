@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'wouter';
 import { ApiError } from '../../api/client.ts';
 import { goalQuery } from '../../api/goals.ts';
 import { useKeptSearch } from '../../components/app-shell.tsx';
+import { CountingQuestions } from '../../components/counting-questions.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDate, formatStatedDate } from '@zielmonitor/shared/time/format';
@@ -15,6 +16,8 @@ import { StatusHistory } from './status-history.tsx';
 import { PendingPanel } from './pending-panel.tsx';
 import { ResponsibilityFacts } from './responsibility-facts.tsx';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
+import { GoalIndicators } from '../indicators/goal-indicators.tsx';
+import { GoalSchedule } from '../indicators/goal-schedule.tsx';
 
 export function GoalPage() {
   const t = useT();
@@ -62,7 +65,9 @@ export function GoalPage() {
               </>
             )}
           </p>
+          {g.schedule && <GoalSchedule schedule={g.schedule} />}
           {g.description && <blockquote>{g.description}</blockquote>}
+          <CountingQuestions version={g.version} goalId={g.id} />
           <dl className="facts">
             <div>
               <dt>{t.goal.version}</dt>
@@ -150,6 +155,7 @@ export function GoalPage() {
               correctable={g.permissions.correctableEventIds}
             />
           </div>
+          <GoalIndicators goalId={g.id} />
           {(g.lineage.predecessors.length > 0 || g.lineage.successors.length > 0 || g.origin) && (
             <section aria-labelledby="lineage-title" className="panel">
               <h2 id="lineage-title">{t.goal.lineage}</h2>

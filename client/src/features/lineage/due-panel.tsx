@@ -5,6 +5,7 @@ import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
+import { useLineageT } from '../../lib/messages-lineage.ts';
 import { useUrlState } from '../../lib/url-state.ts';
 
 /** "Fällig bis Ende der Wahlperiode": per Ressort, what falls due within a legislative period. */
@@ -13,7 +14,7 @@ export function DuePanel() {
   const [state, update] = useUrlState({ version: DEFAULT_VERSION, period: '17' });
   const periods = useQuery(periodsQuery());
   const due = useQuery(dueQuery(state.version, state.period));
-  const L = t.lineage;
+  const L = useLineageT();
   return (
     <section className="panel" aria-labelledby="due-title">
       <h2 id="due-title">{L.dueTitle}</h2>

@@ -18,6 +18,11 @@ import { RessortTable } from './ressort-table.tsx';
 import { ruleFilters } from '../../lib/rule-filters.ts';
 import { ZeroGoalPanel } from './zero-goal-panel.tsx';
 
+// Below the fold, and with texts of its own: the first screen does not wait for it.
+const IndicatorsPanel = lazy(() =>
+  import('../indicators/indicators-panel.tsx').then((m) => ({ default: m.IndicatorsPanel })),
+);
+
 // recharts is large: the first screen renders without waiting for it.
 // The current reporting round is further down the page: it loads after the first screen.
 const RoundPanel = lazy(() => import('./round-panel.tsx').then((m) => ({ default: m.RoundPanel })));
@@ -94,7 +99,11 @@ export function OverviewPage() {
                 rule={{ rule, basis: data.ruleCounts[rule] }}
               />
               <HeadlineNumbers stats={data} ruleLabel={ruleText.label} />
-              <CoverageNote documented={data.documentedGoalCount} declared={data.declaredGoalCount} />
+              <CoverageNote
+                documented={data.documentedGoalCount}
+                declared={data.declaredGoalCount}
+                version={data.version}
+              />
               <ZeroGoalPanel
                 items={data.items}
                 version={data.version}
@@ -134,6 +143,9 @@ export function OverviewPage() {
                 <RoundPanel />
               </Suspense>
               <ReportedFigures version={state.version} />
+              <Suspense fallback={null}>
+                <IndicatorsPanel version={data.version} />
+              </Suspense>
             </>
           );
         }}

@@ -10,6 +10,7 @@ import { formatDate, formatStatedDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { responsibilityLine } from '../../lib/ressort-lineage.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
+import { RessortIndicators } from '../indicators/ressort-indicators.tsx';
 
 /** One Ressort: name, validity, successors and predecessors, and every goal along its line of responsibility. */
 export function RessortPage() {
@@ -122,6 +123,7 @@ export function RessortPage() {
           </tbody>
         </table>
       </div>
+      <RessortIndicators codes={line.map((l) => l.code)} title={ressort.code} />
       <p className="basis">{t.ressortPage.sourcesNote}</p>
     </article>
   );

@@ -4,6 +4,7 @@ import { useSearchParams } from 'wouter';
 import { goalsQuery } from '../../api/goals.ts';
 import { reportedFiguresQuery, ressortStatsQuery } from '../../api/stats.ts';
 import { snapshotQuery } from '../../api/time.ts';
+import { indicatorsQuery } from '../../api/indicators.ts';
 import { formatDate, formatDateTime } from '@zielmonitor/shared/time/format';
 import { COUNTING_RULE_TEXT } from '@zielmonitor/shared/vocabulary/counting-rules';
 import { citableLink } from '../../lib/citable-link.ts';
@@ -31,17 +32,18 @@ export function SessionPage() {
     refetchOnReconnect: false,
     refetchOnWindowFocus: false,
   } as const;
-  const [stats, goals, figures] = useQueries({
+  const [stats, goals, figures, indicators] = useQueries({
     queries: [
       { ...ressortStatsQuery({ version, track: 'official', rule: 'all_goals', ...at }), ...once },
       { ...goalsQuery({ version, limit: 500, ...at }), ...once },
       { ...reportedFiguresQuery(version, at), ...once },
+      { ...indicatorsQuery({ version, ...at }), ...once },
     ],
   });
   const snap = useQuery({ ...snapshotQuery(snapshot ?? ''), enabled: Boolean(snapshot), ...once });
   const slides = useMemo(
-    () => (stats?.data && goals?.data ? buildSlides(stats.data.items, goals.data.items) : []),
-    [stats?.data, goals?.data],
+    () => (stats?.data && goals?.data ? buildSlides(stats.data.items, goals.data.items, indicators?.data?.items) : []),
+    [stats?.data, goals?.data, indicators?.data],
   );
   const [index, setIndex] = useState(0);
   const [typed, setTyped] = useState('');

@@ -1,5 +1,7 @@
 import type { ReportedFigure } from '@zielmonitor/shared/schemas/reported-figure';
 import type { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
+import { CountingQuestions } from '../../components/counting-questions.tsx';
+import { IndicatorSlide } from '../indicators/indicator-slide.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDate, formatPercent } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
@@ -30,6 +32,7 @@ export function SessionSlide({
               </>
             )}
           </p>
+          {stats && <CountingQuestions version={stats.version} />}
           <p>{t.session.titleNote}</p>
         </section>
       );
@@ -121,6 +124,8 @@ export function SessionSlide({
           )}
         </section>
       );
+    case 'indicators':
+      return <IndicatorSlide indicators={slide.indicators} />;
     case 'figures':
       return (
         <section className="slide">

@@ -4,7 +4,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { CreateSnapshotBody } from '@zielmonitor/shared/schemas/snapshot';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { snapshotsQuery, useCreateSnapshot } from '../../api/time.ts';
-import { snapshotView } from '../../lib/citable-link.ts';
+import { localPath, snapshotView } from '../../lib/citable-link.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { Field } from '../controller/field.tsx';
@@ -26,7 +26,7 @@ export function SnapshotsPanel({ version, asOf }: { version: string; asOf: strin
     });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
     setErrors({});
-    create.mutate(parsed.data, { onSuccess: (s) => navigate(s.url) });
+    create.mutate(parsed.data, { onSuccess: (s) => navigate(localPath(s.url)) });
   };
   return (
     <section className="panel" aria-labelledby="snapshots-title">
@@ -35,7 +35,7 @@ export function SnapshotsPanel({ version, asOf }: { version: string; asOf: strin
       <ul>
         {(snapshots.data?.items ?? []).map((s) => (
           <li key={s.id}>
-            <Link to={s.url}>{s.title}</Link> · {formatDate(s.asOf, t.lang)} ·{' '}
+            <Link to={localPath(s.url)}>{s.title}</Link> · {formatDate(s.asOf, t.lang)} ·{' '}
             <span className="mono">{s.contentHash.slice(0, 16)}…</span>
           </li>
         ))}
