@@ -257,7 +257,13 @@ export const de = {
     to: 'bis',
     count: (shown: number, total: number) =>
       `${total === 1 ? '1 Eintrag' : `${total} Einträge`}${shown < total ? `, ${shown} angezeigt` : ''}`,
-    subject: { goal: 'Ziel', indicator: 'Kennzahl', round: 'Berichtsrunde', snapshot: 'Eingefrorener Stand', user: 'Konto' },
+    subject: {
+      goal: 'Ziel',
+      indicator: 'Kennzahl',
+      round: 'Berichtsrunde',
+      snapshot: 'Eingefrorener Stand',
+      user: 'Konto',
+    },
     forbidden: 'Das Protokoll ist nur für die Administration sichtbar.',
   },
   time: {

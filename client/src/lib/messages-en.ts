@@ -247,7 +247,13 @@ export const en: typeof de = {
     to: 'to',
     count: (shown, total) =>
       `${total === 1 ? '1 entry' : `${total} entries`}${shown < total ? `, ${shown} shown` : ''}`,
-    subject: { goal: 'Goal', indicator: 'Indicator', round: 'Reporting round', snapshot: 'Frozen state', user: 'Account' },
+    subject: {
+      goal: 'Goal',
+      indicator: 'Indicator',
+      round: 'Reporting round',
+      snapshot: 'Frozen state',
+      user: 'Account',
+    },
     forbidden: 'Only administrators can see the log.',
   },
   time: {
