@@ -8,6 +8,7 @@ import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { mailPlugin } from './plugins/mail.ts';
 import { HOUSEKEEPING_INTERVAL_MS, housekeepingPlugin } from './plugins/housekeeping.ts';
+import { remindersPlugin } from './plugins/reminders.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { responseCachePlugin } from './plugins/response-cache.ts';
 import { securityPlugin, type PressureOptions } from './plugins/security.ts';
@@ -118,6 +119,7 @@ export async function buildApp(opts: AppOptions) {
     session,
     intervalMs: opts.housekeepingIntervalMs ?? HOUSEKEEPING_INTERVAL_MS,
   });
+  await app.register(remindersPlugin, { reviewRequired: opts.reviewRequired ?? true });
   await app.register(openapiPlugin);
   await app.register(authPlugin, { session, publicOrigin: opts.publicOrigin });
   await app.register(responseCachePlugin);

@@ -1,3 +1,4 @@
+import { SUBMISSION_KIND_LABELS } from '@zielmonitor/shared/vocabulary/labels';
 import { useT } from './i18n.ts';
 
 /**
@@ -26,7 +27,7 @@ const de = {
   pendingTitle: 'Wartet auf Freigabe',
   submitted:
     'Eingereicht. Ihre Meldung wird öffentlich, sobald eine zweite Person sie freigibt; bis dahin gilt der bisherige Stand.',
-  kind: { report: 'Meldung', correction: 'Berichtigung', withdrawal: 'Rücknahme' },
+  kind: SUBMISSION_KIND_LABELS.de,
   state: { pending: 'wartet auf Freigabe', released: 'freigegeben', returned: 'zurückgegeben' },
   submittedBy: (who: string, date: string) => `eingereicht von ${who} am ${date}`,
   decidedBy: (who: string, date: string) => `entschieden von ${who} am ${date}`,
@@ -106,7 +107,7 @@ const en: typeof de = {
   pendingTitle: 'Waiting for release',
   submitted:
     'Submitted. Your report becomes public once a second person releases it; until then the previous status applies.',
-  kind: { report: 'Report', correction: 'Correction', withdrawal: 'Withdrawal' },
+  kind: SUBMISSION_KIND_LABELS.en,
   state: { pending: 'waiting for release', released: 'released', returned: 'returned' },
   submittedBy: (who, date) => `submitted by ${who} on ${date}`,
   decidedBy: (who, date) => `decided by ${who} on ${date}`,

@@ -2,7 +2,7 @@ import { STATUSES, type Status } from '@zielmonitor/shared/schemas/common';
 import type { AuditChange, AuditSubject } from '@zielmonitor/shared/schemas/audit';
 import { AUDIT_ACTION_LABELS } from '@zielmonitor/shared/vocabulary/audit-actions';
 import { formatDate } from '@zielmonitor/shared/time/format';
-import { STATUS_LABEL_DE } from '@zielmonitor/shared/vocabulary/labels';
+import { STATUS_LABEL_DE, SUBMISSION_KIND_LABELS } from '@zielmonitor/shared/vocabulary/labels';
 
 /**
  * The audit log in words an administration reads: what happened, to what, and what changed,
@@ -27,7 +27,7 @@ const goalList = (value: unknown): string | null =>
 const change = (label: string, before: string | null, after: string | null): AuditChange[] =>
   before === null && after === null ? [] : [{ label, before, after }];
 
-const KINDS: Record<string, string> = { report: 'Meldung', correction: 'Berichtigung', withdrawal: 'Rücknahme' };
+const KINDS: Record<string, string> = SUBMISSION_KIND_LABELS.de;
 
 /** The labelled changes of one audit entry. */
 export function auditChanges(action: string, beforeValue: unknown, afterValue: unknown): AuditChange[] {

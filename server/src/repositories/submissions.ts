@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 
-export type SubmissionKind = 'report' | 'correction' | 'withdrawal';
+import type { SubmissionKind } from '@zielmonitor/shared/schemas/submission';
 export type SubmissionState = 'pending' | 'released' | 'returned';
 
 /** What a submission carries: the validated body of the report, correction or withdrawal. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GoalId, IsoDate, Status } from './common.ts';
 
 export const SUBMISSION_KINDS = ['report', 'correction', 'withdrawal'] as const;
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 export const SUBMISSION_STATES = ['pending', 'released', 'returned'] as const;
 
 /**
