@@ -15,6 +15,9 @@ import { securityPlugin, type PressureOptions } from './plugins/security.ts';
 import { clientErrorHandler, registerErrorHandling } from './plugins/errors.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { accountRoutes } from './routes/account.ts';
+import { userRoutes } from './routes/users.ts';
+import { accountsPlugin } from './plugins/accounts.ts';
 import { changeRoutes } from './routes/changes.ts';
 import { dataExchangeRoutes } from './routes/data-exchange.ts';
 import { goalRoutes } from './routes/goals.ts';
@@ -62,6 +65,8 @@ export type AppOptions = {
   housekeepingIntervalMs?: number;
   /** Password hashes at once, in total and per client; tests of the limits raise them. */
   loginConcurrency?: GateLimits;
+  /** MFA_REQUIRED: every writing account needs a second factor (default on). */
+  mfaRequired?: boolean;
 };
 
 declare module 'fastify' {
@@ -122,6 +127,11 @@ export async function buildApp(opts: AppOptions) {
   await app.register(remindersPlugin, { reviewRequired: opts.reviewRequired ?? true });
   await app.register(openapiPlugin);
   await app.register(authPlugin, { session, publicOrigin: opts.publicOrigin });
+  await app.register(accountsPlugin, {
+    session,
+    mfaRequired: opts.mfaRequired ?? true,
+    loginConcurrency: opts.loginConcurrency ?? DEFAULT_LOGIN_CONCURRENCY,
+  });
   await app.register(responseCachePlugin);
   const license = dataLicense(opts.dataLicense);
   await app.register(licensePlugin, { license });
@@ -132,7 +142,9 @@ export async function buildApp(opts: AppOptions) {
       });
       await api.register(goalRoutes);
       await api.register(statsRoutes);
-      await api.register(authRoutes, { session, loginConcurrency: opts.loginConcurrency ?? DEFAULT_LOGIN_CONCURRENCY });
+      await api.register(authRoutes);
+      await api.register(accountRoutes);
+      await api.register(userRoutes);
       await api.register(statusRoutes, { reviewRequired: opts.reviewRequired ?? true });
       await api.register(submissionRoutes);
       await api.register(roundRoutes);

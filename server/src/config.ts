@@ -38,6 +38,14 @@ const ConfigSchema = z
       .default('true')
       .transform((v) => v === 'true' || v === '1' || v === 'on'),
     /**
+     * Second factor for every account that writes (all roles): enrolment at the first login, asked
+     * for at every login. `false` only for an installation without such accounts in public reach.
+     */
+    MFA_REQUIRED: z
+      .enum(['true', 'false', '1', '0', 'on', 'off'], { message: 'true oder false erwartet' })
+      .default('true')
+      .transform((v) => v === 'true' || v === '1' || v === 'on'),
+    /**
      * The address the public uses, e.g. https://zielmonitor.landtag.example: every absolute link is
      * built from it, the Origin check compares with it, and with https cookies are Secure and HSTS is
      * sent. Without it links use the listening address, never the request's Host.

@@ -18,6 +18,7 @@ async function prepare() {
       mail: mailSettings(config),
       trustProxy: config.TRUST_PROXY,
       reviewRequired: config.REVIEW_REQUIRED,
+      mfaRequired: config.MFA_REQUIRED,
     });
     return { config, app };
   } catch (err) {

@@ -1,7 +1,8 @@
 import { STATUSES, type Status } from '@zielmonitor/shared/schemas/common';
 import type { AuditChange, AuditSubject } from '@zielmonitor/shared/schemas/audit';
 import { AUDIT_ACTION_LABELS } from '@zielmonitor/shared/vocabulary/audit-actions';
-import { formatDate } from '@zielmonitor/shared/time/format';
+import { formatDate, formatDateTime } from '@zielmonitor/shared/time/format';
+import { roleLabel } from '@zielmonitor/shared/vocabulary/roles';
 import { STATUS_LABEL_DE, SUBMISSION_KIND_LABELS } from '@zielmonitor/shared/vocabulary/labels';
 
 /**
@@ -136,13 +137,54 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
       return [
         ...change('E-Mail-Adresse', null, text(after.email)),
         ...change('Name', null, text(after.name)),
-        ...change('Rolle', null, ROLE_LABELS[text(after.role) ?? ''] ?? null),
+        ...change('Rolle', null, role(after.role)),
         ...change('Ressorts', null, list(after.ressorts)),
       ];
+    case 'user.invite':
+    case 'user.reset-link':
+    case 'user.reset-request':
+      return [
+        ...change('E-Mail-Adresse', null, text(after.email)),
+        ...change('Link gilt bis', null, dateTime(after.expiresAt)),
+        ...change(
+          'Übermittelt',
+          null,
+          after.delivery === 'mail' ? 'per E-Mail' : after.delivery === 'by-hand' ? 'von Hand weitergegeben' : null,
+        ),
+      ];
+    case 'user.update':
+      return [
+        ...change('Name', text(before.name), text(after.name)),
+        ...change('Rolle', role(before.role), role(after.role)),
+        ...change('Ressorts', list(before.ressorts), list(after.ressorts)),
+      ].filter((c) => c.before !== c.after);
     case 'user.disable':
-      return change('Konto', 'aktiv', 'gesperrt');
+      return [...change('Konto', 'aktiv', 'gesperrt'), ...sessionsEnded(after)];
+    case 'user.enable':
+      return change('Konto', 'gesperrt', 'aktiv');
+    case 'user.end-sessions':
+    case 'account.end-session':
+      return sessionsEnded(after);
+    case 'user.reset-second-factor':
+      return [...change('Zweite Faktoren', text(before.factors), 'keine (neu einrichten)'), ...sessionsEnded(after)];
+    case 'user.accept-invitation':
     case 'user.reset-password':
-      return change('Passwort', null, 'neu gesetzt');
+    case 'account.password':
+      return [...change('Passwort', null, 'neu gesetzt'), ...sessionsEnded(after)];
+    case 'account.factor-add':
+      return change('Zweiter Faktor', null, factor(after));
+    case 'account.factor-remove':
+      return change('Zweiter Faktor', factor(before), 'entfernt');
+    case 'account.recovery-codes':
+      return change('Wiederherstellungscodes', 'ungültig', `${text(after.recoveryCodes) ?? '10'} neue`);
+    case 'login.second-factor-failed':
+      return [
+        ...change('E-Mail-Adresse', null, text(after.email)),
+        ...change('Verfahren', null, METHOD_LABELS[text(after.method) ?? ''] ?? null),
+        ...change('Grund', null, text(after.reason)),
+      ];
+    case 'login.recovery-code':
+      return change('Verbleibende Wiederherstellungscodes', null, text(after.recoveryCodesLeft));
     case 'login.failed':
     case 'login.refused':
       return [...change('E-Mail-Adresse', null, text(after.email)), ...change('Grund', null, text(after.reason))];
@@ -154,11 +196,20 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
   }
 }
 
-const ROLE_LABELS: Record<string, string> = {
-  admin: 'Administration',
-  controller: 'Controlling',
-  reviewer: 'Prüfung und Freigabe',
+const role = (value: unknown): string | null => (typeof value === 'string' ? roleLabel(value) : null);
+const dateTime = (value: unknown): string | null => (typeof value === 'string' ? formatDateTime(value, 'de') : null);
+const METHOD_LABELS: Record<string, string> = {
+  totp: 'Authenticator-App',
+  passkey: 'Passkey',
+  recovery: 'Wiederherstellungscode',
 };
+const factor = (value: unknown): string | null => {
+  const { kind, label } = obj(value);
+  const name = METHOD_LABELS[text(kind) ?? ''];
+  return name ? `${name} „${text(label) ?? ''}“` : null;
+};
+const sessionsEnded = (after: Json): AuditChange[] =>
+  typeof after.sessionsEnded === 'number' ? change('Beendete Sitzungen', null, String(after.sessionsEnded)) : [];
 
 const FIELD_LABELS: Record<string, string> = {
   created: 'neu',

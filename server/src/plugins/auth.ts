@@ -4,12 +4,22 @@ import fastifyCookie from '@fastify/cookie';
 import type { User } from '@zielmonitor/shared/schemas/auth';
 import { AppError } from '../lib/errors.ts';
 import { isHttpsOrigin } from '../lib/links.ts';
-import { userForSession, type SessionPolicy } from '../services/auth.ts';
+import { resolveSession, type ResolvedSession, type SessionPolicy } from '../services/auth.ts';
+import type { StoredSession } from '../repositories/sessions.ts';
+
+/** A session whose password step is done and whose second step is still open. */
+export type PendingLogin = Exclude<ResolvedSession, { stage: 'signed-in' }>;
 
 declare module 'fastify' {
   interface FastifyRequest {
+    /** The signed-in account; null for the public and for a login still at its second step. */
     user: User | null;
+    /** The cookie value of the session (signed in or pending). */
     sessionId: string | null;
+    /** The signed-in session itself (its public id marks "this session" in the list). */
+    session: StoredSession | null;
+    /** A login between password and second factor: only the second-step routes accept it. */
+    pending: PendingLogin | null;
   }
 }
 
@@ -37,6 +47,8 @@ export const authPlugin = fp<{ session: SessionPolicy; publicOrigin: string | un
     await app.register(fastifyCookie);
     app.decorateRequest('user', null);
     app.decorateRequest('sessionId', null);
+    app.decorateRequest('session', null);
+    app.decorateRequest('pending', null);
 
     app.addHook('onRequest', async (request) => {
       if (!SAFE_METHODS.has(request.method)) {
@@ -53,14 +65,18 @@ export const authPlugin = fp<{ session: SessionPolicy; publicOrigin: string | un
       }
       const sessionId = request.cookies[SESSION_COOKIE];
       if (sessionId) {
-        request.user = userForSession(app.repos, sessionId, opts.session);
-        request.sessionId = request.user ? sessionId : null;
+        const resolved = resolveSession(app.repos, sessionId, opts.session);
+        if (resolved?.stage === 'signed-in') {
+          request.user = resolved.user;
+          request.session = resolved.session;
+        } else if (resolved) request.pending = resolved;
+        request.sessionId = resolved ? sessionId : null;
       }
     });
 
     app.addHook('onSend', async (request, reply) => {
-      // Anything answered to a logged-in user may be personal: never cache it.
-      if (request.user) reply.header('Cache-Control', 'no-store');
+      // Anything answered to a logged-in user (or one half-way through logging in) may be personal: never cache it.
+      if (request.user || request.pending) reply.header('Cache-Control', 'no-store');
     });
   },
   { name: 'auth', dependencies: ['db'] },
@@ -79,6 +95,29 @@ export async function requireAdmin(request: FastifyRequest): Promise<void> {
     request.log.warn({ url: request.url, user: request.user?.email }, 'authorization failed: admin only');
     throw new AppError(403, 'FORBIDDEN', 'Nur für Administratorinnen und Administratoren.');
   }
+}
+
+/**
+ * Routes of the second step: a login whose password was checked and whose session is at `stage`
+ * (or, with `orSignedIn`, a signed-in user, who manages factors through the same routes).
+ */
+export const requirePending =
+  (stages: readonly PendingLogin['stage'][]) =>
+  async (request: FastifyRequest): Promise<void> => {
+    if (request.pending && stages.includes(request.pending.stage)) return;
+    request.log.warn({ url: request.url }, 'authorization failed: no login at this step');
+    throw new AppError(
+      401,
+      'LOGIN_STEP_EXPIRED',
+      'Die Anmeldung ist abgelaufen oder nicht an diesem Schritt. Bitte melden Sie sich neu an.',
+    );
+  };
+
+/** Setting up a second factor: at the first login (stage enrol) or signed in. */
+export async function requireEnrolling(request: FastifyRequest): Promise<void> {
+  if (request.user || request.pending?.stage === 'enrol') return;
+  if (request.pending) return requirePending(['enrol'])(request);
+  return requireUser(request);
 }
 
 export function setSessionCookie(

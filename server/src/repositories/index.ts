@@ -25,6 +25,8 @@ import { createPeriodsRepository } from './periods.ts';
 import { createRateLimitsRepository } from './rate-limits.ts';
 import { createKnowledgeRepository } from './knowledge.ts';
 import { createMailQueueRepository } from './mail-queue.ts';
+import { createSecondFactorsRepository } from './second-factors.ts';
+import { createPasswordLinksRepository } from './password-links.ts';
 
 export function createRepositories(db: Db) {
   const sources = createSourcesRepository(db);
@@ -57,6 +59,8 @@ export function createRepositories(db: Db) {
     catalog: createCatalogRepository(db),
     knowledge: createKnowledgeRepository(db),
     mailQueue: createMailQueueRepository(db),
+    secondFactors: createSecondFactorsRepository(db),
+    passwordLinks: createPasswordLinksRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

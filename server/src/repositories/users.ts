@@ -9,9 +9,24 @@ type UserRow = {
   password_hash: string;
   disabled_at: string | null;
   created_at: string;
+  password_changed_at: string | null;
+  last_login_at: string | null;
+  /** Added by the assessors' migration where it is applied; absent before. */
+  organisation?: string | null;
 };
 
-export type UserRecord = User & { passwordHash: string; disabledAt: string | null; createdAt: string };
+export type UserRecord = User & {
+  passwordHash: string;
+  disabledAt: string | null;
+  createdAt: string;
+  /** When a password was last set; null for an invited account that has none yet. */
+  passwordChangedAt: string | null;
+  lastLoginAt: string | null;
+  organisation: string | null;
+};
+
+/** What an invited account holds as its hash: no scrypt string, so no password ever matches it. */
+export const NO_PASSWORD = '!';
 
 export function createUsersRepository(db: Db) {
   const byEmail = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?');
@@ -20,11 +35,19 @@ export function createUsersRepository(db: Db) {
   const ressortsOf = db
     .prepare<[number], string>('SELECT ressort_code FROM user_ressorts WHERE user_id = ? ORDER BY ressort_code')
     .pluck();
-  const insert = db.prepare(`INSERT INTO users (email, name, role, password_hash, created_at)
-    VALUES (@email, @name, @role, @passwordHash, @createdAt)`);
+  const insert = db.prepare(`INSERT INTO users (email, name, role, password_hash, created_at, password_changed_at)
+    VALUES (@email, @name, @role, @passwordHash, @createdAt, @passwordChangedAt)`);
   const insertRessort = db.prepare('INSERT INTO user_ressorts (user_id, ressort_code) VALUES (?, ?)');
+  const deleteRessorts = db.prepare('DELETE FROM user_ressorts WHERE user_id = ?');
   const disable = db.prepare('UPDATE users SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL');
-  const setHash = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
+  const enable = db.prepare('UPDATE users SET disabled_at = NULL WHERE id = ? AND disabled_at IS NOT NULL');
+  const setHash = db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?');
+  const setName = db.prepare('UPDATE users SET name = ? WHERE id = ?');
+  const setRole = db.prepare('UPDATE users SET role = ? WHERE id = ?');
+  const setLastLogin = db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?');
+  const activeAdmins = db
+    .prepare<[], number>("SELECT count(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL")
+    .pluck();
 
   const toRecord = (row: UserRow): UserRecord => ({
     id: row.id,
@@ -35,6 +58,9 @@ export function createUsersRepository(db: Db) {
     passwordHash: row.password_hash,
     disabledAt: row.disabled_at,
     createdAt: row.created_at,
+    passwordChangedAt: row.password_changed_at,
+    lastLoginAt: row.last_login_at,
+    organisation: row.organisation ?? null,
   });
 
   return {
@@ -47,19 +73,44 @@ export function createUsersRepository(db: Db) {
       return row && toRecord(row);
     },
     list: (): UserRecord[] => all.all().map(toRecord),
-    /** Call inside a transaction: the user and their Ressorts are one write. */
+    /**
+     * Call inside a transaction: the user and their Ressorts are one write. Without a password
+     * hash the account is invited: it has no password until its invitation link is used.
+     */
     create(
-      user: { email: string; name: string; role: Role; ressorts: string[]; passwordHash: string },
+      user: { email: string; name: string; role: Role; ressorts: string[]; passwordHash: string | null },
       now: string,
     ): number {
-      const id = Number(insert.run({ ...user, email: user.email.trim(), createdAt: now }).lastInsertRowid);
+      const id = Number(
+        insert.run({
+          ...user,
+          email: user.email.trim(),
+          passwordHash: user.passwordHash ?? NO_PASSWORD,
+          createdAt: now,
+          passwordChangedAt: user.passwordHash === null ? null : now,
+        }).lastInsertRowid,
+      );
       user.ressorts.forEach((code) => insertRessort.run(id, code));
       return id;
     },
-    disable: (id: number, now: string): boolean => disable.run(now, id).changes === 1,
-    setPasswordHash: (id: number, hash: string): void => {
-      setHash.run(hash, id);
+    /** Call inside a transaction: Ressorts are replaced as a whole. */
+    update(id: number, change: { name?: string; role?: Role; ressorts?: string[] }): void {
+      if (change.name !== undefined) setName.run(change.name, id);
+      if (change.role !== undefined) setRole.run(change.role, id);
+      if (change.ressorts !== undefined) {
+        deleteRessorts.run(id);
+        change.ressorts.forEach((code) => insertRessort.run(id, code));
+      }
     },
+    disable: (id: number, now: string): boolean => disable.run(now, id).changes === 1,
+    enable: (id: number): boolean => enable.run(id).changes === 1,
+    setPasswordHash: (id: number, hash: string, now = new Date().toISOString()): void => {
+      setHash.run(hash, now, id);
+    },
+    recordLogin: (id: number, now: Date): void => {
+      setLastLogin.run(now.toISOString(), id);
+    },
+    activeAdminCount: (): number => activeAdmins.get() ?? 0,
   };
 }
 export type UsersRepository = ReturnType<typeof createUsersRepository>;

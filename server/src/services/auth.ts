@@ -1,15 +1,27 @@
-import type { User } from '@zielmonitor/shared/schemas/auth';
+import type { SecondStepMethod, User } from '@zielmonitor/shared/schemas/auth';
+import { isWritingRole, type LoginStep } from '@zielmonitor/shared/schemas/auth';
 import type { Db } from '../db/database.ts';
 import { type ConcurrencyGate, type GateLimits } from '../lib/concurrency-gate.ts';
 import { AppError, RetryLater } from '../lib/errors.ts';
 import { getDummyHash, verifyPassword } from '../lib/passwords.ts';
 import type { Repositories } from '../repositories/index.ts';
-import { toUser } from '../repositories/users.ts';
+import type { StoredSession } from '../repositories/sessions.ts';
+import { toUser, type UserRecord } from '../repositories/users.ts';
 import { consume, LIMITS, release } from './limits.ts';
 import { unlessBusy } from '../lib/sqlite-errors.ts';
 
 export type SessionPolicy = { idleMs: number; absoluteMs: number };
 export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 30 * 60_000, absoluteMs: 12 * 60 * 60_000 };
+
+/** A session between password and second factor lives this long: time to find the phone, or to enrol. */
+export const PENDING_SESSION_MS = 10 * 60_000;
+
+/** MFA_REQUIRED and what this installation can offer. */
+export type SecondFactorPolicy = { mfaRequired: boolean; passkeysAvailable: boolean };
+
+/** Whether an account must have a second factor: MFA_REQUIRED, and a role that writes. */
+export const needsSecondFactor = (role: string, policy: Pick<SecondFactorPolicy, 'mfaRequired'>): boolean =>
+  policy.mfaRequired && isWritingRole(role);
 
 /**
  * Password hashes running at once. scrypt (N=2^17) takes 0.3–0.9 s of CPU and 128 MiB each, on
@@ -24,19 +36,22 @@ export class LoginBusy extends RetryLater {
   }
 }
 
+const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'E-Mail-Adresse oder Passwort ist falsch.');
+
 /**
- * Checks a login under burst: a free hashing slot (else 429 at once), then one atomic step that
+ * Checks a password under burst: a free hashing slot (else 429 at once), then one atomic step that
  * checks the per-account and per-address limits and counts this attempt as a failure before the
  * hash runs, so parallel guesses can never all be evaluated. A success takes its count back.
- * Every attempt is recorded; the answer never tells whether the account exists.
+ * Every attempt is recorded; the answer never tells whether the account exists. An invited account
+ * (no password yet) and a disabled one fail like a wrong password, after the same work.
  */
-export async function login(
+export async function checkPassword(
   db: Db,
   repos: Repositories,
   gate: ConcurrencyGate,
   credentials: { email: string; password: string; ip: string },
   now = new Date(),
-): Promise<User> {
+): Promise<UserRecord> {
   const { email, password, ip } = credentials;
   const leave = gate.tryEnter(ip);
   if (!leave) throw new LoginBusy();
@@ -51,39 +66,112 @@ export async function login(
       now,
     );
     const record = repos.users.findByEmail(email);
-    const ok = await verifyPassword(password, record?.passwordHash ?? (await getDummyHash()));
+    const hash = record?.passwordHash.startsWith('scrypt$') ? record.passwordHash : await getDummyHash();
+    const ok = (await verifyPassword(password, hash)) && hash === record?.passwordHash;
     const active = ok && record !== undefined && record.disabledAt === null;
     db.transaction(() => {
       repos.loginAttempts.record(email, ip, active, now);
       if (active) release(repos, hits);
     })();
-    if (!active || !record) throw new AppError(401, 'INVALID_CREDENTIALS', 'E-Mail-Adresse oder Passwort ist falsch.');
-    return toUser(record);
+    if (!active || !record) throw invalidCredentials();
+    return record;
   } finally {
     leave();
   }
 }
 
-/** The session's user, or null when it is unknown, idle too long or past its absolute expiry. */
+export type LoginOutcome = { record: UserRecord; step: LoginStep; methods: SecondStepMethod[] };
+
+/** What the second step of this account accepts: its factors, and recovery codes while any are left. */
+export function secondStepMethods(repos: Repositories, userId: number): SecondStepMethod[] {
+  const kinds = new Set(repos.secondFactors.list(userId).map((f) => f.kind));
+  return [
+    ...(kinds.has('totp') ? (['totp'] as const) : []),
+    ...(kinds.has('passkey') ? (['passkey'] as const) : []),
+    ...(kinds.size > 0 && repos.secondFactors.recoveryCodesLeft(userId) > 0 ? (['recovery'] as const) : []),
+  ];
+}
+
+/**
+ * The password step of a login, and what comes next: an account with a second factor is asked
+ * for it; one without, where MFA_REQUIRED applies to its role, must set one up first; otherwise
+ * it is signed in.
+ */
+export async function login(
+  db: Db,
+  repos: Repositories,
+  gate: ConcurrencyGate,
+  credentials: { email: string; password: string; ip: string },
+  policy: SecondFactorPolicy,
+  now = new Date(),
+): Promise<LoginOutcome> {
+  const record = await checkPassword(db, repos, gate, credentials, now);
+  const methods = secondStepMethods(repos, record.id);
+  if (methods.length > 0) return { record, step: 'second-factor', methods };
+  if (needsSecondFactor(record.role, policy))
+    return { record, step: 'enrol', methods: policy.passkeysAvailable ? ['totp', 'passkey'] : ['totp'] };
+  return { record, step: 'signed-in', methods: [] };
+}
+
+/**
+ * Re-authentication before a sensitive change of a signed-in account (password, second factors):
+ * the same throttled check as a login; a wrong password is a 400 naming the field.
+ */
+export async function confirmPassword(
+  db: Db,
+  repos: Repositories,
+  gate: ConcurrencyGate,
+  user: User,
+  password: string,
+  ip: string,
+): Promise<void> {
+  try {
+    await checkPassword(db, repos, gate, { email: user.email, password, ip });
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'INVALID_CREDENTIALS') {
+      const message = 'Das aktuelle Passwort stimmt nicht';
+      throw new AppError(400, 'WRONG_PASSWORD', message, [{ location: 'body', field: 'currentPassword', message }]);
+    }
+    throw err;
+  }
+}
+
+export type ResolvedSession =
+  | { stage: 'signed-in'; user: User; session: StoredSession }
+  | { stage: 'second-factor' | 'enrol'; record: UserRecord; session: StoredSession };
+
+/** The session behind a cookie, or null when it is unknown, idle too long or past its absolute expiry. */
+export function resolveSession(
+  repos: Repositories,
+  sessionId: string,
+  policy: SessionPolicy,
+  now = new Date(),
+): ResolvedSession | null {
+  const session = repos.sessions.find(sessionId);
+  if (!session) return null;
+  const idleSince = now.getTime() - new Date(session.lastSeenAt).getTime();
+  if (new Date(session.expiresAt).getTime() <= now.getTime() || idleSince >= policy.idleMs) {
+    unlessBusy(() => repos.sessions.remove(sessionId));
+    return null;
+  }
+  const record = repos.users.findById(session.userId);
+  if (!record || record.disabledAt !== null) {
+    unlessBusy(() => repos.sessions.remove(sessionId));
+    return null;
+  }
+  if (session.stage !== 'signed-in') return { stage: session.stage, record, session };
+  // Writing last_seen_at on every request would cost a write per read; once a minute is enough.
+  if (idleSince > 60_000) unlessBusy(() => repos.sessions.touch(sessionId, now));
+  return { stage: 'signed-in', user: toUser(record), session };
+}
+
+/** The session's user when it is signed in (kept for callers that only need that). */
 export function userForSession(
   repos: Repositories,
   sessionId: string,
   policy: SessionPolicy,
   now = new Date(),
 ): User | null {
-  const session = repos.sessions.find(sessionId);
-  if (!session) return null;
-  const idleSince = now.getTime() - new Date(session.last_seen_at).getTime();
-  if (new Date(session.expires_at).getTime() <= now.getTime() || idleSince >= policy.idleMs) {
-    unlessBusy(() => repos.sessions.remove(sessionId));
-    return null;
-  }
-  const record = repos.users.findById(session.user_id);
-  if (!record || record.disabledAt !== null) {
-    unlessBusy(() => repos.sessions.remove(sessionId));
-    return null;
-  }
-  // Writing last_seen_at on every request would cost a write per read; once a minute is enough.
-  if (idleSince > 60_000) unlessBusy(() => repos.sessions.touch(sessionId, now));
-  return toUser(record);
+  const resolved = resolveSession(repos, sessionId, policy, now);
+  return resolved?.stage === 'signed-in' ? resolved.user : null;
 }

@@ -28,6 +28,31 @@ export const LIMITS = {
     code: 'TOO_MANY_ATTEMPTS',
     message: (wait) => `Zu viele fehlgeschlagene Anmeldungen. Bitte ${wait} erneut versuchen.`,
   },
+  /** Invitation and reset links opened or used from one address (a token cannot be guessed; this keeps anyone from trying). */
+  passwordLinkPerAddress: {
+    bucket: 'password-link-address',
+    max: 30,
+    windowMs: 15 * MINUTE,
+    code: 'RATE_LIMITED',
+    message: (wait) => `Von dieser Adresse wurden zu viele Links geöffnet. Bitte ${wait} erneut versuchen.`,
+  },
+  /** "Passwort vergessen" from one address. */
+  resetRequestsPerAddress: {
+    bucket: 'reset-address',
+    max: 10,
+    windowMs: HOUR,
+    code: 'RATE_LIMITED',
+    message: (wait) =>
+      `Von dieser Adresse wurden zu viele neue Passwörter angefordert. Bitte ${wait} erneut versuchen.`,
+  },
+  /** Reset mails to one account: more are not sent (the answer does not say so, or it would tell who has an account). */
+  resetMailsPerAccount: {
+    bucket: 'reset-account',
+    max: 3,
+    windowMs: HOUR,
+    code: 'RATE_LIMITED',
+    message: (wait) => `Für dieses Konto wurden gerade mehrere Links verschickt. Der nächste ist ${wait} möglich.`,
+  },
   statusReportsPerAccount: {
     bucket: 'status-report',
     max: 500,
