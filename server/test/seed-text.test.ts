@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../src/lib/csv.ts';
 import { readSeed } from '../src/seed/load-seed.ts';
-import { seedDir } from './helper.ts';
+import { createTestApp, seedDir, type TestApp } from './helper.ts';
 
 const seed = readSeed(seedDir);
 
@@ -139,5 +140,23 @@ describe('due dates in data/', () => {
     for (const goal of seed.goals.filter((g) => g.dueDate === null && g.dueWording !== null)) {
       expect(goal.dueDateBasis, goal.id).toBeTruthy();
     }
+  });
+});
+
+describe('a due date the wording gives as a year, once seeded', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('counts from the last day of the year and says it is a year, in the API and the CSV export', async () => {
+    const goal = (await t.app.inject({ url: '/api/goals/v1-13' })).json();
+    expect(goal).toMatchObject({ dueDate: '2022-12-31', dueDatePrecision: 'year', dueWording: 'bis (Ende) 2022' });
+    expect(goal.dueDateBasis).toBe('Im Wortlaut ist nur das Jahr genannt; gezählt wird ab dem Jahresende.');
+    const [head = [], ...rows] = parseCsv((await t.app.inject({ url: '/api/export/goals.csv?version=1.0' })).body);
+    const due = head.indexOf('Fällig bis');
+    const row = (id: string) => rows.find((r) => r[0] === id) ?? [];
+    expect([row('v1-13')[due], row('v1-18')[due], row('v1-01')[due]]).toEqual(['2022', '2020', '']);
   });
 });
