@@ -1,10 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, createTestApp, login, sameOrigin, type TestApp } from './helper.ts';
+import {
+  createAccount,
+  createTestApp,
+  freshTotpCode,
+  login,
+  sameOrigin,
+  type Account,
+  type TestApp,
+} from './helper.ts';
 
 let t: TestApp;
+let kim: Account;
 beforeAll(async () => {
   t = await createTestApp();
-  await createAccount(t, {
+  kim = await createAccount(t, {
     email: 'kontrolle@mwide.nrw.de',
     name: 'Kim Kontrolle',
     role: 'controller',
@@ -17,13 +26,25 @@ const post = (url: string, payload: unknown, headers: Record<string, string> = {
   t.app.inject({ method: 'POST', url, payload: payload as object, headers: { ...sameOrigin, ...headers } });
 
 describe('login', () => {
-  it('sets an HttpOnly SameSite=Strict session cookie and /me answers with the account', async () => {
+  it('asks for the second factor after the password, then sets an HttpOnly SameSite=Strict session cookie', async () => {
     const res = await post('/api/auth/login', {
       email: 'KONTROLLE@mwide.nrw.de',
       password: 'korrekt-pferd-kontrolle@mwide.nrw.de',
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({
+    expect(res.json()).toEqual({ user: null, step: 'second-factor', methods: ['totp', 'recovery'] });
+    const pending = res.cookies.find((c) => c.name === 'zm_session');
+    expect(pending).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    // Half-way through, the session opens nothing.
+    const meBefore = await t.app.inject({ url: '/api/auth/me', headers: { cookie: `zm_session=${pending?.value}` } });
+    expect(meBefore.json()).toEqual({ user: null });
+    const second = await post(
+      '/api/auth/second-factor',
+      { method: 'totp', code: await freshTotpCode(t, 'kontrolle@mwide.nrw.de', kim.totpSecret) },
+      { cookie: `zm_session=${pending?.value}` },
+    );
+    expect(second.statusCode).toBe(200);
+    expect(second.json()).toEqual({
       user: {
         id: expect.any(Number),
         email: 'kontrolle@mwide.nrw.de',
@@ -31,9 +52,12 @@ describe('login', () => {
         role: 'controller',
         ressorts: ['MWIDE'],
       },
+      step: 'signed-in',
+      methods: [],
     });
-    const cookie = res.cookies.find((c) => c.name === 'zm_session');
+    const cookie = second.cookies.find((c) => c.name === 'zm_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(cookie?.value).not.toBe(pending?.value);
     expect(cookie?.secure).toBeFalsy();
     const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie: `zm_session=${cookie?.value}` } });
     expect(me.json().user.email).toBe('kontrolle@mwide.nrw.de');

@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,31 +46,96 @@ export function readSeedFile<T>(file: string): T {
 /** Headers a same-origin browser request carries (app.inject addresses localhost:80). */
 export const sameOrigin = { origin: 'http://localhost:80' };
 
-export type Account = { email: string; password: string; cookie: string };
+export type Account = { email: string; password: string; cookie: string; totpSecret: string };
 
-/** Creates an account directly through the repositories and logs it in over HTTP. */
+/** Second factors of the accounts tests made, by e-mail: `login` answers the second step with them. */
+const factors = new Map<string, { secret: string; recoveryCodes: string[] }>();
+
+/**
+ * Creates an account directly through the repositories, with a confirmed authenticator app as
+ * its second factor (every writing role needs one under MFA_REQUIRED, the default), and logs it
+ * in over HTTP: password, then a TOTP code computed with otpauth, as an app would.
+ */
 export async function createAccount(
   t: TestApp,
   user: { email: string; name: string; role: 'admin' | 'controller' | 'reviewer'; ressorts: string[] },
   origin = sameOrigin.origin,
 ): Promise<Account> {
   const { hashPassword } = await import('../src/lib/passwords.ts');
+  const { newTotpSecret } = await import('../src/lib/totp.ts');
+  const { newRecoveryCodes } = await import('../src/lib/recovery-codes.ts');
   const password = `korrekt-pferd-${user.email}`;
-  t.app.repos.users.create({ ...user, passwordHash: await hashPassword(password) }, new Date().toISOString());
-  return { email: user.email, password, cookie: await login(t, user.email, password, origin) };
+  const passwordHash = await hashPassword(password);
+  const now = new Date();
+  const totpSecret = newTotpSecret();
+  const codes = newRecoveryCodes();
+  const { repos, db } = t.app;
+  db.transaction(() => {
+    const id = repos.users.create({ ...user, passwordHash }, now.toISOString());
+    const factor = repos.secondFactors.addPendingTotp(id, totpSecret, 'Authenticator-App', now);
+    repos.secondFactors.confirmTotp(factor, 'Authenticator-App', 0, now);
+    repos.secondFactors.replaceRecoveryCodes(id, codes.stored, now);
+  })();
+  factors.set(user.email, { secret: totpSecret, recoveryCodes: codes.shown });
+  return { email: user.email, password, totpSecret, cookie: await login(t, user.email, password, origin) };
 }
 
-export async function login(t: TestApp, email: string, password: string, origin = sameOrigin.origin): Promise<string> {
-  const attempt = () =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin }, payload: { email, password } });
-  let res = await attempt();
+/**
+ * A TOTP code for this account that the server has not taken yet: the oldest step within ±1 of now
+ * after the last one used (the server refuses a step twice); null when all three are used.
+ */
+export async function freshTotpCode(t: TestApp, email: string, secret: string): Promise<string> {
+  const code = await unusedTotpCode(t, email, secret);
+  if (code === null) throw new Error(`no unused TOTP step left for ${email} in this half minute`);
+  return code;
+}
+
+async function unusedTotpCode(t: TestApp, email: string, secret: string): Promise<string | null> {
+  const { TOTP_PERIOD_SECONDS, totpCode } = await import('../src/lib/totp.ts');
+  const period = TOTP_PERIOD_SECONDS * 1000;
+  const record = t.app.repos.users.findByEmail(email);
+  const factor = record && t.app.repos.secondFactors.list(record.id).find((f) => f.kind === 'totp');
+  const current = Math.floor(Date.now() / period);
+  const step = Math.max((factor?.totpLastStep ?? 0) + 1, current - 1);
+  // A step at the edge of the window may be gone by the time the request arrives: keep a margin.
+  const usable = step <= current || (step === current + 1 && Date.now() % period < period - 2000);
+  return usable ? totpCode(secret, new Date(step * period)) : null;
+}
+
+async function retryWhileBusy(send: () => Promise<LightMyRequestResponse>) {
+  let res = await send();
   // One password check per client at a time: tests that log in several accounts at once wait their turn.
   while (res.statusCode === 429 && res.json().error.code === 'LOGIN_BUSY') {
     await new Promise((resolve) => setTimeout(resolve, 50));
-    res = await attempt();
+    res = await send();
   }
+  return res;
+}
+
+/** Logs in over HTTP: the password, then (for an account the tests made) a fresh TOTP code. */
+export async function login(t: TestApp, email: string, password: string, origin = sameOrigin.origin): Promise<string> {
+  const res = await retryWhileBusy(() =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin }, payload: { email, password } }),
+  );
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'zm_session');
   if (!cookie) throw new Error('no session cookie');
-  return `zm_session=${cookie.value}`;
+  const step = res.json<{ step: string }>().step;
+  if (step === 'signed-in') return `zm_session=${cookie.value}`;
+  const known = factors.get(email);
+  if (step !== 'second-factor' || !known) throw new Error(`login stopped at ${step} for ${email}`);
+  // Three logins of one account within a half minute use up the TOTP steps; then a recovery code.
+  const code = await unusedTotpCode(t, email, known.secret);
+  const recovery = code === null ? known.recoveryCodes.pop() : undefined;
+  if (code === null && recovery === undefined) throw new Error(`no second factor left for ${email}`);
+  const second = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/second-factor',
+    headers: { origin, cookie: `zm_session=${cookie.value}` },
+    payload: code === null ? { method: 'recovery', code: recovery } : { method: 'totp', code },
+  });
+  const signedIn = second.cookies.find((c) => c.name === 'zm_session');
+  if (second.statusCode !== 200 || !signedIn)
+    throw new Error(`second step failed: ${second.statusCode} ${second.body}`);
+  return `zm_session=${signedIn.value}`;
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import type { Mail } from '../mail/mail.ts';
+import type { Outbox } from '../mail/outbox.ts';
 import { renderMail, type MailContent } from '../mail/render.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { SecondFactorPolicy } from './auth.ts';
@@ -11,7 +11,8 @@ import type { SecondFactorPolicy } from './auth.ts';
 export type AccountContext = {
   db: Db;
   repos: Repositories;
-  mail: Mail;
+  /** Queueing is enough: the server's sender delivers what the CLI queued too. */
+  mail: { configured: false } | { configured: true; enqueue: Outbox['enqueue'] };
   origin: string;
   policy: SecondFactorPolicy;
 };
