@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot, startServer, type ServerProcess } from '../../scripts/lib/server-process.ts';
+import { TOTP_PERIOD_SECONDS, totpCode } from '../../server/src/lib/totp.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const INSTALL_HINT =
@@ -97,11 +98,61 @@ export async function reflows(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1);
 }
 
-/** Logs in through the login form, as a user would, and waits for "Meine Ziele". */
+/** The authenticator app of each account a journey set up, by server and e-mail: the secret and the last step used. */
+const apps = new Map<string, { secret: string; lastStep: number }>();
+
+/**
+ * A code the app would show now that the server has not taken yet (it refuses a step twice): the
+ * oldest step within ±1 after the last one used, else the next step, waited for as a person would.
+ */
+export async function appCode(server: string, email: string): Promise<string> {
+  const app = apps.get(`${server}|${email}`);
+  if (!app) throw new Error(`no authenticator app set up for ${email}`);
+  const period = TOTP_PERIOD_SECONDS * 1000;
+  for (;;) {
+    const current = Math.floor(Date.now() / period);
+    const step = Math.max(app.lastStep + 1, current - 1);
+    if (step <= current || (step === current + 1 && Date.now() % period < period - 3000)) {
+      app.lastStep = step;
+      return totpCode(app.secret, new Date(step * period));
+    }
+    await new Promise((resolve) => setTimeout(resolve, period - (Date.now() % period) + 100));
+  }
+}
+
+/**
+ * Sets up the authenticator app on the page "Zweiten Faktor einrichten", as a person would: reads
+ * the key under the QR code, types the app's code (computed with otpauth), and notes the recovery codes.
+ */
+export async function enrolApp(h: Harness, page: Page, email: string): Promise<string[]> {
+  await page.getByRole('button', { name: 'Authenticator-App einrichten' }).click();
+  const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+  apps.set(`${h.server.url}|${email}`, { secret, lastStep: 0 });
+  await page.getByLabel('Code aus der Authenticator-App').fill(await appCode(h.server.url, email));
+  await page.getByRole('button', { name: 'Bestätigen' }).click();
+  const codes = await page.getByTestId('recovery-codes').locator('li').allInnerTexts();
+  await page.getByRole('button', { name: 'Codes gesichert, weiter' }).click();
+  return codes;
+}
+
+/**
+ * Logs in through the login form, as a user would, and waits for "Meine Ziele". Every account
+ * writes, so under MFA_REQUIRED (the default) the first login sets up an authenticator app and
+ * every later one answers with its code.
+ */
 export async function loginAs(h: Harness, page: Page, email: string, password: string): Promise<void> {
   await page.goto(`${h.server.url}/anmelden`);
   await page.getByLabel('E-Mail-Adresse').fill(email);
   await page.getByLabel('Passwort').fill(password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
+  const next = page
+    .getByRole('heading', { name: /Zweiter Schritt der Anmeldung|Zweiten Faktor einrichten|Meine Ziele/ })
+    .first();
+  const heading = await next.innerText();
+  if (heading.startsWith('Zweiten Faktor')) await enrolApp(h, page, email);
+  else if (heading.startsWith('Zweiter Schritt')) {
+    await page.getByLabel('Code aus der Authenticator-App').fill(await appCode(h.server.url, email));
+    await page.getByRole('button', { name: 'Bestätigen' }).click();
+  }
   await page.waitForURL(/\/meine-ziele/);
 }

@@ -13,6 +13,15 @@ import './styles.css';
 const GoalPage = lazy(() => import('./features/goals/goal-page.tsx').then((m) => ({ default: m.GoalPage })));
 const GoalsPage = lazy(() => import('./features/goals/goals-page.tsx').then((m) => ({ default: m.GoalsPage })));
 const LoginPage = lazy(() => import('./features/auth/login-page.tsx').then((m) => ({ default: m.LoginPage })));
+const EnrolPage = lazy(() => import('./features/account/enrol-page.tsx').then((m) => ({ default: m.EnrolPage })));
+const AccountPage = lazy(() => import('./features/account/account-page.tsx').then((m) => ({ default: m.AccountPage })));
+const SetPasswordPage = lazy(() =>
+  import('./features/account/set-password-page.tsx').then((m) => ({ default: m.SetPasswordPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('./features/account/forgot-password-page.tsx').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const UsersPage = lazy(() => import('./features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./features/controller/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 const ImportPage = lazy(() => import('./features/controller/import-page.tsx').then((m) => ({ default: m.ImportPage })));
 const MyGoalsPage = lazy(() =>
@@ -87,6 +96,11 @@ function App({ initial }: { initial: T }) {
                   <Route path="/ziele/:id/melden" component={StatusFormPage} />
                   <Route path="/ziele/:id/meldungen/:eventId/berichtigen" component={CorrectionPage} />
                   <Route path="/anmelden" component={LoginPage} />
+                  <Route path="/konto" component={AccountPage} />
+                  <Route path="/konto/einrichten" component={EnrolPage} />
+                  <Route path="/konten" component={UsersPage} />
+                  <Route path="/passwort-setzen" component={SetPasswordPage} />
+                  <Route path="/passwort-vergessen" component={ForgotPasswordPage} />
                   <Route path="/verlauf" component={TimelinePage} />
                   <Route path="/aenderungen" component={ChangesPage} />
                   <Route path="/44-zu-78" component={LineagePage} />

@@ -17,9 +17,21 @@ function insertRows(app: TestApp['app'], tag: string) {
     { email: `${tag}@nrw.de`, name: tag, role: 'admin', ressorts: [], passwordHash: 'scrypt$1$1$1$x$y' },
     new Date().toISOString(),
   );
-  const session = app.db.prepare(
-    'INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at, ip) VALUES (?, ?, ?, ?, ?, ?)',
+  const insertSession = app.db.prepare(
+    `INSERT INTO sessions (id_hash, public_id, user_id, stage, created_at, last_seen_at, expires_at, ip)
+     VALUES (?, ?, ?, 'signed-in', ?, ?, ?, ?)`,
   );
+  const session = { run: (id: string, ...rest: unknown[]) => insertSession.run(id, `p-${id}`, ...rest) };
+  const link = app.db.prepare(
+    `INSERT INTO password_links (user_id, purpose, token_hash, created_at, expires_at) VALUES (?, 'reset', ?, ?, ?)`,
+  );
+  link.run(user, `${tag}-link-expired`, ago(2 * 60 * MINUTE), ago(60 * MINUTE));
+  link.run(user, `${tag}-link-live`, ago(MINUTE), new Date(Date.now() + 59 * MINUTE).toISOString());
+  const factor = app.db.prepare(
+    `INSERT INTO second_factors (user_id, kind, label, created_at, totp_secret) VALUES (?, 'totp', ?, ?, 'JBSWY3DPEHPK3PXP')`,
+  );
+  factor.run(user, `${tag}-unconfirmed-old`, ago(2 * DAY));
+  factor.run(user, `${tag}-unconfirmed-new`, ago(MINUTE));
   session.run(`${tag}-expired`, user, ago(13 * 60 * MINUTE), ago(MINUTE), ago(60 * MINUTE), '192.0.2.1');
   session.run(
     `${tag}-idle`,
@@ -45,10 +57,15 @@ const left = (app: TestApp['app'], tag: string) => ({
   sessions: app.db.prepare('SELECT id_hash FROM sessions WHERE id_hash LIKE ? ORDER BY 1').pluck().all(`${tag}-%`),
   attempts: app.db.prepare('SELECT email FROM login_attempts WHERE email LIKE ? ORDER BY 1').pluck().all(`${tag}-%`),
   hits: app.db.prepare('SELECT key FROM rate_limit_hits WHERE key LIKE ? ORDER BY 1').pluck().all(`${tag}-%`),
+  links: app.db
+    .prepare('SELECT token_hash FROM password_links WHERE token_hash LIKE ? ORDER BY 1')
+    .pluck()
+    .all(`${tag}-%`),
+  factors: app.db.prepare('SELECT label FROM second_factors WHERE label LIKE ? ORDER BY 1').pluck().all(`${tag}-%`),
 });
 
 describe('housekeeping', () => {
-  it('purges expired and idle sessions, login attempts past 30 days and spent limiter hits, on start and on a schedule', async () => {
+  it('purges expired and idle sessions, login attempts past 30 days and spent limiter hits, expired links and day-old unconfirmed factors, on start and on a schedule', async () => {
     t = await createTestApp({ housekeepingIntervalMs: 50 });
     const app = t.app;
     insertRows(app, 'later');
@@ -58,6 +75,8 @@ describe('housekeeping', () => {
       sessions: ['later-live'],
       attempts: ['later-recent@nrw.de'],
       hits: ['later-new'],
+      links: ['later-link-live'],
+      factors: ['later-unconfirmed-new'],
     });
   });
 
@@ -72,6 +91,8 @@ describe('housekeeping', () => {
         sessions: ['start-live'],
         attempts: ['start-recent@nrw.de'],
         hits: ['start-new'],
+        links: ['start-link-live'],
+        factors: ['start-unconfirmed-new'],
       });
     } finally {
       await restarted.close();

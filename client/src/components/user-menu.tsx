@@ -25,6 +25,8 @@ export function UserMenu() {
       <NavLink to="/freigaben">{t.nav.review}</NavLink>
       {user.role === 'admin' && <NavLink to="/protokoll">{t.nav.audit}</NavLink>}
       {user.role === 'admin' && <NavLink to="/import">Import</NavLink>}
+      {user.role === 'admin' && <NavLink to="/konten">{t.nav.users}</NavLink>}
+      <NavLink to="/konto">{t.nav.account}</NavLink>
       <button type="button" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}>
         {t.nav.logout}
       </button>

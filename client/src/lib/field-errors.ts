@@ -14,3 +14,7 @@ export function fieldErrors(
   }
   return errors;
 }
+
+/** The server's field issues (`{ field, message }` in the error body) keyed like fieldErrors. */
+export const serverFieldErrors = (issues: readonly { field: string; message: string }[] | undefined) =>
+  fieldErrors((issues ?? []).map((issue) => ({ path: [issue.field], message: issue.message })));

@@ -23,6 +23,8 @@ export const de = {
     review: 'Freigaben',
     rounds: 'Berichtsrunden',
     logout: 'Abmelden',
+    account: 'Mein Konto',
+    users: 'Konten',
     accessibility: 'Barrierefreiheit',
   },
   language: 'Sprache',

@@ -24,6 +24,8 @@ export const en: typeof de = {
     review: 'Releases',
     rounds: 'Reporting rounds',
     logout: 'Log out',
+    account: 'My account',
+    users: 'Accounts',
     accessibility: 'Accessibility',
   },
   language: 'Language',

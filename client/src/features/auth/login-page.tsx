@@ -1,16 +1,22 @@
 import { useState, type FormEvent } from 'react';
-import { useLocation } from 'wouter';
-import { LoginBody } from '@zielmonitor/shared/schemas/auth';
+import { Link, useLocation } from 'wouter';
+import { LoginBody, type SecondStepMethod } from '@zielmonitor/shared/schemas/auth';
 import { useLogin } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { useT } from '../../lib/i18n.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
+import { useAccountsT } from '../../lib/messages-accounts.ts';
+import { Field } from '../controller/field.tsx';
+import { SecondStepForm } from './second-step-form.tsx';
 
+/** Password first; then, for an account with a second factor, that factor; without one, its set-up. */
 export function LoginPage() {
   const t = useT();
+  const a = useAccountsT();
   const login = useLogin();
   const [, navigate] = useLocation();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [methods, setMethods] = useState<SecondStepMethod[] | null>(null);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -24,8 +30,15 @@ export function LoginPage() {
       return;
     }
     setErrors({});
-    login.mutate(parsed.data, { onSuccess: () => navigate('/meine-ziele') });
+    login.mutate(parsed.data, {
+      onSuccess: (result) => {
+        if (result.step === 'signed-in') navigate('/meine-ziele');
+        else if (result.step === 'enrol') navigate('/konto/einrichten');
+        else setMethods(result.methods);
+      },
+    });
   };
+  if (methods) return <SecondStepForm methods={methods} onDone={() => navigate('/meine-ziele')} />;
   const serverError = login.error instanceof ApiError ? login.error.message : login.error ? t.errorOffline : null;
 
   return (
@@ -38,44 +51,19 @@ export function LoginPage() {
             {serverError}
           </p>
         )}
-        <div className="field">
-          <label htmlFor="email">{t.auth.email}</label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            aria-invalid={Boolean(errors.email)}
-            aria-describedby={errors.email ? 'email-error' : undefined}
-          />
-          {errors.email && (
-            <p id="email-error" className="field-error">
-              {errors.email}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor="password">{t.auth.password}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={Boolean(errors.password)}
-            aria-describedby={errors.password ? 'password-error' : undefined}
-          />
-          {errors.password && (
-            <p id="password-error" className="field-error">
-              {errors.password}
-            </p>
-          )}
-        </div>
+        <Field id="email" label={t.auth.email} error={errors.email}>
+          {(props) => <input {...props} name="email" type="email" autoComplete="username" required />}
+        </Field>
+        <Field id="password" label={t.auth.password} error={errors.password}>
+          {(props) => <input {...props} name="password" type="password" autoComplete="current-password" required />}
+        </Field>
         <button type="submit" disabled={login.isPending}>
           {t.auth.submit}
         </button>
       </form>
+      <p>
+        <Link to="/passwort-vergessen">{a.forgot}</Link>
+      </p>
     </section>
   );
 }
