@@ -7,7 +7,7 @@ import type {
   TotpConfirmBody,
   UpdateUserBody,
 } from '@zielmonitor/shared/schemas/accounts';
-import { signedIn } from './auth.ts';
+import { signedIn } from './login.ts';
 import { api } from './client.ts';
 import { invalidate } from './query-client.ts';
 

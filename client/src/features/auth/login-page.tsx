@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { LoginBody, type SecondStepMethod } from '@zielmonitor/shared/schemas/auth';
-import { useLogin } from '../../api/auth.ts';
+import { useLogin } from '../../api/login.ts';
 import { ApiError } from '../../api/client.ts';
 import { useT } from '../../lib/i18n.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';

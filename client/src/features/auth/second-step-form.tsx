@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { SecondFactorBody, type SecondStepMethod } from '@zielmonitor/shared/schemas/auth';
-import { usePasskeyLogin, useSecondFactor } from '../../api/auth.ts';
+import { usePasskeyLogin, useSecondFactor } from '../../api/login.ts';
 import { ApiError } from '../../api/client.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
