@@ -66,9 +66,11 @@ export function createSessionsRepository(db: Db) {
   const forUser = db.prepare<[number], SessionRow>(
     "SELECT * FROM sessions WHERE user_id = ? AND stage = 'signed-in' ORDER BY last_seen_at DESC",
   );
-  const countSignedIn = db.prepare<[number, string], number>(
-    "SELECT count(*) FROM sessions WHERE user_id = ? AND stage = 'signed-in' AND expires_at > ?",
-  );
+  const countSignedIn = db
+    .prepare<[number, string], number>(
+      "SELECT count(*) FROM sessions WHERE user_id = ? AND stage = 'signed-in' AND expires_at > ?",
+    )
+    .pluck();
   const setChallenge = db.prepare('UPDATE sessions SET challenge = ?, challenge_expires_at = ? WHERE id_hash = ?');
   const challengeOf = db.prepare<[string], { challenge: string | null; challenge_expires_at: string | null }>(
     'SELECT challenge, challenge_expires_at FROM sessions WHERE id_hash = ?',
