@@ -80,6 +80,12 @@ export async function createAccount(
   return { email: user.email, password, totpSecret, cookie: await login(t, user.email, password, origin) };
 }
 
+/** After a test made new recovery codes through the API: `login` falls back on these. */
+export function rememberRecoveryCodes(email: string, codes: string[]): void {
+  const known = factors.get(email);
+  if (known) known.recoveryCodes = [...codes];
+}
+
 /**
  * A TOTP code for this account that the server has not taken yet: the oldest step within ±1 of now
  * after the last one used (the server refuses a step twice); null when all three are used.
