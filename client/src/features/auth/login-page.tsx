@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { LoginBody, type SecondStepMethod } from '@zielmonitor/shared/schemas/auth';
+import { aboutQuery } from '../../api/about.ts';
 import { useLogin } from '../../api/login.ts';
 import { ApiError } from '../../api/client.ts';
 import { useT } from '../../lib/i18n.ts';
@@ -14,6 +16,8 @@ export function LoginPage() {
   const t = useT();
   const a = useAccountsT();
   const login = useLogin();
+  // Without mail there is no reset link to send: the administration gives one (see the Konten page).
+  const mail = useQuery(aboutQuery()).data?.mailConfigured === true;
   const [, navigate] = useLocation();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [methods, setMethods] = useState<SecondStepMethod[] | null>(null);
@@ -61,9 +65,11 @@ export function LoginPage() {
           {t.auth.submit}
         </button>
       </form>
-      <p>
-        <Link to="/passwort-vergessen">{a.forgot}</Link>
-      </p>
+      {mail && (
+        <p>
+          <Link to="/passwort-vergessen">{a.forgot}</Link>
+        </p>
+      )}
     </section>
   );
 }
