@@ -11,6 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../server/src/db/database.ts';
 import { hashPassword } from '../server/src/lib/passwords.ts';
+import { newTotpSecret, totpCode } from '../server/src/lib/totp.ts';
 import { createRepositories } from '../server/src/repositories/index.ts';
 import { seedIfEmpty } from '../server/src/seed/load-seed.ts';
 import { repoRoot, startServer } from './lib/server-process.ts';
@@ -28,14 +29,22 @@ export type RoundResult = {
 const WORKERS = 4;
 const PASSWORD = 'absturz-test-passwort-7';
 
-async function login(url: string, email: string): Promise<string> {
+/** Password, then a code of the account's authenticator app (every writing account has one: MFA_REQUIRED). */
+async function login(url: string, email: string, totpSecret: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: url },
     body: JSON.stringify({ email, password: PASSWORD }),
   });
   if (!res.ok) throw new Error(`login failed: ${res.status}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const pending = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const second = await fetch(`${url}/api/auth/second-factor`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url, cookie: pending },
+    body: JSON.stringify({ method: 'totp', code: totpCode(totpSecret, new Date()) }),
+  });
+  if (!second.ok) throw new Error(`second step failed: ${second.status}`);
+  return (second.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
 /** Writes status reports on one goal until the server dies; returns the notes acknowledged with 2xx. */
@@ -76,11 +85,14 @@ export async function runCrashTest(rounds: number, log: (line: string) => void =
   const repos = createRepositories(setup);
   // One account per round, so that each round has the whole daily quota of status reports.
   const passwordHash = await hashPassword(PASSWORD);
+  const totpSecret = newTotpSecret();
   for (let round = 1; round <= rounds; round++) {
-    repos.users.create(
+    const now = new Date();
+    const id = repos.users.create(
       { email: `crash-${round}@nrw.de`, name: `Crash Test ${round}`, role: 'admin', ressorts: [], passwordHash },
-      new Date().toISOString(),
+      now.toISOString(),
     );
+    repos.secondFactors.confirmTotp(repos.secondFactors.addPendingTotp(id, totpSecret, 'App', now), 'App', 0, now);
   }
   const goalIds = setup.prepare('SELECT id FROM goals ORDER BY id LIMIT ?').pluck().all(WORKERS) as string[];
   setup.close();
@@ -89,7 +101,7 @@ export async function runCrashTest(rounds: number, log: (line: string) => void =
   try {
     for (let round = 1; round <= rounds; round++) {
       const server = await startServer({ databasePath, env: { REVIEW_REQUIRED: String(round % 2 === 0) } });
-      const cookie = await login(server.url, `crash-${round}@nrw.de`);
+      const cookie = await login(server.url, `crash-${round}@nrw.de`, totpSecret);
       const acknowledged: string[] = [];
       const workers = goalIds.map((goalId, w) => worker(server.url, cookie, goalId, `r${round}-w${w}`, acknowledged));
       const killedAfterMs = 300 + Math.floor(Math.random() * 1200);

@@ -126,7 +126,11 @@ export async function buildApp(opts: AppOptions) {
   });
   await app.register(remindersPlugin, { reviewRequired: opts.reviewRequired ?? true });
   await app.register(openapiPlugin);
-  await app.register(authPlugin, { session, publicOrigin: opts.publicOrigin });
+  await app.register(authPlugin, {
+    session,
+    publicOrigin: opts.publicOrigin,
+    mfaRequired: opts.mfaRequired ?? true,
+  });
   await app.register(accountsPlugin, {
     session,
     mfaRequired: opts.mfaRequired ?? true,

@@ -7,6 +7,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
+import { newRecoveryCodes } from '../src/lib/recovery-codes.ts';
+import { newTotpSecret } from '../src/lib/totp.ts';
 import { hashPassword } from '../src/lib/passwords.ts';
 import { createRepositories } from '../src/repositories/index.ts';
 import { seedIfEmpty } from '../src/seed/load-seed.ts';
@@ -55,14 +57,23 @@ function request(
 const json = (answer: Answer) => JSON.parse(answer.text) as Record<string, unknown> & { error?: { code: string } };
 const browser = () => ({ origin: nginx.origin, 'content-type': 'application/json' });
 
+/** The admin's recovery codes: each login here answers the second step with the next one (deterministic, unlike a clock). */
+let recoveryCodes: string[] = [];
+
+/** Password, then the second factor; the answer of the password step (its cookie is checked) and the signed-in cookie. */
 async function loginAdmin(): Promise<{ answer: Answer; cookie: string }> {
   const answer = await request('/api/auth/login', {
     method: 'POST',
     headers: browser(),
     body: JSON.stringify(ADMIN),
   });
-  const setCookie = answer.headers['set-cookie']?.[0] ?? '';
-  return { answer, cookie: setCookie.split(';')[0] ?? '' };
+  const pending = (answer.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+  const second = await request('/api/auth/second-factor', {
+    method: 'POST',
+    headers: { ...browser(), cookie: pending },
+    body: JSON.stringify({ method: 'recovery', code: recoveryCodes.pop() }),
+  });
+  return { answer, cookie: (second.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '' };
 }
 
 describe.skipIf(!nginxAvailable())('behind Debian’s nginx with TLS (scripts/deploy/nginx-zielmonitor.conf)', () => {
@@ -71,7 +82,8 @@ describe.skipIf(!nginxAvailable())('behind Debian’s nginx with TLS (scripts/de
     const databasePath = path.join(dir, 'zielmonitor.sqlite');
     const db = openDatabase(databasePath);
     seedIfEmpty(db, seedDir);
-    createRepositories(db).users.create(
+    const repos = createRepositories(db);
+    const id = repos.users.create(
       {
         email: ADMIN.email,
         name: 'Ada',
@@ -81,6 +93,12 @@ describe.skipIf(!nginxAvailable())('behind Debian’s nginx with TLS (scripts/de
       },
       new Date().toISOString(),
     );
+    // Every writing account has a second factor (MFA_REQUIRED): an app, and recovery codes.
+    const now = new Date();
+    repos.secondFactors.confirmTotp(repos.secondFactors.addPendingTotp(id, newTotpSecret(), 'App', now), 'App', 0, now);
+    const codes = newRecoveryCodes();
+    repos.secondFactors.replaceRecoveryCodes(id, codes.stored, now);
+    recoveryCodes = codes.shown;
     db.close();
     ({ nginx, server } = await startBehindNginx({ dir, databasePath }));
   }, 60_000);

@@ -53,7 +53,7 @@ describe('every writing role sets up a second factor at its first login (MFA_REQ
     expect((await post('/api/auth/second-factor', { method: 'totp', code: '123456' }, cookie)).statusCode).toBe(401);
   });
 
-  it('signs in with the password alone where MFA_REQUIRED is off', async () => {
+  it('signs in with the password alone where MFA_REQUIRED is off, and ends such sessions once it is on', async () => {
     const relaxed = await createTestApp({ mfaRequired: false });
     try {
       const { hashPassword } = await import('../src/lib/passwords.ts');
@@ -74,6 +74,15 @@ describe('every writing role sets up a second factor at its first login (MFA_REQ
         payload: { email: 'ohne@mkw.nrw.de', password: 'ein langes Passwort' },
       });
       expect(res.json()).toMatchObject({ step: 'signed-in', user: { email: 'ohne@mkw.nrw.de' } });
+      // Switched on again, that session opens nothing: the next login asks for a factor first.
+      const { buildApp } = await import('../src/app.ts');
+      const strict = await buildApp({ databasePath: relaxed.databasePath, seedDir: null, clientDist: null });
+      try {
+        const cookie = cookieOf(res);
+        expect((await strict.inject({ url: '/api/auth/me', headers: { cookie } })).json()).toEqual({ user: null });
+      } finally {
+        await strict.close();
+      }
     } finally {
       await relaxed.close();
     }

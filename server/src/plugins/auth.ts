@@ -42,7 +42,7 @@ const isSecure = (request: FastifyRequest) =>
  * a browser sends Origin (or Sec-Fetch-Site) with such requests, so a page on another
  * site cannot make a logged-in controller's browser write.
  */
-export const authPlugin = fp<{ session: SessionPolicy; publicOrigin: string | undefined }>(
+export const authPlugin = fp<{ session: SessionPolicy; publicOrigin: string | undefined; mfaRequired: boolean }>(
   async (app, opts) => {
     await app.register(fastifyCookie);
     app.decorateRequest('user', null);
@@ -65,7 +65,7 @@ export const authPlugin = fp<{ session: SessionPolicy; publicOrigin: string | un
       }
       const sessionId = request.cookies[SESSION_COOKIE];
       if (sessionId) {
-        const resolved = resolveSession(app.repos, sessionId, opts.session);
+        const resolved = resolveSession(app.repos, sessionId, opts.session, opts);
         if (resolved?.stage === 'signed-in') {
           request.user = resolved.user;
           request.session = resolved.session;

@@ -140,11 +140,16 @@ export type ResolvedSession =
   | { stage: 'signed-in'; user: User; session: StoredSession }
   | { stage: 'second-factor' | 'enrol'; record: UserRecord; session: StoredSession };
 
-/** The session behind a cookie, or null when it is unknown, idle too long or past its absolute expiry. */
+/**
+ * The session behind a cookie, or null when it is unknown, idle too long, past its absolute expiry,
+ * of a disabled account, or signed in by password alone while the account's role now needs a second
+ * factor (MFA_REQUIRED switched on): such a session ends, and the next login asks for the factor.
+ */
 export function resolveSession(
   repos: Repositories,
   sessionId: string,
   policy: SessionPolicy,
+  mfa: Pick<SecondFactorPolicy, 'mfaRequired'>,
   now = new Date(),
 ): ResolvedSession | null {
   const session = repos.sessions.find(sessionId);
@@ -155,7 +160,8 @@ export function resolveSession(
     return null;
   }
   const record = repos.users.findById(session.userId);
-  if (!record || record.disabledAt !== null) {
+  const passwordOnly = session.stage === 'signed-in' && session.method === null;
+  if (!record || record.disabledAt !== null || (passwordOnly && needsSecondFactor(record.role, mfa))) {
     unlessBusy(() => repos.sessions.remove(sessionId));
     return null;
   }
@@ -163,15 +169,4 @@ export function resolveSession(
   // Writing last_seen_at on every request would cost a write per read; once a minute is enough.
   if (idleSince > 60_000) unlessBusy(() => repos.sessions.touch(sessionId, now));
   return { stage: 'signed-in', user: toUser(record), session };
-}
-
-/** The session's user when it is signed in (kept for callers that only need that). */
-export function userForSession(
-  repos: Repositories,
-  sessionId: string,
-  policy: SessionPolicy,
-  now = new Date(),
-): User | null {
-  const resolved = resolveSession(repos, sessionId, policy, now);
-  return resolved?.stage === 'signed-in' ? resolved.user : null;
 }
