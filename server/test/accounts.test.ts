@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../src/lib/totp.ts';
+import { TOTP, URI } from 'otpauth';
 import { hashLinkToken } from '../src/lib/tokens.ts';
 import { createAccount, createTestApp, login, type Account, type TestApp } from './helper.ts';
 import { MAIL_FROM, mailOf, ORIGIN } from './mail-fixtures.ts';
@@ -97,11 +97,16 @@ describe('an invitation by mail', () => {
     const wrong = await post('/api/account/totp/confirm', { code: '000000' }, cookie);
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.issues[0].field).toBe('code');
-    const done = await post(
-      '/api/account/totp/confirm',
-      { code: totpCode(setup.json().secret, new Date()), label: 'Diensthandy' },
-      cookie,
-    );
+    // As an authenticator app does: read the otpauth:// address of the QR code, compute the code.
+    const app = URI.parse(setup.json().uri);
+    if (!(app instanceof TOTP)) throw new Error('not a TOTP address');
+    expect(app).toMatchObject({
+      issuer: 'Zielmonitor (zielmonitor.landtag.nrw.example)',
+      label: 'kim@mhkbd.nrw.example',
+    });
+    expect(app).toMatchObject({ algorithm: 'SHA1', digits: 6, period: 30 });
+    expect(app.secret.base32).toBe(setup.json().secret);
+    const done = await post('/api/account/totp/confirm', { code: app.generate(), label: 'Diensthandy' }, cookie);
     expect(done.statusCode).toBe(200);
     expect(done.json().recoveryCodes).toHaveLength(10);
     expect(done.json().user.email).toBe('kim@mhkbd.nrw.example');

@@ -12,11 +12,14 @@ import { ScopeFields } from './scope-fields.tsx';
 
 /** The actions that make sense for an account in its state (one's own account is managed under "Mein Konto"). */
 function actionsFor(user: UserSummary, self: boolean): UserAction[] {
+  if (self) return [];
   if (user.state === 'disabled') return ['enable'];
-  const own: UserAction[] = user.state === 'invited' ? ['invitation'] : ['password-reset', 'end-sessions'];
-  if (self) return user.state === 'active' ? ['end-sessions'] : [];
   const factors = user.secondFactor.totp + user.secondFactor.passkeys;
-  return [...own, ...(factors > 0 ? (['reset-second-factor'] as const) : []), 'disable'];
+  return [
+    ...(user.state === 'invited' ? (['invitation'] as const) : (['password-reset', 'end-sessions'] as const)),
+    ...(factors > 0 ? (['reset-second-factor'] as const) : []),
+    'disable',
+  ];
 }
 
 export function UserRow({ user, self }: { user: UserSummary; self: boolean }) {
