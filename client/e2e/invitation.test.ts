@@ -9,6 +9,7 @@ import {
   enrolApp,
   loginAs,
   openPage,
+  reflows,
   startHarness,
   type Harness,
 } from './harness.ts';
@@ -65,6 +66,9 @@ describe.skipIf(!run)('an administration invites a controller (headless Chromium
     const row = admin.page.getByTestId(`user-${KIM}`);
     expect(await row.innerText()).toContain('eingeladen');
     expect(await axeViolations(admin.page), 'Konten').toEqual([]);
+    await admin.page.setViewportSize({ width: 320, height: 800 });
+    expect(await reflows(admin.page), 'Konten at 320 px').toBe(true);
+    await admin.page.setViewportSize({ width: 1280, height: 900 });
 
     const link = await linkMailedTo(smtp, KIM);
     expect(link.startsWith(h.server.url)).toBe(true);
@@ -135,6 +139,8 @@ describe.skipIf(!run)('an administration invites a controller (headless Chromium
     await page.getByRole('link', { name: 'Mein Konto' }).click();
     await page.getByText('Noch 9 Wiederherstellungscodes übrig.').waitFor();
     expect(await axeViolations(page), 'Mein Konto').toEqual([]);
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await reflows(page), 'Mein Konto at 320 px').toBe(true);
     // The refused recovery code is an expected 401 in the console.
     expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
   });

@@ -112,10 +112,7 @@ describe.skipIf(!run)('the ministries’ reporting workflow in headless Chromium
       password: PASSWORD,
     });
     const { page, errors } = await openPage(h, '/anmelden');
-    await page.getByLabel('E-Mail-Adresse').fill('alt@mwide.nrw.de');
-    await page.getByLabel('Passwort').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(/\/meine-ziele/);
+    await loginAs(h, page, 'alt@mwide.nrw.de', PASSWORD);
     await page.getByTestId('my-goals-empty').waitFor();
     expect(await page.getByTestId('dissolved-ressort').textContent()).toContain('MHKBD');
     expect(await axeViolations(page), 'my goals of a dissolved Ressort').toEqual([]);
