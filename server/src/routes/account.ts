@@ -93,6 +93,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireUser,
       schema: {
+        operationId: 'getAccount',
+        security: [{ session: [] }],
         summary: 'Mein Konto: Passwort, zweite Faktoren, Wiederherstellungscodes',
         response: { 200: AccountResponse, 401: ErrorResponse },
       },
@@ -105,6 +107,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireUser,
       schema: {
+        operationId: 'changePassword',
+        security: [{ session: [] }],
         summary: 'Eigenes Passwort ändern (beendet alle anderen Sitzungen)',
         body: ChangePasswordBody,
         response: { 200: EndedResponse, ...errors },
@@ -130,6 +134,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireEnrolling,
       schema: {
+        operationId: 'startTotp',
+        security: [{ session: [] }],
         summary: 'Authenticator-App einrichten: neues Geheimnis (QR-Code)',
         body: EnrolStartBody,
         response: { 200: TotpSetupResponse, ...errors },
@@ -146,6 +152,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireEnrolling,
       schema: {
+        operationId: 'confirmTotp',
+        security: [{ session: [] }],
         summary: 'Authenticator-App mit dem ersten Code bestätigen',
         body: TotpConfirmBody,
         response: { 200: EnrolledResponse, ...errors, 409: ErrorResponse },
@@ -163,6 +171,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireEnrolling,
       schema: {
+        operationId: 'passkeyRegistrationOptions',
+        security: [{ session: [] }],
         summary: 'Passkey einrichten: Aufgabe für den Browser',
         body: EnrolStartBody,
         response: { 200: PasskeyCreationOptions, ...errors, 409: ErrorResponse },
@@ -180,6 +190,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireEnrolling,
       schema: {
+        operationId: 'registerPasskey',
+        security: [{ session: [] }],
         summary: 'Passkey einrichten: neuen Passkey speichern',
         body: PasskeyRegisterBody,
         response: { 200: EnrolledResponse, ...errors },
@@ -203,6 +215,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireUser,
       schema: {
+        operationId: 'removeFactor',
+        security: [{ session: [] }],
         summary: 'Einen eigenen zweiten Faktor entfernen',
         params: FactorParams,
         body: CurrentPasswordBody,
@@ -223,6 +237,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireUser,
       schema: {
+        operationId: 'newRecoveryCodes',
+        security: [{ session: [] }],
         summary: 'Neue Wiederherstellungscodes (die alten gelten nicht mehr)',
         body: CurrentPasswordBody,
         response: { 200: RecoveryCodesResponse, ...errors, 409: ErrorResponse },
@@ -240,6 +256,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireUser,
       schema: {
+        operationId: 'listSessions',
+        security: [{ session: [] }],
         summary: 'Eigene Sitzungen: wo und seit wann angemeldet',
         response: { 200: SessionsResponse, 401: ErrorResponse },
       },
@@ -254,6 +272,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireUser,
       schema: {
+        operationId: 'endSession',
+        security: [{ session: [] }],
         summary: 'Eine eigene Sitzung beenden',
         params: SessionParams,
         response: { 200: EndedResponse, 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse },
@@ -271,6 +291,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireUser,
       schema: {
+        operationId: 'endOtherSessions',
+        security: [{ session: [] }],
         summary: 'Alle eigenen Sitzungen außer dieser beenden',
         response: { 200: EndedResponse, 401: ErrorResponse },
       },

@@ -60,6 +60,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/login',
     {
       schema: {
+        operationId: 'login',
+        security: [],
         summary: 'Anmelden, erster Schritt: E-Mail-Adresse und Passwort',
         body: LoginBody,
         response: { 200: LoginResponse, ...errors },
@@ -113,6 +115,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requirePending(['second-factor']),
       schema: {
+        operationId: 'secondFactor',
+        security: [{ session: [] }],
         summary: 'Anmelden, zweiter Schritt: Code der Authenticator-App oder Wiederherstellungscode',
         body: SecondFactorBody,
         response: { 200: LoginResponse, ...errors },
@@ -130,6 +134,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requirePending(['second-factor']),
       schema: {
+        operationId: 'passkeyLoginOptions',
+        security: [{ session: [] }],
         summary: 'Anmelden, zweiter Schritt: Aufgabe für den Passkey',
         response: { 200: PasskeyRequestOptions, 401: ErrorResponse, 409: ErrorResponse },
       },
@@ -147,6 +153,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requirePending(['second-factor']),
       schema: {
+        operationId: 'passkeyLogin',
+        security: [{ session: [] }],
         summary: 'Anmelden, zweiter Schritt: mit dem Passkey unterschriebene Aufgabe',
         body: PasskeyLoginBody,
         response: { 200: LoginResponse, ...errors },
@@ -162,7 +170,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/logout',
     // Also ends a login left half-way (password given, second factor not).
-    { schema: { summary: 'Abmelden: beendet diese Sitzung', response: { 200: MeResponse, 401: ErrorResponse } } },
+    {
+      schema: {
+        operationId: 'logout',
+        security: [{ session: [] }],
+        summary: 'Abmelden: beendet diese Sitzung',
+        response: { 200: MeResponse, 401: ErrorResponse },
+      },
+    },
     async (request, reply) => {
       if (!request.sessionId) return requireUser(request);
       app.repos.sessions.remove(request.sessionId);
@@ -174,7 +189,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/auth/me',
-    { schema: { summary: 'Das angemeldete Konto (oder keins)', response: { 200: MeResponse } } },
+    {
+      schema: {
+        operationId: 'getCurrentUser',
+        security: [],
+        summary: 'Das angemeldete Konto (oder keins)',
+        response: { 200: MeResponse },
+      },
+    },
     async (request) => ({
       user: request.user,
     }),
@@ -185,6 +207,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/password-link',
     {
       schema: {
+        operationId: 'inspectPasswordLink',
+        security: [],
         summary: 'Einladungs- oder Rücksetzlink prüfen: für wen, bis wann',
         body: LinkTokenBody,
         response: { 200: LinkInfo, 400: ErrorResponse, 410: ErrorResponse, 429: ErrorResponse },
@@ -197,6 +221,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/password-link/password',
     {
       schema: {
+        operationId: 'setPasswordByLink',
+        security: [],
         summary: 'Passwort über einen Einladungs- oder Rücksetzlink festlegen (einmal)',
         body: SetPasswordBody,
         response: { 200: SetPasswordResponse, 400: ErrorResponse, 410: ErrorResponse, 429: ErrorResponse },
@@ -209,6 +235,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/password-reset',
     {
       schema: {
+        operationId: 'requestPasswordReset',
+        security: [],
         summary: 'Passwort vergessen: Rücksetzlink per E-Mail anfordern',
         body: ForgotPasswordBody,
         response: { 202: AcceptedResponse, 400: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse },

@@ -40,6 +40,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireAdmin,
       schema: {
+        operationId: 'listUsers',
+        security: [{ session: [] }],
         summary: 'Alle Konten mit Rolle, Zustand, letzter Anmeldung und zweitem Faktor',
         response: { 200: UsersResponse, ...denied },
       },
@@ -56,6 +58,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireAdmin,
       schema: {
+        operationId: 'inviteUser',
+        security: [{ session: [] }],
         summary: 'Konto anlegen und einladen (Link per E-Mail oder zum Weitergeben)',
         body: CreateUserBody,
         response: { 201: UserWithLinkResponse, 400: ErrorResponse, ...denied, 409: ErrorResponse },
@@ -69,6 +73,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireAdmin,
       schema: {
+        operationId: 'updateUser',
+        security: [{ session: [] }],
         summary: 'Name, Rolle und Ressorts eines Kontos ändern',
         params: UserParams,
         body: UpdateUserBody,
@@ -80,44 +86,70 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   type Result = z.infer<typeof UserResponse> | z.infer<typeof UserWithLinkResponse>;
   type Run = (ctx: AccountContext, by: AccountActor, id: number) => Result;
-  type Action = [path: string, summary: string, run: Run, response: typeof UserResponse | typeof UserWithLinkResponse];
+  type Action = [
+    path: string,
+    operationId: string,
+    summary: string,
+    run: Run,
+    response: typeof UserResponse | typeof UserWithLinkResponse,
+  ];
   const actions: Action[] = [
     [
       'disable',
+      'disableUser',
       'Konto sperren (beendet alle Sitzungen, Links gelten nicht mehr)',
       (c, a, id) => ({ user: disableUser(c, a, id) }),
       UserResponse,
     ],
-    ['enable', 'Gesperrtes Konto entsperren', (c, a, id) => ({ user: enableUser(c, a, id) }), UserResponse],
+    [
+      'enable',
+      'enableUser',
+      'Gesperrtes Konto entsperren',
+      (c, a, id) => ({ user: enableUser(c, a, id) }),
+      UserResponse,
+    ],
     [
       'end-sessions',
+      'endUserSessions',
       'Alle Sitzungen eines Kontos beenden',
       (c, a, id) => ({ user: endSessions(c, a, id) }),
       UserResponse,
     ],
     [
       'reset-second-factor',
+      'resetUserSecondFactor',
       'Zweiten Faktor zurücksetzen: bei der nächsten Anmeldung neu einrichten',
       (c, a, id) => ({ user: resetSecondFactor(c, a, id) }),
       UserResponse,
     ],
     [
       'invitation',
+      'resendInvitation',
       'Einladung erneut senden (neuer Link, der alte gilt nicht mehr)',
       resendInvitation,
       UserWithLinkResponse,
     ],
     [
       'password-reset',
+      'sendPasswordReset',
       'Link zum Zurücksetzen des Passworts senden (1 Stunde gültig)',
       sendPasswordReset,
       UserWithLinkResponse,
     ],
   ];
-  for (const [path, summary, run, response] of actions) {
+  for (const [path, operationId, summary, run, response] of actions) {
     app.post(
       `/users/:id/${path}`,
-      { onRequest: requireAdmin, schema: { summary, params: UserParams, response: { 200: response, ...onUser } } },
+      {
+        onRequest: requireAdmin,
+        schema: {
+          operationId,
+          summary,
+          security: [{ session: [] }],
+          params: UserParams,
+          response: { 200: response, ...onUser },
+        },
+      },
       async (request) => run(app.accounts.context(), actor(request), request.params.id),
     );
   }
