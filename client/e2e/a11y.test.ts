@@ -36,9 +36,7 @@ describe.skipIf(!run)('accessibility (WCAG 2.1 AA) in headless Chromium', () => 
   beforeAll(async () => {
     h = await startHarness();
   });
-  afterAll(async () => {
-    await h?.close();
-  });
+  afterAll(() => h.close());
 
   for (const [name, path, ready, scrollTo] of ROUTES) {
     it(`${name}: zero axe violations, and it reflows at 320 px`, async () => {

@@ -23,9 +23,7 @@ describe.skipIf(!run)('ministry controller journey in headless Chromium', () => 
       password: `${PASSWORD}-admin`,
     });
   });
-  afterAll(async () => {
-    await h?.close();
-  });
+  afterAll(() => h.close());
 
   it('logs in, reports a status with evidence, sees it on the dashboard, and logs out', async () => {
     const { page, errors } = await openPage(h, '/anmelden');

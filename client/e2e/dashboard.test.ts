@@ -8,9 +8,7 @@ describe.skipIf(!run)('dashboard journeys in headless Chromium', () => {
   beforeAll(async () => {
     h = await startHarness();
   });
-  afterAll(async () => {
-    await h?.close();
-  });
+  afterAll(() => h.close());
   const api = async <T>(path: string): Promise<T> => (await fetch(`${h.server.url}${path}`)).json() as Promise<T>;
 
   it('shows the Ressorts with zero goals met, exactly those the API reports, and the coverage', async () => {

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot, startServer, type ServerProcess } from '../../scripts/lib/server-process.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const INSTALL_HINT =
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const INSTALL_HINT =
   'Browser-Tests übersprungen: kein Chromium gefunden. Installieren mit: apt-get update && apt-get install -y chromium';
 
 /**

@@ -8,9 +8,7 @@ describe.skipIf(!run)('session mode in headless Chromium', () => {
   beforeAll(async () => {
     h = await startHarness();
   });
-  afterAll(async () => {
-    await h?.close();
-  });
+  afterAll(() => h.close());
 
   it('is driven by keys, jumps to a typed Ressort, shows its data date and survives the network dropping', async () => {
     const { page, errors } = await openPage(h, '/sitzung?version=1.0&asOf=2021-12-02', { serviceWorkers: 'allow' });

@@ -15,9 +15,7 @@ describe.skipIf(!run)('change over time in headless Chromium', () => {
       password: 'Zeitreise-durch-die-Ziele',
     });
   });
-  afterAll(async () => {
-    await h?.close();
-  });
+  afterAll(() => h.close());
 
   it('charts the timeline with a text summary and shows the changes since a chosen date', async () => {
     const { page, errors } = await openPage(h, '/verlauf?version=1.0');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { useGermanValidationMessages } from '@zielmonitor/shared/schemas/locale';
+import { applyGermanValidationMessages } from '@zielmonitor/shared/schemas/locale';
 import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
@@ -22,7 +22,7 @@ import { statsRoutes } from './routes/stats.ts';
 import { statusRoutes } from './routes/status.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './services/auth.ts';
 
-useGermanValidationMessages();
+applyGermanValidationMessages();
 
 export type AppOptions = {
   databasePath: string;
@@ -51,7 +51,7 @@ export async function buildApp(opts: AppOptions) {
       const reply: FastifyReply = rawReply;
       reply.status(error.statusCode ?? 400).send({
         error: {
-          code: error.code ?? 'BAD_REQUEST',
+          code: error.code,
           message:
             error.code === 'FST_ERR_MAX_PARAM_LENGTH'
               ? 'Die ID in der Adresse ist zu lang'

@@ -1,8 +1,11 @@
+import { expect } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp, type App } from '../src/app.ts';
 import { repoRoot } from '../src/config.ts';
+import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
+import { readSeed } from '../src/seed/load-seed.ts';
 import { NO_LOAD_SHEDDING, type PressureOptions } from '../src/plugins/security.ts';
 
 export const seedDir = path.join(repoRoot, 'data');
@@ -31,10 +34,8 @@ export async function createTestApp(options: { seed?: boolean; pressure?: Pressu
   };
 }
 
-/** Reads one of the seed files, for tests that compare the API with its source data. */
-export function readSeedFile<T>(file: string): T {
-  return JSON.parse(fs.readFileSync(path.join(seedDir, file), 'utf8')) as T;
-}
+/** The seed data as validated for loading, for tests that compare the API with its source data. */
+export const seed = readSeed(seedDir);
 
 /** Headers a same-origin browser request carries (app.inject addresses localhost:80). */
 export const sameOrigin = { origin: 'http://localhost:80' };
@@ -63,4 +64,21 @@ export async function login(t: TestApp, email: string, password: string): Promis
   const cookie = res.cookies.find((c) => c.name === 'zm_session');
   if (!cookie) throw new Error('no session cookie');
   return `zm_session=${cookie.value}`;
+}
+
+/**
+ * vitest types its asymmetric matchers as `any`; typed as `unknown` they sit in an expected object without
+ * switching off the type checks around them.
+ */
+export const anyText: unknown = expect.any(String);
+export const textContaining = (part: string): unknown => expect.stringContaining(part);
+
+/** The error of a response in the one error shape. */
+export function errorOf(res: { json: () => unknown }): ErrorResponse['error'] {
+  return ErrorResponse.parse(res.json()).error;
+}
+
+/** The fields a 400 names, in order. */
+export function issueFields(res: { json: () => unknown }): string[] {
+  return (errorOf(res).issues ?? []).map((issue) => issue.field);
 }

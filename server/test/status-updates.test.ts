@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
-import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
+import type { AuditResponse } from '@zielmonitor/shared/schemas/audit';
+import type { GoalDetail, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
+import {
+  anyText,
+  createAccount,
+  createTestApp,
+  errorOf,
+  issueFields,
+  sameOrigin,
+  type Account,
+  type TestApp,
+} from './helper.ts';
 
 let t: TestApp;
 let ctrlA: Account; // MWIDE
@@ -10,11 +21,11 @@ const goalOf: Record<'A' | 'B' | 'none', string> = { A: '', B: '', none: '' };
 
 const firstGoal = async (ressort: string) => {
   const res = await t.app.inject({ url: `/api/goals?version=1.0&ressort=${ressort}&limit=1` });
-  const id = res.json().items[0]?.id as string | undefined;
+  const id = res.json<GoalsResponse>().items[0]?.id;
   if (!id) throw new Error(`seed has no 1.0 goal for ${ressort}`);
   return id;
 };
-const revisionOf = async (id: string) => (await t.app.inject({ url: `/api/goals/${id}` })).json().revision as number;
+const revisionOf = async (id: string) => (await t.app.inject({ url: `/api/goals/${id}` })).json<GoalDetail>().revision;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -137,7 +148,7 @@ describe('POST /api/goals/:id/status', () => {
         effectiveDate: todayInBerlin(),
       },
     });
-    const goal = (await t.app.inject({ url: `/api/goals/${goalOf.A}` })).json();
+    const goal = (await t.app.inject({ url: `/api/goals/${goalOf.A}` })).json<GoalDetail>();
     expect(goal).toMatchObject({
       status: 'achieved',
       revision: revision + 1,
@@ -159,13 +170,13 @@ describe('POST /api/goals/:id/status', () => {
     ).toBe(201);
     const res = await report(goalOf.A, ctrlA.cookie, { expectedRevision: stale, status: 'missed', note: 'verfehlt' });
     expect(res.statusCode).toBe(409);
-    const body = res.json();
-    expect(body.error.code).toBe('CONFLICT');
-    expect(body.error.conflict).toMatchObject({
+    const error = errorOf(res);
+    expect(error.code).toBe('CONFLICT');
+    expect(error.conflict).toMatchObject({
       revision: stale + 1,
       official: { status: 'in_progress', reporter: 'Ada Admin (Administration)' },
     });
-    expect(body.error.conflict.eventsSince.map((e: { status: string }) => e.status)).toEqual(['in_progress']);
+    expect(error.conflict?.eventsSince.map((e) => e.status)).toEqual(['in_progress']);
     expect(await revisionOf(goalOf.A)).toBe(stale + 1);
   });
 
@@ -186,7 +197,7 @@ describe('POST /api/goals/:id/status', () => {
     const before = t.app.db.prepare('SELECT count(*) FROM status_events').pluck().get();
     const res = await report(goalOf.A, ctrlA.cookie, override);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues.map((i: { field: string }) => i.field)).toContain(field);
+    expect(issueFields(res)).toContain(field);
     expect(t.app.db.prepare('SELECT count(*) FROM status_events').pluck().get()).toBe(before);
   });
 
@@ -206,21 +217,21 @@ describe('audit log', () => {
   it('holds every status write with who, before, after and address, newest first', async () => {
     const res = await t.app.inject({ url: '/api/audit?limit=500', headers: { cookie: admin.cookie } });
     expect(res.statusCode).toBe(200);
-    const { items, total } = res.json();
+    const { items, total } = res.json<AuditResponse>();
     const writes = t.app.db
       .prepare('SELECT count(*) FROM status_events WHERE reported_by_user_id IS NOT NULL')
       .pluck()
       .get();
-    expect(items.filter((e: { action: string }) => e.action === 'status.report')).toHaveLength(Number(writes));
+    expect(items.filter((e) => e.action === 'status.report')).toHaveLength(Number(writes));
     expect(total).toBe(items.length);
     expect(items[0]).toMatchObject({
-      actor: expect.any(String),
+      actor: anyText,
       action: 'status.report',
       entityType: 'goal',
       ip: '127.0.0.1',
     });
-    expect(items[0].before).toHaveProperty('revision');
-    expect(items[0].after).toHaveProperty('event');
+    expect(items[0]?.before).toHaveProperty('revision');
+    expect(items[0]?.after).toHaveProperty('event');
     expect(() => t.app.db.exec('DELETE FROM audit_log')).toThrow(/append-only/);
   });
 });

@@ -8,7 +8,7 @@ import { goalKeys } from './goals.ts';
 import { invalidate } from './query-client.ts';
 import { statsKeys } from './stats.ts';
 
-export const authKeys = {
+const authKeys = {
   me: ['auth', 'me'] as const,
   audit: (offset: number) => ['audit', offset] as const,
 };

@@ -4,7 +4,7 @@ import { DueResponse, LegislativePeriodsResponse } from '@zielmonitor/shared/sch
 import type { Track } from '@zielmonitor/shared/schemas/common';
 import { api, withQuery } from './client.ts';
 
-export const lineageKeys = {
+const lineageKeys = {
   lineage: (from: string, to: string, track: Track) => ['lineage', from, to, track] as const,
   periods: ['legislative-periods'] as const,
   due: (version: string, period: string) => ['stats', 'due', version, period] as const,

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client.ts';
 
-export const metaKeys = {
+const metaKeys = {
   versions: ['versions'] as const,
   ressorts: ['ressorts'] as const,
 };

@@ -13,7 +13,7 @@ export type TimelineParams = {
   to?: string | undefined;
 };
 
-export const timeKeys = {
+const timeKeys = {
   timeline: (params: TimelineParams) => ['timeline', params] as const,
   changes: (params: { since: string; until?: string | undefined; version: string }) => ['changes', params] as const,
   snapshots: ['snapshots'] as const,

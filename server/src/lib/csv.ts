@@ -30,7 +30,7 @@ export function toExcelCsv(headers: readonly string[], rows: readonly (readonly 
 export function parseCsv(text: string): string[][] {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.includes(';') ? ';' : ',';
-  const rows = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  const rows = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true });
   return rows.map((row, index) => (index === 0 ? row : row.map(unprotectCell)));
 }
 

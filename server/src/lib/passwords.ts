@@ -47,7 +47,8 @@ const common = new Set(dictionary.passwords.map((p) => p.toLowerCase()));
  * from a list of common ones. Returns the problem in German, or null.
  */
 export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
-  if ([...password].length < PASSWORD_MIN_LENGTH)
+  // Counted in code points, as SP 800-63B counts characters (an emoji is one, not two UTF-16 units).
+  if (Array.from(password).length < PASSWORD_MIN_LENGTH)
     return `Das Passwort muss mindestens ${PASSWORD_MIN_LENGTH} Zeichen lang sein`;
   const lower = password.toLowerCase();
   if (common.has(lower)) return 'Dieses Passwort steht auf einer Liste häufig verwendeter Passwörter';

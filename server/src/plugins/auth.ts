@@ -12,7 +12,7 @@ declare module 'fastify' {
   }
 }
 
-export const SESSION_COOKIE = 'zm_session';
+const SESSION_COOKIE = 'zm_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The origin this request was addressed to, as a browser would write it in Origin. */

@@ -1,14 +1,17 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorIssue, ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import type { StatusConflict } from '@zielmonitor/shared/schemas/status-update';
 import { AppError } from '../lib/errors.ts';
 
+/** Whatever a route or plugin throws: Fastify's own errors carry a code and a status, others may not. */
+type ThrownError = Error & { code?: string; statusCode?: number };
+
 const LOCATIONS: Record<string, string> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' };
 
 /** The one error handler: every failure leaves as `{ error: { code, message, issues? } }`. */
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
+  app.setErrorHandler((err: ThrownError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const location = LOCATIONS[err.validationContext ?? ''] ?? err.validationContext ?? 'request';
       const issues: ErrorIssue[] = err.validation.map((v) => {

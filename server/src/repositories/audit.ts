@@ -62,4 +62,3 @@ export function createAuditRepository(db: Db) {
     },
   };
 }
-export type AuditRepository = ReturnType<typeof createAuditRepository>;

@@ -96,7 +96,7 @@ const current = (
 /** The date "overdue" is judged against: the as-of date, or today when reporting the present. */
 export const referenceDate = (asOf: string): string => (asOf < todayInBerlin() ? asOf : todayInBerlin());
 
-export function toGoalSummary(row: GoalRow, reference: string): GoalSummary {
+function toGoalSummary(row: GoalRow, reference: string): GoalSummary {
   return {
     id: row.id,
     version: row.version_key,
@@ -241,4 +241,3 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
     history,
   };
 }
-export type GoalsRepository = ReturnType<typeof createGoalsRepository>;

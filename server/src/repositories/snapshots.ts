@@ -40,4 +40,3 @@ export function createSnapshotsRepository(db: Db) {
     list: (): StoredSnapshot[] => list.all().map(toSnapshot),
   };
 }
-export type SnapshotsRepository = ReturnType<typeof createSnapshotsRepository>;

@@ -97,4 +97,3 @@ export function createStatsRepository(db: Db) {
       dueCounts.all({ version, end, asOf: end, knownAt: NOW.knownAt }),
   };
 }
-export type StatsRepository = ReturnType<typeof createStatsRepository>;

@@ -52,4 +52,3 @@ export function createStatusWritesRepository(db: Db) {
     eventsSince: (goalId: string, revision: number): StatusEvent[] => since.all(goalId, revision).map(toEvent),
   };
 }
-export type StatusWritesRepository = ReturnType<typeof createStatusWritesRepository>;

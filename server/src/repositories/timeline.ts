@@ -60,7 +60,7 @@ export function countsAtMonthEnds(
     .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   const counts = emptyByStatus();
   counts.unknown = goalCount;
-  const result: { total: number; byStatus: ByStatus }[] = new Array(months.length);
+  const result = new Array<{ total: number; byStatus: ByStatus }>(months.length);
   let next = 0;
   for (const { month, index } of order) {
     for (let t = transitions[next]; t && t.month <= month; t = transitions[++next]) {

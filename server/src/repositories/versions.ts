@@ -32,4 +32,3 @@ export function createVersionsRepository(db: Db) {
     },
   };
 }
-export type VersionsRepository = ReturnType<typeof createVersionsRepository>;

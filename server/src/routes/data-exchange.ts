@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import { ExportQuery, GOAL_CSV_COLUMNS, ImportQuery, ImportResult } from '@zielmonitor/shared/schemas/goal-csv';
-import { GoalDetail } from '@zielmonitor/shared/schemas/goal';
+import { ExportedGoal, GoalsExportResponse } from '@zielmonitor/shared/schemas/goal';
 import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
 import { STATUS_LABELS } from '@zielmonitor/shared/schemas/goal-csv';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
@@ -67,7 +67,6 @@ const eventRow = (goal: { id: string; title: string }, e: StatusEvent): string[]
   e.sourceId ?? '',
 ];
 const EVENTS_PER_PART = 250;
-const ExportedGoal = GoalDetail.omit({ at: true });
 
 export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -114,7 +113,7 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         querystring: ExportQuery,
-        response: { 200: z.object({ at: GoalDetail.shape.at, goals: z.array(ExportedGoal) }), 400: ErrorResponse },
+        response: { 200: GoalsExportResponse, 400: ErrorResponse },
       },
     },
     async (request, reply) => {
@@ -124,7 +123,7 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         .type('application/json; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="${fileName(request.query, 'ziele', 'json')}"`);
       return sendParts(reply, function* () {
-        yield `{"at":${JSON.stringify(GoalDetail.shape.at.parse(echo))},"goals":[`;
+        yield `{"at":${JSON.stringify(GoalsExportResponse.shape.at.parse(echo))},"goals":[`;
         let first = true;
         for (const { id } of goals) {
           const goal = app.repos.goals.get(id, at);

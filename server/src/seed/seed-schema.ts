@@ -17,16 +17,16 @@ import { LINEAGE_TYPES } from '@zielmonitor/shared/schemas/goal';
 /** The files in data/: every record names the sources it rests on. */
 const SourceIds = z.array(z.string()).min(1);
 
-export const SeedSource = z.strictObject({
+const SeedSource = z.strictObject({
   id: z.string().min(1),
   title: z.string().min(1),
-  url: z.string().url().nullable(),
+  url: z.url().nullable(),
   date: PartialDate.nullable(),
   publisher: z.string().nullable(),
   supports: z.string().nullable(),
 });
 
-export const SeedVersion = z.strictObject({
+const SeedVersion = z.strictObject({
   key: VersionKey,
   title: z.string().min(1),
   presentedOn: IsoDate,
@@ -43,7 +43,7 @@ export const SeedVersion = z.strictObject({
     .nullable(),
 });
 
-export const SeedRessort = z.strictObject({
+const SeedRessort = z.strictObject({
   code: RessortCode,
   name: z.string().nullable(),
   validFrom: IsoDate.nullable(),
@@ -53,7 +53,7 @@ export const SeedRessort = z.strictObject({
   note: z.string().nullable().optional(),
 });
 
-export const SeedGoal = z.strictObject({
+const SeedGoal = z.strictObject({
   id: GoalId,
   version: VersionKey,
   title: z.string().min(1),
@@ -82,7 +82,7 @@ export const SeedGoal = z.strictObject({
     .optional(),
 });
 
-export const SeedStatusEvent = z.strictObject({
+const SeedStatusEvent = z.strictObject({
   goalId: GoalId,
   status: Status,
   progress: z.number().int().min(0).max(100).nullable(),
@@ -97,7 +97,7 @@ export const SeedStatusEvent = z.strictObject({
   sourceId: z.string().min(1),
 });
 
-export const SeedLineageLink = z.strictObject({
+const SeedLineageLink = z.strictObject({
   fromGoalId: GoalId,
   toGoalId: GoalId,
   type: z.enum(LINEAGE_TYPES),
@@ -107,7 +107,7 @@ export const SeedLineageLink = z.strictObject({
   sourceIds: SourceIds,
 });
 
-export const SeedReportedFigure = z.strictObject({
+const SeedReportedFigure = z.strictObject({
   id: z.string().min(1),
   version: VersionKey,
   date: IsoDate,
@@ -128,7 +128,7 @@ export const SeedReportedFigure = z.strictObject({
   alsoSourceIds: z.array(z.string()),
 });
 
-export const SeedLegislativePeriod = z.strictObject({
+const SeedLegislativePeriod = z.strictObject({
   key: z.string().min(1),
   name: z.string().min(1),
   startsOn: IsoDate,

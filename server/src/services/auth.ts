@@ -8,7 +8,7 @@ export type SessionPolicy = { idleMs: number; absoluteMs: number };
 export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 30 * 60_000, absoluteMs: 12 * 60 * 60_000 };
 
 /** Failed logins allowed in the window, per account and per address, before 429. */
-export const LOGIN_LIMITS = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 } as const;
+const LOGIN_LIMITS = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 } as const;
 
 export class TooManyAttempts extends AppError {
   constructor(readonly retryAfterSeconds: number) {
@@ -46,7 +46,7 @@ export async function login(
   const ok = await verifyPassword(password, record?.passwordHash ?? (await getDummyHash()));
   const active = ok && record !== undefined && record.disabledAt === null;
   repos.loginAttempts.record(email, ip, active, now);
-  if (!active || !record) throw new AppError(401, 'INVALID_CREDENTIALS', 'E-Mail-Adresse oder Passwort ist falsch.');
+  if (!active) throw new AppError(401, 'INVALID_CREDENTIALS', 'E-Mail-Adresse oder Passwort ist falsch.');
   return toUser(record);
 }
 

@@ -57,7 +57,7 @@ const list = (value: string) =>
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 const germanDate = z
   .string()
-  .regex(/^\d{2}\.\d{2}\.\d{4}$/, { message: 'Datum als TT.MM.JJJJ erwartet' })
+  .regex(/^\d{2}\.\d{2}\.\d{4}$/, { error: 'Datum als TT.MM.JJJJ erwartet' })
   .transform((v) => `${v.slice(6, 10)}-${v.slice(3, 5)}-${v.slice(0, 2)}`)
   .pipe(IsoDate);
 const label = <K extends string>(byLabel: Map<string, K>, allowed: string) =>
@@ -92,12 +92,9 @@ function readRow(
     return undefined;
   };
   const id = take('id', GoalId);
-  const rowVersion = take(
-    'version',
-    z.literal(version, { message: `die Datei wird als Version ${version} eingelesen` }),
-  );
-  const title = take('title', z.string().trim().min(1, { message: 'Titel fehlt' }).max(500));
-  const ressortCode = z.string().refine((code) => repos.ressorts.exists(code), { message: 'unbekanntes Ressort' });
+  const rowVersion = take('version', z.literal(version, { error: `die Datei wird als Version ${version} eingelesen` }));
+  const title = take('title', z.string().trim().min(1, { error: 'Titel fehlt' }).max(500));
+  const ressortCode = z.string().refine((code) => repos.ressorts.exists(code), { error: 'unbekanntes Ressort' });
   const leadRessort = take('leadRessort', z.string().transform(orNull).pipe(ressortCode.nullable()));
   const coRessorts = take('coRessorts', z.string().transform(list).pipe(z.array(ressortCode)));
   const horizon = take('horizon', horizonCell);
@@ -112,8 +109,8 @@ function readRow(
       .transform(list)
       .pipe(
         z
-          .array(z.string().refine((s) => known.sources.has(s), { message: 'unbekannte Quelle' }))
-          .min(1, { message: 'jedes Ziel braucht mindestens eine Quelle' }),
+          .array(z.string().refine((s) => known.sources.has(s), { error: 'unbekannte Quelle' }))
+          .min(1, { error: 'jedes Ziel braucht mindestens eine Quelle' }),
       ),
   );
   if (
@@ -192,7 +189,7 @@ export function importGoalsCsv(
     rows = parseCsv(input.text);
   } catch (err) {
     result.rejected.push({
-      line: Number((err as { lines?: number }).lines ?? 1),
+      line: (err as { lines?: number }).lines ?? 1,
       column: null,
       message: `CSV nicht lesbar: ${(err as Error).message}`,
     });

@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { StoredSnapshot } from '../repositories/snapshots.ts';
 
-export const slugify = (text: string): string =>
+const slugify = (text: string): string =>
   text
     .toLowerCase()
     .normalize('NFKD')
@@ -16,7 +16,7 @@ export const slugify = (text: string): string =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 60) || 'snapshot';
 
-export const sha256 = (text: string): string => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+const sha256 = (text: string): string => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
 export const toSummary = ({ payloadJson: _p, ...s }: StoredSnapshot): SnapshotSummary => ({
   ...s,

@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import type { Repositories } from '../repositories/index.ts';
 import { canReportFor } from './auth.ts';
 
-export class StatusConflictError extends AppError {
+class StatusConflictError extends AppError {
   constructor(conflict: StatusConflict) {
     super(
       409,

@@ -46,7 +46,7 @@ export const GoalsQuery = z.strictObject({
   ressort: RessortCode.optional(),
   horizon: Horizon.optional(),
   status: Status.optional(),
-  q: z.string().trim().max(200, { message: 'Suchtext höchstens 200 Zeichen' }).optional(),
+  q: z.string().trim().max(200, { error: 'Suchtext höchstens 200 Zeichen' }).optional(),
   /** Only goals due on or before this date (explicit or derived due date). */
   dueBy: IsoDate.optional(),
   overdue: z.enum(['true', 'false']).optional(),
@@ -105,3 +105,8 @@ export const GoalDetail = GoalSummary.extend({
   at: PointInTime,
 });
 export type GoalDetail = z.infer<typeof GoalDetail>;
+
+/** A goal in the JSON export: the detail without the point in time, which the export states once. */
+export const ExportedGoal = GoalDetail.omit({ at: true });
+export const GoalsExportResponse = z.object({ at: GoalDetail.shape.at, goals: z.array(ExportedGoal) });
+export type GoalsExportResponse = z.infer<typeof GoalsExportResponse>;

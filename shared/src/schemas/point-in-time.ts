@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from './common.ts';
 
 export const SnapshotId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,100}$/, {
-  message: 'Snapshot-ID aus Kleinbuchstaben, Ziffern und Bindestrichen erwartet',
+  error: 'Snapshot-ID aus Kleinbuchstaben, Ziffern und Bindestrichen erwartet',
 });
 
 /**

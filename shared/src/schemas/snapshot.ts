@@ -7,8 +7,8 @@ export const CreateSnapshotBody = z.strictObject({
   title: z
     .string()
     .trim()
-    .min(3, { message: 'Bitte einen Namen mit mindestens 3 Zeichen angeben' })
-    .max(120, { message: 'Höchstens 120 Zeichen' }),
+    .min(3, { error: 'Bitte einen Namen mit mindestens 3 Zeichen angeben' })
+    .max(120, { error: 'Höchstens 120 Zeichen' }),
 });
 export type CreateSnapshotBody = z.infer<typeof CreateSnapshotBody>;
 

@@ -12,13 +12,13 @@ export const StatusUpdateBody = z
     status: Status,
     progress: z.number().int().min(0).max(100).nullable().optional(),
     effectiveDate: IsoDate,
-    note: z.string().trim().max(2000, { message: 'Höchstens 2000 Zeichen' }),
+    note: z.string().trim().max(2000, { error: 'Höchstens 2000 Zeichen' }),
     evidence: z.strictObject({
       url: z
-        .url({ protocol: /^https?$/, message: 'Eine Web-Adresse mit http:// oder https:// angeben' })
+        .url({ protocol: /^https?$/, error: 'Eine Web-Adresse mit http:// oder https:// angeben' })
         .max(2000)
         .optional(),
-      reference: z.string().trim().max(200, { message: 'Höchstens 200 Zeichen' }).optional(),
+      reference: z.string().trim().max(200, { error: 'Höchstens 200 Zeichen' }).optional(),
     }),
     /** The goal revision the form was based on; a newer one means someone else reported meanwhile. */
     expectedRevision: z.number().int().min(0),

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { ImportResult } from '@zielmonitor/shared/schemas/goal-csv';
 import { meQuery } from '../../api/auth.ts';
 import { api, ApiError, withQuery } from '../../api/client.ts';
@@ -31,7 +31,7 @@ export function ImportPage() {
         <p>{t.audit.forbidden}</p>
       </section>
     );
-  const onFile = async (event: FormEvent<HTMLInputElement>) => {
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
     setText(file ? await file.text() : null);
     run.reset();

@@ -9,7 +9,7 @@ import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 
 /** Due and overdue first: overdue, then by due date, goals without a due date last. */
-export function byUrgency(a: GoalSummary, b: GoalSummary): number {
+function byUrgency(a: GoalSummary, b: GoalSummary): number {
   return (
     Number(b.overdue) - Number(a.overdue) ||
     compareKeys(a.effectiveDueDate ?? '9999', b.effectiveDueDate ?? '9999') ||

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { STATUSES } from '@zielmonitor/shared/schemas/common';
 import {
@@ -14,9 +14,10 @@ import { goalQuery } from '../../api/goals.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
+import { formText } from '../../lib/form-text.ts';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
-import { Field } from './field.tsx';
+import { Field } from '../../components/field.tsx';
 
 /** The status report form: validated with the same zod schema as the server, errors inline. */
 export function StatusFormPage() {
@@ -41,10 +42,10 @@ export function StatusFormPage() {
       </section>
     );
 
-  const submit = (event: FormEvent<HTMLFormElement>, base: number) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>, base: number) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const text = (name: string) => formText(data, name).trim();
     const progress = text('progress');
     const body = {
       status: text('status'),

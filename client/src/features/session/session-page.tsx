@@ -38,8 +38,8 @@ export function SessionPage() {
   });
   const snap = useQuery({ ...snapshotQuery(snapshot ?? ''), enabled: Boolean(snapshot), ...once });
   const slides = useMemo(
-    () => (stats?.data && goals?.data ? buildSlides(stats.data.items, goals.data.items) : []),
-    [stats?.data, goals?.data],
+    () => (stats.data && goals.data ? buildSlides(stats.data.items, goals.data.items) : []),
+    [stats.data, goals.data],
   );
   const [index, setIndex] = useState(0);
   const [typed, setTyped] = useState('');
@@ -114,15 +114,15 @@ export function SessionPage() {
           {online ? t.session.online : t.session.offline}
         </span>
         <span>{slides.length > 0 && `${index + 1} / ${slides.length}`}</span>
-        <button type="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}>
+        <button type="button" onClick={enterFullscreen}>
           {t.session.fullscreen}
         </button>
       </header>
       <main className="session-main" aria-live="polite">
         {!slide ? (
-          <p className="session-loading">{stats?.isError || goals?.isError ? t.errorTitle : t.loading}</p>
+          <p className="session-loading">{stats.isError || goals.isError ? t.errorTitle : t.loading}</p>
         ) : (
-          <SessionSlide slide={slide} stats={stats?.data} figures={figures?.data?.items ?? []} />
+          <SessionSlide slide={slide} stats={stats.data} figures={figures.data?.items ?? []} />
         )}
       </main>
       {typed && (
@@ -133,4 +133,10 @@ export function SessionPage() {
       <p className="session-help">{t.session.help}</p>
     </div>
   );
+}
+
+/** Full screen where the browser offers it (iPhone Safari does not); refusing it leaves the page as it is. */
+function enterFullscreen(): void {
+  const root: Partial<Pick<HTMLElement, 'requestFullscreen'>> = document.documentElement;
+  root.requestFullscreen?.().catch(() => undefined);
 }

@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { CreateSnapshotBody } from '@zielmonitor/shared/schemas/snapshot';
 import { meQuery } from '../../api/auth.ts';
 import { snapshotsQuery, useCreateSnapshot } from '../../api/time.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
+import { formText } from '../../lib/form-text.ts';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
-import { Field } from '../controller/field.tsx';
+import { Field } from '../../components/field.tsx';
 
 export function SnapshotsPanel() {
   const t = useT();
@@ -16,12 +17,15 @@ export function SnapshotsPanel() {
   const create = useCreateSnapshot();
   const [, navigate] = useLocation();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const parsed = CreateSnapshotBody.safeParse({
-      title: String(new FormData(event.currentTarget).get('title') ?? ''),
+      title: formText(new FormData(event.currentTarget), 'title'),
     });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
     setErrors({});
     create.mutate(parsed.data.title, { onSuccess: (s) => navigate(`/?snapshot=${encodeURIComponent(s.id)}`) });
   };

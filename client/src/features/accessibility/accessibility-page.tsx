@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { AboutResponse } from '@zielmonitor/shared/schemas/health';
-import { api } from '../api/client.ts';
-import { useT } from '../lib/i18n.ts';
+import { api } from '../../api/client.ts';
+import { useT } from '../../lib/i18n.ts';
 
 const aboutQuery = {
   queryKey: ['about'] as const,
