@@ -33,6 +33,8 @@ export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
   session?: SessionPolicy;
   about?: { feedbackEmail: string | null; operator: string | null };
+  /** The origin the dashboard and API are published under (PUBLIC_ORIGIN), e.g. https://zielmonitor.nrw.de. */
+  publicOrigin?: string;
   /** Load-shedding thresholds; tests lower them to provoke a 503. */
   pressure?: PressureOptions;
 };
@@ -67,7 +69,7 @@ export async function buildApp(opts: AppOptions) {
   const session = opts.session ?? DEFAULT_SESSION_POLICY;
   await app.register(securityPlugin, opts.pressure ? { pressure: opts.pressure } : {});
   await app.register(dbPlugin, { databasePath: opts.databasePath, seedDir: opts.seedDir });
-  await app.register(openapiPlugin);
+  await app.register(openapiPlugin, { publicOrigin: opts.publicOrigin ?? null });
   await app.register(authPlugin, { session });
   await app.register(responseCachePlugin);
   await app.register(

@@ -13,7 +13,9 @@ export const seedDir = path.join(repoRoot, 'data');
 export type TestApp = { app: App; databasePath: string; close: () => Promise<void> };
 
 /** The production app on a fresh SQLite file with the real migrations and the real seed. */
-export async function createTestApp(options: { seed?: boolean; pressure?: PressureOptions } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: boolean; pressure?: PressureOptions; publicOrigin?: string } = {},
+): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zielmonitor-test-'));
   const databasePath = path.join(dir, 'test.sqlite');
   const app = await buildApp({
@@ -22,6 +24,7 @@ export async function createTestApp(options: { seed?: boolean; pressure?: Pressu
     clientDist: null,
     // Load shedding has its own test.
     pressure: options.pressure ?? NO_LOAD_SHEDDING,
+    ...(options.publicOrigin === undefined ? {} : { publicOrigin: options.publicOrigin }),
   });
   await app.ready();
   return {

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@zielmonitor/shared/schemas/audit';
+import { AuditState, type AuditEntry } from '@zielmonitor/shared/schemas/audit';
 import type { Db } from '../db/database.ts';
 
 type AuditRow = {
@@ -19,8 +19,8 @@ export type AuditWrite = {
   action: string;
   entityType: string;
   entityId: string;
-  before: unknown;
-  after: unknown;
+  before: AuditState | null;
+  after: AuditState | null;
   ip: string | null;
 };
 
@@ -55,8 +55,8 @@ export function createAuditRepository(db: Db) {
         entityType: row.entity_type,
         entityId: row.entity_id,
         ip: row.ip,
-        before: row.before_json === null ? null : (JSON.parse(row.before_json) as unknown),
-        after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
+        before: row.before_json === null ? null : AuditState.parse(JSON.parse(row.before_json)),
+        after: row.after_json === null ? null : AuditState.parse(JSON.parse(row.after_json)),
       }));
       return { items, total: count.get() ?? 0 };
     },

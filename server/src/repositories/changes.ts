@@ -1,6 +1,7 @@
 import type { Change, ChangesQuery } from '@zielmonitor/shared/schemas/changes';
 import type { Status } from '@zielmonitor/shared/schemas/common';
 import type { Db } from '../db/database.ts';
+import { ressortMatches, VERSION_AND_RESSORT } from './current-status-sql.ts';
 import { toEvent, type EventRow } from './goals.ts';
 
 type ChangeRow = EventRow & {
@@ -21,12 +22,11 @@ export function createChangesRepository(db: Db) {
     FROM status_events e JOIN goals g ON g.id = e.goal_id`;
   const inWindow = db.prepare<[Record<string, unknown>], ChangeRow>(`${select}
     WHERE e.effective_date >= @since AND e.effective_date <= @until AND e.recorded_at <= @knownAt
-      AND (@version IS NULL OR g.version_key = @version)
-      AND (@ressort IS NULL OR (@ressort = 'unknown' AND g.lead_ressort IS NULL) OR g.lead_ressort = @ressort)
+      AND ${VERSION_AND_RESSORT}
       AND (@track IS NULL OR e.track = @track)
     ORDER BY e.effective_date DESC, e.id DESC LIMIT @limit`);
   const latestRecorded = db.prepare<[Record<string, unknown>], ChangeRow>(`${select}
-    WHERE e.track = 'official' AND (@ressort IS NULL OR g.lead_ressort = @ressort)
+    WHERE e.track = 'official' AND ${ressortMatches('g')}
     ORDER BY e.recorded_at DESC, e.id DESC LIMIT @limit`);
 
   const toChange = (row: ChangeRow): Change => ({

@@ -9,6 +9,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireAdmin,
       schema: {
+        operationId: 'listAuditEntries',
+        summary: 'Protokoll aller Schreibzugriffe (nur Administration)',
+        security: [{ session: [] }],
         querystring: AuditQuery,
         response: { 200: AuditResponse, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
       },

@@ -9,6 +9,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ session: SessionPolicy }> = asy
     '/auth/login',
     {
       schema: {
+        operationId: 'login',
+        summary: 'Anmelden (setzt das Sitzungs-Cookie)',
+        security: [],
         body: LoginBody,
         response: { 200: MeResponse, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse },
       },
@@ -36,7 +39,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ session: SessionPolicy }> = asy
 
   app.post(
     '/auth/logout',
-    { onRequest: requireUser, schema: { response: { 200: MeResponse, 401: ErrorResponse } } },
+    {
+      onRequest: requireUser,
+      schema: {
+        operationId: 'logout',
+        summary: 'Abmelden',
+        security: [{ session: [] }],
+        response: { 200: MeResponse, 401: ErrorResponse },
+      },
+    },
     async (request, reply) => {
       if (request.sessionId) app.repos.sessions.remove(request.sessionId);
       clearSessionCookie(request, reply);
@@ -45,5 +56,16 @@ export const authRoutes: FastifyPluginAsyncZod<{ session: SessionPolicy }> = asy
     },
   );
 
-  app.get('/auth/me', { schema: { response: { 200: MeResponse } } }, async (request) => ({ user: request.user }));
+  app.get(
+    '/auth/me',
+    {
+      schema: {
+        operationId: 'getCurrentUser',
+        summary: 'Das angemeldete Konto oder null',
+        security: [],
+        response: { 200: MeResponse },
+      },
+    },
+    async (request) => ({ user: request.user }),
+  );
 };

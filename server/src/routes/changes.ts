@@ -1,57 +1,44 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ChangesQuery, ChangesResponse, FeedQuery } from '@zielmonitor/shared/schemas/changes';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
-import { endOfDayInBerlin, todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import type { Status } from '@zielmonitor/shared/schemas/common';
 import { STATUS_LABELS } from '@zielmonitor/shared/schemas/goal-csv';
 import { toExcelCsv, toGermanDate } from '../lib/csv.ts';
-import { AppError } from '../lib/errors.ts';
 import { renderAtomFeed } from '../lib/atom.ts';
-import { NOW } from '../repositories/current-status-sql.ts';
+import { CsvResponse, textResponse } from '../lib/text-response.ts';
+import { changesInWindow } from '../services/changes.ts';
 import { assertKnownFilters } from '../services/references.ts';
+
+const AtomResponse = textResponse('application/atom+xml', 'Atom-Feed (RFC 4287)');
 
 export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/changes',
     {
-      schema: { querystring: ChangesQuery, response: { 200: ChangesResponse, 400: ErrorResponse } },
+      schema: {
+        operationId: 'listChanges',
+        summary: 'Statusänderungen in einem Zeitraum mit dem vorherigen Status',
+        security: [],
+        querystring: ChangesQuery,
+        response: { 200: ChangesResponse, 400: ErrorResponse },
+      },
     },
-    async (request) => {
-      const query = request.query;
-      assertKnownFilters(app.repos, query);
-      const until = query.until ?? todayInBerlin();
-      if (query.since > until) {
-        throw new AppError(400, 'VALIDATION_ERROR', 'since: liegt nach until', [
-          { location: 'query', field: 'since', message: 'liegt nach until' },
-        ]);
-      }
-      return {
-        since: query.since,
-        until,
-        ...app.repos.changes.inWindow({
-          ...query,
-          until,
-          knownAt: query.knownAt ? endOfDayInBerlin(query.knownAt) : NOW.knownAt,
-        }),
-      };
-    },
+    async (request) => changesInWindow(app.repos, request.query),
   );
 
   app.get(
     '/export/changes.csv',
     {
-      schema: { querystring: ChangesQuery, response: { 200: z.string(), 400: ErrorResponse } },
+      schema: {
+        operationId: 'exportChangesCsv',
+        summary: 'Statusänderungen eines Zeitraums als CSV',
+        security: [],
+        querystring: ChangesQuery,
+        response: { 200: CsvResponse, 400: ErrorResponse },
+      },
     },
     async (request, reply) => {
-      const query = request.query;
-      assertKnownFilters(app.repos, query);
-      const until = query.until ?? todayInBerlin();
-      const { items } = app.repos.changes.inWindow({
-        ...query,
-        until,
-        knownAt: query.knownAt ? endOfDayInBerlin(query.knownAt) : NOW.knownAt,
-      });
+      const { since, until, items } = changesInWindow(app.repos, request.query);
       const headers = [
         'Wirksam ab',
         'Ziel-ID',
@@ -87,7 +74,7 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
       ]);
       return reply
         .type('text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="zielmonitor-aenderungen-${query.since}-bis-${until}.csv"`)
+        .header('Content-Disposition', `attachment; filename="zielmonitor-aenderungen-${since}-bis-${until}.csv"`)
         .send(toExcelCsv(headers, rows));
     },
   );
@@ -96,7 +83,13 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/feeds/changes.atom',
     {
       // Strings with a non-JSON content type bypass the serializer: the XML is sent as it is.
-      schema: { querystring: FeedQuery, response: { 200: z.string(), 400: ErrorResponse } },
+      schema: {
+        operationId: 'getChangesFeed',
+        summary: 'Atom-Feed der amtlichen Statusänderungen',
+        security: [],
+        querystring: FeedQuery,
+        response: { 200: AtomResponse, 400: ErrorResponse },
+      },
     },
     async (request, reply) => {
       assertKnownFilters(app.repos, request.query);

@@ -8,6 +8,7 @@ import { STATUS_LABELS } from '@zielmonitor/shared/schemas/goal-csv';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { excelCsvHead, excelCsvLines, toGermanDate } from '../lib/csv.ts';
 import { sendParts } from '../lib/stream.ts';
+import { CsvResponse } from '../lib/text-response.ts';
 import { AppError } from '../lib/errors.ts';
 import { requireAdmin } from '../plugins/auth.ts';
 import { goalCsvRow, importGoalsCsv } from '../services/goal-csv.ts';
@@ -71,7 +72,15 @@ const EVENTS_PER_PART = 250;
 export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/export/goals.csv',
-    { schema: { querystring: ExportQuery, response: { 200: z.string(), 400: ErrorResponse } } },
+    {
+      schema: {
+        operationId: 'exportGoalsCsv',
+        summary: 'Die gefilterte Zielliste als CSV (für Excel)',
+        security: [],
+        querystring: ExportQuery,
+        response: { 200: CsvResponse, 400: ErrorResponse },
+      },
+    },
     async (request, reply) => {
       const { goals, at } = exportSelection(app.repos, request.query);
       reply
@@ -89,7 +98,15 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/export/status-events.csv',
-    { schema: { querystring: ExportQuery, response: { 200: z.string(), 400: ErrorResponse } } },
+    {
+      schema: {
+        operationId: 'exportStatusEventsCsv',
+        summary: 'Statusverlauf der gefilterten Ziele als CSV',
+        security: [],
+        querystring: ExportQuery,
+        response: { 200: CsvResponse, 400: ErrorResponse },
+      },
+    },
     async (request, reply) => {
       const { goals, at } = exportSelection(app.repos, request.query);
       reply
@@ -112,6 +129,9 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/export/goals.json',
     {
       schema: {
+        operationId: 'exportGoalsJson',
+        summary: 'Die gefilterten Ziele mit Verlauf als JSON',
+        security: [],
         querystring: ExportQuery,
         response: { 200: GoalsExportResponse, 400: ErrorResponse },
       },
@@ -150,6 +170,10 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         onRequest: requireAdmin,
         bodyLimit: IMPORT_LIMIT,
         schema: {
+          operationId: 'importGoalsCsv',
+          consumes: ['text/csv'],
+          summary: 'Zielliste als CSV einlesen (Probelauf oder alles-oder-nichts)',
+          security: [{ session: [] }],
           querystring: ImportQuery,
           body: z.string().max(IMPORT_LIMIT),
           response: {

@@ -9,7 +9,13 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/goals',
     {
-      schema: { querystring: GoalsQuery, response: { 200: GoalsResponse, 400: ErrorResponse } },
+      schema: {
+        operationId: 'listGoals',
+        summary: 'Ziele gefiltert, sortiert und seitenweise, mit aktuellem Status',
+        security: [],
+        querystring: GoalsQuery,
+        response: { 200: GoalsResponse, 400: ErrorResponse },
+      },
     },
     async (request) => {
       assertKnownFilters(app.repos, request.query);
@@ -22,6 +28,9 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
     '/goals/:id',
     {
       schema: {
+        operationId: 'getGoal',
+        summary: 'Ein Ziel mit beiden Statusspuren, Quellen und Herkunft',
+        security: [],
         params: GoalParams,
         querystring: GoalDetailQuery,
         response: { 200: GoalDetail, 400: ErrorResponse, 404: ErrorResponse },

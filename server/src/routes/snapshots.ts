@@ -13,14 +13,31 @@ import { requireUser } from '../plugins/auth.ts';
 import { createSnapshot, toSummary } from '../services/snapshots.ts';
 
 export const snapshotRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/snapshots', { schema: { response: { 200: SnapshotsResponse } } }, async () => ({
-    items: app.repos.snapshots.list().map(toSummary),
-  }));
+  app.get(
+    '/snapshots',
+    {
+      schema: {
+        operationId: 'listSnapshots',
+        summary: 'Eingefrorene Stände mit Prüfsumme',
+        security: [],
+        response: { 200: SnapshotsResponse },
+      },
+    },
+    async () => ({
+      items: app.repos.snapshots.list().map(toSummary),
+    }),
+  );
 
   app.get(
     '/snapshots/:id',
     {
-      schema: { params: SnapshotParams, response: { 200: SnapshotDetail, 400: ErrorResponse, 404: ErrorResponse } },
+      schema: {
+        operationId: 'getSnapshot',
+        summary: 'Ein eingefrorener Stand mit Inhalt',
+        security: [],
+        params: SnapshotParams,
+        response: { 200: SnapshotDetail, 400: ErrorResponse, 404: ErrorResponse },
+      },
     },
     async (request, reply) => {
       const snapshot = app.repos.snapshots.get(request.params.id);
@@ -35,7 +52,13 @@ export const snapshotRoutes: FastifyPluginAsyncZod = async (app) => {
     '/snapshots',
     {
       onRequest: requireUser,
-      schema: { body: CreateSnapshotBody, response: { 201: SnapshotSummary, 400: ErrorResponse, 401: ErrorResponse } },
+      schema: {
+        operationId: 'createSnapshot',
+        summary: 'Den aktuellen Stand einfrieren',
+        security: [{ session: [] }],
+        body: CreateSnapshotBody,
+        response: { 201: SnapshotSummary, 400: ErrorResponse, 401: ErrorResponse },
+      },
     },
     async (request, reply) => {
       const user = request.user;

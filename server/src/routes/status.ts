@@ -20,6 +20,9 @@ export const statusRoutes: FastifyPluginAsyncZod = async (app) => {
         }
       },
       schema: {
+        operationId: 'reportStatus',
+        summary: 'Status eines Ziels melden (amtliche Spur)',
+        security: [{ session: [] }],
         params: StatusUpdateParams,
         body: StatusUpdateBody,
         response: {

@@ -5,6 +5,10 @@ export const AuditQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+/** What an audited record looked like before or after the write (a JSON object). */
+export const AuditState = z.record(z.string(), z.unknown());
+export type AuditState = z.infer<typeof AuditState>;
+
 export const AuditEntry = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -12,8 +16,8 @@ export const AuditEntry = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
+  before: AuditState.nullable(),
+  after: AuditState.nullable(),
   ip: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
