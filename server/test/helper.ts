@@ -6,9 +6,13 @@ import { buildApp, type App } from '../src/app.ts';
 import { repoRoot } from '../src/config.ts';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import { readSeed } from '../src/seed/load-seed.ts';
+import { recordLogLine } from './loud-failures.ts';
 import { NO_LOAD_SHEDDING, type PressureOptions } from '../src/plugins/security.ts';
 
 export const seedDir = path.join(repoRoot, 'data');
+
+/** Error-level entries are recorded: a test that causes one fails unless it allows it (loud-failures.ts). */
+export const testLogger = { level: 'error', stream: { write: recordLogLine } };
 
 export type TestApp = { app: App; databasePath: string; close: () => Promise<void> };
 
@@ -24,6 +28,7 @@ export async function createTestApp(
     clientDist: null,
     // Load shedding has its own test.
     pressure: options.pressure ?? NO_LOAD_SHEDDING,
+    logger: testLogger,
     ...(options.publicOrigin === undefined ? {} : { publicOrigin: options.publicOrigin }),
   });
   await app.ready();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenAPIV3 } from 'openapi-types';
-import { createAccount, createTestApp, errorOf, type Account, type TestApp } from './helper.ts';
+import { allowLoggedErrors } from './loud-failures.ts';
+import { createAccount, createTestApp, errorOf, testLogger, type Account, type TestApp } from './helper.ts';
 
 let t: TestApp;
 let admin: Account;
@@ -99,6 +100,8 @@ describe('OpenAPI', () => {
 
 describe('overload', () => {
   it('answers 503 with Retry-After instead of queueing when the event loop lags', async () => {
+    // The shed request is logged as an error: that is what an operator must see.
+    allowLoggedErrors(/"code":"OVERLOADED"/);
     const { buildApp } = await import('../src/app.ts');
     const fs = await import('node:fs');
     const os = await import('node:os');
@@ -109,6 +112,7 @@ describe('overload', () => {
       seedDir: null,
       clientDist: null,
       pressure: { maxEventLoopDelay: 20, sampleInterval: 5 },
+      logger: testLogger,
     });
     await app.ready();
     try {
