@@ -1,42 +1,37 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-const snapshots = () => import('@zielmonitor/shared/schemas/snapshot');
-import type { Track } from '@zielmonitor/shared/schemas/common';
+import type { ChangesQueryInput } from '@zielmonitor/shared/schemas/changes';
+import type { TimelineQueryInput } from '@zielmonitor/shared/schemas/timeline';
 import { api, withQuery } from './client.ts';
 import { invalidate } from './query-client.ts';
 
-export type TimelineParams = {
-  version: string;
-  ressort?: string | undefined;
-  interval: 'month' | 'quarter';
-  track: Track;
-  snapshot?: string | undefined;
-  to?: string | undefined;
-};
+const snapshots = () => import('@zielmonitor/shared/schemas/snapshot');
 
-const timeKeys = {
-  timeline: (params: TimelineParams) => ['timeline', params] as const,
-  changes: (params: { since: string; until?: string | undefined; version: string }) => ['changes', params] as const,
+export const timeKeys = {
+  timelineAll: ['timeline'] as const,
+  timeline: (query: TimelineQueryInput) => [...timeKeys.timelineAll, query] as const,
+  changesAll: ['changes'] as const,
+  changes: (query: ChangesQueryInput) => [...timeKeys.changesAll, query] as const,
   snapshots: ['snapshots'] as const,
-  snapshot: (id: string) => ['snapshots', id] as const,
+  snapshot: (id: string) => [...timeKeys.snapshots, id] as const,
 };
 
-export const timelineQuery = (params: TimelineParams) =>
+export const timelineQuery = (query: TimelineQueryInput) =>
   queryOptions({
-    queryKey: timeKeys.timeline(params),
+    queryKey: timeKeys.timeline(query),
     queryFn: () =>
       api(
         () => import('@zielmonitor/shared/schemas/timeline').then((m) => m.TimelineResponse),
-        withQuery('/api/stats/timeline', params),
+        withQuery('/api/stats/timeline', query),
       ),
   });
 
-export const changesQuery = (params: { since: string; until?: string | undefined; version: string }) =>
+export const changesQuery = (query: ChangesQueryInput) =>
   queryOptions({
-    queryKey: timeKeys.changes(params),
+    queryKey: timeKeys.changes(query),
     queryFn: () =>
       api(
         () => import('@zielmonitor/shared/schemas/changes').then((m) => m.ChangesResponse),
-        withQuery('/api/changes', params),
+        withQuery('/api/changes', query),
       ),
   });
 

@@ -1,13 +1,13 @@
 /** SQL shared by the repositories that report a goal's current status. */
 
 /**
- * The point in time a report is made for: events effective on or before `asOf` (a date)
+ * The cut-off a report is computed for (a resolved point in time): events effective on or before `asOf` (a date)
  * and recorded on or before `knownAt` (an ISO timestamp).
  */
-export type PointInTime = { asOf: string; knownAt: string };
+export type Cutoff = { asOf: string; knownAt: string };
 
 /** "Now": every event is effective and recorded before it. */
-export const NOW: PointInTime = { asOf: '9999-12-31', knownAt: '9999-12-31T23:59:59.999Z' };
+export const NOW: Cutoff = { asOf: '9999-12-31', knownAt: '9999-12-31T23:59:59.999Z' };
 
 /**
  * Each goal matching `goalFilter` (a fixed SQL condition on goals g, never a request value)

@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { containsPattern } from '../lib/fold-text.ts';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import type { SourcesRepository } from './sources.ts';
-import { NOW, VERSION_AND_RESSORT, withStatus, type PointInTime } from './current-status-sql.ts';
+import { NOW, VERSION_AND_RESSORT, withStatus, type Cutoff } from './current-status-sql.ts';
 
 /** Sort keys map to fixed SQL; no value from a request is ever put into SQL text. */
 const ORDER_BY: Record<GoalsQuery['sort'], (direction: 'ASC' | 'DESC') => string> = {
@@ -153,9 +153,9 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
       ]),
     ),
   );
-  const one = db.prepare<[PointInTime & { id: string }], GoalRow>(withStatus('g.id = @id'));
+  const one = db.prepare<[Cutoff & { id: string }], GoalRow>(withStatus('g.id = @id'));
   // Official first, each track newest first: the index order read backwards, so nothing is sorted.
-  const events = db.prepare<[PointInTime & { id: string }], EventRow>(`SELECT * FROM status_events
+  const events = db.prepare<[Cutoff & { id: string }], EventRow>(`SELECT * FROM status_events
     WHERE goal_id = @id AND effective_date <= @asOf AND recorded_at <= @knownAt ORDER BY track DESC, effective_date DESC, id DESC`);
   const linkSelect = `SELECT l.id, g.id AS goal_id, g.title AS goal_title, g.version_key, l.type, l.certainty, l.basis
     FROM lineage_links l`;
@@ -176,7 +176,7 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
   });
 
   /** A goal with its texts and sources, without its history: a few index lookups at any history size. */
-  const describe = (id: string, at: PointInTime = NOW): GoalDescription | undefined => {
+  const describe = (id: string, at: Cutoff = NOW): GoalDescription | undefined => {
     const row = one.get({ id, ...at });
     if (!row) return undefined;
     return {
@@ -197,7 +197,7 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
   };
 
   /** Every status event of a goal by the point in time, newest first, the two tracks apart. */
-  const history = (id: string, at: PointInTime = NOW): GoalDetail['history'] => {
+  const history = (id: string, at: Cutoff = NOW): GoalDetail['history'] => {
     const all = events.all({ id, ...at }).map(toEvent);
     return {
       official: all.filter((e) => e.track === 'official'),
@@ -206,7 +206,7 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
   };
 
   return {
-    list(query: GoalsQuery, at: PointInTime = NOW): { items: GoalSummary[]; total: number } {
+    list(query: GoalsQuery, at: Cutoff = NOW): { items: GoalSummary[]; total: number } {
       const params = {
         ...at,
         version: query.version ?? null,
@@ -226,7 +226,7 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
       return { items, total: count.get(params)?.total ?? 0 };
     },
 
-    get(id: string, at: PointInTime = NOW): Omit<GoalDetail, 'at'> | undefined {
+    get(id: string, at: Cutoff = NOW): Omit<GoalDetail, 'at'> | undefined {
       const goal = describe(id, at);
       return (
         goal && {

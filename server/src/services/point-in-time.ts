@@ -1,7 +1,7 @@
-import type { PointInTime as PointInTimeEcho } from '@zielmonitor/shared/schemas/point-in-time';
+import type { PointInTimeEcho } from '@zielmonitor/shared/schemas/point-in-time';
 import { endOfDayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { AppError, unknownValue } from '../lib/errors.ts';
-import { NOW, type PointInTime } from '../repositories/current-status-sql.ts';
+import { NOW, type Cutoff } from '../repositories/current-status-sql.ts';
 import type { Repositories } from '../repositories/index.ts';
 
 export type PointInTimeParams = {
@@ -17,7 +17,7 @@ export type PointInTimeParams = {
 export function resolvePointInTime(
   repos: Repositories,
   query: PointInTimeParams,
-): { at: PointInTime; echo: PointInTimeEcho } {
+): { at: Cutoff; echo: PointInTimeEcho } {
   if (query.snapshot !== undefined) {
     if (query.asOf !== undefined || query.knownAt !== undefined) {
       throw new AppError(400, 'VALIDATION_ERROR', 'snapshot: lässt sich nicht mit asOf oder knownAt kombinieren', [

@@ -4,6 +4,7 @@ export const AuditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
+export type AuditQueryInput = z.input<typeof AuditQuery>;
 
 /** What an audited record looked like before or after the write (a JSON object). */
 export const AuditState = z.record(z.string(), z.unknown());

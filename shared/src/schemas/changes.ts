@@ -13,6 +13,7 @@ export const ChangesQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 export type ChangesQuery = z.infer<typeof ChangesQuery>;
+export type ChangesQueryInput = z.input<typeof ChangesQuery>;
 
 export const Change = z.object({
   goalId: GoalId,

@@ -21,7 +21,6 @@ export type VersionKey = z.infer<typeof VersionKey>;
 export const RessortCode = z
   .string()
   .regex(/^[A-Za-z]{2,12}$/, { error: 'Ressortkürzel aus 2–12 Buchstaben erwartet' });
-export const UNKNOWN_RESSORT = 'unknown';
 
 export const GoalId = z
   .string()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Confidence, GoalId, Horizon, IsoDate, RessortCode, SourceRef, Status, VersionKey } from './common.ts';
 import { StatusEvent } from './status-event.ts';
-import { PointInTime, PointInTimeQuery } from './point-in-time.ts';
+import { PointInTimeEcho, PointInTimeQuery } from './point-in-time.ts';
 
 export const GoalConfidence = z.object({ goal: Confidence, ressort: Confidence, status: Confidence });
 
@@ -62,12 +62,13 @@ export type GoalsQueryInput = z.input<typeof GoalsQuery>;
 export const GoalsResponse = z.object({
   items: z.array(GoalSummary),
   total: z.number().int().nonnegative(),
-  at: PointInTime,
+  at: PointInTimeEcho,
 });
 export type GoalsResponse = z.infer<typeof GoalsResponse>;
 
 export const GoalParams = z.strictObject({ id: GoalId });
 export const GoalDetailQuery = z.strictObject(PointInTimeQuery);
+export type GoalDetailQueryInput = z.input<typeof GoalDetailQuery>;
 
 export const LINEAGE_TYPES = ['continued', 'sharpened', 'loosened', 'split', 'merged', 'replaced'] as const;
 export const LineageType = z.enum(LINEAGE_TYPES);
@@ -102,7 +103,7 @@ export const GoalDetail = GoalSummary.extend({
   sources: z.array(SourceRef),
   history: z.object({ official: z.array(StatusEvent), independent: z.array(StatusEvent) }),
   lineage: z.object({ predecessors: z.array(LineageLink), successors: z.array(LineageLink) }),
-  at: PointInTime,
+  at: PointInTimeEcho,
 });
 export type GoalDetail = z.infer<typeof GoalDetail>;
 

@@ -25,9 +25,9 @@ export const SnapshotRef = z.object({
 export type SnapshotRef = z.infer<typeof SnapshotRef>;
 
 /** The point in time an answer was computed for; null fields mean "now". */
-export const PointInTime = z.object({
+export const PointInTimeEcho = z.object({
   asOf: IsoDate.nullable(),
   knownAt: z.string().nullable(),
   snapshot: SnapshotRef.nullable(),
 });
-export type PointInTime = z.infer<typeof PointInTime>;
+export type PointInTimeEcho = z.infer<typeof PointInTimeEcho>;

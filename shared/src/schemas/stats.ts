@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STATUSES, Status, Track, VersionKey } from './common.ts';
-import { PointInTime, PointInTimeQuery } from './point-in-time.ts';
+import { PointInTimeEcho, PointInTimeQuery } from './point-in-time.ts';
 import { CountingRule } from './counting-rule.ts';
 
 export const StatsQuery = z.strictObject({
@@ -12,6 +12,7 @@ export const StatsQuery = z.strictObject({
   ...PointInTimeQuery,
 });
 export type StatsQuery = z.infer<typeof StatsQuery>;
+export type StatsQueryInput = z.input<typeof StatsQuery>;
 
 export const ByStatus = z.record(Status, z.number().int().nonnegative());
 export type ByStatus = z.infer<typeof ByStatus>;
@@ -39,11 +40,12 @@ export const RessortStatsResponse = z.object({
   declaredGoalCount: z.number().int().nonnegative(),
   documentedGoalCount: z.number().int().nonnegative(),
   items: z.array(RessortStat),
-  at: PointInTime,
+  at: PointInTimeEcho,
 });
 export type RessortStatsResponse = z.infer<typeof RessortStatsResponse>;
 
 export const DueQuery = z.strictObject({ version: VersionKey, period: z.string().min(1).max(20) });
+export type DueQueryInput = z.input<typeof DueQuery>;
 
 export const LegislativePeriod = z.object({
   key: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, RessortCode, Track, VersionKey } from './common.ts';
 import { ByStatus } from './stats.ts';
-import { PointInTime, SnapshotId } from './point-in-time.ts';
+import { PointInTimeEcho, SnapshotId } from './point-in-time.ts';
 
 export const TimelineQuery = z.strictObject({
   version: VersionKey,
@@ -14,6 +14,7 @@ export const TimelineQuery = z.strictObject({
   snapshot: SnapshotId.optional(),
 });
 export type TimelineQuery = z.infer<typeof TimelineQuery>;
+export type TimelineQueryInput = z.input<typeof TimelineQuery>;
 
 export const TimelinePoint = z.object({
   /** The period's last day (or `to`): counts are as of this date. */
@@ -31,6 +32,6 @@ export const TimelineResponse = z.object({
   from: IsoDate,
   to: IsoDate,
   points: z.array(TimelinePoint),
-  at: PointInTime,
+  at: PointInTimeEcho,
 });
 export type TimelineResponse = z.infer<typeof TimelineResponse>;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { auditQuery } from '../../api/auth.ts';
+import { auditQuery } from '../../api/audit.ts';
 import { ApiError } from '../../api/client.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { useT } from '../../lib/i18n.ts';
@@ -8,7 +8,7 @@ const compact = (value: unknown) => (value === null ? '–' : JSON.stringify(val
 
 export function AuditPage() {
   const t = useT();
-  const audit = useQuery(auditQuery(0));
+  const audit = useQuery(auditQuery({ limit: 100, offset: 0 }));
   if (audit.error instanceof ApiError && (audit.error.status === 401 || audit.error.status === 403)) {
     return (
       <section>

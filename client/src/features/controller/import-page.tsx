@@ -1,29 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
-import { ImportResult } from '@zielmonitor/shared/schemas/goal-csv';
 import { meQuery } from '../../api/auth.ts';
-import { api, ApiError, withQuery } from '../../api/client.ts';
-import { goalKeys } from '../../api/goals.ts';
-import { invalidate } from '../../api/query-client.ts';
-import { statsKeys } from '../../api/stats.ts';
+import { ApiError } from '../../api/client.ts';
+import { useImportGoals } from '../../api/goal-import.ts';
 import { useT } from '../../lib/i18n.ts';
 
 /** Admin: upload the official goal list as CSV; a dry run first, nothing written unless every row is valid. */
 export function ImportPage() {
   const t = useT();
   const me = useQuery(meQuery());
-  const client = useQueryClient();
   const [version, setVersion] = useState('2.0');
   const [text, setText] = useState<string | null>(null);
-  const run = useMutation({
-    mutationFn: ({ dryRun }: { dryRun: boolean }) =>
-      api(ImportResult, withQuery('/api/import/goals', { version, dryRun }), {
-        method: 'POST',
-        body: text ?? '',
-        headers: { 'content-type': 'text/csv' },
-      }),
-    onSuccess: (result) => (result.applied ? invalidate(client, goalKeys.all, statsKeys.all) : undefined),
-  });
+  const run = useImportGoals();
+  const submit = (dryRun: 'true' | 'false') => run.mutate({ query: { version, dryRun }, csv: text ?? '' });
   if (me.data?.user?.role !== 'admin')
     return (
       <section>
@@ -46,7 +35,7 @@ export function ImportPage() {
         className="form narrow"
         onSubmit={(e) => {
           e.preventDefault();
-          run.mutate({ dryRun: true });
+          submit('true');
         }}
       >
         <label className="control">
@@ -73,7 +62,7 @@ export function ImportPage() {
           <button
             type="button"
             disabled={!result || result.rejected.length > 0 || result.applied || run.isPending}
-            onClick={() => run.mutate({ dryRun: false })}
+            onClick={() => submit('false')}
           >
             {t.importer.apply}
           </button>

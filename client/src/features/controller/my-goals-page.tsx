@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { meQuery } from '../../api/auth.ts';
 import { goalsQuery } from '../../api/goals.ts';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { compareKeys } from '../../lib/compare.ts';
+import { compareKeys } from '@zielmonitor/shared/vocabulary/compare-keys';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 

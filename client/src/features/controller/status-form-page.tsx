@@ -8,7 +8,8 @@ import {
   type StatusConflict,
 } from '@zielmonitor/shared/schemas/status-update';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
-import { meQuery, useReportStatus } from '../../api/auth.ts';
+import { meQuery } from '../../api/auth.ts';
+import { useReportStatus } from '../../api/status.ts';
 import { ApiError } from '../../api/client.ts';
 import { goalQuery } from '../../api/goals.ts';
 import { QueryState } from '../../components/query-state.tsx';

@@ -24,7 +24,7 @@ function contradictingIds(figures: ReportedFigure[]): Set<string> {
 export function ReportedFigures({ version }: { version: string }) {
   const t = useT();
   const at = usePointInTime();
-  const figures = useQuery(reportedFiguresQuery(version, at));
+  const figures = useQuery(reportedFiguresQuery({ version, ...at }));
   return (
     <section aria-labelledby="figures-title" className="panel">
       <h2 id="figures-title">{t.overview.figuresTitle}</h2>

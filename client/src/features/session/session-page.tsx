@@ -33,7 +33,7 @@ export function SessionPage() {
     queries: [
       { ...ressortStatsQuery({ version, track: 'official', rule: 'all_goals', ...at }), ...once },
       { ...goalsQuery({ version, limit: 500, ...at }), ...once },
-      { ...reportedFiguresQuery(version, at), ...once },
+      { ...reportedFiguresQuery({ version, ...at }), ...once },
     ],
   });
   const snap = useQuery({ ...snapshotQuery(snapshot ?? ''), enabled: Boolean(snapshot), ...once });
