@@ -10,6 +10,10 @@ export default defineConfig({
           include: ['server/test/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['server/test/setup.ts'],
+          // Password hashes (scrypt, 0.3–0.9 s of CPU each) run at a low priority: on a shared 2-core
+          // machine a setup that creates and logs in a few accounts can take longer than vitest's 5/10 s.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       { test: { name: 'client', include: ['client/src/**/*.test.{ts,tsx}'], environment: 'node' } },

@@ -6,7 +6,10 @@
  *     monthly timeline at K = 100k and 1M status events, and every GET path the dashboard and its
  *     exports use at the largest K: time per request and the longest event-loop block;
  *  3. the client bundle: initial JS (gzip) and the largest chunk;
- *  4. Lighthouse 12 on the overview, mobile and desktop, the median of LIGHTHOUSE_RUNS runs each.
+ *  4. Lighthouse 12 on the overview, mobile and desktop, the median of LIGHTHOUSE_RUNS runs each;
+ *  5. running in public (scripts/lib/bench-public.ts): the dashboard's p99 during 100 concurrent logins,
+ *     anonymous stats through nginx's cache vs direct, /api/health p99 during the largest dry-run import.
+ *  6. the indicator endpoints at 100k SYNTHETIC readings (scripts/lib/bench-indicators.ts).
  * Timings stay here, never in tests. Options: BENCH_SECONDS (default 5), BENCH_EVENTS (default
  * "100000,1000000"), LIGHTHOUSE_RUNS (default 3, 0 skips), CHROME_PATH (default /usr/bin/chromium).
  */
@@ -26,6 +29,8 @@ import { periodEnds } from '../server/src/repositories/timeline.ts';
 import { buildSynthetic, SYNTHETIC_VERSION } from './synthetic.ts';
 import { measureBundle } from './lib/bundle-size.ts';
 import { runLighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
+import { benchPublic } from './lib/bench-public.ts';
+import { indicatorBench } from './lib/bench-indicators.ts';
 import { repoRoot, startServer } from './lib/server-process.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -52,16 +57,21 @@ async function http() {
     },
     new Date().toISOString(),
   );
+  // Reporters: one account reports at most 500 times a day (LIMITS.statusReportsPerAccount), so the
+  // write row takes turns over 40 accounts, each with a session made here rather than by 40 logins.
+  const setupRepos = createRepositories(setup);
+  const reporterHash = await hashPassword('bench-passwort-lang');
+  const reporters = Array.from({ length: 40 }, (_, i) => {
+    const id = setupRepos.users.create(
+      { email: `melder-${i}@nrw.de`, name: `Melder ${i}`, role: 'admin', ressorts: [], passwordHash: reporterHash },
+      new Date().toISOString(),
+    );
+    return `zm_session=${setupRepos.sessions.create(id, new Date(), 12 * 60 * 60_000, '127.0.0.1')}`;
+  });
   setup.close();
   // The server runs in its own process, so its event loop is measured without the load generator.
   const server = await startServer({ databasePath, env: { REPORT_EVENT_LOOP: '1' } });
   const url = server.url;
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify({ email: 'bench@nrw.de', password: 'bench-passwort-lang' }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   // Reports rotate over every goal, so a request is never built before its goal's previous answer arrived.
   const goals = GoalsResponse.parse(await (await fetch(`${url}/api/goals?limit=500`)).json()).items;
   const revisions = new Map(goals.map((g) => [g.id, g.revision]));
@@ -87,11 +97,14 @@ async function http() {
         requests: [
           {
             method: 'POST',
-            headers: { 'content-type': 'application/json', origin: url, cookie },
+            headers: { 'content-type': 'application/json', origin: url },
             setupRequest: (request) => {
-              const goal = goals[next++ % goals.length]?.id ?? 'v1-01';
+              const goal = goals[next % goals.length]?.id ?? 'v1-01';
+              const cookie = reporters[next % reporters.length] ?? '';
+              next += 1;
               return {
                 ...request,
+                headers: { ...request.headers, cookie },
                 path: `/api/goals/${goal}/status`,
                 body: JSON.stringify({
                   status: 'in_progress',
@@ -324,8 +337,10 @@ try {
   bundle();
   await pageLoad();
   await http();
+  await benchPublic(dir, SECONDS);
   await inProcess();
   await requestPaths(Math.max(...EVENT_COUNTS));
+  await indicatorBench(dir);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -28,7 +28,12 @@ const START = Date.UTC(2019, 3, 10);
 const END = Date.UTC(2026, 10, 1);
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-export function buildSynthetic(file: string, opts: { goals: number; ressorts: number; events: number }): Db {
+export const syntheticIndicator = (n: number) => `syn-ind-${n}`;
+
+export function buildSynthetic(
+  file: string,
+  opts: { goals: number; ressorts: number; events: number; indicators?: number; readings?: number },
+): Db {
   fs.rmSync(file, { force: true });
   const db = openDatabase(file);
   const rand = random(42);
@@ -72,17 +77,58 @@ export function buildSynthetic(file: string, opts: { goals: number; ressorts: nu
         rand() < 0.7 ? 'official' : 'independent',
       );
     }
+    const indicators = opts.indicators ?? 0;
+    const indicator = db.prepare(`INSERT INTO indicators (id, name, measure, unit, direction, revision, created_at,
+      updated_at) VALUES (?, ?, 'SYNTHETISCH', 'percent', 'higher_is_better', 0, '2019-04-10T00:00:00.000Z',
+      '2019-04-10T00:00:00.000Z')`);
+    const link = db.prepare('INSERT INTO indicator_goals (indicator_id, goal_id) VALUES (?, ?)');
+    const target = db.prepare(`INSERT INTO indicator_targets (indicator_id, kind, value, date, date_precision,
+      source_id) VALUES (?, ?, ?, ?, 'year', 'SYN')`);
+    for (let i = 0; i < indicators; i++) {
+      const id = syntheticIndicator(i);
+      indicator.run(id, `Synthetische Kennzahl ${i + 1}`);
+      link.run(id, `syn-${i % opts.goals}`);
+      target.run(id, 'baseline', Math.floor(rand() * 30), '2019-12-31');
+      target.run(id, 'interim', 60, '2022-12-31');
+      target.run(id, 'target', 100, '2025-12-31');
+    }
+    const reading = db.prepare(`INSERT INTO indicator_readings (indicator_id, value, qualifier, date, date_precision,
+      reporter, track, source_id, recorded_at) VALUES (?, ?, 'exact', ?, 'day', 'SYNTHETISCH', ?, 'SYN', ?)`);
+    const withdraw = db.prepare(`INSERT INTO indicator_reading_supersessions (superseded_reading_id, kind, reason,
+      recorded_at) VALUES (?, 'withdrawal', 'SYNTHETISCH', ?)`);
+    for (let r = 0; indicators > 0 && r < (opts.readings ?? 0); r++) {
+      const day = START + Math.floor(rand() * ((END - START) / DAY)) * DAY;
+      const recorded = new Date(day + Math.floor(rand() * 60) * DAY).toISOString();
+      const { lastInsertRowid } = reading.run(
+        syntheticIndicator(Math.floor(rand() * indicators)),
+        Math.round(rand() * 1000) / 10,
+        isoDay(day),
+        rand() < 0.6 ? 'official' : 'independent',
+        recorded,
+      );
+      // One reading in a hundred withdrawn later: the "still counts" rule is exercised too.
+      if (rand() < 0.01) withdraw.run(lastInsertRowid, new Date(day + 90 * DAY).toISOString());
+    }
   })();
   db.pragma('optimize');
   return db;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [file, goals = '500', ressorts = '12', events = '100000'] = process.argv.slice(2);
-  if (!file) throw new Error('Aufruf: npm run synthetic -- <datei> [ziele] [ressorts] [ereignisse]');
+  const [file, goals = '500', ressorts = '12', events = '100000', indicators = '0', readings = '0'] =
+    process.argv.slice(2);
+  if (!file) {
+    throw new Error('Aufruf: npm run synthetic -- <datei> [ziele] [ressorts] [ereignisse] [kennzahlen] [messwerte]');
+  }
   const started = performance.now();
-  buildSynthetic(file, { goals: Number(goals), ressorts: Number(ressorts), events: Number(events) }).close();
+  buildSynthetic(file, {
+    goals: Number(goals),
+    ressorts: Number(ressorts),
+    events: Number(events),
+    indicators: Number(indicators),
+    readings: Number(readings),
+  }).close();
   console.log(
-    `SYNTHETISCH: ${file} mit ${goals} Zielen, ${ressorts} Ressorts, ${events} Statusereignissen in ${Math.round(performance.now() - started)} ms`,
+    `SYNTHETISCH: ${file} mit ${goals} Zielen, ${ressorts} Ressorts, ${events} Statusereignissen, ${indicators} Kennzahlen, ${readings} Messwerten in ${Math.round(performance.now() - started)} ms`,
   );
 }

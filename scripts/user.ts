@@ -1,6 +1,6 @@
 /**
  * User administration for Zielmonitor (honours DATABASE_PATH):
- *   npm run user -- add --email E --name N --role admin|controller [--ressort CODE[,CODE]] --password-stdin
+ *   npm run user -- add --email E --name N --role admin|controller|reviewer [--ressort CODE[,CODE]] --password-stdin
  *   npm run user -- list
  *   npm run user -- disable --email E
  *   npm run user -- reset-password --email E --password-stdin
@@ -11,7 +11,8 @@ import { Role } from '@zielmonitor/shared/schemas/auth';
 import type { AuditState } from '@zielmonitor/shared/schemas/audit';
 import { loadConfig } from '../server/src/config.ts';
 import { openDatabase, type Db } from '../server/src/db/database.ts';
-import { hashPassword, passwordProblem } from '../server/src/lib/passwords.ts';
+import { hashPassword } from '../server/src/lib/passwords.ts';
+import { passwordProblem } from '../server/src/lib/password-policy.ts';
 import { createRepositories } from '../server/src/repositories/index.ts';
 import { seedIfEmpty } from '../server/src/seed/load-seed.ts';
 
@@ -66,8 +67,10 @@ export async function run(argv: string[], db: Db, out: (line: string) => void): 
         .split(',')
         .map((c) => c.trim())
         .filter(Boolean);
-      if (role === 'controller' && ressorts.length === 0)
-        throw new UsageError('--ressort: ein Controller braucht mindestens ein Ressort');
+      if ((role === 'controller' || role === 'reviewer') && ressorts.length === 0)
+        throw new UsageError(
+          `--ressort: ${role === 'controller' ? 'ein Controller' : 'eine Prüferin oder ein Prüfer'} braucht mindestens ein Ressort`,
+        );
       const unknown = ressorts.filter((code) => !repos.ressorts.exists(code));
       if (unknown.length > 0) throw new UsageError(`--ressort: unbekannt: ${unknown.join(', ')}`);
       if (repos.users.findByEmail(email)) throw new UsageError(`--email: ${email} gibt es schon`);

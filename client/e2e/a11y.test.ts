@@ -37,6 +37,14 @@ const ROUTES: [string, string, string, string?][] = [
   ['accessibility statement', '/barrierefreiheit', 'h1'],
   ['not found', '/gibt-es-nicht', 'h1'],
   ['session mode', '/sitzung', '.slide h1'],
+  ['overview, indicator panel', '/', '[data-testid=indicators-panel] tbody tr', '#indicators-title'],
+  ['indicators', '/kennzahlen?version=1.0', '[data-testid=indicator-table] tbody tr'],
+  ['indicator page', '/kennzahlen/schulen-glasfaser', '[data-testid=indicator-chart] svg'],
+  [
+    'goal page with indicators and Terminlage',
+    '/ziele/v1-15?asOf=2022-06-30',
+    '[data-testid=goal-indicators] tbody tr',
+  ],
 ];
 
 describe.skipIf(!run)('accessibility (WCAG 2.1 AA) in headless Chromium', () => {

@@ -4,7 +4,7 @@ import { repoRoot } from '../../scripts/lib/server-process.ts';
 /** Creates an account through the real CLI (`npm run user -- add …`), password on standard input. */
 export function addUser(
   databasePath: string,
-  user: { email: string; name: string; role: 'admin' | 'controller'; ressorts?: string; password: string },
+  user: { email: string; name: string; role: 'admin' | 'controller' | 'reviewer'; ressorts?: string; password: string },
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const args = [

@@ -33,7 +33,11 @@ describe.skipIf(!run)('dashboard journeys in headless Chromium', () => {
     await panel.getByRole('heading', { name: 'Ressorts ohne erreichtes Ziel' }).waitFor();
     const listed = (await panel.locator('li strong').allTextContents()).sort();
     expect(listed).toEqual(expected);
-    expect(await page.getByTestId('coverage').textContent()).toBe('22 von 44 Zielen öffentlich belegt');
+    expect(await page.getByTestId('coverage').textContent()).toBe('29 von 44 Zielen öffentlich belegt');
+    // The open counting question stands beside the coverage, with the other possible count, unsettled.
+    const question = page.locator('.coverage [data-testid=counting-question]');
+    expect(await question.textContent()).toContain('Offene Zählfrage');
+    expect(await question.textContent()).toContain('sind 28 von 44 Zielen belegt');
     await page.getByTestId('ressort-chart').locator('svg').first().waitFor();
   });
 
@@ -78,6 +82,9 @@ describe.skipIf(!run)('dashboard journeys in headless Chromium', () => {
 
   it('opens a goal with both tracks apart, its sources and due date', async () => {
     const { page } = await openPage(h, '/ziele?version=1.0&q=schulen');
+    const row = page.locator('[data-testid=goals-table] tbody tr', { has: page.getByRole('cell', { name: 'v1-13' }) });
+    // The due column: the year the wording names (and that it is overdue), not a made-up 31.12.2022.
+    expect(await row.locator('td').nth(4).textContent()).toBe('2022 überfällig');
     await page.getByRole('link', { name: /Alle Schulen bis Ende 2022/ }).click();
     await page.waitForURL(/\/ziele\/v1-13/);
     await page.getByRole('heading', { level: 1, name: /v1-13/ }).waitFor();
@@ -87,7 +94,12 @@ describe.skipIf(!run)('dashboard journeys in headless Chromium', () => {
     expect(await page.locator('[data-testid=official-history] li').count()).toBe(goal.history.official.length);
     expect(await page.locator('[data-testid=independent-history] li').count()).toBe(goal.history.independent.length);
     expect(await page.locator('.sources li').count()).toBe(goal.sources.length);
-    expect(await page.getByText('31.12.2022').first().isVisible()).toBe(true);
+    // „bis (Ende) 2022“ names a year: the page shows the year and how it is read, not a made-up day.
+    const due = page.locator('.facts > div', { has: page.getByRole('term').filter({ hasText: /^Fällig$/ }) });
+    const dueText = (await due.locator('dd').textContent()) ?? '';
+    expect(dueText).toMatch(/^2022/);
+    expect(dueText).not.toContain('31.12.2022');
+    expect(dueText).toContain('Im Wortlaut ist nur das Jahr genannt; gezählt wird ab dem Jahresende.');
   });
 
   it('reloads a shared URL into the same view: filters, sort and order', async () => {
@@ -119,6 +131,19 @@ describe.skipIf(!run)('dashboard journeys in headless Chromium', () => {
       expect.stringContaining('console.error: absichtlicher Fehler'),
       expect.stringContaining('console.warning: absichtliche Warnung'),
     ]);
+  });
+
+  it('shows the counting question on both goals it concerns, and on no other goal', async () => {
+    for (const id of ['v1-13', 'v1-14']) {
+      const { page } = await openPage(h, `/ziele/${id}`);
+      const question = page.getByTestId('counting-question');
+      await question.waitFor();
+      expect(await question.textContent()).toContain('v1-13 (Schulen) und v1-14 (Gewerbegebiete)');
+      expect(await question.textContent()).toContain('R02');
+    }
+    const { page } = await openPage(h, '/ziele/v1-15');
+    await page.getByRole('heading', { level: 1, name: /v1-15/ }).waitFor();
+    expect(await page.getByTestId('counting-question').count()).toBe(0);
   });
 
   it('says clearly when the API is down and recovers with the retry button', async () => {

@@ -62,13 +62,14 @@ export function takeUnexpected(): string[] {
 }
 
 /** The real server on a fresh seeded database, serving the built dashboard, and headless Chromium. */
-export async function startHarness(): Promise<Harness> {
+/** The server as in production; `env` sets what a journey needs on top (e.g. REVIEW_REQUIRED=false). */
+export async function startHarness(options: { env?: Record<string, string> } = {}): Promise<Harness> {
   if (!fs.existsSync(path.join(repoRoot, 'client', 'dist', 'index.html'))) {
     throw new Error('client/dist fehlt: erst `npm run build` ausführen (npm test tut das).');
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zielmonitor-e2e-'));
   const databasePath = path.join(dir, 'e2e.sqlite');
-  const server = await startServer({ databasePath });
+  const server = await startServer({ databasePath, ...(options.env && { env: options.env }) });
   servers.add(server);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -21,6 +21,12 @@ const MyGoalsPage = lazy(() =>
 const StatusFormPage = lazy(() =>
   import('./features/controller/status-form-page.tsx').then((m) => ({ default: m.StatusFormPage })),
 );
+const CorrectionPage = lazy(() =>
+  import('./features/controller/correction-page.tsx').then((m) => ({ default: m.CorrectionPage })),
+);
+const ReviewPage = lazy(() => import('./features/review/review-page.tsx').then((m) => ({ default: m.ReviewPage })));
+const RoundsPage = lazy(() => import('./features/rounds/rounds-page.tsx').then((m) => ({ default: m.RoundsPage })));
+const RoundPage = lazy(() => import('./features/rounds/round-page.tsx').then((m) => ({ default: m.RoundPage })));
 const ChangesPage = lazy(() => import('./features/time/changes-page.tsx').then((m) => ({ default: m.ChangesPage })));
 const TimelinePage = lazy(() => import('./features/time/timeline-page.tsx').then((m) => ({ default: m.TimelinePage })));
 const LineagePage = lazy(() => import('./features/lineage/lineage-page.tsx').then((m) => ({ default: m.LineagePage })));
@@ -29,6 +35,15 @@ const AccessibilityPage = lazy(() =>
   import('./features/accessibility/accessibility-page.tsx').then((m) => ({ default: m.AccessibilityPage })),
 );
 const RessortPage = lazy(() => import('./features/ressort/ressort-page.tsx').then((m) => ({ default: m.RessortPage })));
+const IndicatorsPage = lazy(() =>
+  import('./features/indicators/indicators-page.tsx').then((m) => ({ default: m.IndicatorsPage })),
+);
+const IndicatorPage = lazy(() =>
+  import('./features/indicators/indicator-page.tsx').then((m) => ({ default: m.IndicatorPage })),
+);
+const ReadingFormPage = lazy(() =>
+  import('./features/indicators/reading-form-page.tsx').then((m) => ({ default: m.ReadingFormPage })),
+);
 
 const queryClient = createQueryClient();
 
@@ -70,15 +85,22 @@ function App({ initial }: { initial: T }) {
                   <Route path="/ziele" component={GoalsPage} />
                   <Route path="/ziele/:id" component={GoalPage} />
                   <Route path="/ziele/:id/melden" component={StatusFormPage} />
+                  <Route path="/ziele/:id/meldungen/:eventId/berichtigen" component={CorrectionPage} />
                   <Route path="/anmelden" component={LoginPage} />
                   <Route path="/verlauf" component={TimelinePage} />
                   <Route path="/aenderungen" component={ChangesPage} />
                   <Route path="/44-zu-78" component={LineagePage} />
                   <Route path="/meine-ziele" component={MyGoalsPage} />
+                  <Route path="/freigaben" component={ReviewPage} />
+                  <Route path="/runden" component={RoundsPage} />
+                  <Route path="/runden/:id" component={RoundPage} />
                   <Route path="/protokoll" component={AuditPage} />
                   <Route path="/import" component={ImportPage} />
                   <Route path="/barrierefreiheit" component={AccessibilityPage} />
                   <Route path="/ressorts/:code" component={RessortPage} />
+                  <Route path="/kennzahlen" component={IndicatorsPage} />
+                  <Route path="/kennzahlen/:id" component={IndicatorPage} />
+                  <Route path="/kennzahlen/:id/melden" component={ReadingFormPage} />
                   <Route component={NotFoundPage} />
                 </Switch>
               </AppShell>

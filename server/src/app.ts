@@ -6,21 +6,34 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { applyGermanValidationMessages } from '@zielmonitor/shared/schemas/locale';
 import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
+import { mailPlugin } from './plugins/mail.ts';
+import { HOUSEKEEPING_INTERVAL_MS, housekeepingPlugin } from './plugins/housekeeping.ts';
+import { remindersPlugin } from './plugins/reminders.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { responseCachePlugin } from './plugins/response-cache.ts';
 import { securityPlugin, type PressureOptions } from './plugins/security.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { clientErrorHandler, registerErrorHandling } from './plugins/errors.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { changeRoutes } from './routes/changes.ts';
 import { dataExchangeRoutes } from './routes/data-exchange.ts';
 import { goalRoutes } from './routes/goals.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
+import { indicatorExchangeRoutes } from './routes/indicator-exchange.ts';
+import { dcatRoutes } from './routes/dcat.ts';
+import { licensePlugin } from './plugins/license.ts';
+import { dataLicense, type LicenseUri } from './lib/licenses.ts';
 import { lineageRoutes } from './routes/lineage.ts';
 import { snapshotRoutes } from './routes/snapshots.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { statusRoutes } from './routes/status.ts';
-import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './services/auth.ts';
+import { submissionRoutes } from './routes/submissions.ts';
+import { roundRoutes } from './routes/rounds.ts';
+import { DEFAULT_LOGIN_CONCURRENCY, DEFAULT_SESSION_POLICY, type SessionPolicy } from './services/auth.ts';
+import type { GateLimits } from './lib/concurrency-gate.ts';
+import type { MailSettings, TrustProxy } from './config.ts';
+import { isHttpsOrigin, listeningOrigin } from './lib/links.ts';
 
 applyGermanValidationMessages();
 
@@ -33,11 +46,37 @@ export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
   session?: SessionPolicy;
   about?: { feedbackEmail: string | null; operator: string | null };
-  /** The origin the dashboard and API are published under (PUBLIC_ORIGIN), e.g. https://zielmonitor.nrw.de. */
-  publicOrigin?: string;
+  /** Whether government reports wait for a second person's release (REVIEW_REQUIRED, default on). */
+  reviewRequired?: boolean;
+  /** Licence of the exports and the DCAT catalogue (DATA_LICENSE); default: DL-DE-BY 2.0. */
+  dataLicense?: LicenseUri;
   /** Load-shedding thresholds; tests lower them to provoke a 503. */
   pressure?: PressureOptions;
+  /** SMTP_URL and MAIL_FROM; null or absent: mail is not configured. */
+  mail?: MailSettings | null;
+  /** PUBLIC_ORIGIN, e.g. `https://zielmonitor.landtag.example`; absent: the listening address. */
+  publicOrigin?: string;
+  /** TRUST_PROXY: which reverse proxies' X-Forwarded-* headers are believed; absent: none. */
+  trustProxy?: TrustProxy;
+  /** How often expired sessions, old login attempts and limiter hits are purged (default hourly). */
+  housekeepingIntervalMs?: number;
+  /** Password hashes at once, in total and per client; tests of the limits raise them. */
+  loginConcurrency?: GateLimits;
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The origin every absolute link starts with: PUBLIC_ORIGIN, else the listening address. */
+    readonly publicOrigin: string;
+  }
+}
+
+/**
+ * Fastify's trustProxy: a hop count becomes the function Fastify itself would build from it
+ * (its types leave out the number form): trust the first n hops as seen from this process.
+ */
+const trustProxyOption = (trust: TrustProxy | undefined) =>
+  trust === undefined ? false : typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 
 /** Registers plugins and routes; never listens, so tests run exactly the production app. */
 export async function buildApp(opts: AppOptions) {
@@ -48,6 +87,9 @@ export async function buildApp(opts: AppOptions) {
     requestTimeout: 30_000,
     keepAliveTimeout: 5_000,
     return503OnClosing: true,
+    clientErrorHandler,
+    // Only the configured proxies may speak for the client (its address, https); nobody else can.
+    trustProxy: trustProxyOption(opts.trustProxy),
     // Errors the router raises before any route runs (malformed URL, overlong id) get the one error shape too.
     frameworkErrors: (error, _request, rawReply) => {
       const reply: FastifyReply = rawReply;
@@ -62,28 +104,50 @@ export async function buildApp(opts: AppOptions) {
       });
     },
   }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('publicOrigin', {
+    getter: () => opts.publicOrigin ?? listeningOrigin(app.server.address()),
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
   const session = opts.session ?? DEFAULT_SESSION_POLICY;
-  await app.register(securityPlugin, opts.pressure ? { pressure: opts.pressure } : {});
+  await app.register(securityPlugin, { hsts: isHttpsOrigin(opts.publicOrigin), pressure: opts.pressure });
   await app.register(dbPlugin, { databasePath: opts.databasePath, seedDir: opts.seedDir });
+  await app.register(mailPlugin, { settings: opts.mail ?? null });
+  await app.register(housekeepingPlugin, {
+    session,
+    intervalMs: opts.housekeepingIntervalMs ?? HOUSEKEEPING_INTERVAL_MS,
+  });
+  await app.register(remindersPlugin, { reviewRequired: opts.reviewRequired ?? true });
   await app.register(openapiPlugin, { publicOrigin: opts.publicOrigin ?? null });
-  await app.register(authPlugin, { session });
+  await app.register(authPlugin, { session, publicOrigin: opts.publicOrigin });
   await app.register(responseCachePlugin);
+  const license = dataLicense(opts.dataLicense);
+  await app.register(licensePlugin, { license });
   await app.register(
     async (api) => {
-      await api.register(metaRoutes, { about: opts.about ?? { feedbackEmail: null, operator: null } });
+      await api.register(metaRoutes, {
+        about: { feedbackEmail: null, operator: null, ...opts.about, reviewRequired: opts.reviewRequired ?? true },
+      });
       await api.register(goalRoutes);
       await api.register(statsRoutes);
-      await api.register(authRoutes, { session });
-      await api.register(statusRoutes);
+      await api.register(authRoutes, { session, loginConcurrency: opts.loginConcurrency ?? DEFAULT_LOGIN_CONCURRENCY });
+      await api.register(statusRoutes, { reviewRequired: opts.reviewRequired ?? true });
+      await api.register(submissionRoutes);
+      await api.register(roundRoutes);
       await api.register(auditRoutes);
       await api.register(changeRoutes);
       await api.register(snapshotRoutes);
       await api.register(dataExchangeRoutes);
       await api.register(lineageRoutes);
+      await api.register(indicatorRoutes);
+      await api.register(indicatorExchangeRoutes);
+      await api.register(dcatRoutes, {
+        license,
+        publisher: opts.about?.operator ?? null,
+        contact: opts.about?.feedbackEmail ?? null,
+      });
     },
     { prefix: '/api' },
   );
@@ -107,6 +171,9 @@ export async function buildApp(opts: AppOptions) {
         response.setHeader('Vary', 'Accept-Encoding');
       },
     });
+    // The start page gets its own route: through the static wildcard, `/` is a directory without an
+    // index, which @fastify/static answers 403 when the client accepts no compressed copy.
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html').sendFile('index.html'));
   }
 
   app.setNotFoundHandler((request, reply) => {

@@ -6,7 +6,7 @@ import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } 
 let t: TestApp;
 let admin: Account;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ reviewRequired: false });
   admin = await createAccount(t, { email: 'admin@nrw.de', name: 'Ada', role: 'admin', ressorts: [] });
 });
 afterAll(() => t.close());

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backup, checkDatabaseFile, restore } from '../../scripts/backup.ts';
+import { backup } from '../../scripts/backup.ts';
+import { checkDatabaseFile } from '../../scripts/lib/database-files.ts';
+import { restore } from '../../scripts/lib/restore.ts';
 import { runCrashTest } from '../../scripts/crash-test.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { seedIfEmpty } from '../src/seed/load-seed.ts';
@@ -30,7 +32,7 @@ describe('backup and restore', () => {
     seedIfEmpty(db, seedDir);
     const copy = path.join(dir, 'copy.sqlite');
     const counts = await backup(live, copy);
-    expect(counts.goals).toBe(32);
+    expect(counts.goals).toBe(40);
 
     // Changes after the backup are undone by the restore, while the connection stays open.
     db.exec("DELETE FROM goal_sources WHERE goal_id = 'v1-01'");

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildApp, type App } from '../src/app.ts';
+import { buildApp, type App, type AppOptions } from '../src/app.ts';
 import { repoRoot } from '../src/config.ts';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import { readSeed } from '../src/seed/load-seed.ts';
@@ -16,20 +16,23 @@ export const testLogger = { level: 'error', stream: { write: recordLogLine } };
 
 export type TestApp = { app: App; databasePath: string; close: () => Promise<void> };
 
+type TestAppOptions = { seed?: boolean; pressure?: PressureOptions } & Partial<
+  Omit<AppOptions, 'databasePath' | 'seedDir' | 'pressure'>
+>;
+
 /** The production app on a fresh SQLite file with the real migrations and the real seed. */
-export async function createTestApp(
-  options: { seed?: boolean; pressure?: PressureOptions; publicOrigin?: string } = {},
-): Promise<TestApp> {
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zielmonitor-test-'));
   const databasePath = path.join(dir, 'test.sqlite');
+  const { seed, pressure, ...rest } = options;
   const app = await buildApp({
-    databasePath,
-    seedDir: options.seed === false ? null : seedDir,
     clientDist: null,
-    // Load shedding has its own test.
-    pressure: options.pressure ?? NO_LOAD_SHEDDING,
     logger: testLogger,
-    ...(options.publicOrigin === undefined ? {} : { publicOrigin: options.publicOrigin }),
+    ...rest,
+    databasePath,
+    seedDir: seed === false ? null : seedDir,
+    // Load shedding has its own test.
+    pressure: pressure ?? NO_LOAD_SHEDDING,
   });
   await app.ready();
   return {
@@ -53,21 +56,24 @@ export type Account = { email: string; password: string; cookie: string };
 /** Creates an account directly through the repositories and logs it in over HTTP. */
 export async function createAccount(
   t: TestApp,
-  user: { email: string; name: string; role: 'admin' | 'controller'; ressorts: string[] },
+  user: { email: string; name: string; role: 'admin' | 'controller' | 'reviewer'; ressorts: string[] },
+  origin = sameOrigin.origin,
 ): Promise<Account> {
   const { hashPassword } = await import('../src/lib/passwords.ts');
   const password = `korrekt-pferd-${user.email}`;
   t.app.repos.users.create({ ...user, passwordHash: await hashPassword(password) }, new Date().toISOString());
-  return { email: user.email, password, cookie: await login(t, user.email, password) };
+  return { email: user.email, password, cookie: await login(t, user.email, password, origin) };
 }
 
-export async function login(t: TestApp, email: string, password: string): Promise<string> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    headers: sameOrigin,
-    payload: { email, password },
-  });
+export async function login(t: TestApp, email: string, password: string, origin = sameOrigin.origin): Promise<string> {
+  const attempt = () =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin }, payload: { email, password } });
+  let res = await attempt();
+  // One password check per client at a time: tests that log in several accounts at once wait their turn.
+  while (res.statusCode === 429 && res.json().error.code === 'LOGIN_BUSY') {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    res = await attempt();
+  }
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'zm_session');
   if (!cookie) throw new Error('no session cookie');

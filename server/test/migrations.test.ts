@@ -200,5 +200,6 @@ describe('status_month_ends', () => {
       }),
       { numRuns: 30 },
     );
-  });
+    // 60 databases, each migrated from scratch: seconds, more on a loaded machine.
+  }, 30_000);
 });

@@ -11,10 +11,11 @@ import { testLogger } from './helper.ts';
 function writeDist(dir: string) {
   const script = `console.log(${JSON.stringify('Zielmonitor '.repeat(400))});`;
   fs.mkdirSync(path.join(dir, 'assets'), { recursive: true });
-  fs.writeFileSync(
-    path.join(dir, 'index.html'),
-    '<!doctype html><title>Zielmonitor</title><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script>',
-  );
+  const page =
+    '<!doctype html><title>Zielmonitor</title><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script>';
+  fs.writeFileSync(path.join(dir, 'index.html'), page);
+  fs.writeFileSync(path.join(dir, 'index.html.br'), zlib.brotliCompressSync(page));
+  fs.writeFileSync(path.join(dir, 'index.html.gz'), zlib.gzipSync(page));
   fs.writeFileSync(path.join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   fs.writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), script);
   fs.writeFileSync(path.join(dir, 'assets', 'index-abc123.js.br'), zlib.brotliCompressSync(script));
@@ -74,8 +75,30 @@ describe('serving the dashboard', () => {
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['cache-control'], url).toBe('no-cache');
     }
-    const page = await app.inject({ url: '/ziele' });
+    const page = await app.inject({ url: '/ziele', headers: { 'accept-encoding': 'identity' } });
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.body).toContain('/assets/index-abc123.js');
+  });
+
+  it('answers GET / with the page whatever the client accepts: a client without Accept-Encoding got 403', async () => {
+    for (const headers of [
+      {},
+      { 'accept-encoding': 'identity' },
+      { 'accept-encoding': 'gzip' },
+      { 'accept-encoding': 'br' },
+    ]) {
+      const res = await app.inject({ url: '/', headers });
+      expect(res.statusCode, JSON.stringify(headers)).toBe(200);
+      const encoding = res.headers['content-encoding'];
+      const text =
+        encoding === 'br'
+          ? zlib.brotliDecompressSync(res.rawPayload).toString()
+          : encoding === 'gzip'
+            ? zlib.gunzipSync(res.rawPayload).toString()
+            : res.body;
+      expect(text, JSON.stringify(headers)).toContain('/assets/index-abc123.js');
+    }
+    const head = await app.inject({ method: 'HEAD', url: '/' });
+    expect(head.statusCode).toBe(200);
   });
 });

@@ -79,7 +79,8 @@ describe('GET /api/stats/ressorts on a controlled history', () => {
         stat('CC', 'Amt C', 1, { planned: 1 }),
         stat('unknown', null, 1, { missed: 1 }),
       ],
-      at: { asOf: null, knownAt: null, snapshot: null },
+      at: { asOf: null, knownAt: null, snapshot: null, recordedUntil: expect.any(String), changedSince: null },
+      ruleCounts: { all_goals: 6, short_term: 2, due_by_date: 0 },
     });
   });
 

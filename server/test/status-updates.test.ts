@@ -14,7 +14,7 @@ import {
 } from './helper.ts';
 
 let t: TestApp;
-let ctrlA: Account; // MWIDE
+let ctrlA: Account; // MHKBD: since 2022 a successor of the MWIDE, whose goals goal A is one of
 let ctrlB: Account; // StK
 let admin: Account;
 const goalOf: Record<'A' | 'B' | 'none', string> = { A: '', B: '', none: '' };
@@ -28,9 +28,9 @@ const firstGoal = async (ressort: string) => {
 const revisionOf = async (id: string) => (await t.app.inject({ url: `/api/goals/${id}` })).json<GoalDetail>().revision;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ reviewRequired: false });
   [ctrlA, ctrlB, admin] = await Promise.all([
-    createAccount(t, { email: 'a@mwide.nrw.de', name: 'Anna A', role: 'controller', ressorts: ['MWIDE'] }),
+    createAccount(t, { email: 'a@mhkbd.nrw.de', name: 'Anna A', role: 'controller', ressorts: ['MHKBD'] }),
     createAccount(t, { email: 'b@stk.nrw.de', name: 'Bernd B', role: 'controller', ressorts: ['StK'] }),
     createAccount(t, { email: 'admin@nrw.de', name: 'Ada Admin', role: 'admin', ressorts: [] }),
   ]);
@@ -68,15 +68,82 @@ describe('authorization matrix for every write route', () => {
     'status of a goal of Ressort B': { anonymous: 401, controllerA: 403, controllerB: 201, admin: 201 },
     'status of a goal without Ressort': { anonymous: 401, controllerA: 403, controllerB: 403, admin: 201 },
     'audit log (admin read)': { anonymous: 401, controllerA: 403, controllerB: 403, admin: 200 },
-    'snapshot creation': { anonymous: 401, controllerA: 201, controllerB: 201, admin: 201 },
+    'snapshot creation': { anonymous: 201, controllerA: 201, controllerB: 201, admin: 201 },
     'CSV import (dry run)': { anonymous: 401, controllerA: 403, controllerB: 403, admin: 200 },
+    'correction of a report of Ressort A': { anonymous: 401, controllerA: 201, controllerB: 403, admin: 201 },
+    'withdrawal of a report of Ressort A': { anonymous: 401, controllerA: 201, controllerB: 403, admin: 201 },
+    'correction of an independent assessment of Ressort A': {
+      anonymous: 401,
+      controllerA: 403,
+      controllerB: 403,
+      admin: 201,
+    },
   };
+  /** Rows a successful write adds to the record (status events, supersessions, snapshots, goals). */
+  const added: Record<string, number> = {
+    'correction of a report of Ressort A': 2,
+    'correction of an independent assessment of Ressort A': 2,
+  };
+  // Every actor freezes another date, so no snapshot is the content of one made before.
+  const snapshotDates: Record<string, string> = {
+    anonymous: '2021-01-01',
+    controllerA: '2021-02-01',
+    controllerB: '2021-03-01',
+    admin: '2021-04-01',
+  };
+  /** A fresh report (by the admin) to correct or withdraw, of either track. */
+  const freshReport = async (track: 'official' | 'independent') => {
+    if (track === 'official') {
+      const res = await report(goalOf.A, admin.cookie, { effectiveDate: '2021-12-01' });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().event.id as number;
+    }
+    // Independent assessments come from the seed; an unsuperseded one of goal A's Ressort.
+    const id = t.app.db
+      .prepare(
+        `SELECT e.id FROM status_events e JOIN goals g ON g.id = e.goal_id
+         WHERE g.lead_ressort = 'MWIDE' AND e.track = 'independent'
+           AND NOT EXISTS (SELECT 1 FROM status_supersessions s WHERE s.superseded_event_id = e.id)
+         ORDER BY e.id LIMIT 1`,
+      )
+      .pluck()
+      .get() as number;
+    return id;
+  };
+  const prepared = new Map<string, number>();
   const call = async (route: string, cookie: string | null) => {
     const headers = { ...sameOrigin, ...(cookie && { cookie }) };
     if (route === 'audit log (admin read)')
       return t.app.inject({ url: '/api/audit', headers: cookie ? { cookie } : {} });
-    if (route === 'snapshot creation')
-      return t.app.inject({ method: 'POST', url: '/api/snapshots', headers, payload: { title: 'Matrix' } });
+    if (route === 'snapshot creation') {
+      const actor = Object.entries(actors()).find(([, c]) => c === cookie)?.[0] ?? 'anonymous';
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/snapshots',
+        headers,
+        payload: { view: { path: '/', params: { version: '1.0', asOf: snapshotDates[actor] ?? '2021-05-01' } } },
+      });
+    }
+    const target = prepared.get(route);
+    if (target !== undefined) {
+      const goalId = t.app.db.prepare('SELECT goal_id FROM status_events WHERE id = ?').pluck().get(target) as string;
+      const kind = route.startsWith('withdrawal') ? 'withdrawal' : 'correction';
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/goals/${goalId}/status/${target}/${kind}`,
+        headers,
+        payload: {
+          ...(kind === 'correction' && {
+            status: 'planned',
+            effectiveDate: '2021-12-01',
+            note: '',
+            evidence: {},
+          }),
+          reason: 'Falscher Status übertragen, laut Vorlage nur geplant',
+          expectedRevision: await revisionOf(goalId),
+        },
+      });
+    }
     if (route === 'CSV import (dry run)') {
       const csv = (await t.app.inject({ url: '/api/export/goals.csv?version=1.0' })).body;
       return t.app.inject({
@@ -93,12 +160,15 @@ describe('authorization matrix for every write route', () => {
   for (const [route, byActor] of Object.entries(expected)) {
     for (const [actor, status] of Object.entries(byActor)) {
       it(`${route}: ${actor} → ${status}`, async () => {
+        if (route.startsWith('correction') || route.startsWith('withdrawal')) {
+          prepared.set(route, await freshReport(route.includes('independent') ? 'independent' : 'official'));
+        }
         const count = () =>
           Number(
             t.app.db
               .prepare(
                 `SELECT (SELECT count(*) FROM status_events) + (SELECT count(*) FROM snapshots)
-          + (SELECT count(*) FROM goals)`,
+          + (SELECT count(*) FROM goals) + (SELECT count(*) FROM status_supersessions)`,
               )
               .pluck()
               .get(),
@@ -106,7 +176,7 @@ describe('authorization matrix for every write route', () => {
         const before = count();
         const res = await call(route, actors()[actor as keyof ReturnType<typeof actors>]);
         expect(res.statusCode, res.body).toBe(status);
-        expect(count()).toBe(status === 201 ? before + 1 : before);
+        expect(count()).toBe(status === 201 ? before + (added[route] ?? 1) : before);
       });
     }
   }
@@ -141,7 +211,7 @@ describe('POST /api/goals/:id/status', () => {
       event: {
         status: 'achieved',
         track: 'official',
-        reporter: 'Anna A (MWIDE)',
+        reporter: 'Anna A (MHKBD)',
         progress: 100,
         note: 'Abgeschlossen',
         evidence: { url: 'https://www.landtag.nrw.de/', reference: null },
@@ -152,7 +222,7 @@ describe('POST /api/goals/:id/status', () => {
     expect(goal).toMatchObject({
       status: 'achieved',
       revision: revision + 1,
-      official: { status: 'achieved', reporter: 'Anna A (MWIDE)' },
+      official: { status: 'achieved', reporter: 'Anna A (MHKBD)' },
     });
     expect(goal.history.official[0]).toMatchObject({ status: 'achieved', note: 'Abgeschlossen' });
   });
@@ -217,21 +287,30 @@ describe('audit log', () => {
   it('holds every status write with who, before, after and address, newest first', async () => {
     const res = await t.app.inject({ url: '/api/audit?limit=500', headers: { cookie: admin.cookie } });
     expect(res.statusCode).toBe(200);
-    const { items, total } = res.json<AuditResponse>();
-    const writes = t.app.db
-      .prepare('SELECT count(*) FROM status_events WHERE reported_by_user_id IS NOT NULL')
-      .pluck()
-      .get();
-    expect(items.filter((e) => e.action === 'status.report')).toHaveLength(Number(writes));
+    const { items, total } = res.json();
+    const count = (sql: string) => Number(t.app.db.prepare(sql).pluck().get());
+    const actions = (action: string) => items.filter((e: { action: string }) => e.action === action);
+    // Every report and correction is a status event entered by an account; every withdrawal a supersession.
+    expect(actions('status.report').length + actions('status.correct').length).toBe(
+      count('SELECT count(*) FROM status_events WHERE reported_by_user_id IS NOT NULL'),
+    );
+    expect(actions('status.correct')).toHaveLength(
+      count("SELECT count(*) FROM status_supersessions WHERE kind = 'correction'"),
+    );
+    expect(actions('status.withdraw')).toHaveLength(
+      count("SELECT count(*) FROM status_supersessions WHERE kind = 'withdrawal'"),
+    );
     expect(total).toBe(items.length);
-    expect(items[0]).toMatchObject({
-      actor: anyText,
-      action: 'status.report',
-      entityType: 'goal',
+    // Read as an administration reads it: German words and labelled changes, never codes or JSON.
+    const latest = items.find((e: { action: string }) => e.action === 'status.report');
+    expect(latest).toMatchObject({
+      actor: expect.any(String),
+      actionLabel: 'Stand gemeldet',
+      subject: { type: 'goal', id: expect.any(String) },
       ip: '127.0.0.1',
     });
-    expect(items[0]?.before).toHaveProperty('revision');
-    expect(items[0]?.after).toHaveProperty('event');
+    expect(latest.changes[0]).toMatchObject({ label: 'Status', after: expect.any(String) });
+    expect(JSON.stringify(items)).not.toMatch(/in_progress|partially_achieved"/);
     expect(() => t.app.db.exec('DELETE FROM audit_log')).toThrow(/append-only/);
   });
 });

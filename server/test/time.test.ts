@@ -35,7 +35,7 @@ describe('status over time on a controlled history', () => {
   let t: TestApp;
   let controller: Account;
   beforeAll(async () => {
-    t = await createTestApp({ seed: false });
+    t = await createTestApp({ seed: false, reviewRequired: false });
     t.app.db.exec(`
       INSERT INTO sources (id, title) VALUES ('S1', 'Testquelle');
       INSERT INTO strategy_versions (key, title, presented_on, declared_goal_count) VALUES ('1.0', 'T', '2021-01-15', 3);
@@ -78,6 +78,8 @@ describe('status over time on a controlled history', () => {
       asOf: '2021-03-31',
       knownAt: null,
       snapshot: null,
+      recordedUntil: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      changedSince: null,
     });
   });
 
@@ -138,17 +140,31 @@ describe('status over time on a controlled history', () => {
     expect(
       (await t.app.inject({ url: '/api/stats/timeline?version=1.0&from=2021-06-01&to=2021-01-01' })).statusCode,
     ).toBe(400);
-    const many = await t.app.inject({ url: '/api/stats/timeline?version=1.0&from=1900-01-01&to=2021-01-01' });
-    expect(issueFields(many)[0]).toBe('interval');
+    const many = await t.app.inject({ url: '/api/stats/timeline?version=1.0&from=1990-01-01&to=2021-01-01' });
+    expect(many.json().error.issues[0].field).toBe('interval');
   });
 
   it('lists every change in a window with the status it replaced', async () => {
-    const body = await get('/api/changes?since=2021-03-01&until=2021-05-31&version=1.0', ChangesResponse);
-    expect(body.items.map((c) => [c.goalId, c.from, c.to, c.event.track])).toEqual([
-      ['g1', 'in_progress', 'achieved', 'official'],
-      ['g2', null, 'achieved', 'independent'],
-      ['g1', 'planned', 'in_progress', 'official'],
+    const body = await get('/api/changes?since=2021-03-01&until=2021-05-31&version=1.0');
+    expect(
+      body.items.map((c: { goalId: string; kind: string; from: string | null; to: string; track: string }) => [
+        c.goalId,
+        c.kind,
+        c.from,
+        c.to,
+        c.track,
+      ]),
+    ).toEqual([
+      ['g1', 'progress', 'in_progress', 'achieved', 'official'],
+      ['g2', 'first_report', null, 'achieved', 'independent'],
+      ['g1', 'progress', 'planned', 'in_progress', 'official'],
     ]);
+    // Entered in June for February: a change of the record in June, not in spring.
+    const june = await get('/api/changes?since=2021-06-01&until=2021-06-30&version=1.0');
+    expect(june.items.map((c: { goalId: string; kind: string; to: string }) => [c.goalId, c.kind, c.to])).toEqual([
+      ['g2', 'first_report', 'missed'],
+    ]);
+    expect(june.items[0].event.lateReport).toBe(true);
     expect(body.truncated).toBe(false);
     // The backdated correction (effective February, entered June) is not known in May.
     const known = await get(
@@ -166,11 +182,11 @@ describe('status over time on a controlled history', () => {
     expect(
       parseCsv(csv.body)
         .slice(1)
-        .map((r) => [r[1], r[5], r[6]]),
+        .map((r) => [r[0], r[2], r[6], r[7]]),
     ).toEqual([
-      ['g1', 'in Umsetzung', 'erreicht'],
-      ['g2', '', 'erreicht'],
-      ['g1', 'geplant', 'in Umsetzung'],
+      ['Fortschritt', 'g1', 'in Umsetzung', 'erreicht'],
+      ['erste Meldung', 'g2', '', 'erreicht'],
+      ['Fortschritt', 'g1', 'geplant', 'in Umsetzung'],
     ]);
     const limited = await get('/api/changes?since=2021-01-01&limit=2', ChangesResponse);
     expect(limited.items).toHaveLength(2);
@@ -203,24 +219,31 @@ describe('status over time on a controlled history', () => {
     expect(perRessort.body.match(/<entry>/g)).toHaveLength(1);
   });
 
-  it('freezes a snapshot with a content hash; views opened as of it do not move', async () => {
+  it('freezes a view with a content hash; views opened as of it do not move', async () => {
+    const view = { path: '/ziele', params: { version: '1.0', status: 'achieved' } };
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/snapshots',
       headers: { ...sameOrigin, cookie: controller.cookie },
-      payload: { title: 'Ausschusssitzung 02.12.2021' },
+      payload: { title: 'Ausschusssitzung 02.12.2021', view },
     });
     expect(created.statusCode, created.body).toBe(201);
-    const snapshot = created.json<SnapshotSummary>();
-    expect(snapshot.id).toMatch(/^ausschusssitzung-02-12-2021-[0-9a-f]{8}$/);
+    const snapshot = created.json();
+    expect(snapshot.id).toMatch(/^ausschusssitzung-02-12-2021-[0-9a-f]{10}$/);
     expect(snapshot.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(new URL(snapshot.url).pathname + new URL(snapshot.url).search).toBe(
+      `/ziele?version=1.0&status=achieved&snapshot=${snapshot.id}`,
+    );
 
     const before = statuses(await get(`/api/goals?version=1.0&snapshot=${snapshot.id}`, GoalsResponse));
     const detail = await get(`/api/snapshots/${snapshot.id}`, SnapshotDetail);
     expect(detail.contentHash).toBe(snapshot.contentHash);
-    expect(detail.payload.versions[0]?.goals.map((g) => [g.id, g.status])).toEqual(Object.entries(before));
+    // The payload holds exactly what the view showed: the goals the filter left.
+    expect(detail.payload.goals.map((g: { id: string; status: string }) => [g.id, g.status])).toEqual(
+      Object.entries(before).filter(([, status]) => status === 'achieved'),
+    );
 
-    // A later report changes "now" but not the snapshot.
+    // A later report changes "now" but not the snapshot, which says that its date's figures changed since.
     const later = await t.app.inject({
       method: 'POST',
       url: '/api/goals/g1/status',
@@ -238,17 +261,20 @@ describe('status over time on a controlled history', () => {
     const after = await get(`/api/goals?version=1.0&snapshot=${snapshot.id}`, GoalsResponse);
     expect(statuses(after)).toEqual(before);
     expect(after.at.snapshot).toMatchObject({ id: snapshot.id, contentHash: snapshot.contentHash });
+    expect(after.at.changedSince).toBe(1);
     expect(() => t.app.db.exec("UPDATE snapshots SET title = 'x'")).toThrow(/never change/);
   });
 
-  it('needs a session to create a snapshot and refuses mixing snapshot with asOf', async () => {
-    expect(
-      (await t.app.inject({ method: 'POST', url: '/api/snapshots', headers: sameOrigin, payload: { title: 'Test' } }))
-        .statusCode,
-    ).toBe(401);
-    const list = await get('/api/snapshots', SnapshotsResponse);
-    const id = list.items[0]?.id;
-    if (!id) throw new Error('the snapshot created before is not listed');
+  it('lets anyone freeze a view and refuses mixing snapshot with asOf', async () => {
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/api/snapshots',
+      headers: sameOrigin,
+      payload: { view: { path: '/', params: { version: '1.0', asOf: '2021-03-31' } } },
+    });
+    expect(anonymous.statusCode, anonymous.body).toBe(201);
+    expect(anonymous.json().title).toBe('Überblick · Digitalstrategie 1.0 · Stand 31.03.2021');
+    const id = anonymous.json().id;
     expect((await t.app.inject({ url: `/api/goals?snapshot=${id}&asOf=2021-01-01` })).statusCode).toBe(400);
     expect(issueFields(await t.app.inject({ url: '/api/goals?snapshot=gibt-es-nicht' }))[0]).toBe('snapshot');
   });
@@ -257,7 +283,7 @@ describe('status over time on a controlled history', () => {
 describe('as-of aggregation query plan', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ seed: false });
+    t = await createTestApp({ seed: false, reviewRequired: false });
   });
   afterAll(() => t.close());
 

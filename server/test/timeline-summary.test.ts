@@ -106,6 +106,18 @@ describe('timeline from the month-end summary', () => {
       }),
     },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('move' as const), goal: fc.nat(), ressort }) },
+    {
+      // A correction (a new report replacing an earlier one) or a withdrawal of an earlier report.
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('supersede' as const),
+        target: fc.nat(),
+        withdraw: fc.boolean(),
+        status: fc.constantFrom(...STATUSES),
+        effective: date,
+        recorded,
+      }),
+    },
   );
   const query = fc.record({
     version: fc.constantFrom('1.0', '2.0', '3.0'),
@@ -139,6 +151,12 @@ describe('timeline from the month-end summary', () => {
               `INSERT INTO status_events (goal_id, status, effective_date, recorded_at, reporter, track) VALUES (?, ?, ?, ?, 'Test', ?)`,
             );
             const move = db.prepare('UPDATE goals SET lead_ressort = ? WHERE id = ?');
+            const open = db.prepare<[], { id: number; goal_id: string; track: string }>(
+              `SELECT id, goal_id, track FROM status_events e
+               WHERE NOT EXISTS (SELECT 1 FROM status_supersessions s WHERE s.superseded_event_id = e.id) ORDER BY id`,
+            );
+            const supersede = db.prepare(`INSERT INTO status_supersessions (superseded_event_id, kind,
+                replacement_event_id, reason, recorded_at, reporter, goal_revision) VALUES (?, ?, ?, 'Test', ?, 'Test', 0)`);
             const goalId = (n: number) => `g${n % goalList.length}`;
             db.transaction(() => {
               goalList.forEach((g, n) => insertGoal.run(`g${n}`, g.version, g.ressort));
@@ -146,10 +164,27 @@ describe('timeline from the month-end summary', () => {
               for (const op of operations) {
                 if (op.kind === 'event')
                   insertEvent.run(goalId(op.goal), op.status, op.effective, op.recorded, op.track);
-                else move.run(op.ressort, goalId(op.goal));
+                else if (op.kind === 'move') move.run(op.ressort, goalId(op.goal));
+                else {
+                  const candidates = open.all();
+                  const target = candidates[op.target % Math.max(1, candidates.length)];
+                  if (!target) continue;
+                  const replacement = op.withdraw
+                    ? null
+                    : Number(
+                        insertEvent.run(target.goal_id, op.status, op.effective, op.recorded, target.track)
+                          .lastInsertRowid,
+                      );
+                  supersede.run(target.id, op.withdraw ? 'withdrawal' : 'correction', replacement, op.recorded);
+                }
               }
             })();
-            const latest = db.prepare('SELECT max(recorded_at) FROM status_events').pluck().get() as string | null;
+            const latest = db
+              .prepare(
+                'SELECT max(at) FROM (SELECT max(recorded_at) AS at FROM status_events UNION ALL SELECT max(recorded_at) FROM status_supersessions)',
+              )
+              .pluck()
+              .get() as string | null;
             const timeline = createTimelineRepository(db);
             for (const q of queries) {
               const from = day(q.from);
@@ -176,7 +211,8 @@ describe('timeline from the month-end summary', () => {
       ),
       { numRuns: 300 },
     );
-  });
+    // 300 random histories with a database each: seconds of work, more on a loaded machine.
+  }, 60_000);
 
   it('answers as told by knownAt when an event was recorded after it', async () => {
     const db = freshDb();

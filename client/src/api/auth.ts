@@ -1,8 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LoginBody } from '@zielmonitor/shared/schemas/auth';
-import { api } from './client.ts';
 
 const meSchema = () => import('@zielmonitor/shared/schemas/auth').then((m) => m.MeResponse);
+import { api, ApiError } from './client.ts';
 
 const authKeys = {
   me: ['auth', 'me'] as const,
@@ -19,6 +19,10 @@ export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: LoginBody) => api(meSchema, '/api/auth/login', { method: 'POST', json: body }),
+    // The server checks only a few passwords at once and says "busy, in a second" to the rest
+    // (colleagues behind one address logging in together): try again, as it asks, up to 3 times.
+    retry: (failures, error) => failures < 3 && error instanceof ApiError && error.body?.error.code === 'LOGIN_BUSY',
+    retryDelay: 1000,
     onSuccess: (data) => {
       client.setQueryData(authKeys.me, data);
       // Logged-in answers differ (no cache, own goals): refetch everything.

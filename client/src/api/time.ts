@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ChangesQueryInput } from '@zielmonitor/shared/schemas/changes';
+import type { CreateSnapshotBody } from '@zielmonitor/shared/schemas/snapshot';
 import type { TimelineQueryInput } from '@zielmonitor/shared/schemas/timeline';
 import { api, withQuery } from './client.ts';
 import { invalidate } from './query-client.ts';
@@ -48,11 +49,12 @@ export const snapshotQuery = (id: string) =>
     staleTime: Infinity,
   });
 
+/** Freezes a view (anyone may): answers the snapshot, an earlier one when the same content was frozen before. */
 export function useCreateSnapshot() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (title: string) =>
-      api(() => snapshots().then((m) => m.SnapshotSummary), '/api/snapshots', { method: 'POST', json: { title } }),
+    mutationFn: (body: CreateSnapshotBody) =>
+      api(() => snapshots().then((m) => m.CreateSnapshotResponse), '/api/snapshots', { method: 'POST', json: body }),
     onSuccess: () => invalidate(client, timeKeys.snapshots),
   });
 }

@@ -10,7 +10,7 @@ import { AsOfControl } from './as-of-control.tsx';
 import { NavLink } from './nav-link.tsx';
 
 /** Parameters that follow the user from page to page. */
-const KEPT = ['version', 'asOf', 'snapshot'] as const;
+const KEPT = ['version', 'asOf', 'knownAt', 'snapshot'] as const;
 
 export function useKeptSearch(): string {
   const [params] = useSearchParams();
@@ -32,6 +32,7 @@ export function AppShell({ children, setLang }: { children: ReactNode; setLang: 
     ['/ziele', t.nav.goals],
     ['/verlauf', t.nav.timeline],
     ['/aenderungen', t.nav.changes],
+    ['/runden', t.nav.rounds],
     ['/44-zu-78', t.nav.lineage],
     ['/sitzung', t.nav.session],
   ];
@@ -79,7 +80,7 @@ export function AppShell({ children, setLang }: { children: ReactNode; setLang: 
       <footer className="app-footer">
         <p>{t.footer}</p>
         <p>
-          <NavLink to="/barrierefreiheit">{t.a11y.title}</NavLink> · <a href="/api/docs">API</a>
+          <NavLink to="/barrierefreiheit">{t.a11yTitle}</NavLink> · <a href="/api/docs">API</a>
         </p>
       </footer>
     </>

@@ -22,6 +22,7 @@ export function UserMenu() {
     <div className="user-menu">
       <span className="muted">{t.auth.signedInAs(user.name)}</span>
       <NavLink to="/meine-ziele">{t.nav.myGoals}</NavLink>
+      <NavLink to="/freigaben">{t.nav.review}</NavLink>
       {user.role === 'admin' && <NavLink to="/protokoll">{t.nav.audit}</NavLink>}
       {user.role === 'admin' && <NavLink to="/import">Import</NavLink>}
       <button type="button" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}>

@@ -17,7 +17,7 @@ describe('fieldErrors', () => {
   it('turns the shared status schema’s refusals into field messages the form shows', () => {
     const parsed = StatusUpdateBody.safeParse({
       status: 'achieved',
-      effectiveDate: '2999-01-01',
+      effectiveDate: '2099-01-01',
       note: '',
       evidence: {},
       expectedRevision: 0,

@@ -1,3 +1,11 @@
+import {
+  CHANGE_KIND_LABELS,
+  CONFIDENCE_LABELS,
+  HORIZON_LABELS,
+  STATUS_LABELS,
+  TRACK_LABELS,
+} from '@zielmonitor/shared/vocabulary/labels';
+
 export const de = {
   appName: 'Zielmonitor',
   appTagline: 'Digitalstrategie Nordrhein-Westfalen',
@@ -12,6 +20,8 @@ export const de = {
     login: 'Anmelden',
     myGoals: 'Meine Ziele',
     audit: 'Protokoll',
+    review: 'Freigaben',
+    rounds: 'Berichtsrunden',
     logout: 'Abmelden',
     accessibility: 'Barrierefreiheit',
   },
@@ -20,20 +30,14 @@ export const de = {
   versionOption: (key: string, title: string, date: string) => `${key} – ${title} (${date})`,
   track: {
     label: 'Wessen Einschätzung',
-    official: 'Landesregierung (amtlich)',
+    official: 'Landesregierung (eigene Meldungen)',
     independent: 'Unabhängige Einschätzungen (Fraktionen, Presse)',
   },
-  status: {
-    unknown: 'unbekannt',
-    planned: 'geplant',
-    in_progress: 'in Umsetzung',
-    partially_achieved: 'teilweise erreicht',
-    achieved: 'erreicht',
-    missed: 'verfehlt',
-    dropped: 'aufgegeben',
-  },
-  horizon: { short: 'kurzfristig', medium: 'mittelfristig', long: 'langfristig', unknown: 'nicht belegt' },
-  confidence: { high: 'hoch', medium: 'mittel', low: 'niedrig', unknown: 'unbekannt' },
+  status: STATUS_LABELS.de,
+  horizon: HORIZON_LABELS.de,
+  confidence: CONFIDENCE_LABELS.de,
+  changeKind: CHANGE_KIND_LABELS.de,
+  trackShort: TRACK_LABELS.de,
   unknownRessort: 'Ressort nicht belegt',
   loading: 'Daten werden geladen …',
   errorTitle: 'Die Daten konnten nicht geladen werden.',
@@ -47,21 +51,34 @@ export const de = {
     headline: 'Kennzahlen',
     declared: 'Ziele laut Strategie',
     documented: 'davon öffentlich belegt',
-    achieved: 'erreicht',
-    inProgress: 'in Umsetzung',
-    missed: 'verfehlt',
-    unknown: 'Status unbekannt',
+    basis: (n: number, rule: string) =>
+      `Grundlage: ${n === 1 ? '1 belegtes Ziel' : `${n} belegte Ziele`} (Zählweise: ${rule}). Jede Zahl ist die Summe der Spalte in der Tabelle unten.`,
+    emptyBasis: (rule: string) =>
+      `Unter der Zählweise „${rule}“ gibt es zu diesem Zeitpunkt keine belegten Ziele. Deshalb gibt es hier nichts zu zählen – und keine Aussage über die Ressorts.`,
+    ruleOption: (label: string, n: number) => `${label} (${n === 1 ? '1 belegtes Ziel' : `${n} belegte Ziele`})`,
     coverageTitle: 'Was die Zahlen abdecken',
     coverage: (documented: number, declared: number) => `${documented} von ${declared} Zielen öffentlich belegt`,
     coverageText: (documented: number, declared: number) =>
       `Alle Zahlen auf dieser Seite beziehen sich nur auf die ${documented} Ziele, die in öffentlichen Quellen nachgewiesen sind – nicht auf alle ${declared}. Für die übrigen ${declared - documented} Ziele sind weder Wortlaut noch Ressort noch Stand öffentlich zugänglich. „0 erreicht“ heißt also: unter den belegten Zielen dieses Ressorts meldet keine Quelle ein erreichtes Ziel.`,
     zeroTitle: 'Ressorts ohne erreichtes Ziel',
     zeroIntro: 'Ressorts mit belegten Zielen, von denen keines als erreicht gemeldet ist:',
-    zeroNone: 'Jedes Ressort mit belegten Zielen hat mindestens ein erreichtes Ziel.',
+    zeroNone: 'Unter dieser Zählweise hat jedes Ressort mit belegten Zielen mindestens ein erreichtes Ziel.',
+    zeroEmpty:
+      'Unter dieser Zählweise gibt es keine belegten Ziele – also auch keine Aussage darüber, welches Ressort keines erreicht hat.',
     goalsCount: (n: number) => (n === 1 ? '1 Ziel' : `${n} Ziele`),
     chartTitle: 'Erfüllung je Ressort',
-    chartSummary: (n: number, best: string, rate: string) =>
-      `${n} Ressorts. Höchste Erfüllungsquote: ${best} mit ${rate}.`,
+    chartSummary: (ressorts: number, best: string | null, rate: string, unassigned: number) =>
+      [
+        ressorts === 1 ? '1 Ressort.' : `${ressorts} Ressorts.`,
+        best === null ? 'Kein Ressort hat ein erreichtes Ziel.' : `Höchste Erfüllungsquote: ${best} mit ${rate}.`,
+        unassigned === 0
+          ? ''
+          : unassigned === 1
+            ? '1 Ziel ist keinem Ressort zugeordnet.'
+            : `${unassigned} Ziele sind keinem Ressort zugeordnet.`,
+      ]
+        .filter(Boolean)
+        .join(' '),
     tableCaption: 'Ziele je Ressort und Status',
     ressort: 'Ressort',
     total: 'Ziele',
@@ -84,6 +101,9 @@ export const de = {
       other: 'Sonstige',
     },
     contradiction: 'Widerspricht anderen Angaben zum selben Bezug',
+    datesRule:
+      'Ungenaue Datumsangaben: Nennt eine Quelle für eine Meldung nur einen Monat oder ein Jahr, zählt die Meldung ab dem letzten Tag dieses Monats oder Jahres („2021“ ab dem 31.12.2021, „März 2022“ ab dem 31.03.2022) – nie früher, als die Quelle es hergibt. Angezeigt und exportiert wird das Datum so genau, wie die Quelle es nennt.',
+    partialRule: '„Teilweise erreicht“ ist eine eigene Zahl und zählt weder als erreicht noch als in Umsetzung.',
     ruleLabel: 'Zählweise',
   },
   goals: {
@@ -93,7 +113,7 @@ export const de = {
     allRessorts: 'alle Ressorts',
     horizon: 'Zeithorizont',
     allHorizons: 'alle Zeithorizonte',
-    status: 'Status (amtlich)',
+    status: 'Status laut Landesregierung',
     allStatuses: 'alle Status',
     search: 'Suche in Titel und Beschreibung',
     resetFilters: 'Filter zurücksetzen',
@@ -104,7 +124,7 @@ export const de = {
     colRessort: 'Ressort',
     colHorizon: 'Zeithorizont',
     colDue: 'Fällig',
-    colStatus: 'Status (amtlich)',
+    colStatus: 'Status laut Landesregierung',
     colIndependent: 'Unabhängige Einschätzung',
     sortBy: (column: string) => `Nach ${column} sortieren`,
     overdue: 'überfällig',
@@ -116,7 +136,7 @@ export const de = {
   goal: {
     back: 'Zur Zielliste',
     version: 'Version',
-    ressort: 'Federführung',
+    ressort: 'Federführung laut Strategie',
     coRessorts: 'Beteiligt',
     fieldOfAction: 'Handlungsfeld',
     horizon: 'Zeithorizont',
@@ -148,6 +168,22 @@ export const de = {
     notFound: 'Dieses Ziel gibt es nicht.',
     notes: 'Anmerkungen',
     basis: 'Grundlage',
+    origin: {
+      new: 'neu in dieser Version',
+      derived: 'aus einem früheren Ziel abgeleitet',
+      unknown: 'Herkunft nicht belegt',
+    },
+    lateReport: 'nachträglich gemeldet',
+    lateReportHint: 'mehr als 90 Tage nach dem Tag eingetragen, ab dem die Meldung gilt',
+    superseded: (kind: 'correction' | 'withdrawal', date: string, who: string) =>
+      `${kind === 'correction' ? 'Berichtigt' : 'Zurückgenommen'} am ${date} von ${who}.`,
+    supersededReason: 'Grund',
+    correctionOf: (date: string) => `Berichtigt die Meldung, die ab ${date} galt.`,
+    correctionLink: 'zur berichtigten Meldung',
+    saved: (status: string, date: string) => `Gespeichert. Aktueller Stand dieses Ziels: „${status}“ ab ${date}.`,
+    savedNotCurrent: (status: string, date: string) =>
+      `Gespeichert. Ihre Meldung gilt für einen früheren Tag; aktueller Stand dieses Ziels bleibt „${status}“ ab ${date}.`,
+    savedNoStatus: 'Gespeichert. Die Landesregierung hat zu diesem Ziel derzeit keinen gültigen Stand gemeldet.',
   },
   auth: {
     title: 'Anmelden',
@@ -174,7 +210,28 @@ export const de = {
     evidenceReference: 'Beleg: Drucksache oder Aktenzeichen (freiwillig)',
     submit: 'Meldung absenden',
     cancel: 'Abbrechen',
-    saved: 'Gespeichert. Der neue Stand ist sofort im Überblick sichtbar.',
+    backdated: (status: string, date: string) =>
+      `Diese Meldung gilt ab einem früheren Tag als der aktuelle Stand („${status}“ ab ${date}). Sie wird gespeichert, wird aber nicht zum aktuellen Stand. War eine frühere Meldung falsch, berichtigen Sie besser diese:`,
+    backdatedCorrect: (status: string, date: string) => `„${status}“ ab ${date} berichtigen`,
+    tooEarly: (date: string) => `Eine Meldung kann frühestens ab der Vorstellung der Strategie gelten (${date}).`,
+    correct: 'Berichtigen',
+    withdraw: 'Zurücknehmen',
+    correctTitle: 'Meldung berichtigen',
+    withdrawTitle: 'Meldung zurücknehmen',
+    correctIntro:
+      'Eine Berichtigung ersetzt die Meldung unten. Diese bleibt im Verlauf sichtbar – durchgestrichen, mit Ihrem Namen, dem Datum und dem Grund. Ab jetzt zählt nur noch die Berichtigung.',
+    withdrawIntro:
+      'Eine Rücknahme nimmt die Meldung unten ohne Ersatz zurück: Es gilt wieder der Stand davor. Die Meldung bleibt im Verlauf sichtbar – durchgestrichen, mit Ihrem Namen, dem Datum und dem Grund.',
+    mode: 'Was soll geschehen?',
+    modeCorrect: 'Berichtigen: die Meldung durch eine richtige ersetzen',
+    modeWithdraw: 'Zurücknehmen: die Meldung ersatzlos streichen',
+    reportToCorrect: 'Die Meldung',
+    reason: 'Grund der Berichtigung oder Rücknahme',
+    reasonHint: 'Wird öffentlich neben der Meldung angezeigt. Mindestens 10 Zeichen.',
+    submitCorrection: 'Berichtigung speichern',
+    submitWithdrawal: 'Rücknahme speichern',
+    alreadySuperseded: 'Diese Meldung ist bereits berichtigt oder zurückgenommen.',
+    notCorrectable: 'Diese Meldung dürfen Sie nicht berichtigen.',
     errorsSummary: (n: number) => (n === 1 ? 'Bitte korrigieren Sie 1 Angabe.' : `Bitte korrigieren Sie ${n} Angaben.`),
     conflictTitle: 'Inzwischen gibt es einen neueren Stand',
     conflictText:
@@ -193,6 +250,20 @@ export const de = {
     before: 'Vorher',
     after: 'Nachher',
     address: 'Adresse',
+    changes: 'Änderungen',
+    filters: 'Protokoll filtern',
+    allActions: 'alle Vorgänge',
+    from: 'von',
+    to: 'bis',
+    count: (shown: number, total: number) =>
+      `${total === 1 ? '1 Eintrag' : `${total} Einträge`}${shown < total ? `, ${shown} angezeigt` : ''}`,
+    subject: {
+      goal: 'Ziel',
+      indicator: 'Kennzahl',
+      round: 'Berichtsrunde',
+      snapshot: 'Eingefrorener Stand',
+      user: 'Konto',
+    },
     forbidden: 'Das Protokoll ist nur für die Administration sichtbar.',
   },
   time: {
@@ -204,13 +275,23 @@ export const de = {
     quarter: 'Quartale',
     perRessort: 'Je Ressort',
     summary: (from: string, to: string, a: number, b: number, total: number) =>
-      `Von ${from} bis ${to} stieg die Zahl der erreichten Ziele von ${a} auf ${b} (von ${total} belegten Zielen).`,
+      total === 0
+        ? `Für diese Auswahl gibt es keine belegten Ziele; der Verlauf von ${from} bis ${to} ist leer.`
+        : `${
+            a === b
+              ? `Von ${from} bis ${to} blieb die Zahl der erreichten Ziele bei ${b}`
+              : `Von ${from} bis ${to} ${b > a ? 'stieg' : 'sank'} die Zahl der erreichten Ziele von ${a} auf ${b}`
+          } (von ${total === 1 ? '1 belegten Ziel' : `${total} belegten Zielen`}).`,
     tableCaption: 'Status je Zeitpunkt',
     date: 'Stand',
     changesTitle: 'Änderungen seit …',
     since: 'Seit',
     until: 'Bis (einschließlich)',
-    changesIntro: 'Jede Statusmeldung, die in diesem Zeitraum wirksam wurde, mit dem vorherigen Stand derselben Spur.',
+    changesIntro:
+      'Jede Änderung am Stand der Ziele in diesem Zeitraum: Meldungen, die in dem Zeitraum gelten, und Meldungen, Berichtigungen und Rücknahmen, die in dem Zeitraum eingetragen wurden – jeweils mit dem Stand davor und der Art der Änderung. Ein Rückschritt ist eine echte Verschlechterung; eine Berichtigung korrigiert einen Fehler im Bericht.',
+    kind: 'Art der Änderung',
+    entered: 'eingetragen',
+    reason: 'Grund',
     from: 'vorher',
     to: 'neu',
     first: 'erste Meldung',
@@ -219,58 +300,14 @@ export const de = {
     feedAll: 'alle Ressorts',
     snapshotsTitle: 'Eingefrorene Stände (Snapshots)',
     snapshotsIntro:
-      'Ein Snapshot friert den Stand ein – zum Zitieren in Sitzungen. Er ändert sich nie; die Prüfsumme (SHA-256) belegt das.',
-    createSnapshot: 'Aktuellen Stand einfrieren',
-    snapshotName: 'Name, z. B. „Ausschusssitzung 02.12.2021“',
+      'Ein eingefrorener Stand hält die Zahlen einer Ansicht fest – zum Zitieren in Pressemitteilung, Sitzung oder Akte. Er ändert sich nie; die Prüfsumme (SHA-256) belegt das. Einfrieren kann jede und jeder, ohne Anmeldung; dieselben Zahlen werden nur einmal gespeichert.',
+    createSnapshot: 'Diese Ansicht einfrieren',
+    snapshotName: 'Name (freiwillig), z. B. „Ausschusssitzung 02.12.2021“',
     snapshotCreated: 'Snapshot angelegt.',
     openSnapshot: 'Ansehen',
     bannerSnapshot: (title: string, date: string) => `Eingefrorener Stand „${title}“ vom ${date}`,
     hash: 'Prüfsumme (SHA-256)',
     backToNow: 'Zum aktuellen Stand',
-  },
-  lineage: {
-    title: 'Von 44 zu 78 Zielen',
-    intro:
-      'Sind die 78 Ziele der Digitalstrategie 2.0 die alten 44 plus 34 neue? Hier steht, was aus jedem belegten 1.0-Ziel geworden ist und woher die belegten 2.0-Ziele kommen.',
-    answerTitle: 'Die kurze Antwort',
-    answer: (d1: number, d2: number, b1: number, b2: number, unknown: number) =>
-      `Nein, das lässt sich so nicht sagen. Laut Minister wurden 14 erledigte Ziele nicht übernommen und die übrigen weitergeführt, teils verändert – 78 ist also nicht ${d1} + ${d2 - d1}. Öffentlich belegt sind nur ${b1} der ${d1} alten und ${b2} der ${d2} neuen Ziele; für ${unknown} der belegten alten Ziele ist der Verbleib nicht belegt.`,
-    fate: {
-      continued: 'fortgeführt',
-      sharpened: 'verschärft',
-      loosened: 'gelockert',
-      split: 'aufgeteilt',
-      merged: 'zusammengelegt',
-      replaced: 'ersetzt',
-      achieved_and_ended: 'erreicht und beendet',
-      dropped_unfulfilled: 'unerfüllt fallengelassen',
-      unknown: 'Verbleib nicht belegt',
-    },
-    origin: { new: 'neu', derived: 'aus 1.0 abgeleitet', unknown: 'Herkunft nicht belegt' },
-    target: {
-      carried: 'in 2.0 weitergeführt',
-      ended: 'nicht mehr in 2.0',
-      unknown: 'Verbleib unbekannt',
-      new: 'neu in 2.0',
-      originUnknown: '2.0, Herkunft unbekannt',
-    },
-    loosenedFlag: 'Ziel wurde gelockert',
-    sankeyTitle: 'Ströme von 1.0 nach 2.0',
-    sankeySummary: (n: number) =>
-      `${n} Ströme; dieselben Angaben stehen in der Tabelle darunter, jede Zeile mit ihren Zielen.`,
-    tableCaption: 'Ströme von 1.0 nach 2.0 mit ihren Zielen',
-    fromCol: 'von',
-    toCol: 'nach',
-    detailTitle: 'Belegte Verbindungen',
-    dueTitle: 'Fällig bis Ende der Wahlperiode',
-    period: 'Wahlperiode',
-    dueCaption: (name: string, end: string) => `${name}: fällig bis ${end}, je Ressort`,
-    dueIn: 'fällig in der Wahlperiode',
-    achievedIn: 'davon bis dahin erreicht (amtlich)',
-    dueAfter: 'fällig danach',
-    noDue: 'ohne Frist',
-    dueNote:
-      'Fälligkeit: ausdrückliche Frist, sonst aus dem Zeithorizont abgeleitet (Definition der Strategie). Wahlperioden sind Daten mit Quelle, kein Programmcode.',
   },
   session: {
     dataFrom: 'Daten vom',
@@ -282,48 +319,6 @@ export const de = {
     titleNote:
       'Sitzungsmodus: Die Daten sind auf den oben genannten Stand festgelegt und ändern sich während der Sitzung nicht.',
     officialOnly: 'Status nach Meldungen der Landesregierung; nur öffentlich belegte Ziele.',
-  },
-  importer: {
-    title: 'Zielliste importieren (CSV)',
-    intro:
-      'Laden Sie die amtliche Zielliste im Format des CSV-Exports hoch. Zuerst zeigt ein Probelauf, was angelegt, geändert und abgelehnt würde; geschrieben wird nur, wenn keine Zeile abgelehnt wird – in einem protokollierten Schritt.',
-    file: 'CSV-Datei (Spalten wie im Export)',
-    dryRun: 'Probelauf',
-    apply: 'Jetzt importieren',
-    dryRunResult: 'Ergebnis des Probelaufs (nichts geschrieben)',
-    applied: 'Importiert',
-    summary: (c: number, ch: number, u: number, r: number) =>
-      `${c} neu, ${ch} geändert, ${u} unverändert, ${r} Probleme`,
-    rejected: 'Abgelehnte Angaben',
-    line: 'Zeile',
-    column: 'Spalte',
-    problem: 'Problem',
-    created: 'neu',
-    changed: 'geändert',
-  },
-  a11y: {
-    title: 'Erklärung zur Barrierefreiheit',
-    scope: (operator: string | null) =>
-      `Diese Erklärung gilt für den Zielmonitor${operator ? ` von ${operator}` : ''}. Als Webangebot einer öffentlichen Stelle in Nordrhein-Westfalen soll er die Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) und damit WCAG 2.1 auf Stufe AA erfüllen.`,
-    stateTitle: 'Stand der Vereinbarkeit',
-    state:
-      'Der Zielmonitor ist weitgehend vereinbar. Jede Seite und jeder Zustand (Überblick, Zielliste mit Filtern, Zielseite, 44 → 78, Verlauf, Anmeldung, Meldeformular mit Fehlern, Konfliktmeldung, Import-Probelauf, Sitzungsmodus, Fehlerseite) wird bei jedem Test automatisch mit axe-core geprüft; die Seiten sind mit der Tastatur bedienbar und bei 320 Pixel Breite und 200 % Vergrößerung ohne waagerechtes Scrollen lesbar.',
-    limitsTitle: 'Bekannte Einschränkungen',
-    limits: [
-      'Diagramme sind für Screenreader ausgeblendet; dieselben Zahlen stehen jeweils in einer Tabelle und in einem Satz darunter.',
-      'Quellen von Dritten (Presse, Fraktionen, Landtag) sind verlinkt; für deren Barrierefreiheit ist der Zielmonitor nicht verantwortlich.',
-      'Eine Übersetzung in Leichte Sprache und Deutsche Gebärdensprache gibt es noch nicht; eine Erklärung in einfacher Sprache steht auf der Startseite.',
-    ],
-    howTitle: 'Erstellung dieser Erklärung',
-    how: 'Die Erklärung beruht auf einer Selbstbewertung mit automatischen Tests (axe-core, Regeln WCAG 2.1 A/AA) und Tests der Tastaturbedienung in einem echten Browser.',
-    feedbackTitle: 'Feedback und Kontakt',
-    feedback:
-      'Sind Ihnen Barrieren aufgefallen? Schreiben Sie uns – wir antworten innerhalb von sechs Wochen (§ 10 BITV 2.0 i. V. m. BGG NRW).',
-    noContact:
-      'Die Kontaktadresse für Feedback ist in dieser Installation noch nicht eingetragen (Einstellung FEEDBACK_EMAIL).',
-    enforcementTitle: 'Durchsetzungsverfahren',
-    enforcement:
-      'Wenn Sie auf Ihre Mitteilung keine zufriedenstellende Antwort erhalten, können Sie sich an die Durchsetzungs- und Schlichtungsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen wenden.',
   },
   plain: {
     title: 'Was ist der Zielmonitor? (einfache Sprache)',
@@ -345,11 +340,50 @@ export const de = {
     sourcesNote:
       'Quellen zu jedem Ziel auf der jeweiligen Zielseite; Ressortzuschnitte und Nachfolge mit Quellen in data/ressorts.json.',
   },
+  a11yTitle: 'Erklärung zur Barrierefreiheit',
+  stamp: {
+    versionShort: (key: string) => `Digitalstrategie ${key}`,
+    allVersions: 'Digitalstrategie 1.0 und 2.0',
+    title: 'Was diese Ansicht zeigt',
+    version: (key: string, date: string) => `Digitalstrategie ${key}, vorgestellt am ${date}`,
+    defaultVersion: 'voreingestellt; eine andere Version ist oben wählbar',
+    track: (label: string) => `Wessen Einschätzung: ${label}`,
+    bothTracks: 'Wessen Einschätzung: Landesregierung und unabhängige Stellen, getrennt nebeneinander',
+    rule: (label: string, n: number | null) =>
+      `Zählweise: ${label}${n === null ? '' : n === 1 ? ' (1 belegtes Ziel)' : ` (${n} belegte Ziele)`}`,
+    coverage: (documented: number, declared: number) =>
+      `Abdeckung: ${documented} von ${declared} Zielen öffentlich belegt`,
+    asOf: (date: string) => `Stand: ${date}`,
+    asOfToday: (date: string) => `Stand: heute, ${date}`,
+    knownAt: (when: string) => `Kenntnisstand: alle bis ${when} eingetragenen Meldungen`,
+    snapshot: (title: string) => `Eingefrorener Stand „${title}“`,
+    hash: 'Prüfsumme (SHA-256)',
+    cite: 'Link zum Zitieren',
+    citeHint:
+      'Dieser Link zeigt immer genau diese Zahlen – auch wenn später Meldungen für diesen Stand nachgetragen oder berichtigt werden.',
+    copy: 'Link kopieren',
+    copied: 'Link kopiert.',
+    freeze: 'Diese Ansicht einfrieren',
+    freezeHint:
+      'Speichert die Zahlen dieser Ansicht dauerhaft mit Prüfsumme – für Pressemitteilung, Sitzung oder Akte. Ohne Anmeldung möglich.',
+    frozen: 'Eingefroren. Die Ansicht zeigt jetzt den eingefrorenen Stand.',
+    frozenBefore: 'Dieselben Zahlen waren schon eingefroren; hier ist dieser Stand.',
+    changedSince: (n: number) =>
+      `Seit diesem Kenntnisstand wurden Meldungen nachgetragen oder berichtigt: Für ${n === 1 ? '1 Ziel gilt' : `${n} Ziele gelten`} zu diesem Datum heute ein anderer Stand.`,
+    unchangedSince: 'Seit diesem Kenntnisstand hat sich an den Zahlen für dieses Datum nichts geändert.',
+    todaysKnowledge: 'Mit heutigem Kenntnisstand ansehen',
+  },
   asOf: {
     label: 'Stand am',
     now: 'heute',
     reset: 'Auf heute setzen',
     banner: (date: string) => `Ansicht zum Stand ${date}`,
+  },
+  countingQuestion: {
+    title: 'Offene Zählfrage',
+    sources: (n: number): string => (n === 1 ? 'Quelle' : 'Quellen'),
+    ifMerged: (documented: number, declared: number) =>
+      `Zählen diese Einträge als ein Ziel, sind ${documented} von ${declared} Zielen belegt. Die Daten entscheiden das nicht.`,
   },
   footer:
     'Zielmonitor – alle Angaben mit Quelle. Daten: öffentliche Dokumente von Landesregierung, Landtag, Fraktionen und Presse.',

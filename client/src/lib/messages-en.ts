@@ -1,3 +1,10 @@
+import {
+  CHANGE_KIND_LABELS,
+  CONFIDENCE_LABELS,
+  HORIZON_LABELS,
+  STATUS_LABELS,
+  TRACK_LABELS,
+} from '@zielmonitor/shared/vocabulary/labels';
 import type { de } from './messages-de.ts';
 
 export const en: typeof de = {
@@ -14,6 +21,8 @@ export const en: typeof de = {
     login: 'Log in',
     myGoals: 'My goals',
     audit: 'Audit log',
+    review: 'Releases',
+    rounds: 'Reporting rounds',
     logout: 'Log out',
     accessibility: 'Accessibility',
   },
@@ -22,20 +31,14 @@ export const en: typeof de = {
   versionOption: (key, title, date) => `${key} – ${title} (${date})`,
   track: {
     label: 'Whose assessment',
-    official: 'State government (official)',
+    official: 'State government (its own reports)',
     independent: 'Independent assessments (parliamentary groups, press)',
   },
-  status: {
-    unknown: 'unknown',
-    planned: 'planned',
-    in_progress: 'in progress',
-    partially_achieved: 'partially achieved',
-    achieved: 'achieved',
-    missed: 'missed',
-    dropped: 'dropped',
-  },
-  horizon: { short: 'short term', medium: 'medium term', long: 'long term', unknown: 'not documented' },
-  confidence: { high: 'high', medium: 'medium', low: 'low', unknown: 'unknown' },
+  status: STATUS_LABELS.en,
+  horizon: HORIZON_LABELS.en,
+  confidence: CONFIDENCE_LABELS.en,
+  changeKind: CHANGE_KIND_LABELS.en,
+  trackShort: TRACK_LABELS.en,
   unknownRessort: 'Ministry not documented',
   loading: 'Loading data …',
   errorTitle: 'The data could not be loaded.',
@@ -49,20 +52,30 @@ export const en: typeof de = {
     headline: 'Key figures',
     declared: 'goals in the strategy',
     documented: 'publicly documented',
-    achieved: 'achieved',
-    inProgress: 'in progress',
-    missed: 'missed',
-    unknown: 'status unknown',
+    basis: (n, rule) =>
+      `Base: ${n === 1 ? '1 documented goal' : `${n} documented goals`} (counting rule: ${rule}). Each figure is the sum of its column in the table below.`,
+    emptyBasis: (rule) =>
+      `Under the counting rule “${rule}” there are no documented goals at this point in time. There is nothing to count here — and nothing to say about the ministries.`,
+    ruleOption: (label, n) => `${label} (${n === 1 ? '1 documented goal' : `${n} documented goals`})`,
     coverageTitle: 'What the figures cover',
     coverage: (documented, declared) => `${documented} of ${declared} goals publicly documented`,
     coverageText: (documented, declared) =>
       `Every figure on this page covers only the ${documented} goals documented in public sources — not all ${declared}. For the other ${declared - documented}, neither wording nor ministry nor status is public. “0 achieved” therefore means: among this ministry’s documented goals, no source reports one as achieved.`,
     zeroTitle: 'Ministries with no goal achieved',
     zeroIntro: 'Ministries with documented goals, none of which is reported as achieved:',
+    zeroEmpty:
+      'Under this counting rule there are no documented goals — so nothing can be said about which ministry has met none.',
     zeroNone: 'Every ministry with documented goals has at least one achieved goal.',
     goalsCount: (n) => (n === 1 ? '1 goal' : `${n} goals`),
     chartTitle: 'Fulfilment per ministry',
-    chartSummary: (n, best, rate) => `${n} ministries. Highest fulfilment rate: ${best} at ${rate}.`,
+    chartSummary: (ressorts, best, rate, unassigned) =>
+      [
+        ressorts === 1 ? '1 ministry.' : `${ressorts} ministries.`,
+        best === null ? 'No ministry has an achieved goal.' : `Highest fulfilment rate: ${best} with ${rate}.`,
+        unassigned === 0 ? '' : unassigned === 1 ? '1 goal has no ministry.' : `${unassigned} goals have no ministry.`,
+      ]
+        .filter(Boolean)
+        .join(' '),
     tableCaption: 'Goals per ministry and status',
     ressort: 'Ministry',
     total: 'Goals',
@@ -85,6 +98,9 @@ export const en: typeof de = {
       other: 'Other',
     },
     contradiction: 'Contradicts other figures on the same scope',
+    datesRule:
+      'Imprecise dates: where a source dates a report only to a month or a year, it counts from the last day of that month or year (“2021” from 31/12/2021, “March 2022” from 31/03/2022) — never earlier than the source allows. The date is shown and exported as precisely as the source states it.',
+    partialRule: '“Partially achieved” is a figure of its own and counts neither as achieved nor as in progress.',
     ruleLabel: 'Counting rule',
   },
   goals: {
@@ -94,7 +110,7 @@ export const en: typeof de = {
     allRessorts: 'all ministries',
     horizon: 'Horizon',
     allHorizons: 'all horizons',
-    status: 'Status (official)',
+    status: 'Status according to the government',
     allStatuses: 'all statuses',
     search: 'Search title and description',
     resetFilters: 'Reset filters',
@@ -104,7 +120,7 @@ export const en: typeof de = {
     colRessort: 'Ministry',
     colHorizon: 'Horizon',
     colDue: 'Due',
-    colStatus: 'Status (official)',
+    colStatus: 'Status according to the government',
     colIndependent: 'Independent assessment',
     sortBy: (column) => `Sort by ${column}`,
     overdue: 'overdue',
@@ -116,7 +132,7 @@ export const en: typeof de = {
   goal: {
     back: 'Back to the goal list',
     version: 'Version',
-    ressort: 'Lead',
+    ressort: 'Lead ministry in the strategy',
     coRessorts: 'Involved',
     fieldOfAction: 'Field of action',
     horizon: 'Horizon',
@@ -146,6 +162,17 @@ export const en: typeof de = {
     },
     certainty: { documented: 'documented', probable: 'probable', unknown: 'unknown' },
     notFound: 'There is no such goal.',
+    origin: { new: 'new in this version', derived: 'derived from an earlier goal', unknown: 'origin not documented' },
+    lateReport: 'reported late',
+    lateReportHint: 'entered more than 90 days after the day it takes effect',
+    superseded: (kind, date, who) => `${kind === 'correction' ? 'Corrected' : 'Withdrawn'} on ${date} by ${who}.`,
+    supersededReason: 'Reason',
+    correctionOf: (date) => `Corrects the report that took effect on ${date}.`,
+    correctionLink: 'to the corrected report',
+    saved: (status, date) => `Saved. Current status of this goal: “${status}” from ${date}.`,
+    savedNotCurrent: (status, date) =>
+      `Saved. Your report is for an earlier day; the current status of this goal remains “${status}” from ${date}.`,
+    savedNoStatus: 'Saved. The state government currently has no valid status report for this goal.',
     notes: 'Notes',
     basis: 'Basis',
   },
@@ -173,7 +200,28 @@ export const en: typeof de = {
     evidenceReference: 'Evidence: printed paper or file number (optional)',
     submit: 'Send report',
     cancel: 'Cancel',
-    saved: 'Saved. The new status shows on the overview at once.',
+    backdated: (status, date) =>
+      `This report takes effect earlier than the current status (“${status}” from ${date}). It will be saved but will not become the current status. If an earlier report was wrong, correct that one instead:`,
+    backdatedCorrect: (status, date) => `Correct “${status}” from ${date}`,
+    tooEarly: (date) => `A report can take effect from the strategy’s presentation at the earliest (${date}).`,
+    correct: 'Correct',
+    withdraw: 'Withdraw',
+    correctTitle: 'Correct a report',
+    withdrawTitle: 'Withdraw a report',
+    correctIntro:
+      'A correction replaces the report below. That report stays visible in the history — struck through, with your name, the date and the reason. From now on only the correction counts.',
+    withdrawIntro:
+      'A withdrawal removes the report below without a replacement: the status before it applies again. The report stays visible in the history — struck through, with your name, the date and the reason.',
+    mode: 'What should happen?',
+    modeCorrect: 'Correct: replace the report with a right one',
+    modeWithdraw: 'Withdraw: remove the report without replacement',
+    reportToCorrect: 'The report',
+    reason: 'Reason for the correction or withdrawal',
+    reasonHint: 'Shown publicly beside the report. At least 10 characters.',
+    submitCorrection: 'Save correction',
+    submitWithdrawal: 'Save withdrawal',
+    alreadySuperseded: 'This report has already been corrected or withdrawn.',
+    notCorrectable: 'You may not correct this report.',
     errorsSummary: (n) => (n === 1 ? 'Please correct 1 entry.' : `Please correct ${n} entries.`),
     conflictTitle: 'There is a newer status meanwhile',
     conflictText:
@@ -192,6 +240,20 @@ export const en: typeof de = {
     before: 'Before',
     after: 'After',
     address: 'Address',
+    changes: 'Changes',
+    filters: 'Filter the audit log',
+    allActions: 'all actions',
+    from: 'from',
+    to: 'to',
+    count: (shown, total) =>
+      `${total === 1 ? '1 entry' : `${total} entries`}${shown < total ? `, ${shown} shown` : ''}`,
+    subject: {
+      goal: 'Goal',
+      indicator: 'Indicator',
+      round: 'Reporting round',
+      snapshot: 'Frozen state',
+      user: 'Account',
+    },
     forbidden: 'Only administrators can see the log.',
   },
   time: {
@@ -203,13 +265,23 @@ export const en: typeof de = {
     quarter: 'quarters',
     perRessort: 'Per ministry',
     summary: (from, to, a, b, total) =>
-      `From ${from} to ${to} the number of achieved goals went from ${a} to ${b} (of ${total} documented goals).`,
+      total === 0
+        ? `There are no documented goals for this selection; the timeline from ${from} to ${to} is empty.`
+        : `${
+            a === b
+              ? `From ${from} to ${to} the number of achieved goals stayed at ${b}`
+              : `From ${from} to ${to} the number of achieved goals ${b > a ? 'rose' : 'fell'} from ${a} to ${b}`
+          } (of ${total === 1 ? '1 documented goal' : `${total} documented goals`}).`,
     tableCaption: 'Status per point in time',
     date: 'As of',
     changesTitle: 'Changes since …',
     since: 'Since',
     until: 'Until (inclusive)',
-    changesIntro: 'Every status report that took effect in this period, with the previous status of the same track.',
+    changesIntro:
+      'Every change to the status of the goals in this period: reports that take effect in it, and reports, corrections and withdrawals entered in it — each with the status before and the kind of change. A setback is a real deterioration; a correction fixes a mistake in the record.',
+    kind: 'Kind of change',
+    entered: 'entered',
+    reason: 'Reason',
     from: 'before',
     to: 'new',
     first: 'first report',
@@ -218,57 +290,14 @@ export const en: typeof de = {
     feedAll: 'all ministries',
     snapshotsTitle: 'Frozen states (snapshots)',
     snapshotsIntro:
-      'A snapshot freezes the state — to cite in sessions. It never changes; the checksum (SHA-256) proves it.',
-    createSnapshot: 'Freeze the current state',
-    snapshotName: 'Name, e.g. “Committee session 02.12.2021”',
+      'A frozen state keeps the figures of a view — to cite in a press release, a session or the files. It never changes; the checksum (SHA-256) proves it. Anyone can freeze a view, without logging in; the same figures are stored once.',
+    createSnapshot: 'Freeze this view',
+    snapshotName: 'Name (optional), e.g. “Committee session 02.12.2021”',
     snapshotCreated: 'Snapshot created.',
     openSnapshot: 'Open',
     bannerSnapshot: (title, date) => `Frozen state “${title}” of ${date}`,
     hash: 'Checksum (SHA-256)',
     backToNow: 'Back to the current state',
-  },
-  lineage: {
-    title: 'From 44 to 78 goals',
-    intro:
-      'Are the 78 goals of Digital Strategy 2.0 the old 44 plus 34 new ones? Here is what became of each documented 1.0 goal and where the documented 2.0 goals come from.',
-    answerTitle: 'The short answer',
-    answer: (d1, d2, b1, b2, unknown) =>
-      `No, it cannot be put that way. According to the minister, 14 completed goals were not carried over and the rest were continued, some changed — so 78 is not ${d1} + ${d2 - d1}. Only ${b1} of the ${d1} old and ${b2} of the ${d2} new goals are publicly documented; for ${unknown} of the documented old goals, what became of them is not documented.`,
-    fate: {
-      continued: 'continued',
-      sharpened: 'sharpened',
-      loosened: 'loosened',
-      split: 'split',
-      merged: 'merged',
-      replaced: 'replaced',
-      achieved_and_ended: 'achieved and ended',
-      dropped_unfulfilled: 'dropped unfulfilled',
-      unknown: 'fate not documented',
-    },
-    origin: { new: 'new', derived: 'derived from 1.0', unknown: 'origin not documented' },
-    target: {
-      carried: 'carried into 2.0',
-      ended: 'no longer in 2.0',
-      unknown: 'fate unknown',
-      new: 'new in 2.0',
-      originUnknown: '2.0, origin unknown',
-    },
-    loosenedFlag: 'goal was loosened',
-    sankeyTitle: 'Flows from 1.0 to 2.0',
-    sankeySummary: (n) => `${n} flows; the same data is in the table below, each row with its goals.`,
-    tableCaption: 'Flows from 1.0 to 2.0 with their goals',
-    fromCol: 'from',
-    toCol: 'to',
-    detailTitle: 'Documented links',
-    dueTitle: 'Due by the end of the legislative period',
-    period: 'Legislative period',
-    dueCaption: (name, end) => `${name}: due by ${end}, per ministry`,
-    dueIn: 'due within the period',
-    achievedIn: 'of which achieved by then (official)',
-    dueAfter: 'due later',
-    noDue: 'no deadline',
-    dueNote:
-      'Due date: the explicit deadline, else derived from the horizon (the strategy’s own definition). Legislative periods are sourced data, not code.',
   },
   session: {
     dataFrom: 'Data as of',
@@ -279,45 +308,6 @@ export const en: typeof de = {
     help: '→ / Page ↓ next · ← / Page ↑ back · type a ministry or goal id and Enter: jump',
     titleNote: 'Session mode: the data is locked to the state above and does not change during the session.',
     officialOnly: 'Status by the state government’s reports; publicly documented goals only.',
-  },
-  importer: {
-    title: 'Import the goal list (CSV)',
-    intro:
-      'Upload the official goal list in the columns of the CSV export. A dry run first shows what would be created, changed and rejected; nothing is written unless no row is rejected — in one audited step.',
-    file: 'CSV file (columns as in the export)',
-    dryRun: 'Dry run',
-    apply: 'Import now',
-    dryRunResult: 'Dry run result (nothing written)',
-    applied: 'Imported',
-    summary: (c, ch, u, r) => `${c} new, ${ch} changed, ${u} unchanged, ${r} problems`,
-    rejected: 'Rejected entries',
-    line: 'Line',
-    column: 'Column',
-    problem: 'Problem',
-    created: 'new',
-    changed: 'changed',
-  },
-  a11y: {
-    title: 'Accessibility statement',
-    scope: (operator) =>
-      `This statement covers Zielmonitor${operator ? ` run by ${operator}` : ''}. As a web service of a public body in North Rhine-Westphalia it aims to meet BITV 2.0 and thus WCAG 2.1 level AA.`,
-    stateTitle: 'Compliance status',
-    state:
-      'Zielmonitor is largely compliant. Every page and state (overview, filtered goal list, goal page, 44 → 78, over time, login, report form with errors, conflict message, import dry run, session mode, error page) is checked with axe-core on every test run; pages work by keyboard and read without horizontal scrolling at 320 px and 200 % zoom.',
-    limitsTitle: 'Known limitations',
-    limits: [
-      'Charts are hidden from screen readers; the same figures are in a table and a sentence below each chart.',
-      'Third-party sources (press, parliamentary groups, parliament) are linked; their accessibility is outside Zielmonitor’s control.',
-      'There is no version in Easy Language or German Sign Language yet; a plain-language explanation is on the start page.',
-    ],
-    howTitle: 'How this statement was prepared',
-    how: 'Self-assessment with automated tests (axe-core, WCAG 2.1 A/AA rules) and keyboard tests in a real browser.',
-    feedbackTitle: 'Feedback and contact',
-    feedback: 'Found a barrier? Write to us — we answer within six weeks.',
-    noContact: 'The feedback address has not been configured for this installation yet (setting FEEDBACK_EMAIL).',
-    enforcementTitle: 'Enforcement procedure',
-    enforcement:
-      'If you do not receive a satisfactory answer, you can turn to the enforcement and conciliation body for accessible information technology of the State of North Rhine-Westphalia.',
   },
   plain: {
     title: 'What is Zielmonitor? (plain language)',
@@ -339,7 +329,45 @@ export const en: typeof de = {
     sourcesNote:
       'Sources for each goal on its goal page; ministry remits and succession with sources in data/ressorts.json.',
   },
+  a11yTitle: 'Accessibility statement',
+  stamp: {
+    versionShort: (key) => `Digital strategy ${key}`,
+    allVersions: 'Digital strategy 1.0 and 2.0',
+    title: 'What this view shows',
+    version: (key, date) => `Digital strategy ${key}, presented on ${date}`,
+    defaultVersion: 'preset; another version can be chosen above',
+    track: (label) => `Whose assessment: ${label}`,
+    bothTracks: 'Whose assessment: state government and independent sources, kept apart',
+    rule: (label, n) =>
+      `Counting rule: ${label}${n === null ? '' : n === 1 ? ' (1 documented goal)' : ` (${n} documented goals)`}`,
+    coverage: (documented, declared) => `Coverage: ${documented} of ${declared} goals publicly documented`,
+    asOf: (date) => `As of: ${date}`,
+    asOfToday: (date) => `As of: today, ${date}`,
+    knownAt: (when) => `Knowledge: every report entered by ${when}`,
+    snapshot: (title) => `Frozen state “${title}”`,
+    hash: 'Checksum (SHA-256)',
+    cite: 'Link to cite',
+    citeHint:
+      'This link always shows exactly these figures — even if reports for this date are added or corrected later.',
+    copy: 'Copy link',
+    copied: 'Link copied.',
+    freeze: 'Freeze this view',
+    freezeHint:
+      'Stores the figures of this view for good, with a checksum — for a press release, a session or the files. No login needed.',
+    frozen: 'Frozen. The view now shows the frozen state.',
+    frozenBefore: 'The same figures had been frozen before; here is that state.',
+    changedSince: (n) =>
+      `Since this knowledge, reports were added or corrected: today ${n === 1 ? '1 goal has' : `${n} goals have`} another status for this date.`,
+    unchangedSince: 'Nothing has changed in the figures for this date since this knowledge.',
+    todaysKnowledge: 'View with today’s knowledge',
+  },
   asOf: { label: 'As of', now: 'today', reset: 'Back to today', banner: (date) => `View as of ${date}` },
+  countingQuestion: {
+    title: 'Open counting question',
+    sources: (n) => (n === 1 ? 'Source' : 'Sources'),
+    ifMerged: (documented, declared) =>
+      `If these entries count as one goal, ${documented} of ${declared} goals are documented. The data does not settle this.`,
+  },
   footer:
     'Zielmonitor — every item with its source. Data: public documents of the state government, parliament, parliamentary groups and press.',
 };

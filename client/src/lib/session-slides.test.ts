@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyByStatus } from '@zielmonitor/shared/schemas/stats';
 import type { GoalSummary } from '@zielmonitor/shared/schemas/goal';
+import type { IndicatorSummary } from '@zielmonitor/shared/schemas/indicator';
 import { buildSlides, findSlide } from './session-slides.ts';
 
 const goal = (id: string, leadRessort: string | null) => ({ id, leadRessort }) as GoalSummary;
@@ -38,5 +39,11 @@ describe('session slides', () => {
     expect(findSlide(slides, 'V1-03')).toBe(8);
     expect(findSlide(slides, 'xyz')).toBe(-1);
     expect(findSlide(slides, '  ')).toBe(-1);
+  });
+
+  it('adds an indicator slide after the reported figures when there are indicators', () => {
+    const indicators = [{ id: 'schulen-gigabit' }] as IndicatorSummary[];
+    const kinds = buildSlides([stat('MWIDE', 1)], [goal('v1-01', 'MWIDE')], indicators).map((s) => s.kind);
+    expect(kinds).toEqual(['title', 'headline', 'zero', 'ressort', 'figures', 'indicators', 'goal']);
   });
 });

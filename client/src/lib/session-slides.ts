@@ -1,5 +1,6 @@
 import type { GoalSummary } from '@zielmonitor/shared/schemas/goal';
 import type { RessortStat } from '@zielmonitor/shared/schemas/stats';
+import type { IndicatorSummary } from '@zielmonitor/shared/schemas/indicator';
 
 export type Slide =
   | { kind: 'title' }
@@ -7,10 +8,11 @@ export type Slide =
   | { kind: 'zero' }
   | { kind: 'ressort'; ressort: RessortStat; goals: GoalSummary[] }
   | { kind: 'goal'; goal: GoalSummary }
-  | { kind: 'figures' };
+  | { kind: 'figures' }
+  | { kind: 'indicators'; indicators: IndicatorSummary[] };
 
 /** The deck: title, key figures, zero-goal Ressorts, one slide per Ressort, reported figures; goal slides at the end for jumps. */
-export function buildSlides(stats: RessortStat[], goals: GoalSummary[]): Slide[] {
+export function buildSlides(stats: RessortStat[], goals: GoalSummary[], indicators: IndicatorSummary[] = []): Slide[] {
   const byRessort = (code: string) => goals.filter((g) => (g.leadRessort ?? 'unknown') === code);
   return [
     { kind: 'title' },
@@ -18,6 +20,7 @@ export function buildSlides(stats: RessortStat[], goals: GoalSummary[]): Slide[]
     { kind: 'zero' },
     ...stats.map((ressort) => ({ kind: 'ressort' as const, ressort, goals: byRessort(ressort.ressort) })),
     { kind: 'figures' },
+    ...(indicators.length > 0 ? [{ kind: 'indicators' as const, indicators }] : []),
     ...goals.map((goal) => ({ kind: 'goal' as const, goal })),
   ];
 }

@@ -24,6 +24,13 @@ const data: LineageResponse = {
     },
     { goalId: 'y', title: 'Y', ressort: null, origin: 'new', certainty: 'probable', basis: null, predecessors: [] },
   ],
+  at: {
+    asOf: '2021-11-19',
+    knownAt: null,
+    snapshot: null,
+    recordedUntil: '2026-11-30T12:00:00.000Z',
+    changedSince: null,
+  },
   totals: {
     fates: {
       continued: 0,

@@ -11,6 +11,8 @@ export type RessortRow = {
   total: number;
   achieved: number;
   rate: number;
+  /** Always 0: the chart's last, empty series, which carries the rate label after each bar. */
+  end: 0;
 } & Record<Status, number>;
 
 /** Chart and table rows: one per Ressort, sorted by fulfilment rate, then size; unknown last. */
@@ -21,6 +23,7 @@ export function toRessortRows(items: RessortStat[], unknownLabel: string): Resso
     name: item.ressort === UNKNOWN_RESSORT ? unknownLabel : (item.ressortName ?? item.ressort),
     total: item.total,
     rate: item.fulfilmentRate,
+    end: 0 as const,
     ...(Object.fromEntries(STATUS_ORDER.map((status) => [status, item.byStatus[status]])) as Record<Status, number>),
   }));
 }
@@ -38,6 +41,29 @@ export function zeroAchievementRessorts(items: RessortStat[]): RessortStat[] {
   return items
     .filter((item) => item.ressort !== UNKNOWN_RESSORT && item.total > 0 && item.achieved === 0)
     .sort((a, b) => b.total - a.total || compareKeys(a.ressort, b.ressort));
+}
+
+/**
+ * The key figures: one per status that any Ressort has goals in (achieved always), each the sum of
+ * its column in the per-Ressort table — so a headline never says more or other than the table.
+ */
+export function headlineFigures(items: RessortStat[]): { status: Status; goals: number }[] {
+  const sums = headline(items);
+  return STATUS_ORDER.filter((status) => status === 'achieved' || sums[status] > 0).map((status) => ({
+    status,
+    goals: sums[status],
+  }));
+}
+
+/** The chart's summary facts: Ressorts (goals without one are not a Ressort), the best rate if any goal is achieved. */
+export function chartFacts(rows: RessortRow[]): { ressorts: number; best: RessortRow | null; unassigned: number } {
+  const ressorts = rows.filter((row) => row.code !== 'unknown');
+  const best = ressorts.reduce<RessortRow | null>((top, row) => (row.rate > (top?.rate ?? 0) ? row : top), null);
+  return {
+    ressorts: ressorts.length,
+    best,
+    unassigned: rows.find((row) => row.code === 'unknown')?.total ?? 0,
+  };
 }
 
 /** Headline numbers over all Ressorts of the version. */

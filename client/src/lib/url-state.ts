@@ -29,8 +29,15 @@ export function useUrlState<K extends string>(defaults: Record<K, string>) {
   return [state, update] as const;
 }
 
-/** The point in time every view is shown for: the as-of date or a snapshot, from the URL. */
-export function usePointInTime(): { asOf: string | undefined; snapshot: string | undefined } {
+/**
+ * The point in time every view is shown for, from the URL: the as-of date and the knowledge
+ * (knownAt, pinned by a citable link), or a snapshot, which pins both.
+ */
+export function usePointInTime(): { asOf?: string; knownAt?: string; snapshot?: string } {
   const [params] = useSearchParams();
-  return { asOf: params.get('asOf') ?? undefined, snapshot: params.get('snapshot') ?? undefined };
+  const snapshot = params.get('snapshot');
+  if (snapshot) return { snapshot };
+  const asOf = params.get('asOf');
+  const knownAt = params.get('knownAt');
+  return { ...(asOf && { asOf }), ...(knownAt && { knownAt }) };
 }

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import fastifyCookie from '@fastify/cookie';
 import type { User } from '@zielmonitor/shared/schemas/auth';
 import { AppError } from '../lib/errors.ts';
+import { isHttpsOrigin } from '../lib/links.ts';
 import { userForSession, type SessionPolicy } from '../services/auth.ts';
 
 declare module 'fastify' {
@@ -15,15 +16,23 @@ declare module 'fastify' {
 const SESSION_COOKIE = 'zm_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The origin this request was addressed to, as a browser would write it in Origin. */
-const ownOrigin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+/**
+ * The origin a same-site browser writes in Origin: PUBLIC_ORIGIN when configured; without it
+ * (development, loopback) the origin this request was addressed to.
+ */
+const ownOrigin = (request: FastifyRequest, configured: string | undefined) =>
+  configured ?? `${request.protocol}://${request.host}`;
+
+/** Cookies are Secure whenever the public origin is https, whatever the hop to this process. */
+const isSecure = (request: FastifyRequest) =>
+  isHttpsOrigin(request.server.publicOrigin) || request.protocol === 'https';
 
 /**
  * Sessions from the cookie, and the same-origin rule for every state-changing request:
  * a browser sends Origin (or Sec-Fetch-Site) with such requests, so a page on another
  * site cannot make a logged-in controller's browser write.
  */
-export const authPlugin = fp<{ session: SessionPolicy }>(
+export const authPlugin = fp<{ session: SessionPolicy; publicOrigin: string | undefined }>(
   async (app, opts) => {
     await app.register(fastifyCookie);
     app.decorateRequest('user', null);
@@ -33,7 +42,7 @@ export const authPlugin = fp<{ session: SessionPolicy }>(
       if (!SAFE_METHODS.has(request.method)) {
         const site = request.headers['sec-fetch-site'];
         const origin = request.headers.origin;
-        if (site !== 'same-origin' && origin !== ownOrigin(request)) {
+        if (site !== 'same-origin' && origin !== ownOrigin(request, opts.publicOrigin)) {
           request.log.warn({ origin, site, url: request.url }, 'cross-origin write refused');
           throw new AppError(
             403,
@@ -82,7 +91,7 @@ export function setSessionCookie(
     path: '/',
     httpOnly: true,
     sameSite: 'strict',
-    secure: request.protocol === 'https',
+    secure: isSecure(request),
     maxAge: Math.floor(maxAgeMs / 1000),
   });
 }
@@ -92,6 +101,6 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
     path: '/',
     httpOnly: true,
     sameSite: 'strict',
-    secure: request.protocol === 'https',
+    secure: isSecure(request),
   });
 }

@@ -5,7 +5,7 @@ import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 
 /** Public reads that depend only on the URL and the data: safe to answer from cache. */
 const CACHEABLE =
-  /^\/api\/(goals|stats|reported-figures|versions|ressorts|changes|snapshots|export|feeds|lineage)(\/|\?|$)/;
+  /^\/api\/(goals|stats|reported-figures|versions|ressorts|changes|snapshots|export|feeds|lineage|indicators)(\/|\?|$)/;
 const MAX_ENTRIES = 500;
 
 type Entry = { etag: string; body: string; contentType: string; disposition: string | undefined };

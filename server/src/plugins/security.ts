@@ -17,7 +17,7 @@ export type PressureOptions = { maxEventLoopDelay: number; maxEventLoopUtilizati
  */
 export const NO_LOAD_SHEDDING: PressureOptions = { maxEventLoopDelay: 0, maxEventLoopUtilization: 0 };
 
-export const securityPlugin = fp<{ pressure?: PressureOptions }>(
+export const securityPlugin = fp<{ hsts: boolean; pressure?: PressureOptions | undefined }>(
   async (app, opts) => {
     await app.register(helmet, {
       contentSecurityPolicy: {
@@ -37,8 +37,9 @@ export const securityPlugin = fp<{ pressure?: PressureOptions }>(
           formAction: ["'self'"],
         },
       },
-      // Served over plain HTTP on loopback by default; HSTS belongs to the TLS terminator.
-      strictTransportSecurity: false,
+      // Only when the public origin is https (PUBLIC_ORIGIN): a plain-HTTP installation on loopback
+      // must not tell browsers to insist on https for its host. A year, subdomains of this host included.
+      strictTransportSecurity: opts.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
       crossOriginEmbedderPolicy: false,
     });
 

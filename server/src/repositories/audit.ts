@@ -1,5 +1,15 @@
 import { AuditState, type AuditEntry } from '@zielmonitor/shared/schemas/audit';
 import type { Db } from '../db/database.ts';
+import { auditActionLabel, auditChanges, auditSubject } from '../lib/audit-description.ts';
+
+/** SQL-ready audit filters: null means "any"; actor is a LIKE pattern. */
+export type AuditFilter = {
+  actor: string | null;
+  action: string | null;
+  ressort: string | null;
+  from: string | null;
+  to: string | null;
+};
 
 type AuditRow = {
   id: number;
@@ -28,8 +38,18 @@ export function createAuditRepository(db: Db) {
   const insert =
     db.prepare(`INSERT INTO audit_log (at, actor_id, actor, action, entity_type, entity_id, before_json, after_json, ip)
     VALUES (@at, @actorId, @actor, @action, @entityType, @entityId, @beforeJson, @afterJson, @ip)`);
-  const page = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?');
-  const count = db.prepare<[], number>('SELECT count(*) FROM audit_log').pluck();
+  // Filters: who acted (part of the e-mail), what, when; a Ressort matches entries about its goals
+  // (as the strategy named them) and entries made by its people.
+  const FILTERED = `FROM audit_log a LEFT JOIN goals g ON a.entity_type = 'goal' AND g.id = a.entity_id
+    WHERE (@actor IS NULL OR a.actor LIKE @actor ESCAPE '\\')
+      AND (@action IS NULL OR a.action = @action)
+      AND (@from IS NULL OR a.at >= @from) AND (@to IS NULL OR a.at <= @to)
+      AND (@ressort IS NULL OR g.lead_ressort = @ressort
+        OR EXISTS (SELECT 1 FROM user_ressorts ur WHERE ur.user_id = a.actor_id AND ur.ressort_code = @ressort))`;
+  const page = db.prepare<[AuditFilter & { limit: number; offset: number }], AuditRow>(
+    `SELECT a.* ${FILTERED} ORDER BY a.id DESC LIMIT @limit OFFSET @offset`,
+  );
+  const count = db.prepare<[AuditFilter], number>(`SELECT count(*) ${FILTERED}`).pluck();
 
   return {
     /** Call inside the transaction of the change it records. */
@@ -46,19 +66,23 @@ export function createAuditRepository(db: Db) {
         afterJson: entry.after === null ? null : JSON.stringify(entry.after),
       });
     },
-    list(limit: number, offset: number): { items: AuditEntry[]; total: number } {
-      const items = page.all(limit, offset).map((row) => ({
+    /** Newest first, filtered; each entry in German words with its labelled changes. */
+    list(filter: AuditFilter, limit: number, offset: number): { items: AuditEntry[]; total: number } {
+      const items = page.all({ ...filter, limit, offset }).map((row) => ({
         id: row.id,
         at: row.at,
         actor: row.actor,
         action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
+        actionLabel: auditActionLabel(row.action),
+        subject: auditSubject(row.entity_type, row.entity_id),
+        changes: auditChanges(
+          row.action,
+          row.before_json === null ? null : (JSON.parse(row.before_json) as unknown),
+          row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
+        ),
         ip: row.ip,
-        before: row.before_json === null ? null : AuditState.parse(JSON.parse(row.before_json)),
-        after: row.after_json === null ? null : AuditState.parse(JSON.parse(row.after_json)),
       }));
-      return { items, total: count.get() ?? 0 };
+      return { items, total: count.get(filter) ?? 0 };
     },
   };
 }

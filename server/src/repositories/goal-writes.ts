@@ -1,4 +1,5 @@
 import type { Confidence, Horizon } from '@zielmonitor/shared/schemas/common';
+import type { DatePrecision } from '@zielmonitor/shared/time/partial-date';
 import type { Db } from '../db/database.ts';
 import { foldText } from '../lib/fold-text.ts';
 
@@ -13,6 +14,7 @@ export type GoalFields = {
   fieldOfAction: string | null;
   horizon: Horizon;
   dueDate: string | null;
+  dueDatePrecision: DatePrecision;
   dueWording: string | null;
   confidence: { goal: Confidence; ressort: Confidence; status: Confidence };
   sourceIds: string[];
@@ -28,6 +30,7 @@ type Row = {
   field_of_action: string | null;
   horizon: Horizon;
   due_date: string | null;
+  due_date_precision: DatePrecision;
   due_wording: string | null;
   confidence_goal: Confidence;
   confidence_ressort: Confidence;
@@ -45,11 +48,14 @@ export function createGoalWritesRepository(db: Db) {
     .pluck();
   const insert =
     db.prepare(`INSERT INTO goals (id, version_key, title, description, lead_ressort, field_of_action, horizon,
-      due_date, due_wording, confidence_goal, confidence_ressort, confidence_status, notes, search_text)
-    VALUES (@id, @version, @title, @description, @leadRessort, @fieldOfAction, @horizon, @dueDate, @dueWording,
+      due_date, due_date_precision, due_wording, confidence_goal, confidence_ressort, confidence_status, notes,
+      search_text)
+    VALUES (@id, @version, @title, @description, @leadRessort, @fieldOfAction, @horizon, @dueDate, @dueDatePrecision,
+      @dueWording,
       @confGoal, @confRessort, @confStatus, @notes, @searchText)`);
   const update = db.prepare(`UPDATE goals SET title = @title, description = @description, lead_ressort = @leadRessort,
-      field_of_action = @fieldOfAction, horizon = @horizon, due_date = @dueDate, due_wording = @dueWording,
+      field_of_action = @fieldOfAction, horizon = @horizon, due_date = @dueDate,
+      due_date_precision = @dueDatePrecision, due_wording = @dueWording,
       confidence_goal = @confGoal, confidence_ressort = @confRessort, confidence_status = @confStatus, notes = @notes,
       search_text = @searchText, revision = revision + 1
     WHERE id = @id AND version_key = @version`);
@@ -72,6 +78,7 @@ export function createGoalWritesRepository(db: Db) {
         fieldOfAction: row.field_of_action,
         horizon: row.horizon,
         dueDate: row.due_date,
+        dueDatePrecision: row.due_date_precision,
         dueWording: row.due_wording,
         confidence: { goal: row.confidence_goal, ressort: row.confidence_ressort, status: row.confidence_status },
         sourceIds: sources.all(id),
@@ -89,6 +96,7 @@ export function createGoalWritesRepository(db: Db) {
         fieldOfAction: goal.fieldOfAction,
         horizon: goal.horizon,
         dueDate: goal.dueDate,
+        dueDatePrecision: goal.dueDatePrecision,
         dueWording: goal.dueWording,
         confGoal: goal.confidence.goal,
         confRessort: goal.confidence.ressort,

@@ -1,11 +1,26 @@
-import type { CurrentStatus, GoalDetail, GoalSummary, GoalsQuery, LineageLink } from '@zielmonitor/shared/schemas/goal';
+import type {
+  CurrentStatus,
+  GoalDetail,
+  GoalSummary,
+  GoalsQuery,
+  LineageLink,
+  Responsibility,
+} from '@zielmonitor/shared/schemas/goal';
+import { responsibilityOf } from '../lib/responsibility.ts';
+import type { ResponsibilityRepository } from './responsibility.ts';
 import type { Confidence, Horizon, Status } from '@zielmonitor/shared/schemas/common';
-import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
+import type { DatePrecision } from '@zielmonitor/shared/time/partial-date';
+import { isLateReport } from '@zielmonitor/shared/time/berlin';
+import { labelTrack, type UnlabelledEvent } from '../lib/status-history.ts';
 import type { Db } from '../db/database.ts';
 import { containsPattern } from '../lib/fold-text.ts';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import type { SourcesRepository } from './sources.ts';
-import { NOW, VERSION_AND_RESSORT, withStatus, type Cutoff } from './current-status-sql.ts';
+import type { IndicatorsRepository } from './indicators.ts';
+import { goalSchedule } from '@zielmonitor/shared/indicators/schedule';
+import type { RatingState } from '@zielmonitor/shared/indicators/trajectory';
+import type { Track } from '@zielmonitor/shared/schemas/common';
+import { NOW, VERSION_AND_RESSORT, withStatus, type PointInTime } from './current-status-sql.ts';
 
 /** Sort keys map to fixed SQL; no value from a request is ever put into SQL text. */
 const ORDER_BY: Record<GoalsQuery['sort'], (direction: 'ASC' | 'DESC') => string> = {
@@ -31,6 +46,7 @@ export type GoalRow = {
   horizon: Horizon;
   horizon_note: string | null;
   due_date: string | null;
+  due_date_precision: DatePrecision;
   due_wording: string | null;
   due_date_basis: string | null;
   confidence_goal: Confidence;
@@ -48,14 +64,16 @@ export type GoalRow = {
   o_status: Status | null;
   o_progress: number | null;
   o_date: string | null;
+  o_precision: DatePrecision | null;
   o_reporter: string | null;
   i_status: Status | null;
   i_progress: number | null;
   i_date: string | null;
+  i_precision: DatePrecision | null;
   i_reporter: string | null;
 };
 
-export type GoalDescription = Omit<GoalDetail, 'at' | 'history' | 'lineage'>;
+export type GoalDescription = Omit<GoalDetail, 'at' | 'history' | 'lineage' | 'permissions' | 'review'>;
 
 export type EventRow = {
   id: number;
@@ -73,7 +91,31 @@ export type EventRow = {
   evidence_url: string | null;
   evidence_reference: string | null;
   source_id: string | null;
+  goal_revision: number | null;
 };
+
+/** An event with what the record knows of its correction, as read for a goal's history. */
+export type HistoryRow = EventRow & {
+  sup_kind: 'correction' | 'withdrawal' | null;
+  sup_recorded_at: string | null;
+  sup_reporter: string | null;
+  sup_reason: string | null;
+  sup_replacement_id: number | null;
+  corrects_id: number | null;
+  corrected_status: Status | null;
+};
+
+/**
+ * Events with what the record knew of their corrections: the supersession of each event recorded
+ * by @knownAt, and for a correction the report it replaced.
+ */
+export const HISTORY_SELECT = `SELECT e.*, s.kind AS sup_kind, s.recorded_at AS sup_recorded_at,
+    s.reporter AS sup_reporter, s.reason AS sup_reason, s.replacement_event_id AS sup_replacement_id,
+    c.superseded_event_id AS corrects_id, ce.status AS corrected_status
+  FROM status_events e
+  LEFT JOIN status_supersessions s ON s.superseded_event_id = e.id AND s.recorded_at <= @knownAt
+  LEFT JOIN status_supersessions c ON c.replacement_event_id = e.id
+  LEFT JOIN status_events ce ON ce.id = c.superseded_event_id`;
 
 type LinkRow = {
   id: number;
@@ -89,23 +131,50 @@ const current = (
   status: Status | null,
   progress: number | null,
   date: string | null,
+  precision: DatePrecision | null,
   reporter: string | null,
 ): CurrentStatus | null =>
-  status === null || date === null || reporter === null ? null : { status, progress, effectiveDate: date, reporter };
+  status === null || date === null || reporter === null
+    ? null
+    : { status, progress, effectiveDate: date, effectiveDatePrecision: precision ?? 'day', reporter };
 
 /** The date "overdue" is judged against: the as-of date, or today when reporting the present. */
 export const referenceDate = (asOf: string): string => (asOf < todayInBerlin() ? asOf : todayInBerlin());
 
-function toGoalSummary(row: GoalRow, reference: string): GoalSummary {
+/** Who is responsible for a goal at a reference date (lib/responsibility.ts over the Ressort cuts). */
+export type ResponsibilityResolver = (goal: {
+  id: string;
+  leadRessort: string | null;
+  coRessorts: string[];
+}) => Responsibility;
+
+type TrackRatings = Record<Track, RatingState[]>;
+
+export function toGoalSummary(
+  row: GoalRow,
+  reference: string,
+  responsibility: ResponsibilityResolver,
+  ratings?: TrackRatings,
+): GoalSummary {
+  const coRessorts = row.co_ressorts ? row.co_ressorts.split(',') : [];
+  const schedule = (status: Status | null, statusDate: string | null, states: RatingState[] = []) =>
+    goalSchedule({
+      dueDate: row.effective_due_date,
+      status: status ?? 'unknown',
+      statusDate,
+      reference,
+      ratings: states,
+    });
   return {
     id: row.id,
     version: row.version_key,
     title: row.title,
     leadRessort: row.lead_ressort,
-    coRessorts: row.co_ressorts ? row.co_ressorts.split(',') : [],
+    coRessorts,
     fieldOfAction: row.field_of_action,
     horizon: row.horizon,
     dueDate: row.due_date,
+    dueDatePrecision: row.due_date_precision,
     dueWording: row.due_wording,
     effectiveDueDate: row.effective_due_date,
     dueDateSource: row.due_date ? 'explicit' : row.effective_due_date ? 'horizon' : null,
@@ -113,12 +182,34 @@ function toGoalSummary(row: GoalRow, reference: string): GoalSummary {
     confidence: { goal: row.confidence_goal, ressort: row.confidence_ressort, status: row.confidence_status },
     status: row.status,
     revision: row.revision,
-    official: current(row.o_status, row.o_progress, row.o_date, row.o_reporter),
-    independent: current(row.i_status, row.i_progress, row.i_date, row.i_reporter),
+    official: current(row.o_status, row.o_progress, row.o_date, row.o_precision, row.o_reporter),
+    independent: current(row.i_status, row.i_progress, row.i_date, row.i_precision, row.i_reporter),
+    responsibility: responsibility({ id: row.id, leadRessort: row.lead_ressort, coRessorts }),
+    schedule: {
+      official: schedule(row.status, row.o_date, ratings?.official),
+      independent: schedule(row.i_status, row.i_date, ratings?.independent),
+    },
   };
 }
 
-export const toEvent = (row: EventRow): StatusEvent => ({
+/** A history row with its correction, not yet set against the reports before it (lib/status-history.ts). */
+export const toUnlabelledEvent = (row: HistoryRow): UnlabelledEvent => ({
+  ...baseEvent(row),
+  corrects: row.corrects_id,
+  correctedStatus: row.corrected_status,
+  supersededBy:
+    row.sup_kind && row.sup_recorded_at && row.sup_reporter && row.sup_reason !== null
+      ? {
+          kind: row.sup_kind,
+          recordedAt: row.sup_recorded_at,
+          reporter: row.sup_reporter,
+          reason: row.sup_reason,
+          replacementEventId: row.sup_replacement_id,
+        }
+      : null,
+});
+
+const baseEvent = (row: EventRow) => ({
   id: row.id,
   goalId: row.goal_id,
   status: row.status,
@@ -133,9 +224,21 @@ export const toEvent = (row: EventRow): StatusEvent => ({
   note: row.note,
   evidence: { url: row.evidence_url, reference: row.evidence_reference },
   sourceId: row.source_id,
+  lateReport: isLateReport(row.effective_date, row.recorded_at),
 });
 
-export function createGoalsRepository(db: Db, sources: SourcesRepository) {
+export function createGoalsRepository(
+  db: Db,
+  sources: SourcesRepository,
+  indicators: IndicatorsRepository,
+  ressortLines: ResponsibilityRepository,
+) {
+  /** Responsibility at a reference date: the Ressort cuts and assignments are read once per answer. */
+  const resolverAt = (day: string): ResponsibilityResolver => {
+    const cuts = ressortLines.cuts();
+    const assignments = ressortLines.assignments(day);
+    return (goal) => responsibilityOf(goal, assignments.get(goal.id) ?? null, cuts, day);
+  };
   const filtered = `SELECT * FROM (${withStatus(`${VERSION_AND_RESSORT}
       AND (@horizon IS NULL OR g.horizon = @horizon)
       AND (@pattern IS NULL OR g.search_text LIKE @pattern ESCAPE '\\')`)})
@@ -155,8 +258,9 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
   );
   const one = db.prepare<[Cutoff & { id: string }], GoalRow>(withStatus('g.id = @id'));
   // Official first, each track newest first: the index order read backwards, so nothing is sorted.
-  const events = db.prepare<[Cutoff & { id: string }], EventRow>(`SELECT * FROM status_events
-    WHERE goal_id = @id AND effective_date <= @asOf AND recorded_at <= @knownAt ORDER BY track DESC, effective_date DESC, id DESC`);
+  const events = db.prepare<[PointInTime & { id: string }], HistoryRow>(`${HISTORY_SELECT}
+    WHERE e.goal_id = @id AND e.effective_date <= @asOf AND e.recorded_at <= @knownAt
+    ORDER BY e.track DESC, e.effective_date DESC, e.id DESC`);
   const linkSelect = `SELECT l.id, g.id AS goal_id, g.title AS goal_title, g.version_key, l.type, l.certainty, l.basis
     FROM lineage_links l`;
   const predecessors = db.prepare<[string], LinkRow>(
@@ -179,8 +283,14 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
   const describe = (id: string, at: Cutoff = NOW): GoalDescription | undefined => {
     const row = one.get({ id, ...at });
     if (!row) return undefined;
+    const reference = referenceDate(at.asOf);
     return {
-      ...toGoalSummary(row, referenceDate(at.asOf)),
+      ...toGoalSummary(
+        row,
+        reference,
+        resolverAt(reference),
+        indicators.ratingStatesOfGoals([id], at, reference).get(id),
+      ),
       description: row.description,
       ressortBasis: row.ressort_basis,
       fieldOfActionBasis: row.field_of_action_basis,
@@ -196,12 +306,15 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
     };
   };
 
-  /** Every status event of a goal by the point in time, newest first, the two tracks apart. */
-  const history = (id: string, at: Cutoff = NOW): GoalDetail['history'] => {
-    const all = events.all({ id, ...at }).map(toEvent);
+  /**
+   * Every status event of a goal by the point in time, newest first, the two tracks apart, each
+   * labelled against the one before it and marked where a correction or withdrawal superseded it.
+   */
+  const history = (id: string, at: PointInTime = NOW): GoalDetail['history'] => {
+    const all = events.all({ id, ...at }).map(toUnlabelledEvent);
     return {
-      official: all.filter((e) => e.track === 'official'),
-      independent: all.filter((e) => e.track === 'independent'),
+      official: labelTrack(all.filter((e) => e.track === 'official')),
+      independent: labelTrack(all.filter((e) => e.track === 'independent')),
     };
   };
 
@@ -220,13 +333,19 @@ export function createGoalsRepository(db: Db, sources: SourcesRepository) {
       };
       const page = pages.get(`${query.sort}:${query.order}`);
       if (!page) throw new Error(`no statement for sort ${query.sort}:${query.order}`);
-      const items = page
-        .all({ ...params, limit: query.limit, offset: query.offset })
-        .map((row) => toGoalSummary(row, params.reference));
+      const rows = page.all({ ...params, limit: query.limit, offset: query.offset });
+      // Goals with indicators take their ratings into the Terminlage: one look-up for the whole page.
+      const ratings = indicators.ratingStatesOfGoals(
+        rows.map((row) => row.id),
+        at,
+        params.reference,
+      );
+      const resolve = resolverAt(params.reference);
+      const items = rows.map((row) => toGoalSummary(row, params.reference, resolve, ratings.get(row.id)));
       return { items, total: count.get(params)?.total ?? 0 };
     },
 
-    get(id: string, at: Cutoff = NOW): Omit<GoalDetail, 'at'> | undefined {
+    get(id: string, at: PointInTime = NOW): Omit<GoalDetail, 'at' | 'permissions' | 'review'> | undefined {
       const goal = describe(id, at);
       return (
         goal && {

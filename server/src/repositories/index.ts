@@ -1,5 +1,11 @@
 import type { Db } from '../db/database.ts';
 import { createGoalsRepository } from './goals.ts';
+import { createResponsibilityRepository } from './responsibility.ts';
+import { createSubmissionsRepository } from './submissions.ts';
+import { createRoundsRepository } from './rounds.ts';
+import { createIndicatorsRepository } from './indicators.ts';
+import { createIndicatorWritesRepository } from './indicator-writes.ts';
+import { createCatalogRepository } from './catalog.ts';
 import { createReportedFiguresRepository } from './reported-figures.ts';
 import { createRessortsRepository } from './ressorts.ts';
 import { createSourcesRepository } from './sources.ts';
@@ -16,14 +22,23 @@ import { createChangesRepository } from './changes.ts';
 import { createGoalWritesRepository } from './goal-writes.ts';
 import { createLineageRepository } from './lineage.ts';
 import { createPeriodsRepository } from './periods.ts';
+import { createRateLimitsRepository } from './rate-limits.ts';
+import { createKnowledgeRepository } from './knowledge.ts';
+import { createMailQueueRepository } from './mail-queue.ts';
 
 export function createRepositories(db: Db) {
   const sources = createSourcesRepository(db);
+  const responsibility = createResponsibilityRepository(db);
+  const indicators = createIndicatorsRepository(db);
   return {
     sources,
+    indicators,
     versions: createVersionsRepository(db),
     ressorts: createRessortsRepository(db),
-    goals: createGoalsRepository(db, sources),
+    goals: createGoalsRepository(db, sources, indicators, responsibility),
+    responsibility,
+    submissions: createSubmissionsRepository(db),
+    rounds: createRoundsRepository(db),
     stats: createStatsRepository(db),
     reportedFigures: createReportedFiguresRepository(db, sources),
     statusWrites: createStatusWritesRepository(db),
@@ -37,6 +52,11 @@ export function createRepositories(db: Db) {
     goalWrites: createGoalWritesRepository(db),
     lineage: createLineageRepository(db),
     periods: createPeriodsRepository(db),
+    rateLimits: createRateLimitsRepository(db),
+    indicatorWrites: createIndicatorWritesRepository(db),
+    catalog: createCatalogRepository(db),
+    knowledge: createKnowledgeRepository(db),
+    mailQueue: createMailQueueRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

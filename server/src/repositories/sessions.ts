@@ -12,6 +12,7 @@ export function createSessionsRepository(db: Db) {
   const touch = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
   const removeForUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
+  const removeAll = db.prepare('DELETE FROM sessions');
   const removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?');
 
   return {
@@ -38,8 +39,10 @@ export function createSessionsRepository(db: Db) {
     removeForUser: (userId: number): void => {
       removeForUser.run(userId);
     },
-    removeExpired: (now: Date, idleMs: number): void => {
-      removeExpired.run(now.toISOString(), new Date(now.getTime() - idleMs).toISOString());
-    },
+    /** Sessions past their absolute expiry or idle too long; returns how many. */
+    removeExpired: (now: Date, idleMs: number): number =>
+      removeExpired.run(now.toISOString(), new Date(now.getTime() - idleMs).toISOString()).changes,
+    /** Every session: after a restore none may outlive it. */
+    removeAll: (): number => removeAll.run().changes,
   };
 }

@@ -12,12 +12,14 @@ export function createSourcesRepository(db: Db) {
   const forFigure = db.prepare<[string], SourceRow>(`SELECT s.id, s.title, s.url, s.date, s.publisher
     FROM reported_figure_sources fs JOIN sources s ON s.id = fs.source_id WHERE fs.figure_id = ? ORDER BY s.id`);
   const byId = db.prepare<[string], SourceRow>('SELECT id, title, url, date, publisher FROM sources WHERE id = ?');
+  const ids = db.prepare<[], string>('SELECT id FROM sources').pluck();
 
   return {
     forGoal: (goalId: string): SourceRef[] => forGoal.all(goalId),
     forLineageLink: (linkId: number): SourceRef[] => forLink.all(linkId),
     forFigure: (figureId: string): SourceRef[] => forFigure.all(figureId),
     byId: (id: string): SourceRef | undefined => byId.get(id),
+    ids: (): string[] => ids.all(),
   };
 }
 export type SourcesRepository = ReturnType<typeof createSourcesRepository>;

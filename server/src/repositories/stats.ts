@@ -70,8 +70,32 @@ export function createStatsRepository(db: Db) {
     LEFT JOIN ressorts r ON r.code = c.lead_ressort
     GROUP BY 1 ORDER BY c.lead_ressort IS NULL, dueInPeriod DESC, 1`);
 
+  const ruleCounts = db.prepare<
+    [{ version: string; reference: string }],
+    { all_goals: number; short_term: number | null; due_by_date: number | null }
+  >(`SELECT count(*) AS all_goals, sum(c.horizon = 'short') AS short_term,
+      sum(c.effective_due_date <= @reference) AS due_by_date
+    FROM (SELECT g.horizon, coalesce(g.due_date, CASE g.horizon
+        WHEN 'short' THEN date(v.presented_on, '+' || v.short_years || ' years')
+        WHEN 'medium' THEN date(v.presented_on, '+' || v.medium_years || ' years') END) AS effective_due_date
+      FROM goals g JOIN strategy_versions v ON v.key = g.version_key WHERE g.version_key = @version) c`);
+
   return {
-    ressortStats: (version: string, track: Track, at: Cutoff = NOW, rule: CountingRule = 'all_goals'): RessortStat[] =>
+    /** How many documented goals each counting rule covers: the basis of every figure under it. */
+    ruleCounts: (version: string, asOf: string): Record<CountingRule, number> => {
+      const row = ruleCounts.get({ version, reference: referenceDate(asOf) });
+      return {
+        all_goals: row?.all_goals ?? 0,
+        short_term: row?.short_term ?? 0,
+        due_by_date: row?.due_by_date ?? 0,
+      };
+    },
+    ressortStats: (
+      version: string,
+      track: Track,
+      at: PointInTime = NOW,
+      rule: CountingRule = 'all_goals',
+    ): RessortStat[] =>
       shapeRessortStats(
         (rule === 'all_goals' ? countAllGoals : countByRule).all({
           version,

@@ -1,54 +1,136 @@
-import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
+import type { Status, Track } from '@zielmonitor/shared/schemas/common';
+import type { DatePrecision } from '@zielmonitor/shared/time/partial-date';
 import type { Db } from '../db/database.ts';
-import { toEvent, type EventRow } from './goals.ts';
 
-export type GoalForUpdate = { id: string; revision: number; ressorts: string[] };
+export type GoalForUpdate = {
+  id: string;
+  revision: number;
+  leadRessort: string | null;
+  coRessorts: string[];
+  presentedOn: string;
+};
 
-export type NewStatusEvent = Omit<StatusEvent, 'id' | 'evidence' | 'sourceId'> & {
+export type NewStatusEvent = {
+  goalId: string;
+  status: Status;
+  progress: number | null;
+  effectiveDate: string;
+  effectiveDatePrecision: DatePrecision;
+  effectiveDateWording: string | null;
+  recordedAt: string;
+  reporter: string;
+  track: Track;
+  originalWording: string | null;
+  note: string | null;
   evidenceUrl: string | null;
   evidenceReference: string | null;
   goalRevision: number;
   reportedByUserId: number;
+  /** Who released it into the public record (null: released by being entered). */
+  releasedByUserId: number | null;
+};
+
+export type NewSupersession = {
+  supersededEventId: number;
+  kind: 'correction' | 'withdrawal';
+  replacementEventId: number | null;
+  reason: string;
+  recordedAt: string;
+  reporter: string;
+  userId: number;
+  goalRevision: number;
+  releasedByUserId: number | null;
+};
+
+/** A report as a correction or withdrawal needs it: which goal and track, and whether it was superseded already. */
+export type EventForCorrection = {
+  id: number;
+  goalId: string;
+  track: Track;
+  status: Status;
+  effectiveDate: string;
+  supersededAt: string | null;
 };
 
 export function createStatusWritesRepository(db: Db) {
-  const goal = db.prepare<[string], { id: string; revision: number; lead_ressort: string | null }>(
-    'SELECT id, revision, lead_ressort FROM goals WHERE id = ?',
-  );
+  const goal = db.prepare<
+    [string],
+    { id: string; revision: number; lead_ressort: string | null; presented_on: string }
+  >(`SELECT g.id, g.revision, g.lead_ressort, v.presented_on
+     FROM goals g JOIN strategy_versions v ON v.key = g.version_key WHERE g.id = ?`);
   const coRessorts = db
     .prepare<[string], string>('SELECT ressort_code FROM goal_co_ressorts WHERE goal_id = ?')
     .pluck();
   const insert =
     db.prepare(`INSERT INTO status_events (goal_id, status, progress, effective_date, effective_date_precision,
       effective_date_wording, recorded_at, reporter, track, original_wording, note, evidence_url, evidence_reference,
-      source_id, goal_revision, reported_by_user_id)
+      source_id, goal_revision, reported_by_user_id, released_by_user_id)
     VALUES (@goalId, @status, @progress, @effectiveDate, @effectiveDatePrecision, @effectiveDateWording, @recordedAt,
-      @reporter, @track, @originalWording, @note, @evidenceUrl, @evidenceReference, NULL, @goalRevision, @reportedByUserId)`);
-  const byId = db.prepare<[number | bigint], EventRow>('SELECT * FROM status_events WHERE id = ?');
+      @reporter, @track, @originalWording, @note, @evidenceUrl, @evidenceReference, NULL, @goalRevision, @reportedByUserId,
+      @releasedByUserId)`);
+  const insertSupersession = db.prepare(`INSERT INTO status_supersessions (superseded_event_id, kind,
+      replacement_event_id, reason, recorded_at, reporter, user_id, goal_revision, released_by_user_id)
+    VALUES (@supersededEventId, @kind, @replacementEventId, @reason, @recordedAt, @reporter, @userId, @goalRevision,
+      @releasedByUserId)`);
   const bump = db.prepare('UPDATE goals SET revision = revision + 1 WHERE id = ? AND revision = ?');
-  const since = db.prepare<[string, number], EventRow>(
-    'SELECT * FROM status_events WHERE goal_id = ? AND goal_revision > ? ORDER BY goal_revision',
-  );
+  const idsSince = db
+    .prepare<[string, number], number>('SELECT id FROM status_events WHERE goal_id = ? AND goal_revision > ?')
+    .pluck();
+  const supersededSince = db
+    .prepare<[string, number], number>(
+      `SELECT s.superseded_event_id FROM status_supersessions s JOIN status_events e ON e.id = s.superseded_event_id
+       WHERE e.goal_id = ? AND s.goal_revision > ?`,
+    )
+    .pluck();
+  const event = db.prepare<
+    [number],
+    {
+      id: number;
+      goal_id: string;
+      track: Track;
+      status: Status;
+      effective_date: string;
+      superseded_at: string | null;
+    }
+  >(`SELECT e.id, e.goal_id, e.track, e.status, e.effective_date, s.recorded_at AS superseded_at
+     FROM status_events e LEFT JOIN status_supersessions s ON s.superseded_event_id = e.id WHERE e.id = ?`);
 
   return {
-    /** The goal's responsible Ressorts (lead and co-Ressorts) and its revision. */
+    /** The goal's Ressorts as the strategy named them, its revision and its version's presentation date. */
     goalForUpdate(id: string): GoalForUpdate | undefined {
       const row = goal.get(id);
       if (!row) return undefined;
       return {
         id: row.id,
         revision: row.revision,
-        ressorts: [row.lead_ressort, ...coRessorts.all(id)].filter((c): c is string => c !== null),
+        presentedOn: row.presented_on,
+        leadRessort: row.lead_ressort,
+        coRessorts: coRessorts.all(id),
       };
     },
-    /** Inserts the event and moves the goal to the next revision; false when the revision moved meanwhile. */
-    append(event: NewStatusEvent, expectedRevision: number): StatusEvent | null {
-      if (bump.run(event.goalId, expectedRevision).changes !== 1) return null;
-      const { lastInsertRowid } = insert.run(event);
-      const row = byId.get(lastInsertRowid);
-      if (!row) throw new Error('inserted status event not found');
-      return toEvent(row);
+    event(id: number): EventForCorrection | undefined {
+      const row = event.get(id);
+      return (
+        row && {
+          id: row.id,
+          goalId: row.goal_id,
+          track: row.track,
+          status: row.status,
+          effectiveDate: row.effective_date,
+          supersededAt: row.superseded_at,
+        }
+      );
     },
-    eventsSince: (goalId: string, revision: number): StatusEvent[] => since.all(goalId, revision).map(toEvent),
+    /** Moves the goal to the next revision; false when the revision moved meanwhile. */
+    bumpRevision: (goalId: string, expectedRevision: number): boolean =>
+      bump.run(goalId, expectedRevision).changes === 1,
+    /** Inserts a report; answers its id. */
+    insertEvent: (row: NewStatusEvent): number => Number(insert.run(row).lastInsertRowid),
+    insertSupersession: (row: NewSupersession): void => {
+      insertSupersession.run(row);
+    },
+    /** Ids of the goal's reports made after a revision, and of reports superseded since. */
+    changedSince: (goalId: string, revision: number): Set<number> =>
+      new Set([...idsSince.all(goalId, revision), ...supersededSince.all(goalId, revision)]),
   };
 }

@@ -97,10 +97,12 @@ export function createTimelineRepository(db: Db) {
   type Filter = { version: string; ressort: string | null; track: Track };
   const countAt = db.prepare<[Cutoff & Filter], { status: Status; goals: number }>(`
     SELECT status, count(*) AS goals FROM (${statusOnTrack(VERSION_AND_RESSORT, { dueDate: false })}) GROUP BY status`);
-  // 1 when no event was recorded after knownAt: the record as known then is the whole record.
+  // 1 when no report, correction or withdrawal was recorded after knownAt: the record as known
+  // then is the whole record, and the month-end summary (which holds the record as known now) applies.
   const knowsEverything = db
     .prepare<[{ knownAt: string }], number>(
-      'SELECT coalesce((SELECT max(recorded_at) FROM status_events) <= @knownAt, 1)',
+      `SELECT coalesce((SELECT max(recorded_at) FROM status_events) <= @knownAt, 1)
+         AND coalesce((SELECT max(recorded_at) FROM status_supersessions) <= @knownAt, 1)`,
     )
     .pluck();
   const goalCount = db.prepare<[Filter], number>(`SELECT count(*) FROM goals g WHERE ${VERSION_AND_RESSORT}`).pluck();

@@ -2,12 +2,36 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ChangesQuery, ChangesResponse, FeedQuery } from '@zielmonitor/shared/schemas/changes';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import type { Status } from '@zielmonitor/shared/schemas/common';
-import { STATUS_LABELS } from '@zielmonitor/shared/schemas/goal-csv';
+import { CHANGE_KIND_LABELS, STATUS_LABEL_DE, TRACK_LABELS } from '@zielmonitor/shared/vocabulary/labels';
 import { toExcelCsv, toGermanDate } from '../lib/csv.ts';
 import { renderAtomFeed } from '../lib/atom.ts';
 import { CsvResponse, textResponse } from '../lib/text-response.ts';
+import { absoluteUrl } from '../lib/links.ts';
 import { changesInWindow } from '../services/changes.ts';
+import { exportStamp } from '../services/export-stamp.ts';
 import { assertKnownFilters } from '../services/references.ts';
+
+const CSV_HEADERS = [
+  'Art der Änderung',
+  'Wirksam ab',
+  'Ziel-ID',
+  'Ziel',
+  'Ressort',
+  'Wessen Einschätzung',
+  'Vorher',
+  'Neu',
+  'Fortschritt (%)',
+  'Gemeldet von',
+  'Eingetragen am',
+  'Nachträglich gemeldet',
+  'Grund der Berichtigung oder Rücknahme',
+  'Anmerkung',
+  'Beleg (URL)',
+  'Beleg (Drucksache)',
+  'Quelle',
+  'Datenstand',
+  'Link zum Zitieren',
+];
 
 const AtomResponse = textResponse('application/atom+xml', 'Atom-Feed (RFC 4287)');
 
@@ -17,7 +41,7 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'listChanges',
-        summary: 'Statusänderungen in einem Zeitraum mit dem vorherigen Status',
+        summary: 'Statusänderungen, Berichtigungen und Rücknahmen in einem Zeitraum',
         security: [],
         querystring: ChangesQuery,
         response: { 200: ChangesResponse, 400: ErrorResponse },
@@ -38,44 +62,44 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { since, until, items } = changesInWindow(app.repos, request.query);
-      const headers = [
-        'Wirksam ab',
-        'Ziel-ID',
-        'Ziel',
-        'Ressort',
-        'Spur',
-        'Vorher',
-        'Neu',
-        'Fortschritt (%)',
-        'Gemeldet von',
-        'Erfasst am',
-        'Anmerkung',
-        'Beleg (URL)',
-        'Beleg (Drucksache)',
-        'Quelle',
-      ];
-      const label = (s: Status | null) => (s ? STATUS_LABELS[s] : '');
+      const query = request.query;
+      const { since, until, items, at } = changesInWindow(app.repos, query);
+      const stamp = exportStamp(
+        app.repos,
+        app.publicOrigin,
+        {
+          path: '/aenderungen',
+          version: query.version ?? null,
+          params: { since, until, ressort: query.ressort, track: query.track },
+        },
+        { asOf: until, knownAt: at.recordedUntil },
+      );
+      const label = (s: Status | null) => (s ? STATUS_LABEL_DE[s] : '');
       const rows = items.map((c) => [
-        toGermanDate(c.event.effectiveDate),
+        CHANGE_KIND_LABELS.de[c.kind],
+        toGermanDate(c.event.effectiveDate, c.event.effectiveDatePrecision),
         c.goalId,
         c.goalTitle,
         c.ressort ?? '',
-        c.event.track === 'official' ? 'Landesregierung' : 'unabhängig',
+        TRACK_LABELS.de[c.track],
         label(c.from),
         label(c.to),
         c.event.progress === null ? '' : String(c.event.progress),
-        c.event.reporter,
-        toGermanDate(c.event.recordedAt.slice(0, 10)),
+        c.reporter,
+        toGermanDate(c.recordedAt.slice(0, 10)),
+        c.event.lateReport ? 'ja' : 'nein',
+        c.reason ?? '',
         c.event.note ?? '',
         c.event.evidence.url ?? '',
         c.event.evidence.reference ?? '',
         c.event.sourceId ?? '',
+        stamp.text,
+        stamp.citableUrl,
       ]);
       return reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="zielmonitor-aenderungen-${since}-bis-${until}.csv"`)
-        .send(toExcelCsv(headers, rows));
+        .send(toExcelCsv(CSV_HEADERS, rows));
     },
   );
 
@@ -94,11 +118,14 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       assertKnownFilters(app.repos, request.query);
       const ressort = request.query.ressort ?? null;
-      const base = `${request.protocol}://${request.host}`;
       const changes = app.repos.changes.latestOfficial(ressort, 50);
+      // The feed's own address is the canonical one, whatever spelling of the query was requested.
+      const self = `/api/feeds/changes.atom${ressort ? `?ressort=${encodeURIComponent(ressort)}` : ''}`;
       return reply
         .type('application/atom+xml; charset=utf-8')
-        .send(renderAtomFeed({ base, ressort, changes, selfUrl: `${base}${request.url}` }));
+        .send(
+          renderAtomFeed({ origin: app.publicOrigin, ressort, changes, selfUrl: absoluteUrl(app.publicOrigin, self) }),
+        );
     },
   );
 };

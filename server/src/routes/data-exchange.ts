@@ -1,22 +1,29 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
-import { ExportQuery, GOAL_CSV_COLUMNS, ImportQuery, ImportResult } from '@zielmonitor/shared/schemas/goal-csv';
+import {
+  ExportQuery,
+  GOAL_CSV_COLUMNS,
+  IMPORT_LIMITS,
+  ImportQuery,
+  ImportResult,
+} from '@zielmonitor/shared/schemas/goal-csv';
 import { ExportedGoal, GoalsExportResponse } from '@zielmonitor/shared/schemas/goal';
 import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
-import { STATUS_LABELS } from '@zielmonitor/shared/schemas/goal-csv';
+import { CHANGE_KIND_LABELS, STATUS_LABEL_DE, TRACK_LABELS } from '@zielmonitor/shared/vocabulary/labels';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { excelCsvHead, excelCsvLines, toGermanDate } from '../lib/csv.ts';
 import { sendParts } from '../lib/stream.ts';
 import { CsvResponse } from '../lib/text-response.ts';
-import { AppError } from '../lib/errors.ts';
+import { AppError, TooManyRequests } from '../lib/errors.ts';
+import { createConcurrencyGate } from '../lib/concurrency-gate.ts';
 import { requireAdmin } from '../plugins/auth.ts';
-import { goalCsvRow, importGoalsCsv } from '../services/goal-csv.ts';
+import { goalCsvRow } from '../services/goal-csv.ts';
+import { importGoalsCsv, importTooLarge } from '../services/goal-import.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
 import { assertKnownFilters } from '../services/references.ts';
 import type { Repositories } from '../repositories/index.ts';
-
-const IMPORT_LIMIT = 5 * 1024 * 1024;
+import { exportStamp, type ExportStamp } from '../services/export-stamp.ts';
 
 /**
  * The goals the table shows for these filters, in its order, and the point in time to read them
@@ -24,12 +31,19 @@ const IMPORT_LIMIT = 5 * 1024 * 1024;
  * is being sent is left out of every part rather than showing up in some. (A goal's own fields
  * changed by an import while a file is being sent would show in the parts after the change.)
  */
-function exportSelection(repos: Repositories, query: ExportQuery) {
+function exportSelection(repos: Repositories, query: ExportQuery, origin: string) {
   assertKnownFilters(repos, query);
-  const { at, echo } = resolvePointInTime(repos, query);
+  const { at, echo } = resolvePointInTime(repos, query, { version: query.version ?? null, goalId: null });
   const now = new Date().toISOString();
   const pinned = { ...at, knownAt: at.knownAt < now ? at.knownAt : now };
-  return { goals: repos.goals.list({ ...query, limit: 1_000_000, offset: 0 }, pinned).items, at: pinned, echo };
+  const { version, snapshot: _snapshot, asOf: _asOf, knownAt: _knownAt, ...filters } = query;
+  const stamp = exportStamp(repos, origin, { path: '/ziele', version: version ?? null, params: filters }, pinned);
+  return {
+    goals: repos.goals.list({ ...query, limit: 1_000_000, offset: 0 }, pinned).items,
+    at: pinned,
+    echo,
+    stamp,
+  };
 }
 
 const fileName = (query: ExportQuery, what: string, ext: string) =>
@@ -38,34 +52,48 @@ const fileName = (query: ExportQuery, what: string, ext: string) =>
 const EVENT_HEADERS = [
   'Ziel-ID',
   'Ziel',
-  'Spur',
+  'Wessen Einschätzung',
+  'Art der Meldung',
   'Status',
   'Fortschritt (%)',
   'Wirksam ab',
   'Datum laut Quelle',
-  'Erfasst am',
+  'Eingetragen am',
+  'Nachträglich gemeldet',
   'Gemeldet von',
+  'Berichtigt oder zurückgenommen am',
+  'Grund',
   'Wortlaut',
   'Anmerkung',
   'Beleg (URL)',
   'Beleg (Drucksache)',
   'Quelle',
+  'Datenstand',
+  'Link zum Zitieren',
 ];
-const eventRow = (goal: { id: string; title: string }, e: StatusEvent): string[] => [
+const eventRow = (goal: { id: string; title: string }, e: StatusEvent, stamp: ExportStamp): string[] => [
   goal.id,
   goal.title,
-  e.track === 'official' ? 'Landesregierung' : 'unabhängig',
-  STATUS_LABELS[e.status],
+  TRACK_LABELS.de[e.track],
+  CHANGE_KIND_LABELS.de[e.kind],
+  STATUS_LABEL_DE[e.status],
   e.progress === null ? '' : String(e.progress),
-  toGermanDate(e.effectiveDate),
+  toGermanDate(e.effectiveDate, e.effectiveDatePrecision),
   e.effectiveDateWording ?? '',
   toGermanDate(e.recordedAt.slice(0, 10)),
+  e.lateReport ? 'ja' : 'nein',
   e.reporter,
+  e.supersededBy
+    ? `${e.supersededBy.kind === 'correction' ? 'berichtigt' : 'zurückgenommen'} am ${toGermanDate(e.supersededBy.recordedAt.slice(0, 10))} von ${e.supersededBy.reporter}`
+    : '',
+  e.supersededBy?.reason ?? '',
   e.originalWording ?? '',
   e.note ?? '',
   e.evidence.url ?? '',
   e.evidence.reference ?? '',
   e.sourceId ?? '',
+  stamp.text,
+  stamp.citableUrl,
 ];
 const EVENTS_PER_PART = 250;
 
@@ -82,7 +110,7 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { goals, at } = exportSelection(app.repos, request.query);
+      const { goals, at, stamp } = exportSelection(app.repos, request.query, app.publicOrigin);
       reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="${fileName(request.query, 'ziele', 'csv')}"`);
@@ -90,7 +118,7 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         yield excelCsvHead(GOAL_CSV_COLUMNS.map((c) => c.header));
         for (const { id } of goals) {
           const goal = app.repos.goals.describe(id, at);
-          if (goal) yield excelCsvLines([goalCsvRow(goal)]);
+          if (goal) yield excelCsvLines([goalCsvRow(goal, stamp)]);
         }
       });
     },
@@ -108,7 +136,7 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { goals, at } = exportSelection(app.repos, request.query);
+      const { goals, at, stamp } = exportSelection(app.repos, request.query, app.publicOrigin);
       reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="${fileName(request.query, 'statusverlauf', 'csv')}"`);
@@ -119,7 +147,7 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
           const events = [...official, ...independent];
           // A long history in several parts: formatting 2,000 events as CSV takes 25 ms.
           for (let i = 0; i < events.length; i += EVENTS_PER_PART)
-            yield excelCsvLines(events.slice(i, i + EVENTS_PER_PART).map((e) => eventRow(goal, e)));
+            yield excelCsvLines(events.slice(i, i + EVENTS_PER_PART).map((e) => eventRow(goal, e, stamp)));
         }
       });
     },
@@ -137,13 +165,13 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { goals, at, echo } = exportSelection(app.repos, request.query);
+      const { goals, at, echo, stamp } = exportSelection(app.repos, request.query, app.publicOrigin);
       // Each goal passes the response schema on its way out, as the whole answer would.
       reply
         .type('application/json; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="${fileName(request.query, 'ziele', 'json')}"`);
       return sendParts(reply, function* () {
-        yield `{"at":${JSON.stringify(GoalsExportResponse.shape.at.parse(echo))},"goals":[`;
+        yield `{"stamp":${JSON.stringify(GoalsExportResponse.shape.stamp.parse(stamp))},"at":${JSON.stringify(GoalsExportResponse.shape.at.parse(echo))},"goals":[`;
         let first = true;
         for (const { id } of goals) {
           const goal = app.repos.goals.get(id, at);
@@ -158,30 +186,36 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  // One import at a time in this process: a second one waits for nothing and is told so.
+  const importing = createConcurrencyGate({ total: 1, perKey: 1 });
   await app.register(async (scope) => {
     scope.addContentTypeParser(
       ['text/csv', 'text/plain'],
-      { parseAs: 'string', bodyLimit: IMPORT_LIMIT },
+      { parseAs: 'string', bodyLimit: IMPORT_LIMITS.bytes },
       (_request, body, done) => done(null, body),
     );
     scope.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>().post(
       '/import/goals',
       {
         onRequest: requireAdmin,
-        bodyLimit: IMPORT_LIMIT,
+        bodyLimit: IMPORT_LIMITS.bytes,
+        config: { tooLargeMessage: importTooLarge().message },
         schema: {
           operationId: 'importGoalsCsv',
           consumes: ['text/csv'],
           summary: 'Zielliste als CSV einlesen (Probelauf oder alles-oder-nichts)',
           security: [{ session: [] }],
           querystring: ImportQuery,
-          body: z.string().max(IMPORT_LIMIT),
+          body: z.string().max(IMPORT_LIMITS.bytes),
           response: {
             200: ImportResult,
             400: ErrorResponse,
             401: ErrorResponse,
             403: ErrorResponse,
+            409: ErrorResponse,
+            413: ErrorResponse,
             422: ErrorResponse,
+            429: ErrorResponse,
           },
         },
       },
@@ -189,18 +223,31 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         const user = request.user;
         if (!user) throw new Error('requireAdmin let an anonymous request through');
         assertKnownFilters(app.repos, request.query);
-        const result = importGoalsCsv(app.db, app.repos, user, {
-          text: request.body,
-          version: request.query.version,
-          dryRun: request.query.dryRun,
-          ip: request.ip,
-        });
-        if (!result.dryRun && result.rejected.length > 0) {
-          // Nothing was written: the rows and columns at fault, in the one error shape.
+        const leave = importing.tryEnter('import');
+        if (!leave)
+          throw new TooManyRequests(
+            'IMPORT_BUSY',
+            'Gerade läuft ein anderer Import. Bitte gleich erneut versuchen.',
+            5,
+          );
+        let result: ImportResult;
+        try {
+          result = await importGoalsCsv(app.db, app.repos, user, {
+            text: request.body,
+            version: request.query.version,
+            dryRun: request.query.dryRun,
+            ip: request.ip,
+          });
+        } finally {
+          leave();
+        }
+        if (!result.dryRun && result.totals.rejected > 0) {
+          // Nothing was written: the rows and columns at fault (the first 100), in the one error shape.
+          const more = result.totals.rejected - result.rejected.length;
           throw new AppError(
             422,
             'IMPORT_REJECTED',
-            `Import abgelehnt, nichts wurde geschrieben: ${result.rejected.length} Problem(e)`,
+            `Import abgelehnt, nichts wurde geschrieben: ${result.totals.rejected === 1 ? '1 Problem' : `${result.totals.rejected} Probleme`}${more > 0 ? ` (die ersten ${result.rejected.length} sind aufgeführt)` : ''}`,
             result.rejected.map((p) => ({
               location: 'body',
               field: p.column ? `Zeile ${p.line}, ${p.column}` : `Zeile ${p.line}`,

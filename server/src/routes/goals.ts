@@ -1,7 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
-import { GoalDetail, GoalDetailQuery, GoalParams, GoalsQuery, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
+import {
+  AssignResponsibilityBody,
+  GoalDetail,
+  GoalDetailQuery,
+  GoalParams,
+  GoalSummary,
+  GoalsQuery,
+  GoalsResponse,
+} from '@zielmonitor/shared/schemas/goal';
 import { notFound } from '../lib/errors.ts';
+import { goalPermissions } from '../services/permissions.ts';
+import { goalReview } from '../services/submissions.ts';
+import { assignResponsibility, listGoals } from '../services/goals.ts';
+import { requireAdmin } from '../plugins/auth.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
 import { assertKnownFilters } from '../services/references.ts';
 
@@ -19,8 +31,11 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       assertKnownFilters(app.repos, request.query);
-      const { at, echo } = resolvePointInTime(app.repos, request.query);
-      return { ...app.repos.goals.list(request.query, at), at: echo };
+      const { at, echo } = resolvePointInTime(app.repos, request.query, {
+        version: request.query.version ?? null,
+        goalId: null,
+      });
+      return { ...listGoals(app.repos, request.query, at, request.user), at: echo };
     },
   );
 
@@ -37,10 +52,38 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { at, echo } = resolvePointInTime(app.repos, request.query);
+      const { at, echo } = resolvePointInTime(app.repos, request.query, { version: null, goalId: request.params.id });
       const goal = app.repos.goals.get(request.params.id, at);
       if (!goal) throw notFound(`Ziel „${request.params.id}“ nicht gefunden`);
-      return { ...goal, at: echo };
+      return {
+        ...goal,
+        review: goalReview(app.repos, request.user, goal),
+        permissions: goalPermissions(app.repos, request.user, goal),
+        at: echo,
+      };
+    },
+  );
+
+  app.post(
+    '/goals/:id/responsibility',
+    {
+      onRequest: requireAdmin,
+      schema: {
+        params: GoalParams,
+        body: AssignResponsibilityBody,
+        response: {
+          200: GoalSummary,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          409: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      if (!request.user) throw new Error('requireAdmin let an anonymous request through');
+      return assignResponsibility(app.db, app.repos, request.user, request.params.id, request.body, request.ip);
     },
   );
 };

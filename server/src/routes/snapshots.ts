@@ -2,31 +2,21 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import {
   CreateSnapshotBody,
+  CreateSnapshotResponse,
   SnapshotDetail,
   SnapshotParams,
   SnapshotPayload,
-  SnapshotSummary,
   SnapshotsResponse,
 } from '@zielmonitor/shared/schemas/snapshot';
 import { notFound } from '../lib/errors.ts';
-import { requireUser } from '../plugins/auth.ts';
+import { limitPerAddress } from '../plugins/rate-limit.ts';
+import { LIMITS } from '../services/limits.ts';
 import { createSnapshot, toSummary } from '../services/snapshots.ts';
 
 export const snapshotRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/snapshots',
-    {
-      schema: {
-        operationId: 'listSnapshots',
-        summary: 'Eingefrorene Stände mit Prüfsumme',
-        security: [],
-        response: { 200: SnapshotsResponse },
-      },
-    },
-    async () => ({
-      items: app.repos.snapshots.list().map(toSummary),
-    }),
-  );
+  app.get('/snapshots', { schema: { response: { 200: SnapshotsResponse } } }, async () => ({
+    items: app.repos.snapshots.list().map((s) => toSummary(s, app.publicOrigin)),
+  }));
 
   app.get(
     '/snapshots/:id',
@@ -44,26 +34,27 @@ export const snapshotRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!snapshot) throw notFound(`Snapshot „${request.params.id}“ nicht gefunden`);
       // A snapshot never changes: it may be cached for good.
       reply.header('Cache-Control', 'public, max-age=31536000, immutable');
-      return { ...toSummary(snapshot), payload: SnapshotPayload.parse(JSON.parse(snapshot.payloadJson)) };
+      return {
+        ...toSummary(snapshot, app.publicOrigin),
+        payload: SnapshotPayload.parse(JSON.parse(snapshot.payloadJson)),
+      };
     },
   );
 
+  // Anyone may freeze a view, signed in or not: 201 for a new snapshot, 200 for one frozen before.
   app.post(
     '/snapshots',
     {
-      onRequest: requireUser,
+      // Anyone may freeze a view; anonymous requests count against their address.
+      onRequest: limitPerAddress(LIMITS.snapshotsPerAddress, (request) => request.user === null),
       schema: {
-        operationId: 'createSnapshot',
-        summary: 'Den aktuellen Stand einfrieren',
-        security: [{ session: [] }],
         body: CreateSnapshotBody,
-        response: { 201: SnapshotSummary, 400: ErrorResponse, 401: ErrorResponse },
+        response: { 200: CreateSnapshotResponse, 201: CreateSnapshotResponse, 400: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request, reply) => {
-      const user = request.user;
-      if (!user) throw new Error('requireUser let an anonymous request through');
-      return reply.status(201).send(createSnapshot(app.db, app.repos, user, request.body.title, request.ip));
+      const result = createSnapshot(app.db, app.repos, request.user, request.body, request.ip, app.publicOrigin);
+      return reply.status(result.created ? 201 : 200).send(result);
     },
   );
 };

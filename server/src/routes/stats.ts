@@ -33,7 +33,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const version = knownVersion(app.repos, request.query.version);
-      const { at, echo } = resolvePointInTime(app.repos, request.query);
+      const { at, echo } = resolvePointInTime(app.repos, request.query, { version: version.key, goalId: null });
       return {
         version: version.key,
         track: request.query.track,
@@ -41,6 +41,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         referenceDate: referenceDate(at.asOf),
         declaredGoalCount: version.declaredGoalCount,
         documentedGoalCount: version.documentedGoalCount,
+        ruleCounts: app.repos.stats.ruleCounts(version.key, at.asOf),
         items: app.repos.stats.ressortStats(version.key, request.query.track, at, request.query.rule),
         at: echo,
       };
@@ -95,7 +96,11 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       const query = request.query;
       const version = knownVersion(app.repos, query.version);
       assertKnownFilters(app.repos, query);
-      const { at, echo } = resolvePointInTime(app.repos, { knownAt: query.knownAt, snapshot: query.snapshot });
+      const { at, echo } = resolvePointInTime(
+        app.repos,
+        { knownAt: query.knownAt, snapshot: query.snapshot },
+        { version: version.key, goalId: null },
+      );
       const from = query.from ?? version.presentedOn;
       const to = query.to ?? (echo.snapshot ? echo.snapshot.createdAt.slice(0, 10) : todayInBerlin());
       if (from > to) {

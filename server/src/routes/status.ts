@@ -1,45 +1,97 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
-import { StatusUpdateBody, StatusUpdateParams, StatusUpdateResponse } from '@zielmonitor/shared/schemas/status-update';
+import {
+  StatusCorrectionBody,
+  StatusEventParams,
+  StatusUpdateBody,
+  StatusUpdateParams,
+  StatusUpdateResponse,
+  StatusWithdrawalBody,
+} from '@zielmonitor/shared/schemas/status-update';
+import { SubmissionResponse } from '@zielmonitor/shared/schemas/submission';
 import { requireUser } from '../plugins/auth.ts';
-import { canReportFor } from '../services/auth.ts';
-import { forbidden, recordStatusUpdate } from '../services/status-updates.ts';
+import { actorOf, mayReport, responsibilityToday } from '../services/permissions.ts';
+import {
+  correctStatusEvent,
+  forbidden,
+  recordStatusUpdate,
+  withdrawStatusEvent,
+  type WriteContext,
+} from '../services/status-updates.ts';
 
-export const statusRoutes: FastifyPluginAsyncZod = async (app) => {
+/** 201: in the public record at once; 202: submitted, waiting for a second person's release. */
+const WRITE_RESPONSES = {
+  201: StatusUpdateResponse,
+  202: SubmissionResponse,
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  429: ErrorResponse,
+};
+
+export const statusRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }> = async (app, opts) => {
+  // A goal no Ressort of the user is responsible for is refused before its body is even looked at.
+  const othersRefused = async (request: FastifyRequest) => {
+    const { id } = request.params as { id?: string };
+    const goal = id ? app.repos.statusWrites.goalForUpdate(id) : undefined;
+    if (goal && request.user && !mayReport(actorOf(app.repos, request.user), responsibilityToday(app.repos, goal))) {
+      request.log.warn({ user: request.user.email, goal: id }, 'authorization failed: not responsible');
+      throw forbidden();
+    }
+  };
+  const contextOf = (request: FastifyRequest): WriteContext => {
+    if (!request.user) throw new Error('requireUser let an anonymous request through');
+    return {
+      db: app.db,
+      repos: app.repos,
+      user: request.user,
+      ip: request.ip,
+      now: new Date(),
+      reviewRequired: opts.reviewRequired,
+    };
+  };
+
   app.post(
     '/goals/:id/status',
     {
       onRequest: requireUser,
-      // Another Ressort's goal is refused before its body is even looked at.
-      preValidation: async (request) => {
-        const { id } = request.params as { id?: string };
-        const goal = id ? app.repos.statusWrites.goalForUpdate(id) : undefined;
-        if (goal && request.user && !canReportFor(request.user, goal.ressorts)) {
-          request.log.warn({ user: request.user.email, goal: id }, 'authorization failed: other Ressort');
-          throw forbidden();
-        }
-      },
-      schema: {
-        operationId: 'reportStatus',
-        summary: 'Status eines Ziels melden (amtliche Spur)',
-        security: [{ session: [] }],
-        params: StatusUpdateParams,
-        body: StatusUpdateBody,
-        response: {
-          201: StatusUpdateResponse,
-          400: ErrorResponse,
-          401: ErrorResponse,
-          403: ErrorResponse,
-          404: ErrorResponse,
-          409: ErrorResponse,
-        },
-      },
+      preValidation: othersRefused,
+      schema: { params: StatusUpdateParams, body: StatusUpdateBody, response: WRITE_RESPONSES },
     },
     async (request, reply) => {
-      const user = request.user;
-      if (!user) throw new Error('requireUser let an anonymous request through');
-      const result = recordStatusUpdate(app.db, app.repos, user, request.params.id, request.body, request.ip);
-      return reply.status(201).send(result);
+      const result = recordStatusUpdate(contextOf(request), request.params.id, request.body);
+      return reply.status(result.status).send(result.body);
+    },
+  );
+
+  app.post(
+    '/goals/:id/status/:eventId/correction',
+    {
+      onRequest: requireUser,
+      preValidation: othersRefused,
+      schema: { params: StatusEventParams, body: StatusCorrectionBody, response: WRITE_RESPONSES },
+    },
+    async (request, reply) => {
+      const { id, eventId } = request.params;
+      const result = correctStatusEvent(contextOf(request), id, eventId, request.body);
+      return reply.status(result.status).send(result.body);
+    },
+  );
+
+  app.post(
+    '/goals/:id/status/:eventId/withdrawal',
+    {
+      onRequest: requireUser,
+      preValidation: othersRefused,
+      schema: { params: StatusEventParams, body: StatusWithdrawalBody, response: WRITE_RESPONSES },
+    },
+    async (request, reply) => {
+      const { id, eventId } = request.params;
+      const result = withdrawStatusEvent(contextOf(request), id, eventId, request.body);
+      return reply.status(result.status).send(result.body);
     },
   );
 };

@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { foldText } from '../lib/fold-text.ts';
+import { countingDay, precisionOf, statedDate } from '@zielmonitor/shared/time/partial-date';
 import { SEED_FILES, SeedData } from './seed-schema.ts';
+import { checkIndicatorReferences, insertIndicators } from './seed-indicators.ts';
 
 /** Reads and validates every file in data/; a problem names the file, the record and the field. */
 export function readSeed(dir: string): SeedData {
@@ -72,7 +74,12 @@ export function checkSeedReferences(seed: SeedData): string[] {
     if (f.ressort !== null && !ressorts.has(f.ressort)) problems.push(`figure ${f.id}: unknown ressort ${f.ressort}`);
     [f.sourceId, ...f.alsoSourceIds].forEach((id) => needSource(`figure ${f.id}`, id));
   }
-  return problems;
+  for (const q of seed.countingQuestions) {
+    if (!versions.has(q.version)) problems.push(`counting question ${q.id}: unknown version ${q.version}`);
+    for (const id of q.goalIds) if (!goals.has(id)) problems.push(`counting question ${q.id}: unknown goal ${id}`);
+    q.sourceIds.forEach((id) => needSource(`counting question ${q.id}`, id));
+  }
+  return [...problems, ...checkIndicatorReferences(seed)];
 }
 
 /**
@@ -121,11 +128,11 @@ function insertSeed(db: Db, seed: SeedData): void {
   for (const r of seed.ressorts) r.successors.forEach((s) => insertSuccession.run(r.code, s.code, s.note, s.sourceId));
 
   const insertGoal = db.prepare(`INSERT INTO goals (id, version_key, title, description, lead_ressort,
-      ressort_basis, field_of_action, field_of_action_basis, horizon, horizon_note, due_date, due_wording,
-      due_date_basis, confidence_goal, confidence_ressort, confidence_status, confidence_note,
+      ressort_basis, field_of_action, field_of_action_basis, horizon, horizon_note, due_date, due_date_precision,
+      due_wording, due_date_basis, confidence_goal, confidence_ressort, confidence_status, confidence_note,
       origin_type, origin_certainty, origin_basis, notes, search_text)
     VALUES (@id, @version, @title, @description, @leadRessort, @ressortBasis, @fieldOfAction,
-      @fieldOfActionBasis, @horizon, @horizonNote, @dueDate, @dueWording, @dueDateBasis, @confGoal,
+      @fieldOfActionBasis, @horizon, @horizonNote, @dueDate, @dueDatePrecision, @dueWording, @dueDateBasis, @confGoal,
       @confRessort, @confStatus, @confidenceNote, @originType, @originCertainty, @originBasis, @notes,
       @searchText)`);
   const insertCoRessort = db.prepare('INSERT INTO goal_co_ressorts (goal_id, ressort_code) VALUES (?, ?)');
@@ -142,7 +149,8 @@ function insertSeed(db: Db, seed: SeedData): void {
       fieldOfActionBasis: g.fieldOfActionBasis,
       horizon: g.horizon,
       horizonNote: g.horizonNote,
-      dueDate: g.dueDate,
+      dueDate: g.dueDate === null ? null : countingDay(g.dueDate),
+      dueDatePrecision: g.dueDate === null ? 'day' : precisionOf(g.dueDate),
       dueWording: g.dueWording,
       dueDateBasis: g.dueDateBasis,
       confGoal: g.confidence.goal,
@@ -170,8 +178,10 @@ function insertSeed(db: Db, seed: SeedData): void {
       evidence: undefined,
       evidenceUrl: e.evidence.url,
       evidenceReference: e.evidence.reference,
+      // A date known to the month or year counts from the period's last day (shared/src/time/partial-date.ts).
+      effectiveDate: countingDay(statedDate(e.effectiveDate, e.effectiveDatePrecision)),
       // Historical claims were public from their date on: that is when "the record" knew them.
-      recordedAt: `${e.effectiveDate}T00:00:00.000Z`,
+      recordedAt: `${countingDay(statedDate(e.effectiveDate, e.effectiveDatePrecision))}T00:00:00.000Z`,
     });
   }
 
@@ -209,4 +219,17 @@ function insertSeed(db: Db, seed: SeedData): void {
     insertFigure.run({ ...f, alsoSourceIds: undefined });
     f.alsoSourceIds.forEach((id) => insertFigureSource.run(f.id, id));
   }
+
+  const insertQuestion = db.prepare(`INSERT INTO counting_questions (id, version_key, question, wording, basis, status)
+    VALUES (@id, @version, @question, @wording, @basis, @status)`);
+  const insertQuestionGoal = db.prepare('INSERT INTO counting_question_goals (question_id, goal_id) VALUES (?, ?)');
+  const insertQuestionSource = db.prepare(
+    'INSERT INTO counting_question_sources (question_id, source_id) VALUES (?, ?)',
+  );
+  for (const q of seed.countingQuestions) {
+    insertQuestion.run({ ...q, goalIds: undefined, sourceIds: undefined });
+    q.goalIds.forEach((id) => insertQuestionGoal.run(q.id, id));
+    q.sourceIds.forEach((id) => insertQuestionSource.run(q.id, id));
+  }
+  insertIndicators(db, seed, new Date().toISOString());
 }

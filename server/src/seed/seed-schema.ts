@@ -13,6 +13,7 @@ import {
 } from '@zielmonitor/shared/schemas/common';
 import { FigureBasis, ReporterKind } from '@zielmonitor/shared/schemas/reported-figure';
 import { LINEAGE_TYPES } from '@zielmonitor/shared/schemas/goal';
+import { Direction, IndicatorId, IndicatorUnit, Qualifier, TargetKind } from '@zielmonitor/shared/schemas/indicator';
 
 /** The files in data/: every record names the sources it rests on. */
 const SourceIds = z.array(z.string()).min(1);
@@ -65,7 +66,8 @@ const SeedGoal = z.strictObject({
   fieldOfActionBasis: z.string().nullable(),
   horizon: Horizon,
   horizonNote: z.string().nullable(),
-  dueDate: IsoDate.nullable(),
+  /** As precise as the source: `2022` ("bis 2022"), `2022-06` or a day. */
+  dueDate: PartialDate.nullable(),
   dueWording: z.string().nullable(),
   dueDateBasis: z.string().nullable(),
   confidence: z.strictObject({ goal: Confidence, ressort: Confidence, status: Confidence }),
@@ -137,6 +139,60 @@ const SeedLegislativePeriod = z.strictObject({
   note: z.string().nullable(),
 });
 
+/** An open question about the official count (e.g. two documented entries that may be one goal). */
+export const SeedCountingQuestion = z.strictObject({
+  id: z.string().min(1),
+  version: VersionKey,
+  goalIds: z.array(GoalId).min(2),
+  question: z.string().min(1),
+  wording: z.string().nullable(),
+  basis: z.string().nullable(),
+  status: z.enum(['open', 'settled']),
+  sourceIds: SourceIds,
+});
+
+const SeedEvidence = z.strictObject({ url: z.string().nullable(), reference: z.string().nullable() });
+
+/** An indicator with the goals it measures and its target points; dates as the source states them. */
+export const SeedIndicator = z.strictObject({
+  id: IndicatorId,
+  name: z.string().min(1),
+  measure: z.string().min(1),
+  unit: IndicatorUnit,
+  unitSingular: z.string().nullable(),
+  unitPlural: z.string().nullable(),
+  direction: Direction,
+  note: z.string().nullable(),
+  goals: z.array(z.strictObject({ goalId: GoalId, basis: z.string().nullable() })).min(1),
+  targets: z.array(
+    z.strictObject({
+      kind: TargetKind,
+      value: z.number(),
+      date: PartialDate,
+      dateWording: z.string().nullable(),
+      wording: z.string().nullable(),
+      note: z.string().nullable(),
+      sourceId: z.string().min(1),
+      evidence: SeedEvidence,
+    }),
+  ),
+});
+
+/** A measured value: every one names its source; `date` as precise as the source states it. */
+export const SeedIndicatorReading = z.strictObject({
+  indicatorId: IndicatorId,
+  value: z.number(),
+  qualifier: Qualifier,
+  valueWording: z.string().min(1),
+  date: PartialDate,
+  dateWording: z.string().nullable(),
+  reporter: z.string().min(1),
+  track: Track,
+  note: z.string().nullable(),
+  evidence: SeedEvidence,
+  sourceId: z.string().min(1),
+});
+
 export const SeedData = z.object({
   sources: z.array(SeedSource),
   versions: z.array(SeedVersion),
@@ -146,6 +202,9 @@ export const SeedData = z.object({
   lineage: z.array(SeedLineageLink),
   reportedFigures: z.array(SeedReportedFigure),
   legislativePeriods: z.array(SeedLegislativePeriod),
+  countingQuestions: z.array(SeedCountingQuestion),
+  indicators: z.array(SeedIndicator),
+  indicatorReadings: z.array(SeedIndicatorReading),
 });
 export type SeedData = z.infer<typeof SeedData>;
 
@@ -159,4 +218,7 @@ export const SEED_FILES = {
   lineage: 'lineage.json',
   reportedFigures: 'reported-figures.json',
   legislativePeriods: 'legislative-periods.json',
+  countingQuestions: 'counting-questions.json',
+  indicators: 'indicators.json',
+  indicatorReadings: 'indicator-readings.json',
 } as const satisfies Record<keyof SeedData, string>;

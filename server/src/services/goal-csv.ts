@@ -1,29 +1,27 @@
 import { z } from 'zod';
-import type { User } from '@zielmonitor/shared/schemas/auth';
+import { multiLineText } from '@zielmonitor/shared/schemas/text';
 import { GoalId, IsoDate, type Confidence, type Horizon, type Status } from '@zielmonitor/shared/schemas/common';
 import {
-  CONFIDENCE_LABELS,
-  GOAL_CSV_COLUMNS,
-  HORIZON_LABELS,
-  STATUS_LABELS,
-  type GoalCsvKey,
-  type ImportProblem,
-  type ImportResult,
-} from '@zielmonitor/shared/schemas/goal-csv';
-import type { Db } from '../db/database.ts';
-import { parseCsv, toGermanDate } from '../lib/csv.ts';
+  CONFIDENCE_LABEL_DE as CONFIDENCE_LABELS,
+  HORIZON_LABEL_DE as HORIZON_LABELS,
+  STATUS_LABEL_DE as STATUS_LABELS,
+} from '@zielmonitor/shared/vocabulary/labels';
+import { GOAL_CSV_COLUMNS, type GoalCsvKey, type ImportProblem } from '@zielmonitor/shared/schemas/goal-csv';
+import type { ExportStamp } from './export-stamp.ts';
+import { germanStatedDate, toGermanDate } from '../lib/csv.ts';
 import type { GoalDescription } from '../repositories/goals.ts';
 import type { GoalFields } from '../repositories/goal-writes.ts';
 import type { Repositories } from '../repositories/index.ts';
 
 const reverse = <K extends string>(labels: Record<K, string>) =>
   new Map(Object.entries(labels).map(([key, label]) => [String(label).toLowerCase(), key as K]));
-const HORIZON_BY_LABEL = reverse<Horizon>(HORIZON_LABELS);
+// Files exported before the horizon label was „nicht belegt“ said „unbekannt“: both read back.
+const HORIZON_BY_LABEL = reverse<Horizon>(HORIZON_LABELS).set('unbekannt', 'unknown');
 const CONFIDENCE_BY_LABEL = reverse<Confidence>(CONFIDENCE_LABELS);
 const statusLabel = (status: Status | undefined) => (status ? STATUS_LABELS[status] : '');
 
-/** One CSV row per goal, in the columns of GOAL_CSV_COLUMNS. */
-export function goalCsvRow(goal: GoalDescription): string[] {
+/** One CSV row per goal, in the columns of GOAL_CSV_COLUMNS, each with the export's stamp. */
+export function goalCsvRow(goal: GoalDescription, stamp: ExportStamp): string[] {
   const values: Record<GoalCsvKey, string> = {
     id: goal.id,
     version: goal.version,
@@ -33,7 +31,7 @@ export function goalCsvRow(goal: GoalDescription): string[] {
     coRessorts: goal.coRessorts.join(', '),
     fieldOfAction: goal.fieldOfAction ?? '',
     horizon: HORIZON_LABELS[goal.horizon],
-    dueDate: goal.dueDate ? toGermanDate(goal.dueDate) : '',
+    dueDate: goal.dueDate ? toGermanDate(goal.dueDate, goal.dueDatePrecision) : '',
     dueWording: goal.dueWording ?? '',
     confidenceGoal: CONFIDENCE_LABELS[goal.confidence.goal],
     confidenceRessort: CONFIDENCE_LABELS[goal.confidence.ressort],
@@ -41,10 +39,14 @@ export function goalCsvRow(goal: GoalDescription): string[] {
     sourceIds: goal.sources.map((s) => s.id).join(', '),
     notes: goal.notes ?? '',
     status: statusLabel(goal.status),
-    statusDate: goal.official ? toGermanDate(goal.official.effectiveDate) : '',
+    statusDate: goal.official ? toGermanDate(goal.official.effectiveDate, goal.official.effectiveDatePrecision) : '',
     independentStatus: statusLabel(goal.independent?.status),
     independentReporter: goal.independent?.reporter ?? '',
-    independentDate: goal.independent ? toGermanDate(goal.independent.effectiveDate) : '',
+    independentDate: goal.independent
+      ? toGermanDate(goal.independent.effectiveDate, goal.independent.effectiveDatePrecision)
+      : '',
+    stamp: stamp.text,
+    citation: stamp.citableUrl,
   };
   return GOAL_CSV_COLUMNS.map((column) => values[column.key]);
 }
@@ -55,11 +57,6 @@ const list = (value: string) =>
     .map((v) => v.trim())
     .filter(Boolean);
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
-const germanDate = z
-  .string()
-  .regex(/^\d{2}\.\d{2}\.\d{4}$/, { error: 'Datum als TT.MM.JJJJ erwartet' })
-  .transform((v) => `${v.slice(6, 10)}-${v.slice(3, 5)}-${v.slice(0, 2)}`)
-  .pipe(IsoDate);
 const label = <K extends string>(byLabel: Map<string, K>, allowed: string) =>
   z.string().transform((v, ctx): K => {
     const key = byLabel.get(v.trim().toLowerCase());
@@ -73,10 +70,10 @@ const label = <K extends string>(byLabel: Map<string, K>, allowed: string) =>
 const horizonCell = label(HORIZON_BY_LABEL, Object.values(HORIZON_LABELS).join(', '));
 const confidenceCell = label(CONFIDENCE_BY_LABEL, Object.values(CONFIDENCE_LABELS).join(', '));
 
-type Cells = Partial<Record<GoalCsvKey, string>>;
+export type Cells = Partial<Record<GoalCsvKey, string>>;
 
 /** Validates one row against the schema and the data it refers to; problems name line and column. */
-function readRow(
+export function readRow(
   cells: Cells,
   line: number,
   version: string,
@@ -92,13 +89,22 @@ function readRow(
     return undefined;
   };
   const id = take('id', GoalId);
-  const rowVersion = take('version', z.literal(version, { error: `die Datei wird als Version ${version} eingelesen` }));
-  const title = take('title', z.string().trim().min(1, { error: 'Titel fehlt' }).max(500));
-  const ressortCode = z.string().refine((code) => repos.ressorts.exists(code), { error: 'unbekanntes Ressort' });
+  const rowVersion = take(
+    'version',
+    z.literal(version, { message: `die Datei wird als Version ${version} eingelesen` }),
+  );
+  const title = take('title', multiLineText().trim().min(1, { message: 'Titel fehlt' }).max(500));
+  // Free text may span lines (Alt+Enter in Excel) but carries no other control character.
+  const text = (key: GoalCsvKey) => take(key, multiLineText().max(10_000).transform(orNull));
+  const description = text('description');
+  const fieldOfAction = text('fieldOfAction');
+  const dueWording = text('dueWording');
+  const notes = text('notes');
+  const ressortCode = z.string().refine((code) => repos.ressorts.exists(code), { message: 'unbekanntes Ressort' });
   const leadRessort = take('leadRessort', z.string().transform(orNull).pipe(ressortCode.nullable()));
   const coRessorts = take('coRessorts', z.string().transform(list).pipe(z.array(ressortCode)));
   const horizon = take('horizon', horizonCell);
-  const dueDate = take('dueDate', z.union([z.literal('').transform(() => null), germanDate]));
+  const dueDate = take('dueDate', z.union([z.literal('').transform(() => null), germanStatedDate]));
   const confidenceGoal = take('confidenceGoal', confidenceCell);
   const confidenceRessort = take('confidenceRessort', confidenceCell);
   const confidenceStatus = take('confidenceStatus', confidenceCell);
@@ -125,7 +131,11 @@ function readRow(
     confidenceGoal === undefined ||
     confidenceRessort === undefined ||
     confidenceStatus === undefined ||
-    sourceIds === undefined
+    sourceIds === undefined ||
+    description === undefined ||
+    fieldOfAction === undefined ||
+    dueWording === undefined ||
+    notes === undefined
   ) {
     return { problems };
   }
@@ -135,28 +145,30 @@ function readRow(
       id,
       version,
       title,
-      description: orNull(cells.description ?? ''),
+      description,
       leadRessort,
       coRessorts: [...coRessorts].sort(),
-      fieldOfAction: orNull(cells.fieldOfAction ?? ''),
+      fieldOfAction,
       horizon,
-      dueDate,
-      dueWording: orNull(cells.dueWording ?? ''),
+      dueDate: dueDate?.day ?? null,
+      dueDatePrecision: dueDate?.precision ?? 'day',
+      dueWording,
       confidence: { goal: confidenceGoal, ressort: confidenceRessort, status: confidenceStatus },
       sourceIds: [...new Set(sourceIds)].sort(),
-      notes: orNull(cells.notes ?? ''),
+      notes,
     },
   };
 }
 
-const fieldText: Record<string, (g: GoalFields) => string> = {
+/** Each importable column as the diff of a dry run shows it. */
+export const fieldText: Record<string, (g: GoalFields) => string> = {
   Titel: (g) => g.title,
   Beschreibung: (g) => g.description ?? '',
   'Federführendes Ressort': (g) => g.leadRessort ?? '',
   'Weitere Ressorts': (g) => g.coRessorts.join(', '),
   Handlungsfeld: (g) => g.fieldOfAction ?? '',
   Zeithorizont: (g) => HORIZON_LABELS[g.horizon],
-  'Fällig bis': (g) => (g.dueDate ? toGermanDate(g.dueDate) : ''),
+  'Fällig bis': (g) => (g.dueDate ? toGermanDate(g.dueDate, g.dueDatePrecision) : ''),
   'Fälligkeit laut Quelle': (g) => g.dueWording ?? '',
   'Sicherheit Ziel': (g) => CONFIDENCE_LABELS[g.confidence.goal],
   'Sicherheit Ressort': (g) => CONFIDENCE_LABELS[g.confidence.ressort],
@@ -164,111 +176,3 @@ const fieldText: Record<string, (g: GoalFields) => string> = {
   Quellen: (g) => g.sourceIds.join(', '),
   Anmerkungen: (g) => g.notes ?? '',
 };
-
-/**
- * Reads an uploaded goal list. A dry run reports what would be created, changed and
- * rejected; a real run writes only when no row is rejected, in one audited transaction.
- */
-export function importGoalsCsv(
-  db: Db,
-  repos: Repositories,
-  user: User,
-  input: { text: string; version: string; dryRun: boolean; ip: string },
-): ImportResult {
-  const result: ImportResult = {
-    version: input.version,
-    dryRun: input.dryRun,
-    applied: false,
-    created: [],
-    changed: [],
-    unchanged: 0,
-    rejected: [],
-  };
-  let rows: string[][];
-  try {
-    rows = parseCsv(input.text);
-  } catch (err) {
-    result.rejected.push({
-      line: (err as { lines?: number }).lines ?? 1,
-      column: null,
-      message: `CSV nicht lesbar: ${(err as Error).message}`,
-    });
-    return result;
-  }
-  const [headerRow, ...dataRows] = rows;
-  if (!headerRow || dataRows.length === 0) {
-    result.rejected.push({ line: 1, column: null, message: 'Die Datei enthält keine Zeilen unter der Kopfzeile' });
-    return result;
-  }
-  const keyByHeader = new Map<string, GoalCsvKey>(GOAL_CSV_COLUMNS.map((c) => [c.header.toLowerCase(), c.key]));
-  const keys = headerRow.map((h) => keyByHeader.get(h.trim().toLowerCase()));
-  headerRow.forEach((h, i) => {
-    if (keys[i] === undefined) result.rejected.push({ line: 1, column: h, message: 'unbekannte Spalte' });
-  });
-  for (const column of GOAL_CSV_COLUMNS.filter((c) => c.importable)) {
-    if (!keys.includes(column.key)) result.rejected.push({ line: 1, column: column.header, message: 'Spalte fehlt' });
-  }
-  if (result.rejected.length > 0) return result;
-
-  const known = { sources: new Set(db.prepare('SELECT id FROM sources').pluck().all() as string[]) };
-  const seen = new Map<string, number>();
-  const planned: { goal: GoalFields; exists: boolean; line: number }[] = [];
-  dataRows.forEach((row, index) => {
-    const line = index + 2;
-    const cells: Cells = {};
-    keys.forEach((key, i) => {
-      if (key) cells[key] = row[i] ?? '';
-    });
-    const { goal, problems } = readRow(cells, line, input.version, repos, known);
-    result.rejected.push(...problems);
-    if (!goal) return;
-    const firstLine = seen.get(goal.id);
-    if (firstLine !== undefined) {
-      result.rejected.push({ line, column: 'ID', message: `doppelt (schon in Zeile ${firstLine})` });
-      return;
-    }
-    seen.set(goal.id, line);
-    const existing = repos.goalWrites.get(goal.id);
-    if (existing && existing.version !== input.version) {
-      result.rejected.push({ line, column: 'ID', message: `gehört zu Version ${existing.version}` });
-      return;
-    }
-    const fields = Object.entries(fieldText)
-      .map(([column, text]) => ({ column, before: existing ? text(existing) : '', after: text(goal) }))
-      .filter((f) => f.before !== f.after);
-    if (!existing) result.created.push({ line, goalId: goal.id, fields });
-    else if (fields.length > 0) result.changed.push({ line, goalId: goal.id, fields });
-    else result.unchanged += 1;
-    if (!existing || fields.length > 0) planned.push({ goal, exists: existing !== undefined, line });
-  });
-
-  if (input.dryRun || result.rejected.length > 0) return result;
-  db.transaction(() => {
-    for (const { goal, exists } of planned) {
-      const before = exists ? (repos.goalWrites.get(goal.id) ?? null) : null;
-      repos.goalWrites.upsert(goal, exists);
-      repos.audit.append({
-        actorId: user.id,
-        actor: user.email,
-        action: exists ? 'goal.update' : 'goal.create',
-        entityType: 'goal',
-        entityId: goal.id,
-        before,
-        after: goal,
-        ip: input.ip,
-      });
-    }
-    repos.audit.append({
-      actorId: user.id,
-      actor: user.email,
-      action: 'import.goals',
-      entityType: 'version',
-      entityId: input.version,
-      ip: input.ip,
-      before: null,
-      after: { created: result.created.length, changed: result.changed.length, unchanged: result.unchanged },
-    });
-  })();
-  result.applied = true;
-  return result;
-}

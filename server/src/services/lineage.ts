@@ -6,6 +6,8 @@ import type { StrategyVersion } from '@zielmonitor/shared/schemas/version';
 import type { LinkRow } from '../repositories/lineage.ts';
 import type { Repositories } from '../repositories/index.ts';
 import { NOW } from '../repositories/current-status-sql.ts';
+import { formatDate } from '@zielmonitor/shared/time/format';
+import { STATUS_LABEL_DE } from '@zielmonitor/shared/vocabulary/labels';
 
 /**
  * A 1.0 goal's fate in 2.0, from the documented links and, where there is none, from its
@@ -34,6 +36,7 @@ export function buildLineage(
   from: StrategyVersion,
   to: StrategyVersion,
   track: Track,
+  now = new Date(),
 ): LineageResponse {
   const links = repos.lineage.links(from.key, to.key);
   // Status as the record stood when the new version was presented.
@@ -56,7 +59,8 @@ export function buildLineage(
         own
           .map((l) => l.basis)
           .filter(Boolean)
-          .join(' · ') || (fate === 'unknown' ? null : `Status am ${to.presentedOn}: ${statusOf(g)}`),
+          .join(' · ') ||
+        (fate === 'unknown' ? null : `Stand am ${formatDate(to.presentedOn, 'de')}: ${STATUS_LABEL_DE[statusOf(g)]}`),
       successors: own.map((l) => ({
         goalId: l.toGoalId,
         title: title.get(l.toGoalId) ?? l.toGoalId,
@@ -112,5 +116,6 @@ export function buildLineage(
         origins.map((o) => o.origin),
       ),
     },
+    at: { asOf: to.presentedOn, knownAt: null, snapshot: null, recordedUntil: now.toISOString(), changedSince: null },
   };
 }

@@ -1,9 +1,21 @@
 import { z } from 'zod';
+import { DATE_PRECISIONS } from '../time/partial-date.ts';
 
-/** Calendar date `YYYY-MM-DD` that exists (2021-02-30 is refused). */
+/**
+ * The dates the product speaks about: the digital strategies start in 2019, their sources reach
+ * back to the 1990s and their horizons to the 2030s. Anything outside is a typo or a probe, and
+ * is refused with the field named before it reaches a calendar computation.
+ */
+export const DATE_RANGE = { min: '1990-01-01', max: '2100-12-31' } as const;
+
+/** Calendar date `YYYY-MM-DD` that exists (2021-02-30 is refused), between 1990 and 2100. */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Datum im Format JJJJ-MM-TT erwartet' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Datum im Format JJJJ-MM-TT erwartet', abort: true })
+  .refine((value) => value >= DATE_RANGE.min && value <= DATE_RANGE.max, {
+    message: 'Datum zwischen 1990 und 2100 erwartet',
+    abort: true,
+  })
   .refine(
     (value) => {
       const date = new Date(`${value}T00:00:00Z`);
@@ -50,7 +62,7 @@ export const CONFIDENCES = ['high', 'medium', 'low', 'unknown'] as const;
 export const Confidence = z.enum(CONFIDENCES);
 export type Confidence = z.infer<typeof Confidence>;
 
-export const DatePrecision = z.enum(['day', 'month', 'year']);
+export const DatePrecision = z.enum(DATE_PRECISIONS);
 export type DatePrecision = z.infer<typeof DatePrecision>;
 
 /** A date as a source states it: `2021`, `2021-11` or `2021-11-18`. */

@@ -1,30 +1,6 @@
 import { z } from 'zod';
-import type { Confidence, Horizon, Status } from './common.ts';
 import { VersionKey } from './common.ts';
 import { GoalsQuery } from './goal.ts';
-
-/** German labels used in exports; each maps back one to one on import. */
-export const HORIZON_LABELS: Record<Horizon, string> = {
-  short: 'kurzfristig',
-  medium: 'mittelfristig',
-  long: 'langfristig',
-  unknown: 'unbekannt',
-};
-export const STATUS_LABELS: Record<Status, string> = {
-  unknown: 'unbekannt',
-  planned: 'geplant',
-  in_progress: 'in Umsetzung',
-  partially_achieved: 'teilweise erreicht',
-  achieved: 'erreicht',
-  missed: 'verfehlt',
-  dropped: 'aufgegeben',
-};
-export const CONFIDENCE_LABELS: Record<Confidence, string> = {
-  high: 'hoch',
-  medium: 'mittel',
-  low: 'niedrig',
-  unknown: 'unbekannt',
-};
 
 /**
  * The columns of the goal CSV, in order. `importable` columns are read back by the import;
@@ -47,17 +23,27 @@ export const GOAL_CSV_COLUMNS = [
   { key: 'confidenceStatus', header: 'Sicherheit Status', importable: true },
   { key: 'sourceIds', header: 'Quellen', importable: true },
   { key: 'notes', header: 'Anmerkungen', importable: true },
-  { key: 'status', header: 'Status (Landesregierung)', importable: false },
-  { key: 'statusDate', header: 'Stand (Landesregierung)', importable: false },
-  { key: 'independentStatus', header: 'Status (unabhängig)', importable: false },
+  { key: 'status', header: 'Status laut Landesregierung', importable: false },
+  { key: 'statusDate', header: 'gilt ab (Landesregierung)', importable: false },
+  { key: 'independentStatus', header: 'Unabhängige Einschätzung', importable: false },
   { key: 'independentReporter', header: 'Einschätzung von', importable: false },
-  { key: 'independentDate', header: 'Stand (unabhängig)', importable: false },
+  { key: 'independentDate', header: 'gilt ab (unabhängige Einschätzung)', importable: false },
+  // Every row carries the export's stamp: a table that is copied on its own still says what it is.
+  { key: 'stamp', header: 'Datenstand', importable: false },
+  { key: 'citation', header: 'Link zum Zitieren', importable: false },
 ] as const;
 export type GoalCsvKey = (typeof GOAL_CSV_COLUMNS)[number]['key'];
 
 /** Export takes the goal list's filters and sort, without paging: it exports what the table shows. */
-export const ExportQuery = GoalsQuery.omit({ limit: true, offset: true });
+export const ExportQuery = GoalsQuery.omit({ limit: true, offset: true, responsible: true, reportable: true });
 export type ExportQuery = z.infer<typeof ExportQuery>;
+
+/**
+ * What one import may hold: the official lists have 44 and 78 goals, so 2,000 rows leave ample room
+ * while parsing and checking stay well under a second. Above either limit the upload answers 413.
+ * The answer lists at most `listed` rows per kind and counts all of them in `totals`.
+ */
+export const IMPORT_LIMITS = { bytes: 5 * 1024 * 1024, rows: 2000, listed: 100 } as const;
 
 export const ImportQuery = z.strictObject({
   version: VersionKey,
@@ -91,5 +77,7 @@ export const ImportResult = z.object({
   changed: z.array(ImportChange),
   unchanged: z.number().int(),
   rejected: z.array(ImportProblem),
+  /** Every created, changed and rejected row; the lists above hold at most the first 100 of each. */
+  totals: z.object({ created: z.number().int(), changed: z.number().int(), rejected: z.number().int() }),
 });
 export type ImportResult = z.infer<typeof ImportResult>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GoalId, SourceRef, Track, VersionKey } from './common.ts';
 import { LineageType } from './goal.ts';
+import { PointInTimeEcho } from './point-in-time.ts';
 
 export const FATES = [
   'continued',
@@ -72,5 +73,7 @@ export const LineageResponse = z.object({
   fates: z.array(GoalFate),
   origins: z.array(GoalOriginEntry),
   totals: z.object({ fates: z.record(Fate, z.number().int()), origins: z.record(Origin, z.number().int()) }),
+  /** Fates are judged by the status as it stood when the new version was presented. */
+  at: PointInTimeEcho,
 });
 export type LineageResponse = z.infer<typeof LineageResponse>;

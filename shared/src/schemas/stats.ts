@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STATUSES, Status, Track, VersionKey } from './common.ts';
 import { PointInTimeEcho, PointInTimeQuery } from './point-in-time.ts';
 import { CountingRule } from './counting-rule.ts';
+import { singleLineText } from './text.ts';
 
 export const StatsQuery = z.strictObject({
   version: VersionKey,
@@ -39,13 +40,14 @@ export const RessortStatsResponse = z.object({
   referenceDate: z.string(),
   declaredGoalCount: z.number().int().nonnegative(),
   documentedGoalCount: z.number().int().nonnegative(),
+  /** How many documented goals each counting rule covers at this point in time: its basis. */
+  ruleCounts: z.record(CountingRule, z.number().int().nonnegative()),
   items: z.array(RessortStat),
   at: PointInTimeEcho,
 });
 export type RessortStatsResponse = z.infer<typeof RessortStatsResponse>;
 
-export const DueQuery = z.strictObject({ version: VersionKey, period: z.string().min(1).max(20) });
-export type DueQueryInput = z.input<typeof DueQuery>;
+export const DueQuery = z.strictObject({ version: VersionKey, period: singleLineText().min(1).max(20) });
 
 export const LegislativePeriod = z.object({
   key: z.string(),

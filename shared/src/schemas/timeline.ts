@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, RessortCode, Track, VersionKey } from './common.ts';
 import { ByStatus } from './stats.ts';
-import { PointInTimeEcho, SnapshotId } from './point-in-time.ts';
+import { KnownAt, PointInTimeEcho, SnapshotId } from './point-in-time.ts';
 
 export const TimelineQuery = z.strictObject({
   version: VersionKey,
@@ -10,7 +10,7 @@ export const TimelineQuery = z.strictObject({
   to: IsoDate.optional(),
   interval: z.enum(['month', 'quarter']).default('month'),
   track: Track.default('official'),
-  knownAt: IsoDate.optional(),
+  knownAt: KnownAt.optional(),
   snapshot: SnapshotId.optional(),
 });
 export type TimelineQuery = z.infer<typeof TimelineQuery>;

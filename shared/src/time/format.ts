@@ -1,4 +1,6 @@
 import type { Lang } from '../vocabulary/lang.ts';
+import { berlinDateOf, berlinTimeOf } from './berlin.ts';
+import { statedDate, type DatePrecision } from './partial-date.ts';
 
 const MONTHS: Record<Lang, string[]> = {
   de: [
@@ -65,3 +67,22 @@ export function formatNumber(n: number, lang: Lang): string {
 /** 0.25 → 25 % (de), 25% (en); halves round up on the decimal value, as Intl does (0.145 → 15 %). */
 export const formatPercent = (fraction: number, lang: Lang) =>
   `${formatNumber(Math.round(Number((fraction * 100).toPrecision(12))), lang)}${SEPARATOR[lang].percent}`;
+
+/** An instant as Berlin's wall clock: 30.11.2026, 15:03 Uhr (de) or 30/11/2026, 15:03 (en). */
+export function formatDateTime(instant: string, lang: Lang): string {
+  const t = new Date(instant).getTime();
+  if (Number.isNaN(t)) return '–';
+  const time = berlinTimeOf(t);
+  return `${formatDate(berlinDateOf(t), lang)}, ${lang === 'de' ? `${time} Uhr` : time}`;
+}
+
+/** A date as precise as its source states it: 2021 · März 2022 · 19.03.2022. */
+export const formatStatedDate = (day: string, precision: DatePrecision, lang: Lang): string =>
+  formatDate(statedDate(day, precision), lang);
+
+/**
+ * Whether a source's own wording of a date says more than the date shown beside it: „Mitte 2021“
+ * does, „2021-09“, „September 2021“ or „2021“ beside September 2021 do not and are left out.
+ */
+export const wordingAddsToDate = (wording: string, day: string, precision: DatePrecision, lang: Lang): boolean =>
+  !day.startsWith(wording) && wording !== formatStatedDate(day, precision, lang);

@@ -42,7 +42,7 @@ export function RessortChart({ rows }: { rows: RessortRow[] }) {
             }}
           />
           <Legend formatter={(value: unknown) => (isStatus(value) ? t.status[value] : '')} />
-          {statuses.map((status, index) => (
+          {statuses.map((status) => (
             <Bar
               key={status}
               dataKey={status}
@@ -57,16 +57,26 @@ export function RessortChart({ rows }: { rows: RessortRow[] }) {
                 fill="#ffffff"
                 formatter={(v: unknown) => (Number(v) > 0 ? String(v) : '')}
               />
-              {index === statuses.length - 1 && (
-                <LabelList
-                  dataKey="rate"
-                  position="right"
-                  fill="#1f1f1f"
-                  formatter={(v: unknown) => formatPercent(Number(v), t.lang)}
-                />
-              )}
             </Bar>
           ))}
+          {/* The rate ends every bar, whichever status it ends in: an empty series of its own, drawn
+              one pixel wide so that recharts places a label after each bar. */}
+          <Bar
+            dataKey="end"
+            stackId="s"
+            fill="transparent"
+            minPointSize={1}
+            legendType="none"
+            tooltipType="none"
+            isAnimationActive={false}
+          >
+            <LabelList
+              dataKey="rate"
+              position="right"
+              fill="#1f1f1f"
+              formatter={(v: unknown) => formatPercent(Number(v), t.lang)}
+            />
+          </Bar>
         </BarChart>
       </ResponsiveContainer>
     </div>

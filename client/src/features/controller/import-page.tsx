@@ -4,10 +4,12 @@ import { meQuery } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { useImportGoals } from '../../api/goal-import.ts';
 import { useT } from '../../lib/i18n.ts';
+import { useImporterT } from '../../lib/messages-importer.ts';
 
 /** Admin: upload the official goal list as CSV; a dry run first, nothing written unless every row is valid. */
 export function ImportPage() {
   const t = useT();
+  const m = useImporterT();
   const me = useQuery(meQuery());
   const [version, setVersion] = useState('2.0');
   const [text, setText] = useState<string | null>(null);
@@ -16,7 +18,7 @@ export function ImportPage() {
   if (me.data?.user?.role !== 'admin')
     return (
       <section>
-        <h1>{t.importer.title}</h1>
+        <h1>{m.title}</h1>
         <p>{t.audit.forbidden}</p>
       </section>
     );
@@ -29,8 +31,8 @@ export function ImportPage() {
   const rejected = run.error instanceof ApiError ? (run.error.body?.error.issues ?? []) : [];
   return (
     <section>
-      <h1>{t.importer.title}</h1>
-      <p>{t.importer.intro}</p>
+      <h1>{m.title}</h1>
+      <p>{m.intro}</p>
       <form
         className="form narrow"
         onSubmit={(e) => {
@@ -52,42 +54,35 @@ export function ImportPage() {
           </select>
         </label>
         <div className="field">
-          <label htmlFor="csv-file">{t.importer.file}</label>
+          <label htmlFor="csv-file">{m.file}</label>
           <input id="csv-file" type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e)} />
         </div>
         <div className="form-actions">
           <button type="submit" disabled={!text || run.isPending}>
-            {t.importer.dryRun}
+            {m.dryRun}
           </button>
           <button
             type="button"
-            disabled={!result || result.rejected.length > 0 || result.applied || run.isPending}
-            onClick={() => submit('false')}
+            disabled={!result || result.totals.rejected > 0 || result.applied || run.isPending}
+            onClick={() => run.mutate({ dryRun: false })}
           >
-            {t.importer.apply}
+            {m.apply}
           </button>
         </div>
       </form>
       <div aria-live="polite" data-testid="import-result">
         {result && (
           <section className="panel">
-            <h2>{result.applied ? t.importer.applied : t.importer.dryRunResult}</h2>
-            <p>
-              {t.importer.summary(
-                result.created.length,
-                result.changed.length,
-                result.unchanged,
-                result.rejected.length,
-              )}
-            </p>
+            <h2>{result.applied ? m.applied : m.dryRunResult}</h2>
+            <p>{m.summary(result.totals.created, result.totals.changed, result.unchanged, result.totals.rejected)}</p>
             {result.rejected.length > 0 && (
               <table className="data-table">
-                <caption>{t.importer.rejected}</caption>
+                <caption>{m.rejected}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t.importer.line}</th>
-                    <th scope="col">{t.importer.column}</th>
-                    <th scope="col">{t.importer.problem}</th>
+                    <th scope="col">{m.line}</th>
+                    <th scope="col">{m.column}</th>
+                    <th scope="col">{m.problem}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -101,22 +96,32 @@ export function ImportPage() {
                 </tbody>
               </table>
             )}
+            {result.totals.rejected > result.rejected.length && (
+              <p>{m.more(result.totals.rejected - result.rejected.length)}</p>
+            )}
             {[
-              ...result.created.map((c) => ({ ...c, kind: t.importer.created })),
-              ...result.changed.map((c) => ({ ...c, kind: t.importer.changed })),
+              ...result.created.map((c) => ({ ...c, kind: m.created })),
+              ...result.changed.map((c) => ({ ...c, kind: m.changed })),
             ].length > 0 && (
               <ul>
                 {result.created.map((c) => (
                   <li key={c.goalId}>
-                    {t.importer.created}: {c.goalId} ({t.importer.line} {c.line})
+                    {m.created}: {c.goalId} ({m.line} {c.line})
                   </li>
                 ))}
                 {result.changed.map((c) => (
                   <li key={c.goalId}>
-                    {t.importer.changed}: {c.goalId} –{' '}
+                    {m.changed}: {c.goalId} –{' '}
                     {c.fields.map((f) => `${f.column}: „${f.before}“ → „${f.after}“`).join('; ')}
                   </li>
                 ))}
+                {result.totals.created + result.totals.changed > result.created.length + result.changed.length && (
+                  <li>
+                    {m.more(
+                      result.totals.created + result.totals.changed - result.created.length - result.changed.length,
+                    )}
+                  </li>
+                )}
               </ul>
             )}
           </section>

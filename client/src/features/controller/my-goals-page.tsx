@@ -1,4 +1,7 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
+import { ressortsQuery } from '../../api/meta.ts';
+import { useWorkflowT } from '../../lib/messages-workflow.ts';
 import type { GoalSummary } from '@zielmonitor/shared/schemas/goal';
 import { Link } from 'wouter';
 import { meQuery } from '../../api/auth.ts';
@@ -6,6 +9,7 @@ import { goalsQuery } from '../../api/goals.ts';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { compareKeys } from '@zielmonitor/shared/vocabulary/compare-keys';
 import { formatDate } from '@zielmonitor/shared/time/format';
+import { formatDueDate } from '../../lib/due-date.ts';
 import { useT } from '../../lib/i18n.ts';
 
 /** Due and overdue first: overdue, then by due date, goals without a due date last. */
@@ -21,13 +25,13 @@ export function MyGoalsPage() {
   const t = useT();
   const me = useQuery(meQuery());
   const user = me.data?.user;
-  const scopes = user?.role === 'admin' ? [undefined] : (user?.ressorts ?? []);
-  const lists = useQueries({
-    queries: scopes.map((ressort) => ({
-      ...goalsQuery({ ressort, sort: 'dueDate', order: 'asc', limit: 500 }),
-      enabled: Boolean(user),
-    })),
+  // The server decides which goals the user may report on: today's responsibility, not the strategy's Ressort.
+  const reportable = useQuery({
+    ...goalsQuery({ reportable: 'true', sort: 'dueDate', order: 'asc', limit: 500 }),
+    enabled: Boolean(user),
   });
+  const ressorts = useQuery(ressortsQuery());
+  const w = useWorkflowT();
   if (me.isPending) return <p role="status">{t.loading}</p>;
   if (!user)
     return (
@@ -38,13 +42,26 @@ export function MyGoalsPage() {
         </p>
       </section>
     );
-  const goals = lists.flatMap((q) => q.data?.items ?? []).sort(byUrgency);
+  const goals = [...(reportable.data?.items ?? [])].sort(byUrgency);
+  // Ressorts of the user that were dissolved: say where their goals went.
+  const dissolved = (ressorts.data ?? []).filter(
+    (r) => user.ressorts.includes(r.code) && r.validTo !== null && r.validTo <= todayInBerlin(),
+  );
   return (
     <section>
       <h1>{t.controller.myGoals}</h1>
       <p>{user.role === 'admin' ? t.controller.introAdmin : t.controller.intro(user.ressorts.join(', '))}</p>
-      {lists.some((q) => q.isPending) ? (
+      {dissolved.map((r) => (
+        <p key={r.code} className="panel notice" data-testid="dissolved-ressort">
+          {w.dissolved(r.code, formatDate(r.validTo ?? '', t.lang), r.successors.map((s) => s.code).join(', '))}
+        </p>
+      ))}
+      {reportable.isPending ? (
         <p role="status">{t.loading}</p>
+      ) : goals.length === 0 ? (
+        <p className="state state-empty" data-testid="my-goals-empty">
+          {w.myGoalsEmpty}
+        </p>
       ) : (
         <div className="table-scroll">
           <table className="data-table" data-testid="my-goals">
@@ -68,7 +85,7 @@ export function MyGoalsPage() {
                     <Link to={`/ziele/${encodeURIComponent(g.id)}`}>{g.title}</Link>
                   </td>
                   <td>
-                    {g.effectiveDueDate ? formatDate(g.effectiveDueDate, t.lang) : '–'}
+                    {formatDueDate(g, t.lang) ?? '–'}
                     {g.overdue && (
                       <>
                         {' '}
@@ -86,6 +103,13 @@ export function MyGoalsPage() {
                       aria-label={`${t.controller.report}: ${g.id}`}
                     >
                       {t.controller.report}
+                    </Link>{' '}
+                    <Link
+                      className="button-link secondary"
+                      to={`/ziele/${encodeURIComponent(g.id)}/melden?unveraendert=1`}
+                      aria-label={`${w.confirmUnchanged}: ${g.id}`}
+                    >
+                      {w.confirmUnchanged}
                     </Link>
                   </td>
                 </tr>

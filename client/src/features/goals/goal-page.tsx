@@ -1,15 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'wouter';
-import { meQuery } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { goalQuery } from '../../api/goals.ts';
 import { useKeptSearch } from '../../components/app-shell.tsx';
+import { CountingQuestions } from '../../components/counting-questions.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { formatDate } from '@zielmonitor/shared/time/format';
+import { formatDate, formatStatedDate } from '@zielmonitor/shared/time/format';
+import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
+import { ViewStamp } from '../../components/view-stamp.tsx';
+import type { T } from '../../lib/i18n.ts';
 import { useT } from '../../lib/i18n.ts';
+import { formatDueDate } from '../../lib/due-date.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
 import { StatusHistory } from './status-history.tsx';
+import { PendingPanel } from './pending-panel.tsx';
+import { ResponsibilityFacts } from './responsibility-facts.tsx';
+import { useWorkflowT } from '../../lib/messages-workflow.ts';
+import { GoalIndicators } from '../indicators/goal-indicators.tsx';
+import { GoalSchedule } from '../indicators/goal-schedule.tsx';
 
 export function GoalPage() {
   const t = useT();
@@ -17,9 +26,10 @@ export function GoalPage() {
   const at = usePointInTime();
   const kept = useKeptSearch();
   const goal = useQuery(goalQuery(id, at));
-  const me = useQuery(meQuery());
   const [params] = useSearchParams();
-  const user = me.data?.user;
+  const reported = Number(params.get('gemeldet') ?? Number.NaN);
+  const submitted = params.has('eingereicht');
+  const w = useWorkflowT();
   if (goal.error instanceof ApiError && goal.error.status === 404) {
     return (
       <section>
@@ -40,23 +50,25 @@ export function GoalPage() {
           <h1>
             <span className="mono">{g.id}</span> {g.title}
           </h1>
+          <ViewStamp at={g.at} version={g.version} track="both" />
           <p role="status" aria-live="polite" className="saved">
-            {params.get('gemeldet') ? t.controller.saved : ''}
+            {Number.isFinite(reported) ? savedMessage(t, g, reported) : submitted ? w.submitted : ''}
           </p>
+          <PendingPanel goal={g} />
           <p className="goal-status">
             <StatusBadge status={g.status} /> <span className="muted">({t.goals.colStatus})</span>
-            {user &&
-              (user.role === 'admin' ||
-                [g.leadRessort, ...g.coRessorts].some((r) => r && user.ressorts.includes(r))) && (
-                <>
-                  {' '}
-                  <Link className="button-link" to={`/ziele/${encodeURIComponent(g.id)}/melden`}>
-                    {t.controller.report}
-                  </Link>
-                </>
-              )}
+            {g.permissions.canReport && (
+              <>
+                {' '}
+                <Link className="button-link" to={`/ziele/${encodeURIComponent(g.id)}/melden`}>
+                  {t.controller.report}
+                </Link>
+              </>
+            )}
           </p>
+          {g.schedule && <GoalSchedule schedule={g.schedule} />}
           {g.description && <blockquote>{g.description}</blockquote>}
+          <CountingQuestions version={g.version} goalId={g.id} />
           <dl className="facts">
             <div>
               <dt>{t.goal.version}</dt>
@@ -69,6 +81,7 @@ export function GoalPage() {
                 {g.ressortBasis && <p className="basis">{g.ressortBasis}</p>}
               </dd>
             </div>
+            <ResponsibilityFacts goal={g} />
             {g.coRessorts.length > 0 && (
               <div>
                 <dt>{t.goal.coRessorts}</dt>
@@ -92,7 +105,7 @@ export function GoalPage() {
             <div>
               <dt>{t.goal.due}</dt>
               <dd>
-                {g.effectiveDueDate ? formatDate(g.effectiveDueDate, t.lang) : '–'}
+                {formatDueDate(g, t.lang) ?? '–'}
                 {g.dueDateSource === 'horizon' && <> ({t.goals.derivedDue})</>}
                 {g.overdue && (
                   <>
@@ -101,6 +114,7 @@ export function GoalPage() {
                   </>
                 )}
                 {g.dueWording && <p className="basis">„{g.dueWording}“</p>}
+                {g.dueDateBasis && <p className="basis">{g.dueDateBasis}</p>}
               </dd>
             </div>
             <div>
@@ -122,13 +136,22 @@ export function GoalPage() {
             )}
           </dl>
           <div className="tracks">
-            <StatusHistory title={t.goal.officialTrack} events={g.history.official} testId="official-history" />
+            <StatusHistory
+              title={t.goal.officialTrack}
+              events={g.history.official}
+              testId="official-history"
+              goalId={g.id}
+              correctable={g.permissions.correctableEventIds}
+            />
             <StatusHistory
               title={t.goal.independentTrack}
               events={g.history.independent}
               testId="independent-history"
+              goalId={g.id}
+              correctable={g.permissions.correctableEventIds}
             />
           </div>
+          <GoalIndicators goalId={g.id} />
           {(g.lineage.predecessors.length > 0 || g.lineage.successors.length > 0 || g.origin) && (
             <section aria-labelledby="lineage-title" className="panel">
               <h2 id="lineage-title">{t.goal.lineage}</h2>
@@ -149,7 +172,7 @@ export function GoalPage() {
                 ))}
                 {g.origin && g.lineage.predecessors.length === 0 && (
                   <li>
-                    {t.goal.basis}: {g.origin.type} ({t.goal.certainty[g.origin.certainty]})
+                    {t.goal.basis}: {t.goal.origin[g.origin.type]} ({t.goal.certainty[g.origin.certainty]})
                     {g.origin.basis && <p className="basis">{g.origin.basis}</p>}
                   </li>
                 )}
@@ -179,4 +202,14 @@ export function GoalPage() {
       )}
     </QueryState>
   );
+}
+
+/** After a report: what the goal's current status now is, and whether the report became it. */
+function savedMessage(t: T, goal: GoalDetail, eventId: number): string {
+  const current = goal.history.official.find((e) => e.supersededBy === null);
+  if (!current) return t.goal.savedNoStatus;
+  const date = formatStatedDate(current.effectiveDate, current.effectiveDatePrecision, t.lang);
+  return current.id === eventId || !goal.history.official.some((e) => e.id === eventId)
+    ? t.goal.saved(t.status[current.status], date)
+    : t.goal.savedNotCurrent(t.status[current.status], date);
 }

@@ -7,6 +7,8 @@ import { goalsQuery } from '../../api/goals.ts';
 import { ressortsQuery } from '../../api/meta.ts';
 import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { ViewStamp } from '../../components/view-stamp.tsx';
+import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
 import { GoalsTable } from './goals-table.tsx';
@@ -106,7 +108,7 @@ export function GoalsPage() {
         </label>
         {state.dueBy && (
           <p className="filter-note">
-            {t.goals.colDue} ≤ {state.dueBy}
+            {t.goals.colDue} ≤ {formatDate(state.dueBy, t.lang)}
           </p>
         )}
         <label className="checkbox">
@@ -129,6 +131,7 @@ export function GoalsPage() {
       <QueryState query={goals}>
         {(data) => (
           <>
+            <ViewStamp at={data.at} version={state.version} track="both" />
             <div className="table-toolbar">
               <p role="status" aria-live="polite" data-testid="goal-count">
                 {t.goals.count(data.items.length, data.total)}

@@ -6,6 +6,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { goalListLink } from '../../lib/goal-list-link.ts';
 import { useT } from '../../lib/i18n.ts';
+import { useLineageT } from '../../lib/messages-lineage.ts';
 import { useUrlState } from '../../lib/url-state.ts';
 
 /** "Fällig bis Ende der Wahlperiode": per Ressort, what falls due within a legislative period. */
@@ -14,7 +15,7 @@ export function DuePanel() {
   const [state, update] = useUrlState({ version: DEFAULT_VERSION, period: '17' });
   const periods = useQuery(periodsQuery());
   const due = useQuery(dueQuery({ version: state.version, period: state.period }));
-  const L = t.lineage;
+  const L = useLineageT();
   return (
     <section className="panel" aria-labelledby="due-title">
       <h2 id="due-title">{L.dueTitle}</h2>

@@ -3,8 +3,11 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'wouter';
 import type { Fate, Origin } from '@zielmonitor/shared/schemas/lineage';
 import { lineageQuery } from '../../api/lineage.ts';
+import { CountingQuestions } from '../../components/counting-questions.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { ViewStamp } from '../../components/view-stamp.tsx';
 import { useT } from '../../lib/i18n.ts';
+import { useLineageT } from '../../lib/messages-lineage.ts';
 import { lineageFlows } from '../../lib/shape-lineage.ts';
 import { DuePanel } from './due-panel.tsx';
 
@@ -15,7 +18,7 @@ const LineageSankey = lazy(() =>
 export function LineagePage() {
   const t = useT();
   const lineage = useQuery(lineageQuery({ from: '1.0', to: '2.0', track: 'official' }));
-  const L = t.lineage;
+  const L = useLineageT();
   return (
     <>
       <h1>{L.title}</h1>
@@ -29,6 +32,7 @@ export function LineagePage() {
           });
           return (
             <>
+              <ViewStamp at={data.at} version={data.to.key} track={data.track} />
               <section className="panel" aria-labelledby="answer-title">
                 <h2 id="answer-title">{L.answerTitle}</h2>
                 <p data-testid="lineage-answer">
@@ -40,6 +44,7 @@ export function LineagePage() {
                     data.totals.fates.unknown,
                   )}
                 </p>
+                <CountingQuestions version={data.from.key} />
                 <ul>
                   {(Object.entries(data.totals.fates) as [Fate, number][])
                     .filter(([, n]) => n > 0)

@@ -1,6 +1,15 @@
+import { CountingQuestions } from '../../components/counting-questions.tsx';
 import { useT } from '../../lib/i18n.ts';
 
-export function CoverageNote({ documented, declared }: { documented: number; declared: number }) {
+export function CoverageNote({
+  documented,
+  declared,
+  version,
+}: {
+  documented: number;
+  declared: number;
+  version: string;
+}) {
   const t = useT();
   return (
     <section aria-labelledby="coverage-title" className="panel coverage">
@@ -9,6 +18,7 @@ export function CoverageNote({ documented, declared }: { documented: number; dec
       </h2>
       <meter min={0} max={declared} value={documented} aria-label={t.overview.coverage(documented, declared)} />
       <p>{t.overview.coverageText(documented, declared)}</p>
+      <CountingQuestions version={version} />
     </section>
   );
 }

@@ -1,18 +1,18 @@
 import type { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
 import { formatNumber } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
-import { headline } from '../../lib/shape-ressort-stats.ts';
+import { headline, headlineFigures } from '../../lib/shape-ressort-stats.ts';
 
+/** The key figures, each the sum of its column in the per-Ressort table; nothing from an empty basis. */
 export function HeadlineNumbers({ stats, ruleLabel }: { stats: RessortStatsResponse; ruleLabel: string }) {
   const t = useT();
-  const h = headline(stats.items);
+  const basis = headline(stats.items).total;
   const figures: [string, number][] = [
     [t.overview.declared, stats.declaredGoalCount],
     [t.overview.documented, stats.documentedGoalCount],
-    [t.overview.achieved, h.achieved],
-    [t.overview.inProgress, h.in_progress + h.partially_achieved],
-    [t.overview.missed, h.missed],
-    [t.overview.unknown, h.unknown],
+    ...(basis === 0
+      ? []
+      : headlineFigures(stats.items).map(({ status, goals }): [string, number] => [t.status[status], goals])),
   ];
   return (
     <section aria-labelledby="headline-title" className="headline">
@@ -27,9 +27,8 @@ export function HeadlineNumbers({ stats, ruleLabel }: { stats: RessortStatsRespo
           </div>
         ))}
       </dl>
-      <p className="rule-note">
-        {t.overview.ruleLabel}: {ruleLabel} ·{' '}
-        {t.lang === 'de' ? `Grundlage: ${h.total} Ziele` : `Base: ${h.total} goals`}
+      <p className="rule-note" data-testid="basis-note">
+        {basis === 0 ? t.overview.emptyBasis(ruleLabel) : t.overview.basis(basis, ruleLabel)}
       </p>
     </section>
   );

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { COUNTING_RULES, COUNTING_RULE_TEXT, type CountingRule } from '@zielmonitor/shared/vocabulary/counting-rules';
 import type { Track } from '@zielmonitor/shared/schemas/common';
 import { ressortStatsQuery } from '../../api/stats.ts';
@@ -8,7 +8,8 @@ import { QueryState } from '../../components/query-state.tsx';
 import { WhenVisible } from '../../components/when-visible.tsx';
 import { formatPercent } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
-import { ressortChartHeight, toRessortRows } from '../../lib/shape-ressort-stats.ts';
+import { chartFacts, ressortChartHeight, toRessortRows } from '../../lib/shape-ressort-stats.ts';
+import { ViewStamp } from '../../components/view-stamp.tsx';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
 import { CoverageNote } from './coverage-note.tsx';
 import { HeadlineNumbers } from './headline-numbers.tsx';
@@ -17,7 +18,14 @@ import { RessortTable } from './ressort-table.tsx';
 import { ruleFilters } from '../../lib/rule-filters.ts';
 import { ZeroGoalPanel } from './zero-goal-panel.tsx';
 
+// Below the fold, and with texts of its own: the first screen does not wait for it.
+const IndicatorsPanel = lazy(() =>
+  import('../indicators/indicators-panel.tsx').then((m) => ({ default: m.IndicatorsPanel })),
+);
+
 // recharts is large: the first screen renders without waiting for it.
+// The current reporting round is further down the page: it loads after the first screen.
+const RoundPanel = lazy(() => import('./round-panel.tsx').then((m) => ({ default: m.RoundPanel })));
 const RessortChart = lazy(() =>
   import('../../components/charts/ressort-chart.tsx').then((m) => ({ default: m.RessortChart })),
 );
@@ -64,7 +72,9 @@ export function OverviewPage() {
           <select value={rule} onChange={(e) => update({ rule: e.target.value })}>
             {COUNTING_RULES.map((r) => (
               <option key={r} value={r}>
-                {COUNTING_RULE_TEXT[r][t.lang].label}
+                {stats.data
+                  ? t.overview.ruleOption(COUNTING_RULE_TEXT[r][t.lang].label, stats.data.ruleCounts[r])
+                  : COUNTING_RULE_TEXT[r][t.lang].label}
               </option>
             ))}
           </select>
@@ -72,15 +82,28 @@ export function OverviewPage() {
         <details className="rule-text">
           <summary>{t.lang === 'de' ? 'Wie wird gezählt?' : 'How is this counted?'}</summary>
           <p>{ruleText.text}</p>
+          <p>{t.overview.partialRule}</p>
+          <p>{t.overview.datesRule}</p>
         </details>
       </div>
       <QueryState query={stats}>
         {(data) => {
           const rows = toRessortRows(data.items, t.unknownRessort);
+          const facts = chartFacts(rows);
           return (
             <>
+              <ViewStamp
+                at={data.at}
+                version={data.version}
+                track={track}
+                rule={{ rule, basis: data.ruleCounts[rule] }}
+              />
               <HeadlineNumbers stats={data} ruleLabel={ruleText.label} />
-              <CoverageNote documented={data.documentedGoalCount} declared={data.declaredGoalCount} />
+              <CoverageNote
+                documented={data.documentedGoalCount}
+                declared={data.declaredGoalCount}
+                version={data.version}
+              />
               <ZeroGoalPanel
                 items={data.items}
                 version={data.version}
@@ -96,7 +119,7 @@ export function OverviewPage() {
                   </span>
                 </h2>
                 {rows.length === 0 ? (
-                  <p className="state state-empty">{t.empty}</p>
+                  <p className="state state-empty">{t.overview.emptyBasis(ruleText.label)}</p>
                 ) : (
                   <>
                     <figure className="chart">
@@ -105,9 +128,10 @@ export function OverviewPage() {
                       </WhenVisible>
                       <figcaption>
                         {t.overview.chartSummary(
-                          rows.length,
-                          rows[0]?.name ?? '',
-                          formatPercent(rows[0]?.rate ?? 0, t.lang),
+                          facts.ressorts,
+                          facts.best?.name ?? null,
+                          formatPercent(facts.best?.rate ?? 0, t.lang),
+                          facts.unassigned,
                         )}
                       </figcaption>
                     </figure>
@@ -115,7 +139,13 @@ export function OverviewPage() {
                   </>
                 )}
               </section>
+              <Suspense fallback={null}>
+                <RoundPanel />
+              </Suspense>
               <ReportedFigures version={state.version} />
+              <Suspense fallback={null}>
+                <IndicatorsPanel version={data.version} />
+              </Suspense>
             </>
           );
         }}

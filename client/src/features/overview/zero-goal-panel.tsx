@@ -26,8 +26,15 @@ export function ZeroGoalPanel({
   return (
     <section aria-labelledby="zero-title" className="panel zero-panel" data-testid="zero-goal-panel">
       <h2 id="zero-title">{t.overview.zeroTitle}</h2>
-      {zero.length === 0 ? (
-        <p>{t.overview.zeroNone}</p>
+      {items.every((item) => item.total === 0) ? (
+        <p>{t.overview.zeroEmpty}</p>
+      ) : zero.length === 0 ? (
+        <p>
+          {t.overview.zeroNone}{' '}
+          <span className="rule-badge">
+            {ruleLabel} · {t.track[track === 'independent' ? 'independent' : 'official']}
+          </span>
+        </p>
       ) : (
         <>
           <p>

@@ -1,13 +1,17 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { useWorkflowT } from '../../lib/messages-workflow.ts';
 import { Link, useParams } from 'wouter';
 import { goalsQuery } from '../../api/goals.ts';
 import { ressortsQuery } from '../../api/meta.ts';
 import { useKeptSearch } from '../../components/app-shell.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
+import { ViewStamp } from '../../components/view-stamp.tsx';
 import { formatDate } from '@zielmonitor/shared/time/format';
+import { formatDueDate } from '../../lib/due-date.ts';
 import { useT } from '../../lib/i18n.ts';
 import { responsibilityLine } from '../../lib/ressort-lineage.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
+import { RessortIndicators } from '../indicators/ressort-indicators.tsx';
 
 /** One Ressort: name, validity, successors and predecessors, and every goal along its line of responsibility. */
 export function RessortPage() {
@@ -19,7 +23,16 @@ export function RessortPage() {
   const all = ressorts.data ?? [];
   const ressort = all.find((r) => r.code === code);
   const line = responsibilityLine(all, code);
-  const lists = useQueries({ queries: line.map((l) => goalsQuery({ ressort: l.code, limit: 500, ...at })) });
+  // Each goal once, under the Ressort responsible for it today; a dissolved Ressort shows the goals
+  // the strategy gave it, with who is responsible for them today.
+  const dissolvedOn = ressort?.validTo ?? null;
+  const goals = useQuery({
+    ...goalsQuery(
+      dissolvedOn === null ? { responsible: code, limit: 500, ...at } : { ressort: code, limit: 500, ...at },
+    ),
+    enabled: Boolean(ressort),
+  });
+  const w = useWorkflowT();
   if (ressorts.isPending) return <p role="status">{t.loading}</p>;
   if (!ressort)
     return (
@@ -32,6 +45,7 @@ export function RessortPage() {
       <h1>
         {ressort.code} – {ressort.name ?? ressort.code}
       </h1>
+      {goals.data && <ViewStamp at={goals.data.at} version={null} track="official" />}
       <p>
         {t.ressortPage.valid(
           ressort.validFrom ? formatDate(ressort.validFrom, t.lang) : '–',
@@ -64,46 +78,47 @@ export function RessortPage() {
       )}
       <div className="table-scroll">
         <table className="data-table" data-testid="ressort-goals">
-          <caption>{t.ressortPage.goals}</caption>
+          <caption>{dissolvedOn === null ? w.currentLine : w.strategyLine}</caption>
           <thead>
             <tr>
               <th scope="col">ID</th>
               <th scope="col">{t.goals.colTitle}</th>
-              <th scope="col">{t.ressortPage.responsible}</th>
+              <th scope="col">{w.strategyRessort}</th>
+              <th scope="col">{w.responsibleToday}</th>
               <th scope="col">{t.goals.colDue}</th>
               <th scope="col">{t.goals.colStatus}</th>
             </tr>
           </thead>
           <tbody>
-            {lists
-              .flatMap((q) => q.data?.items ?? [])
-              .map((g) => (
-                <tr key={g.id}>
-                  <td className="mono">{g.id}</td>
-                  <td>
-                    <Link to={`/ziele/${encodeURIComponent(g.id)}${kept}`}>{g.title}</Link>
-                  </td>
-                  <td>
-                    {g.leadRessort}
-                    {g.leadRessort !== code && <span className="muted"> → {code}</span>}
-                  </td>
-                  <td>
-                    {g.effectiveDueDate ? formatDate(g.effectiveDueDate, t.lang) : '–'}
-                    {g.overdue && (
-                      <>
-                        {' '}
-                        <strong className="overdue">{t.goals.overdue}</strong>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    <StatusBadge status={g.status} />
-                  </td>
-                </tr>
-              ))}
+            {(goals.data?.items ?? []).map((g) => (
+              <tr key={g.id}>
+                <td className="mono">{g.id}</td>
+                <td>
+                  <Link to={`/ziele/${encodeURIComponent(g.id)}${kept}`}>{g.title}</Link>
+                </td>
+                <td>{g.leadRessort ?? t.unknownRessort}</td>
+                <td>
+                  {g.responsibility.ressorts.join(', ') || t.unknownRessort}
+                  {g.responsibility.unsettled && <span className="muted"> ({w.unsettled})</span>}
+                </td>
+                <td>
+                  {formatDueDate(g, t.lang) ?? '–'}
+                  {g.overdue && (
+                    <>
+                      {' '}
+                      <strong className="overdue">{t.goals.overdue}</strong>
+                    </>
+                  )}
+                </td>
+                <td>
+                  <StatusBadge status={g.status} />
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
+      <RessortIndicators codes={line.map((l) => l.code)} title={ressort.code} />
       <p className="basis">{t.ressortPage.sourcesNote}</p>
     </article>
   );

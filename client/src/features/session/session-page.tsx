@@ -4,7 +4,10 @@ import { useSearchParams } from 'wouter';
 import { goalsQuery } from '../../api/goals.ts';
 import { reportedFiguresQuery, ressortStatsQuery } from '../../api/stats.ts';
 import { snapshotQuery } from '../../api/time.ts';
-import { formatDate } from '@zielmonitor/shared/time/format';
+import { indicatorsQuery } from '../../api/indicators.ts';
+import { formatDate, formatDateTime } from '@zielmonitor/shared/time/format';
+import { COUNTING_RULE_TEXT } from '@zielmonitor/shared/vocabulary/counting-rules';
+import { citableLink } from '../../lib/citable-link.ts';
 import { useT } from '../../lib/i18n.ts';
 import { buildSlides, findSlide } from '../../lib/session-slides.ts';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
@@ -29,17 +32,18 @@ export function SessionPage() {
     refetchOnReconnect: false,
     refetchOnWindowFocus: false,
   } as const;
-  const [stats, goals, figures] = useQueries({
+  const [stats, goals, figures, indicators] = useQueries({
     queries: [
       { ...ressortStatsQuery({ version, track: 'official', rule: 'all_goals', ...at }), ...once },
       { ...goalsQuery({ version, limit: 500, ...at }), ...once },
       { ...reportedFiguresQuery({ version, ...at }), ...once },
+      { ...indicatorsQuery({ version, ...at }), ...once },
     ],
   });
   const snap = useQuery({ ...snapshotQuery(snapshot ?? ''), enabled: Boolean(snapshot), ...once });
   const slides = useMemo(
-    () => (stats.data && goals.data ? buildSlides(stats.data.items, goals.data.items) : []),
-    [stats.data, goals.data],
+    () => (stats.data && goals.data ? buildSlides(stats.data.items, goals.data.items, indicators.data?.items) : []),
+    [stats.data, goals.data, indicators.data],
   );
   const [index, setIndex] = useState(0);
   const [typed, setTyped] = useState('');
@@ -129,6 +133,23 @@ export function SessionPage() {
         <div className="session-typed" role="status">
           {t.session.jumpTo}: {typed}⏎
         </div>
+      )}
+      {stats?.data && (
+        <p className="session-stamp" data-testid="session-stamp">
+          {t.stamp.versionShort(stats.data.version)} · {t.stamp.asOf(formatDate(stats.data.at.asOf ?? asOf, t.lang))} ·{' '}
+          {t.stamp.track(t.trackShort.official)} · {t.stamp.rule(COUNTING_RULE_TEXT.all_goals[t.lang].label, null)} ·{' '}
+          {t.stamp.coverage(stats.data.documentedGoalCount, stats.data.declaredGoalCount)} ·{' '}
+          {t.stamp.knownAt(formatDateTime(stats.data.at.recordedUntil, t.lang))} · {t.stamp.cite}:{' '}
+          <span className="mono">
+            {citableLink(
+              window.location.origin,
+              '/sitzung',
+              params.toString(),
+              { ...stats.data.at, asOf: stats.data.at.asOf ?? asOf },
+              version,
+            )}
+          </span>
+        </p>
       )}
       <p className="session-help">{t.session.help}</p>
     </div>

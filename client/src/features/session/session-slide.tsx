@@ -1,10 +1,14 @@
 import type { ReportedFigure } from '@zielmonitor/shared/schemas/reported-figure';
 import type { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
+import { CountingQuestions } from '../../components/counting-questions.tsx';
+import { IndicatorSlide } from '../indicators/indicator-slide.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { formatDate, formatPercent } from '@zielmonitor/shared/time/format';
+import { formatPercent, formatStatedDate } from '@zielmonitor/shared/time/format';
+import { formatDueDate } from '../../lib/due-date.ts';
 import { useT } from '../../lib/i18n.ts';
 import type { Slide } from '../../lib/session-slides.ts';
-import { headline, zeroAchievementRessorts } from '../../lib/shape-ressort-stats.ts';
+import { COUNTING_RULE_TEXT } from '@zielmonitor/shared/vocabulary/counting-rules';
+import { headline, headlineFigures, zeroAchievementRessorts } from '../../lib/shape-ressort-stats.ts';
 
 export function SessionSlide({
   slide,
@@ -29,46 +33,56 @@ export function SessionSlide({
               </>
             )}
           </p>
+          {stats && <CountingQuestions version={stats.version} />}
           <p>{t.session.titleNote}</p>
         </section>
       );
     case 'headline': {
-      const h = headline(items);
+      const basis = headline(items).total;
       return (
         <section className="slide">
           <h1>{t.overview.headline}</h1>
-          <dl className="slide-figures">
-            {(
-              [
-                [t.overview.achieved, h.achieved],
-                [t.overview.inProgress, h.in_progress + h.partially_achieved],
-                [t.overview.missed, h.missed],
-                [t.overview.unknown, h.unknown],
-              ] as const
-            ).map(([label, value]) => (
-              <div key={label}>
-                <dt>{label}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
+          {basis === 0 ? (
+            <p>{t.overview.emptyBasis(COUNTING_RULE_TEXT.all_goals[t.lang].label)}</p>
+          ) : (
+            <dl className="slide-figures">
+              {headlineFigures(items).map(({ status, goals }) => (
+                <div key={status}>
+                  <dt>{t.status[status]}</dt>
+                  <dd>{goals}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
           <p>{t.session.officialOnly}</p>
         </section>
       );
     }
-    case 'zero':
+    case 'zero': {
+      const zero = zeroAchievementRessorts(items);
       return (
         <section className="slide">
           <h1>{t.overview.zeroTitle}</h1>
-          <ul className="slide-list">
-            {zeroAchievementRessorts(items).map((r) => (
-              <li key={r.ressort}>
-                <strong>{r.ressort}</strong> {r.ressortName} – {t.overview.goalsCount(r.total)}
-              </li>
-            ))}
-          </ul>
+          {headline(items).total === 0 ? (
+            <p className="slide-big">{t.overview.zeroEmpty}</p>
+          ) : zero.length === 0 ? (
+            <p className="slide-big">{t.overview.zeroNone}</p>
+          ) : (
+            <ul className="slide-list">
+              {zero.map((r) => (
+                <li key={r.ressort}>
+                  <strong>{r.ressort}</strong> {r.ressortName} – {t.overview.goalsCount(r.total)}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            {t.session.officialOnly}
+            {stats && <> {t.overview.coverage(stats.documentedGoalCount, stats.declaredGoalCount)}.</>}
+          </p>
         </section>
       );
+    }
     case 'ressort':
       return (
         <section className="slide">
@@ -100,8 +114,7 @@ export function SessionSlide({
             <StatusBadge status={slide.goal.status} />
           </p>
           <p>
-            {slide.goal.leadRessort ?? t.unknownRessort} · {t.goal.due}:{' '}
-            {slide.goal.effectiveDueDate ? formatDate(slide.goal.effectiveDueDate, t.lang) : '–'}
+            {slide.goal.leadRessort ?? t.unknownRessort} · {t.goal.due}: {formatDueDate(slide.goal, t.lang) ?? '–'}
           </p>
           {slide.goal.independent && (
             <p>
@@ -111,6 +124,8 @@ export function SessionSlide({
           )}
         </section>
       );
+    case 'indicators':
+      return <IndicatorSlide indicators={slide.indicators} />;
     case 'figures':
       return (
         <section className="slide">
@@ -120,8 +135,7 @@ export function SessionSlide({
               .filter((f) => f.achieved !== null)
               .map((f) => (
                 <li key={f.id}>
-                  <strong>{f.reporter}</strong> (
-                  {formatDate(f.date.slice(0, f.datePrecision === 'day' ? 10 : 7), t.lang)}): {f.figure}
+                  <strong>{f.reporter}</strong> ({formatStatedDate(f.date, f.datePrecision, t.lang)}): {f.figure}
                 </li>
               ))}
           </ul>

@@ -5,6 +5,7 @@ import { ressortStatsQuery } from '../../api/stats.ts';
 import { timelineQuery } from '../../api/time.ts';
 import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { ViewStamp } from '../../components/view-stamp.tsx';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { timelineSummary, toTimelineRows } from '../../lib/shape-timeline.ts';
@@ -21,7 +22,14 @@ export function TimelinePage() {
   const at = usePointInTime();
   const interval = state.interval === 'month' ? 'month' : 'quarter';
   const track: Track = state.track === 'independent' ? 'independent' : 'official';
-  const base = { version: state.version, interval, track, snapshot: at.snapshot, to: at.asOf } as const;
+  const base = {
+    version: state.version,
+    interval,
+    track,
+    snapshot: at.snapshot,
+    knownAt: at.knownAt,
+    to: at.asOf,
+  } as const;
   const timeline = useQuery(timelineQuery(base));
   const ressorts = useQuery(ressortStatsQuery({ version: state.version, track, rule: 'all_goals', ...at }));
   const perRessort = useQueries({
@@ -55,61 +63,69 @@ export function TimelinePage() {
           const rows = toTimelineRows(data.points);
           const summary = timelineSummary(rows);
           return (
-            <section className="panel" aria-labelledby="timeline-chart-title">
-              <h2 id="timeline-chart-title">{t.track[track]}</h2>
-              <Suspense
-                fallback={
-                  <div className="chart-placeholder" role="status">
-                    {t.loading}
-                  </div>
-                }
-              >
-                <figure className="chart" data-testid="timeline-chart">
-                  <TimelineChart rows={rows} />
-                  {summary && (
-                    <figcaption>
-                      {t.time.summary(
-                        formatDate(summary.from, t.lang),
-                        formatDate(summary.to, t.lang),
-                        summary.achievedFrom,
-                        summary.achievedTo,
-                        summary.total,
-                      )}
-                    </figcaption>
-                  )}
-                </figure>
-              </Suspense>
-              <details>
-                <summary>{t.overview.showTable}</summary>
-                <div className="table-scroll">
-                  <table className="data-table">
-                    <caption>{t.time.tableCaption}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t.time.date}</th>
-                        {STATUS_ORDER.map((s) => (
-                          <th key={s} scope="col" className="num">
-                            {t.status[s]}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((r) => (
-                        <tr key={r.date}>
-                          <th scope="row">{formatDate(r.date, t.lang)}</th>
+            <>
+              <ViewStamp
+                at={data.at}
+                version={data.version}
+                track={track}
+                rule={{ rule: 'all_goals', basis: summary?.total ?? null }}
+              />
+              <section className="panel" aria-labelledby="timeline-chart-title">
+                <h2 id="timeline-chart-title">{t.track[track]}</h2>
+                <Suspense
+                  fallback={
+                    <div className="chart-placeholder" role="status">
+                      {t.loading}
+                    </div>
+                  }
+                >
+                  <figure className="chart" data-testid="timeline-chart">
+                    <TimelineChart rows={rows} />
+                    {summary && (
+                      <figcaption>
+                        {t.time.summary(
+                          formatDate(summary.from, t.lang),
+                          formatDate(summary.to, t.lang),
+                          summary.achievedFrom,
+                          summary.achievedTo,
+                          summary.total,
+                        )}
+                      </figcaption>
+                    )}
+                  </figure>
+                </Suspense>
+                <details>
+                  <summary>{t.overview.showTable}</summary>
+                  <div className="table-scroll">
+                    <table className="data-table">
+                      <caption>{t.time.tableCaption}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t.time.date}</th>
                           {STATUS_ORDER.map((s) => (
-                            <td key={s} className="num">
-                              {r[s]}
-                            </td>
+                            <th key={s} scope="col" className="num">
+                              {t.status[s]}
+                            </th>
                           ))}
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </details>
-            </section>
+                      </thead>
+                      <tbody>
+                        {rows.map((r) => (
+                          <tr key={r.date}>
+                            <th scope="row">{formatDate(r.date, t.lang)}</th>
+                            {STATUS_ORDER.map((s) => (
+                              <td key={s} className="num">
+                                {r[s]}
+                              </td>
+                            ))}
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </details>
+              </section>
+            </>
           );
         }}
       </QueryState>
@@ -151,12 +167,12 @@ export function TimelinePage() {
                   <details>
                     <summary>
                       {t.overview.showTable}
-                      <span className="visually-hidden"> {r.ressort}</span>
+                      <span className="visually-hidden"> {r.ressort === 'unknown' ? t.unknownRessort : r.ressort}</span>
                     </summary>
                     <div className="table-scroll">
                       <table className="data-table">
                         <caption className="visually-hidden">
-                          {t.time.tableCaption} {r.ressort}
+                          {t.time.tableCaption}: {r.ressort === 'unknown' ? t.unknownRessort : r.ressort}
                         </caption>
                         <thead>
                           <tr>

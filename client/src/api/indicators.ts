@@ -1,0 +1,45 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { IndicatorsQueryInput } from '@zielmonitor/shared/schemas/indicator';
+import type { ReadingInput } from '@zielmonitor/shared/schemas/indicator-write';
+import { api, withQuery } from './client.ts';
+import { goalKeys, type PointInTimeParams } from './goals.ts';
+import { invalidate } from './query-client.ts';
+import { statsKeys } from './stats.ts';
+
+const schemas = () => import('@zielmonitor/shared/schemas/indicator');
+
+export const indicatorKeys = {
+  all: ['indicators'] as const,
+  list: (query: IndicatorsQueryInput) => [...indicatorKeys.all, 'list', query] as const,
+  detail: (id: string, at: PointInTimeParams) => [...indicatorKeys.all, 'detail', id, at] as const,
+};
+
+export const indicatorsQuery = (query: IndicatorsQueryInput) =>
+  queryOptions({
+    queryKey: indicatorKeys.list(query),
+    queryFn: () => api(() => schemas().then((m) => m.IndicatorsResponse), withQuery('/api/indicators', query)),
+  });
+
+export const indicatorQuery = (id: string, at: PointInTimeParams) =>
+  queryOptions({
+    queryKey: indicatorKeys.detail(id, at),
+    queryFn: () =>
+      api(() => schemas().then((m) => m.IndicatorDetail), withQuery(`/api/indicators/${encodeURIComponent(id)}`, at)),
+  });
+
+export const readingsCsvUrl = (query: { indicator?: string; version?: string; asOf?: string | undefined }) =>
+  withQuery('/api/export/indicator-readings.csv', query);
+
+/** A reading; on success every view that shows a rating or a Terminlage is refreshed. */
+export function useReportReading(indicatorId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReadingInput) =>
+      api(
+        () => import('@zielmonitor/shared/schemas/indicator-write').then((m) => m.ReadingResponse),
+        `/api/indicators/${encodeURIComponent(indicatorId)}/readings`,
+        { method: 'POST', json: body },
+      ),
+    onSuccess: () => invalidate(client, indicatorKeys.all, goalKeys.all, statsKeys.all),
+  });
+}

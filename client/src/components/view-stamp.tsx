@@ -1,0 +1,133 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { Link, useLocation, useSearch } from 'wouter';
+import type { Track } from '@zielmonitor/shared/schemas/common';
+import type { PointInTimeEcho } from '@zielmonitor/shared/schemas/point-in-time';
+import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
+import { formatDate, formatDateTime } from '@zielmonitor/shared/time/format';
+import { COUNTING_RULE_TEXT, type CountingRule } from '@zielmonitor/shared/vocabulary/counting-rules';
+import { versionsQuery } from '../api/meta.ts';
+import { useCreateSnapshot } from '../api/time.ts';
+import { citableLink, localPath, snapshotView, withTodaysKnowledge } from '../lib/citable-link.ts';
+import { useT } from '../lib/i18n.ts';
+
+export type StampProps = {
+  /** The point in time of the view's main answer. */
+  at: PointInTimeEcho;
+  /** The version shown; null where a view spans both versions (a Ressort's line of responsibility). */
+  version: string | null;
+  /** Whose assessment the figures are; 'both' where the two tracks stand side by side. */
+  track: Track | 'both';
+  /** The counting rule and how many documented goals it covers; null where no rule applies. */
+  rule?: { rule: CountingRule; basis: number | null } | null;
+};
+
+/**
+ * What every view says about itself, on screen, in print and on slides: the version (and that it
+ * is the preset one), whose assessment, the counting rule and its basis, the coverage, the date and
+ * the knowledge — and a link that shows exactly these figures forever, and a way to freeze them.
+ */
+export function ViewStamp({ at, version, track, rule = null }: StampProps) {
+  const t = useT();
+  const [pathname, navigate] = useLocation();
+  const search = useSearch();
+  const versions = useQuery(versionsQuery());
+  const create = useCreateSnapshot();
+  const [copied, setCopied] = useState(false);
+  const [frozen, setFrozen] = useState<string | null>(null);
+  const linkId = useId();
+  const v = versions.data?.find((candidate) => candidate.key === version);
+  const preset = version !== null && !new URLSearchParams(search).has('version');
+  const link = citableLink(window.location.origin, pathname, search, at, version);
+  const facts = [
+    version === null
+      ? t.stamp.allVersions
+      : v
+        ? t.stamp.version(v.key, formatDate(v.presentedOn, t.lang))
+        : `${t.version} ${version}`,
+    track === 'both' ? t.stamp.bothTracks : t.stamp.track(t.trackShort[track]),
+    rule && t.stamp.rule(COUNTING_RULE_TEXT[rule.rule][t.lang].label, rule.basis),
+    v && t.stamp.coverage(v.documentedGoalCount, v.declaredGoalCount),
+    at.snapshot
+      ? t.stamp.snapshot(at.snapshot.title)
+      : at.asOf
+        ? t.stamp.asOf(formatDate(at.asOf, t.lang))
+        : t.stamp.asOfToday(formatDate(todayInBerlin(), t.lang)),
+    t.stamp.knownAt(formatDateTime(at.recordedUntil, t.lang)),
+  ].filter((fact): fact is string => Boolean(fact));
+
+  const copy = () => {
+    void navigator.clipboard?.writeText(link).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  };
+  const freeze = () =>
+    create.mutate(
+      { view: snapshotView(pathname, search, version ?? versions.data?.[0]?.key ?? '1.0', at.asOf) },
+      {
+        onSuccess: (snapshot) => {
+          setFrozen(snapshot.created ? t.stamp.frozen : t.stamp.frozenBefore);
+          navigate(localPath(snapshot.url));
+        },
+      },
+    );
+
+  return (
+    <section className="view-stamp" aria-label={t.stamp.title} data-testid="view-stamp">
+      <p className="stamp-facts">
+        {facts.map((fact, i) => (
+          <span key={fact}>
+            {i > 0 && ' · '}
+            {fact}
+            {i === 0 && preset && <span className="muted"> ({t.stamp.defaultVersion})</span>}
+          </span>
+        ))}
+      </p>
+      {at.snapshot && (
+        <p className="mono hash">
+          {t.stamp.hash}: {at.snapshot.contentHash}
+        </p>
+      )}
+      {at.changedSince !== null && (
+        <p className={at.changedSince > 0 ? 'stamp-changed' : 'muted'} data-testid="changed-since">
+          {at.changedSince > 0 ? t.stamp.changedSince(at.changedSince) : t.stamp.unchangedSince}{' '}
+          {at.changedSince > 0 && <Link to={withTodaysKnowledge(pathname, search, at)}>{t.stamp.todaysKnowledge}</Link>}
+        </p>
+      )}
+      <p className="print-only stamp-link">
+        {t.stamp.cite}: {link}
+      </p>
+      <details className="stamp-actions">
+        <summary>{t.stamp.cite}</summary>
+        <p className="field-hint">{t.stamp.citeHint}</p>
+        <label htmlFor={linkId} className="visually-hidden">
+          {t.stamp.cite}
+        </label>
+        <input id={linkId} className="cite-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+        <p>
+          <button type="button" onClick={copy}>
+            {t.stamp.copy}
+          </button>{' '}
+          <span role="status">{copied ? t.stamp.copied : ''}</span>
+        </p>
+        {!at.snapshot && (
+          <>
+            <p className="field-hint">{t.stamp.freezeHint}</p>
+            <p>
+              <button type="button" onClick={freeze} disabled={create.isPending}>
+                {t.stamp.freeze}
+              </button>{' '}
+              <span role="status">{frozen ?? ''}</span>
+            </p>
+            {create.error && (
+              <p className="form-error" role="alert">
+                {create.error.message}
+              </p>
+            )}
+          </>
+        )}
+      </details>
+    </section>
+  );
+}

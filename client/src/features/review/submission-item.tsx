@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
+import { ReturnBody, type Submission } from '@zielmonitor/shared/schemas/submission';
+import { formatDate } from '@zielmonitor/shared/time/format';
+import { useDecideSubmission } from '../../api/workflow.ts';
+import { StatusBadge } from '../../components/status-badge.tsx';
+import { fieldErrors } from '../../lib/field-errors.ts';
+import { useT } from '../../lib/i18n.ts';
+import { useWorkflowT } from '../../lib/messages-workflow.ts';
+import { Field } from '../controller/field.tsx';
+
+/** One submitted report with what it says, who sent it, and — for a second person — release or return. */
+export function SubmissionItem({ submission: s, showGoal = false }: { submission: Submission; showGoal?: boolean }) {
+  const t = useT();
+  const w = useWorkflowT();
+  const decide = useDecideSubmission();
+  const [returning, setReturning] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const submitReturn = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const parsed = ReturnBody.safeParse({
+      reason: String(new FormData(event.currentTarget).get('reason') ?? ''),
+      expectedRevision: s.goalRevision,
+    });
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    setErrors({});
+    decide.mutate({ id: s.id, release: false, ...parsed.data });
+  };
+  return (
+    <li className="submission" data-testid={`submission-${s.id}`}>
+      <p>
+        <strong>{w.kind[s.kind]}</strong>
+        {showGoal && (
+          <>
+            {' – '}
+            <Link to={`/ziele/${encodeURIComponent(s.goalId)}`}>
+              {s.goalId} {s.goalTitle}
+            </Link>
+          </>
+        )}
+        {s.status && (
+          <>
+            {' · '}
+            <StatusBadge status={s.status} />
+          </>
+        )}
+        {s.effectiveDate && (
+          <>
+            {' · '}
+            {t.goal.effective} {formatDate(s.effectiveDate, t.lang)}
+          </>
+        )}
+        {' · '}
+        <span className="muted">{w.state[s.state]}</span>
+      </p>
+      <p className="muted">{w.submittedBy(s.reporter, formatDate(s.submittedAt, t.lang))}</p>
+      {s.note && <p className="note">{s.note}</p>}
+      {s.reason && (
+        <p>
+          {t.time.reason}: {s.reason}
+        </p>
+      )}
+      {s.decidedBy && s.decidedAt && (
+        <p className="muted">
+          {w.decidedBy(s.decidedBy, formatDate(s.decidedAt, t.lang))}
+          {s.decisionReason && ` – ${s.decisionReason}`}
+        </p>
+      )}
+      {s.state === 'pending' && !s.canDecide && <p className="muted">{w.ownSubmission}</p>}
+      {s.canDecide && (
+        <div className="decision">
+          <button
+            type="button"
+            disabled={decide.isPending}
+            onClick={() => decide.mutate({ id: s.id, release: true, expectedRevision: s.goalRevision })}
+          >
+            {w.release}
+          </button>{' '}
+          <button type="button" className="secondary" onClick={() => setReturning((r) => !r)} aria-expanded={returning}>
+            {w.returnAction}
+          </button>
+          {returning && (
+            <form className="form" noValidate onSubmit={submitReturn}>
+              <Field id={`return-${s.id}`} label={w.returnReason} error={errors.reason}>
+                {(props) => <textarea {...props} name="reason" rows={2} maxLength={1000} />}
+              </Field>
+              <button type="submit" disabled={decide.isPending}>
+                {w.returnSubmit}
+              </button>
+            </form>
+          )}
+          {decide.error && (
+            <p className="form-error" role="alert">
+              {decide.error.message}
+            </p>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

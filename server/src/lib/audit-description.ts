@@ -1,0 +1,185 @@
+import { STATUSES, type Status } from '@zielmonitor/shared/schemas/common';
+import type { AuditChange, AuditSubject } from '@zielmonitor/shared/schemas/audit';
+import { AUDIT_ACTION_LABELS } from '@zielmonitor/shared/vocabulary/audit-actions';
+import { formatDate } from '@zielmonitor/shared/time/format';
+import { STATUS_LABEL_DE, SUBMISSION_KIND_LABELS } from '@zielmonitor/shared/vocabulary/labels';
+
+/**
+ * The audit log in words an administration reads: what happened, to what, and what changed,
+ * labelled in German ("Status: in Umsetzung → erreicht"), from the before/after the write stored.
+ */
+
+type Json = Record<string, unknown>;
+const obj = (value: unknown): Json => (value !== null && typeof value === 'object' ? (value as Json) : {});
+const text = (value: unknown): string | null =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
+const status = (value: unknown): string | null =>
+  typeof value === 'string' && (STATUSES as readonly string[]).includes(value)
+    ? STATUS_LABEL_DE[value as Status]
+    : null;
+const day = (value: unknown): string | null =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? formatDate(value.slice(0, 10), 'de') : null;
+const list = (value: unknown): string | null => (Array.isArray(value) ? value.map(String).join(', ') || '–' : null);
+
+const goalList = (value: unknown): string | null =>
+  Array.isArray(value) ? value.map((g) => text(obj(g).goalId) ?? '').join(', ') || '–' : null;
+
+const change = (label: string, before: string | null, after: string | null): AuditChange[] =>
+  before === null && after === null ? [] : [{ label, before, after }];
+
+const KINDS: Record<string, string> = SUBMISSION_KIND_LABELS.de;
+
+/** The labelled changes of one audit entry. */
+export function auditChanges(action: string, beforeValue: unknown, afterValue: unknown): AuditChange[] {
+  const before = obj(beforeValue);
+  const after = obj(afterValue);
+  const event = obj(after.event);
+  switch (action) {
+    case 'status.report':
+      return [
+        ...change('Status', status(obj(before.status).status) ?? 'ohne Meldung', status(event.status)),
+        ...change('Gilt ab', null, day(event.effectiveDate)),
+        ...change('Fortschritt', null, text(event.progress)),
+        ...change('Anmerkung', null, text(event.note)),
+      ];
+    case 'status.correct':
+      return [
+        ...change('Status', status(obj(before.event).status), status(event.status)),
+        ...change('Gilt ab', day(obj(before.event).effectiveDate), day(event.effectiveDate)),
+        ...change('Grund', null, text(after.reason)),
+      ];
+    case 'status.withdraw':
+      return [
+        ...change('Zurückgenommene Meldung', status(obj(before.event).status), null),
+        ...change('Es gilt wieder', null, status(obj(after.current).status) ?? 'ohne Meldung'),
+        ...change('Grund', null, text(after.reason)),
+      ];
+    case 'submission.submit': {
+      const s = obj(after.submission);
+      return [
+        ...change('Art', null, KINDS[text(s.kind) ?? ''] ?? null),
+        ...change('Status', null, status(s.status)),
+        ...change('Gilt ab', null, day(s.effectiveDate)),
+        ...change('Grund', null, text(s.reason)),
+      ];
+    }
+    case 'submission.release':
+    case 'submission.return':
+      return [
+        ...change(
+          'Einreichung',
+          'wartet auf Freigabe',
+          action === 'submission.release' ? 'freigegeben' : 'zurückgegeben',
+        ),
+        ...change('Status', null, status(event.status)),
+        ...change('Grund', null, text(obj(after.submission).reason)),
+      ];
+    case 'goal.assign':
+      return [
+        ...change('Zuständig', list(obj(before.responsibility).ressorts), text(after.ressort)),
+        ...change('Gilt ab', null, day(after.validFrom)),
+        ...change('Grundlage', null, text(after.basis)),
+      ];
+    case 'round.open':
+      return [
+        ...change('Name', null, text(after.name)),
+        ...change('Version', null, text(after.version)),
+        ...change('Meldungen zählen ab', null, day(after.opensOn)),
+        ...change('Fällig am', null, day(after.dueOn)),
+        ...change('Ressorts', null, list(after.ressorts)),
+      ];
+    case 'round.close':
+      return [
+        ...change('Abgeschlossen', null, day(after.closedAt)),
+        ...change('Eingefroren als', null, text(after.snapshot)),
+      ];
+    case 'snapshot.create':
+      return [...change('Titel', null, text(after.title)), ...change('Prüfsumme', null, text(after.contentHash))];
+    case 'indicator.create':
+    case 'indicator.update':
+      return [
+        ...change('Name', text(before.name), text(after.name)),
+        ...change('Messgröße', text(before.measure), text(after.measure)),
+        ...change('Ziele', goalList(before.goals), goalList(after.goals)),
+      ].filter((c) => c.before !== c.after);
+    case 'indicator.reading':
+    case 'indicator.reading.import': {
+      const reading = obj(after.reading ?? after);
+      return [
+        ...change('Wert', null, text(reading.value)),
+        ...change('Stand', null, day(reading.date)),
+        ...change('Anmerkung', null, text(reading.note)),
+      ];
+    }
+    case 'indicator.reading.correct':
+    case 'indicator.reading.withdraw':
+      return [
+        ...change('Wert', text(obj(before.reading).value), text(obj(after.replacement).value)),
+        ...change('Stand', day(obj(before.reading).date), day(obj(after.replacement).date)),
+        ...change('Grund', null, text(after.reason)),
+      ];
+    case 'import.indicator-readings':
+      return [
+        ...change('Neue Messwerte', null, text(after.created)),
+        ...change('Unverändert', null, text(after.unchanged)),
+      ];
+    case 'database.restore':
+      return [
+        ...change('Sicherung', null, text(after.source)),
+        ...change('Wieder gesperrt', null, list(after.disabledAgain)),
+        ...change('Neues Passwort behalten', null, list(after.passwordKept)),
+        ...change('Konten nicht mehr vorhanden', null, list(after.accountsGone)),
+        ...change('Übernommene Protokolleinträge', null, text(after.auditEntriesCarried)),
+        ...change('Sitzungen', null, after.sessionsEnded === true ? 'alle beendet' : null),
+      ];
+    case 'user.add':
+      return [
+        ...change('E-Mail-Adresse', null, text(after.email)),
+        ...change('Name', null, text(after.name)),
+        ...change('Rolle', null, ROLE_LABELS[text(after.role) ?? ''] ?? null),
+        ...change('Ressorts', null, list(after.ressorts)),
+      ];
+    case 'user.disable':
+      return change('Konto', 'aktiv', 'gesperrt');
+    case 'user.reset-password':
+      return change('Passwort', null, 'neu gesetzt');
+    case 'login.failed':
+    case 'login.refused':
+      return [...change('E-Mail-Adresse', null, text(after.email)), ...change('Grund', null, text(after.reason))];
+    default:
+      return Object.entries(after)
+        .filter(([, v]) => text(v) !== null)
+        .slice(0, 6)
+        .map(([key, v]) => ({ label: FIELD_LABELS[key] ?? 'Angabe', before: text(before[key]), after: text(v) }));
+  }
+}
+
+const ROLE_LABELS: Record<string, string> = {
+  admin: 'Administration',
+  controller: 'Controlling',
+  reviewer: 'Prüfung und Freigabe',
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  created: 'neu',
+  changed: 'geändert',
+  unchanged: 'unverändert',
+  title: 'Titel',
+  version: 'Version',
+};
+
+/** What an entry is about, for a link: a goal, an indicator, a round, a snapshot or an account. */
+export function auditSubject(entityType: string, entityId: string): AuditSubject {
+  if (
+    entityType === 'goal' ||
+    entityType === 'indicator' ||
+    entityType === 'round' ||
+    entityType === 'snapshot' ||
+    entityType === 'user'
+  ) {
+    return { type: entityType, id: entityId };
+  }
+  return { type: 'other', id: entityId };
+}
+
+export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? 'Sonstige Änderung';

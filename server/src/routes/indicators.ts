@@ -1,0 +1,156 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
+import {
+  IndicatorDetail,
+  IndicatorDetailQuery,
+  IndicatorParams,
+  IndicatorsQuery,
+  IndicatorsResponse,
+} from '@zielmonitor/shared/schemas/indicator';
+import {
+  CreateIndicatorBody,
+  ReadingBody,
+  ReadingParams,
+  ReadingResponse,
+  SupersedeBody,
+  UpdateIndicatorBody,
+} from '@zielmonitor/shared/schemas/indicator-write';
+import { notFound, unknownValue } from '../lib/errors.ts';
+import { requireAdmin, requireUser } from '../plugins/auth.ts';
+import { referenceDate } from '../repositories/goals.ts';
+import { mayReportIndicator } from '../services/permissions.ts';
+import { createIndicator, updateIndicator } from '../services/indicator-admin.ts';
+import { forbiddenIndicator, recordReading, supersedeReading } from '../services/indicator-readings.ts';
+import { indicatorDetail, listIndicators } from '../services/indicators.ts';
+import { resolvePointInTime } from '../services/point-in-time.ts';
+import { assertKnownFilters } from '../services/references.ts';
+
+const WRITE_ERRORS = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};
+
+export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
+  const userOf = (request: FastifyRequest) => {
+    if (!request.user) throw new Error('requireUser let an anonymous request through');
+    return request.user;
+  };
+  // Another Ressort's indicator is refused before its body is even looked at.
+  const ownRessort = async (request: FastifyRequest) => {
+    const { id } = request.params as { id?: string };
+    if (!id || !request.user || !app.repos.indicators.get(id)) return;
+    if (!mayReportIndicator(app.repos, request.user, id)) {
+      request.log.warn({ user: request.user.email, indicator: id }, 'authorization failed: other Ressort');
+      throw forbiddenIndicator();
+    }
+  };
+  const detail = (
+    request: FastifyRequest,
+    id: string,
+    query: { asOf?: string; knownAt?: string; snapshot?: string; limit?: number },
+  ) => {
+    const { at, echo } = resolvePointInTime(app.repos, query);
+    const reference = referenceDate(at.asOf);
+    const found = indicatorDetail(
+      app.repos.indicators,
+      id,
+      at,
+      reference,
+      request.user !== null && mayReportIndicator(app.repos, request.user, id),
+      query.limit,
+    );
+    if (!found) throw notFound(`Kennzahl „${id}“ nicht gefunden`);
+    return { ...found, at: echo };
+  };
+
+  app.get(
+    '/indicators',
+    { schema: { querystring: IndicatorsQuery, response: { 200: IndicatorsResponse, 400: ErrorResponse } } },
+    async (request) => {
+      assertKnownFilters(app.repos, request.query);
+      if (request.query.goal !== undefined && !app.repos.goalWrites.get(request.query.goal)) {
+        throw unknownValue('query', 'goal', `unbekanntes Ziel „${request.query.goal}“`);
+      }
+      const { at, echo } = resolvePointInTime(app.repos, request.query);
+      return { items: listIndicators(app.repos.indicators, request.query, at, referenceDate(at.asOf)), at: echo };
+    },
+  );
+
+  app.get(
+    '/indicators/:id',
+    {
+      schema: {
+        params: IndicatorParams,
+        querystring: IndicatorDetailQuery,
+        response: { 200: IndicatorDetail, 400: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => detail(request, request.params.id, request.query),
+  );
+
+  app.post(
+    '/indicators/:id/readings',
+    {
+      onRequest: requireUser,
+      preValidation: ownRessort,
+      schema: { params: IndicatorParams, body: ReadingBody, response: { 201: ReadingResponse, ...WRITE_ERRORS } },
+    },
+    async (request, reply) => {
+      const result = recordReading(app.db, app.repos, userOf(request), request.params.id, request.body, request.ip);
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.post(
+    '/indicators/:id/readings/:readingId/supersede',
+    {
+      onRequest: requireUser,
+      preValidation: ownRessort,
+      schema: { params: ReadingParams, body: SupersedeBody, response: { 201: ReadingResponse, ...WRITE_ERRORS } },
+    },
+    async (request, reply) => {
+      const { superseded: _superseded, ...result } = supersedeReading(
+        app.db,
+        app.repos,
+        userOf(request),
+        request.params.id,
+        request.params.readingId,
+        request.body,
+        request.ip,
+      );
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.post(
+    '/indicators',
+    {
+      onRequest: requireAdmin,
+      schema: { body: CreateIndicatorBody, response: { 201: IndicatorDetail, ...WRITE_ERRORS } },
+    },
+    async (request, reply) => {
+      createIndicator(app.db, app.repos, userOf(request), request.body, request.ip);
+      return reply.status(201).send(detail(request, request.body.id, {}));
+    },
+  );
+
+  app.put(
+    '/indicators/:id',
+    {
+      onRequest: requireAdmin,
+      schema: {
+        params: IndicatorParams,
+        body: UpdateIndicatorBody,
+        response: { 200: IndicatorDetail, ...WRITE_ERRORS },
+      },
+    },
+    async (request) => {
+      updateIndicator(app.db, app.repos, userOf(request), request.params.id, request.body, request.ip);
+      return detail(request, request.params.id, {});
+    },
+  );
+};
