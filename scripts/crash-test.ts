@@ -11,6 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { GoalDetail } from '@zielmonitor/shared/schemas/goal';
 import { StatusUpdateResponse } from '@zielmonitor/shared/schemas/status-update';
+import { SubmissionResponse } from '@zielmonitor/shared/schemas/submission';
 import { openDatabase } from '../server/src/db/database.ts';
 import { hashPassword } from '../server/src/lib/passwords.ts';
 import { createRepositories } from '../server/src/repositories/index.ts';
@@ -65,7 +66,7 @@ async function worker(url: string, cookie: string, goalId: string, tag: string, 
     // An account reports at most 500 times a day (LIMITS.statusReportsPerAccount): then this worker is done.
     if (res.status === 429) return;
     if (res.status !== 201 && res.status !== 202) throw new Error(`unexpected ${res.status}: ${await res.text()}`);
-    revision = ((await res.json()) as { revision: number }).revision;
+    revision = StatusUpdateResponse.or(SubmissionResponse).parse(await res.json()).revision;
     acknowledged.push(note);
   }
 }

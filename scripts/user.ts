@@ -8,7 +8,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Role } from '@zielmonitor/shared/schemas/auth';
-import type { AuditState } from '@zielmonitor/shared/schemas/audit';
 import { loadConfig } from '../server/src/config.ts';
 import { openDatabase, type Db } from '../server/src/db/database.ts';
 import { hashPassword } from '../server/src/lib/passwords.ts';
@@ -52,7 +51,7 @@ export async function run(argv: string[], db: Db, out: (line: string) => void): 
     strict: true,
   });
   const repos = createRepositories(db);
-  const audit = (action: string, entityId: string, before: AuditState | null, after: AuditState | null) =>
+  const audit = (action: string, entityId: string, before: unknown, after: unknown) =>
     repos.audit.append({ actorId: null, actor: 'cli', action, entityType: 'user', entityId, before, after, ip: null });
 
   switch (command) {

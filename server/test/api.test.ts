@@ -76,9 +76,9 @@ describe('GET /api/goals', () => {
   it('lists the documented goals of a version with their current status', async () => {
     const res = await get('/api/goals?version=1.0');
     expect(res.statusCode).toBe(200);
-    const body = res.json();
+    const body = res.json<GoalsResponse>();
     expect(body.total).toBe(29);
-    expect(body.items.map((g: SeedGoal) => g.id)).toEqual(
+    expect(body.items.map((g) => g.id)).toEqual(
       seedGoals
         .filter((g) => g.version === '1.0')
         .map((g) => g.id)
@@ -129,7 +129,7 @@ describe('GET /api/goals', () => {
   });
 
   it('pages with limit and offset while total counts every match', async () => {
-    const page = (await get('/api/goals?version=1.0&limit=5&offset=25')).json();
+    const page = (await get('/api/goals?version=1.0&limit=5&offset=25')).json<GoalsResponse>();
     expect(page.total).toBe(29);
     expect(page.items).toHaveLength(4);
   });

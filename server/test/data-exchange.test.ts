@@ -87,7 +87,7 @@ describe('export and import', () => {
 
   it('exports JSON with the history of each goal', async () => {
     const res = await t.app.inject({ url: '/api/export/goals.json?version=2.0' });
-    const body = res.json();
+    const body = res.json<GoalsExportResponse>();
     expect(body.goals).toHaveLength(11);
     expect(body.goals[0]).toHaveProperty('history.official');
   });
@@ -123,7 +123,7 @@ describe('export and import', () => {
     const res = await importCsv(file, 'version=2.0&dryRun=false');
     expect(res.json().applied).toBe(true);
     expect(goalCount()).toBe(41);
-    expect((await t.app.inject({ url: `/api/goals/${first[0]}` })).json().title).toBe(edited[2]);
+    expect((await t.app.inject({ url: `/api/goals/${first[0]}` })).json<GoalDetail>().title).toBe(edited[2]);
     expect(
       (await t.app.inject({ url: '/api/goals?q=zwiebelkuchen' })).json<GoalsResponse>().items.map((g) => g.id),
     ).toEqual(['v2-99']);

@@ -1,11 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toExcelCsv } from '../src/lib/csv.ts';
-import { createAccount, createTestApp, readSeedFile, sameOrigin, type Account, type TestApp } from './helper.ts';
+import { createAccount, createTestApp, sameOrigin, seed, type Account, type TestApp } from './helper.ts';
 
 let t: TestApp;
 let admin: Account;
-const seedReadings = readSeedFile<unknown[]>('indicator-readings.json');
+const seedReadings = seed.indicatorReadings;
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -4,7 +4,7 @@ import { periodEnds } from '../src/repositories/timeline.ts';
 import type { z } from 'zod';
 import { ChangesResponse } from '@zielmonitor/shared/schemas/changes';
 import { GoalDetail, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
-import { SnapshotDetail, SnapshotsResponse, type SnapshotSummary } from '@zielmonitor/shared/schemas/snapshot';
+import { SnapshotDetail, type SnapshotSummary } from '@zielmonitor/shared/schemas/snapshot';
 import { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
 import { TimelineResponse } from '@zielmonitor/shared/schemas/timeline';
 import { createAccount, createTestApp, issueFields, sameOrigin, type Account, type TestApp } from './helper.ts';
@@ -145,9 +145,9 @@ describe('status over time on a controlled history', () => {
   });
 
   it('lists every change in a window with the status it replaced', async () => {
-    const body = await get('/api/changes?since=2021-03-01&until=2021-05-31&version=1.0');
+    const body = await get('/api/changes?since=2021-03-01&until=2021-05-31&version=1.0', ChangesResponse);
     expect(
-      body.items.map((c: { goalId: string; kind: string; from: string | null; to: string; track: string }) => [
+      body.items.map((c) => [
         c.goalId,
         c.kind,
         c.from,
@@ -160,11 +160,11 @@ describe('status over time on a controlled history', () => {
       ['g1', 'progress', 'planned', 'in_progress', 'official'],
     ]);
     // Entered in June for February: a change of the record in June, not in spring.
-    const june = await get('/api/changes?since=2021-06-01&until=2021-06-30&version=1.0');
-    expect(june.items.map((c: { goalId: string; kind: string; to: string }) => [c.goalId, c.kind, c.to])).toEqual([
+    const june = await get('/api/changes?since=2021-06-01&until=2021-06-30&version=1.0', ChangesResponse);
+    expect(june.items.map((c) => [c.goalId, c.kind, c.to])).toEqual([
       ['g2', 'first_report', 'missed'],
     ]);
-    expect(june.items[0].event.lateReport).toBe(true);
+    expect(june.items[0]?.event.lateReport).toBe(true);
     expect(body.truncated).toBe(false);
     // The backdated correction (effective February, entered June) is not known in May.
     const known = await get(
@@ -228,7 +228,7 @@ describe('status over time on a controlled history', () => {
       payload: { title: 'Ausschusssitzung 02.12.2021', view },
     });
     expect(created.statusCode, created.body).toBe(201);
-    const snapshot = created.json();
+    const snapshot = created.json<SnapshotSummary>();
     expect(snapshot.id).toMatch(/^ausschusssitzung-02-12-2021-[0-9a-f]{10}$/);
     expect(snapshot.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(new URL(snapshot.url).pathname + new URL(snapshot.url).search).toBe(
@@ -239,7 +239,8 @@ describe('status over time on a controlled history', () => {
     const detail = await get(`/api/snapshots/${snapshot.id}`, SnapshotDetail);
     expect(detail.contentHash).toBe(snapshot.contentHash);
     // The payload holds exactly what the view showed: the goals the filter left.
-    expect(detail.payload.goals.map((g: { id: string; status: string }) => [g.id, g.status])).toEqual(
+    if (!('goals' in detail.payload)) throw new Error('a frozen view holds its goals');
+    expect(detail.payload.goals.map((g) => [g.id, g.status])).toEqual(
       Object.entries(before).filter(([, status]) => status === 'achieved'),
     );
 

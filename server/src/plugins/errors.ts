@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorIssue, ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import type { StatusConflict } from '@zielmonitor/shared/schemas/status-update';
@@ -23,7 +23,7 @@ export const formatBytes = (bytes: number): string =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString('de-DE')} MiB` : `${Math.round(bytes / 1024)} KiB`;
 
 /** Fastify's own client errors, said in German (its messages are English and name internals). */
-function clientErrorMessage(err: FastifyError, request: FastifyRequest): string {
+function clientErrorMessage(err: ThrownError, request: FastifyRequest): string {
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return (

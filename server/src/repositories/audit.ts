@@ -1,4 +1,4 @@
-import { AuditState, type AuditEntry } from '@zielmonitor/shared/schemas/audit';
+import type { AuditEntry } from '@zielmonitor/shared/schemas/audit';
 import type { Db } from '../db/database.ts';
 import { auditActionLabel, auditChanges, auditSubject } from '../lib/audit-description.ts';
 
@@ -29,8 +29,8 @@ export type AuditWrite = {
   action: string;
   entityType: string;
   entityId: string;
-  before: AuditState | null;
-  after: AuditState | null;
+  before: unknown;
+  after: unknown;
   ip: string | null;
 };
 

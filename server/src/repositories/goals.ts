@@ -20,7 +20,7 @@ import type { IndicatorsRepository } from './indicators.ts';
 import { goalSchedule } from '@zielmonitor/shared/indicators/schedule';
 import type { RatingState } from '@zielmonitor/shared/indicators/trajectory';
 import type { Track } from '@zielmonitor/shared/schemas/common';
-import { NOW, VERSION_AND_RESSORT, withStatus, type PointInTime } from './current-status-sql.ts';
+import { NOW, VERSION_AND_RESSORT, withStatus, type Cutoff } from './current-status-sql.ts';
 
 /** Sort keys map to fixed SQL; no value from a request is ever put into SQL text. */
 const ORDER_BY: Record<GoalsQuery['sort'], (direction: 'ASC' | 'DESC') => string> = {
@@ -258,7 +258,7 @@ export function createGoalsRepository(
   );
   const one = db.prepare<[Cutoff & { id: string }], GoalRow>(withStatus('g.id = @id'));
   // Official first, each track newest first: the index order read backwards, so nothing is sorted.
-  const events = db.prepare<[PointInTime & { id: string }], HistoryRow>(`${HISTORY_SELECT}
+  const events = db.prepare<[Cutoff & { id: string }], HistoryRow>(`${HISTORY_SELECT}
     WHERE e.goal_id = @id AND e.effective_date <= @asOf AND e.recorded_at <= @knownAt
     ORDER BY e.track DESC, e.effective_date DESC, e.id DESC`);
   const linkSelect = `SELECT l.id, g.id AS goal_id, g.title AS goal_title, g.version_key, l.type, l.certainty, l.basis
@@ -310,7 +310,7 @@ export function createGoalsRepository(
    * Every status event of a goal by the point in time, newest first, the two tracks apart, each
    * labelled against the one before it and marked where a correction or withdrawal superseded it.
    */
-  const history = (id: string, at: PointInTime = NOW): GoalDetail['history'] => {
+  const history = (id: string, at: Cutoff = NOW): GoalDetail['history'] => {
     const all = events.all({ id, ...at }).map(toUnlabelledEvent);
     return {
       official: labelTrack(all.filter((e) => e.track === 'official')),
@@ -345,7 +345,7 @@ export function createGoalsRepository(
       return { items, total: count.get(params)?.total ?? 0 };
     },
 
-    get(id: string, at: PointInTime = NOW): Omit<GoalDetail, 'at' | 'permissions' | 'review'> | undefined {
+    get(id: string, at: Cutoff = NOW): Omit<GoalDetail, 'at' | 'permissions' | 'review'> | undefined {
       const goal = describe(id, at);
       return (
         goal && {

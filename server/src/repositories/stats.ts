@@ -93,7 +93,7 @@ export function createStatsRepository(db: Db) {
     ressortStats: (
       version: string,
       track: Track,
-      at: PointInTime = NOW,
+      at: Cutoff = NOW,
       rule: CountingRule = 'all_goals',
     ): RessortStat[] =>
       shapeRessortStats(

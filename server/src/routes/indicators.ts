@@ -51,7 +51,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
   const detail = (
     request: FastifyRequest,
     id: string,
-    query: { asOf?: string; knownAt?: string; snapshot?: string; limit?: number },
+    query: { asOf?: string | undefined; knownAt?: string | undefined; snapshot?: string | undefined; limit?: number },
   ) => {
     const { at, echo } = resolvePointInTime(app.repos, query);
     const reference = referenceDate(at.asOf);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { multiLineText } from '@zielmonitor/shared/schemas/text';
-import { GoalId, IsoDate, type Confidence, type Horizon, type Status } from '@zielmonitor/shared/schemas/common';
+import { GoalId, type Confidence, type Horizon, type Status } from '@zielmonitor/shared/schemas/common';
 import {
   CONFIDENCE_LABEL_DE as CONFIDENCE_LABELS,
   HORIZON_LABEL_DE as HORIZON_LABELS,

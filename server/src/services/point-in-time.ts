@@ -29,7 +29,7 @@ export function resolvePointInTime(
   query: PointInTimeParams,
   scope: GoalScope = { version: null, goalId: null },
   now = new Date(),
-): { at: PointInTime; echo: PointInTimeEcho } {
+): { at: Cutoff; echo: PointInTimeEcho } {
   if (query.snapshot !== undefined) {
     if (query.asOf !== undefined || query.knownAt !== undefined) {
       throw new AppError(400, 'VALIDATION_ERROR', 'snapshot: lässt sich nicht mit asOf oder knownAt kombinieren', [

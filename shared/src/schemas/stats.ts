@@ -48,6 +48,7 @@ export const RessortStatsResponse = z.object({
 export type RessortStatsResponse = z.infer<typeof RessortStatsResponse>;
 
 export const DueQuery = z.strictObject({ version: VersionKey, period: singleLineText().min(1).max(20) });
+export type DueQueryInput = z.input<typeof DueQuery>;
 
 export const LegislativePeriod = z.object({
   key: z.string(),

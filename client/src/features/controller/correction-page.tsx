@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'wouter';
 import {
   StatusCorrectionBody,
@@ -14,7 +14,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
-import { Field } from './field.tsx';
+import { Field } from '../../components/field.tsx';
 import { ReportFields, readReportFields } from './report-fields.tsx';
 import { WriteFeedback, readWriteError } from './write-feedback.tsx';
 
@@ -49,7 +49,7 @@ export function CorrectionPage() {
   };
   const done = (reported: number) => `/ziele/${encodeURIComponent(id)}?gemeldet=${reported}`;
 
-  const submit = (event: FormEvent<HTMLFormElement>, base: number) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>, base: number) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const reason = String(data.get('reason') ?? '').trim();

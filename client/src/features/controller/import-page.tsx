@@ -64,7 +64,7 @@ export function ImportPage() {
           <button
             type="button"
             disabled={!result || result.totals.rejected > 0 || result.applied || run.isPending}
-            onClick={() => run.mutate({ dryRun: false })}
+            onClick={() => submit('false')}
           >
             {m.apply}
           </button>

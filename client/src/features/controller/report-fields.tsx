@@ -2,7 +2,7 @@ import { STATUSES, type Status } from '@zielmonitor/shared/schemas/common';
 import { STATUSES_NEEDING_NOTE } from '@zielmonitor/shared/schemas/status-update';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { useT } from '../../lib/i18n.ts';
-import { Field } from './field.tsx';
+import { Field } from '../../components/field.tsx';
 
 /** The fields of a status report, shared by the report and the correction form. */
 export function ReportFields({

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'wouter';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
 import { StatusUpdateBody, type StatusConflict } from '@zielmonitor/shared/schemas/status-update';

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { AssignResponsibilityBody, type GoalDetail } from '@zielmonitor/shared/schemas/goal';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { formatDate } from '@zielmonitor/shared/time/format';
@@ -6,7 +6,7 @@ import { useAssignResponsibility } from '../../api/workflow.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
-import { Field } from '../controller/field.tsx';
+import { Field } from '../../components/field.tsx';
 
 /** Who is responsible today, beside the Ressort the strategy named; for the administration, a way to settle it. */
 export function ResponsibilityFacts({ goal }: { goal: GoalDetail }) {
@@ -16,7 +16,7 @@ export function ResponsibilityFacts({ goal }: { goal: GoalDetail }) {
   const assign = useAssignResponsibility(goal.id);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const changed = r.ressorts.join() !== (goal.leadRessort ?? '');
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const parsed = AssignResponsibilityBody.safeParse({

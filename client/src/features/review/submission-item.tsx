@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link } from 'wouter';
 import { ReturnBody, type Submission } from '@zielmonitor/shared/schemas/submission';
 import { formatDate } from '@zielmonitor/shared/time/format';
@@ -7,7 +7,7 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
-import { Field } from '../controller/field.tsx';
+import { Field } from '../../components/field.tsx';
 
 /** One submitted report with what it says, who sent it, and — for a second person — release or return. */
 export function SubmissionItem({ submission: s, showGoal = false }: { submission: Submission; showGoal?: boolean }) {
@@ -16,7 +16,7 @@ export function SubmissionItem({ submission: s, showGoal = false }: { submission
   const decide = useDecideSubmission();
   const [returning, setReturning] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const submitReturn = (event: FormEvent<HTMLFormElement>) => {
+  const submitReturn = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const parsed = ReturnBody.safeParse({
       reason: String(new FormData(event.currentTarget).get('reason') ?? ''),

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { CreateRoundBody } from '@zielmonitor/shared/schemas/round';
 import { formatDate } from '@zielmonitor/shared/time/format';
@@ -10,7 +10,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
-import { Field } from '../controller/field.tsx';
+import { Field } from '../../components/field.tsx';
 
 /** Every reporting round, public; an administration opens new ones here. */
 export function RoundsPage() {
@@ -58,7 +58,7 @@ function CreateRoundForm() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   // Only Ressorts that still exist can report.
   const active = (ressorts.data ?? []).filter((r) => r.validTo === null);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const opensOn = String(data.get('opensOn') ?? '');

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { CreateSnapshotBody } from '@zielmonitor/shared/schemas/snapshot';
 import { formatDate } from '@zielmonitor/shared/time/format';
