@@ -60,7 +60,7 @@ export function createOutbox(from: string, onQueued: () => void) {
      * key seen before it queues nothing and returns the existing id (`created: false`). Throws
      * (a programming error, not bad user input) outside a transaction or with a malformed message.
      */
-    enqueue(tx: MailTransaction, mail: OutgoingMail, now = new Date()): Enqueued {
+    enqueue: (tx: MailTransaction, mail: OutgoingMail, now = new Date()): Enqueued => {
       if (!tx.db.inTransaction) {
         throw new Error('enqueue mail inside the transaction that makes the change the mail reports');
       }

@@ -119,14 +119,14 @@ export function createMailSender(deps: SenderDeps) {
       if (timer) kick();
     },
     /** Starts the background loop (server.ts; tests call sendDue themselves). */
-    start(): void {
+    start: (): void => {
       if (timer || closed) return;
       timer = setInterval(kick, POLL_MS);
       timer.unref();
       kick();
     },
     /** Stops the loop and waits for the try under way, so the database is still open to record it. */
-    async stop(): Promise<void> {
+    stop: async (): Promise<void> => {
       closed = true;
       if (timer) clearInterval(timer);
       timer = null;

@@ -28,7 +28,7 @@ function clientErrorMessage(err: ThrownError, request: FastifyRequest): string {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return (
         request.routeOptions.config.tooLargeMessage ??
-        `Der Inhalt ist zu groß: höchstens ${formatBytes(request.routeOptions.bodyLimit ?? 0)} je Anfrage.`
+        `Der Inhalt ist zu groß: höchstens ${formatBytes(request.routeOptions.bodyLimit)} je Anfrage.`
       );
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return 'Der Inhalt ist kein gültiges JSON.';
@@ -37,7 +37,7 @@ function clientErrorMessage(err: ThrownError, request: FastifyRequest): string {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_TYPE':
     case 'FST_ERR_CTP_EMPTY_TYPE':
-      return `Dieser Inhaltstyp wird hier nicht angenommen: ${String(request.headers['content-type'] ?? '(keiner)')}.`;
+      return `Dieser Inhaltstyp wird hier nicht angenommen: ${request.headers['content-type'] ?? '(keiner)'}.`;
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return 'Die Länge des Inhalts stimmt nicht mit Content-Length überein.';
     default:

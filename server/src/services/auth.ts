@@ -57,7 +57,7 @@ export async function login(
       repos.loginAttempts.record(email, ip, active, now);
       if (active) release(repos, hits);
     })();
-    if (!active || !record) throw new AppError(401, 'INVALID_CREDENTIALS', 'E-Mail-Adresse oder Passwort ist falsch.');
+    if (!active) throw new AppError(401, 'INVALID_CREDENTIALS', 'E-Mail-Adresse oder Passwort ist falsch.');
     return toUser(record);
   } finally {
     leave();

@@ -91,16 +91,16 @@ export function readRow(
   const id = take('id', GoalId);
   const rowVersion = take(
     'version',
-    z.literal(version, { message: `die Datei wird als Version ${version} eingelesen` }),
+    z.literal(version, { error: `die Datei wird als Version ${version} eingelesen` }),
   );
-  const title = take('title', multiLineText().trim().min(1, { message: 'Titel fehlt' }).max(500));
+  const title = take('title', multiLineText().trim().min(1, { error: 'Titel fehlt' }).max(500));
   // Free text may span lines (Alt+Enter in Excel) but carries no other control character.
   const text = (key: GoalCsvKey) => take(key, multiLineText().max(10_000).transform(orNull));
   const description = text('description');
   const fieldOfAction = text('fieldOfAction');
   const dueWording = text('dueWording');
   const notes = text('notes');
-  const ressortCode = z.string().refine((code) => repos.ressorts.exists(code), { message: 'unbekanntes Ressort' });
+  const ressortCode = z.string().refine((code) => repos.ressorts.exists(code), { error: 'unbekanntes Ressort' });
   const leadRessort = take('leadRessort', z.string().transform(orNull).pipe(ressortCode.nullable()));
   const coRessorts = take('coRessorts', z.string().transform(list).pipe(z.array(ressortCode)));
   const horizon = take('horizon', horizonCell);

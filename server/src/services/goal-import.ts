@@ -53,7 +53,7 @@ export async function importGoalsCsv(
   } catch (err) {
     if (err instanceof TooManyRows) throw importTooLarge();
     reject({
-      line: Number((err as { lines?: number }).lines ?? 1),
+      line: (err as { lines?: number }).lines ?? 1,
       column: null,
       message: `CSV nicht lesbar: ${(err as Error).message}`,
     });

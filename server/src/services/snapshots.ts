@@ -119,7 +119,7 @@ function freeze(repos: Repositories, view: SnapshotView, now: Date) {
   const canonical: SnapshotView = {
     path: view.path,
     params: Object.fromEntries(
-      Object.entries({ ...view.params, version: version.key, asOf }).filter(([, v]) => v !== undefined && v !== ''),
+      Object.entries({ ...view.params, version: version.key, asOf }).filter(([, v]) => v !== ''),
     ),
   };
   const at = { asOf, knownAt: now.toISOString() };

@@ -11,9 +11,9 @@ export const DATE_RANGE = { min: '1990-01-01', max: '2100-12-31' } as const;
 /** Calendar date `YYYY-MM-DD` that exists (2021-02-30 is refused), between 1990 and 2100. */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Datum im Format JJJJ-MM-TT erwartet', abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Datum im Format JJJJ-MM-TT erwartet', abort: true })
   .refine((value) => value >= DATE_RANGE.min && value <= DATE_RANGE.max, {
-    message: 'Datum zwischen 1990 und 2100 erwartet',
+    error: 'Datum zwischen 1990 und 2100 erwartet',
     abort: true,
   })
   .refine(

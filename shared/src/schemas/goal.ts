@@ -82,7 +82,7 @@ export const GoalsQuery = z.strictObject({
   ressort: RessortCode.optional(),
   horizon: Horizon.optional(),
   status: Status.optional(),
-  q: singleLineText().trim().max(200, { message: 'Suchtext höchstens 200 Zeichen' }).optional(),
+  q: singleLineText().trim().max(200, { error: 'Suchtext höchstens 200 Zeichen' }).optional(),
   /** Only goals due on or before this date (explicit or derived due date). */
   dueBy: IsoDate.optional(),
   overdue: z.enum(['true', 'false']).optional(),
@@ -172,8 +172,8 @@ export const AssignResponsibilityBody = z.strictObject({
   basis: z
     .string()
     .trim()
-    .min(10, { message: 'Bitte die Grundlage in mindestens 10 Zeichen angeben' })
-    .max(1000, { message: 'Höchstens 1000 Zeichen' }),
+    .min(10, { error: 'Bitte die Grundlage in mindestens 10 Zeichen angeben' })
+    .max(1000, { error: 'Höchstens 1000 Zeichen' }),
   expectedRevision: z.number().int().min(0),
 });
 export type AssignResponsibilityBody = z.infer<typeof AssignResponsibilityBody>;

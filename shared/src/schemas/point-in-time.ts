@@ -9,10 +9,10 @@ export const SnapshotId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,100}$/, {
 export const IsoInstant = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, {
-    message: 'Zeitpunkt im Format JJJJ-MM-TTThh:mm:ssZ erwartet',
+    error: 'Zeitpunkt im Format JJJJ-MM-TTThh:mm:ssZ erwartet',
   })
   .refine((value) => !Number.isNaN(new Date(value).getTime()) && IsoDate.safeParse(value.slice(0, 10)).success, {
-    message: 'Diesen Zeitpunkt gibt es nicht',
+    error: 'Diesen Zeitpunkt gibt es nicht',
   });
 
 /**

@@ -112,7 +112,7 @@ export function StatusFormPage() {
                   {t.controller.tooEarly(formatDate(presentedOn, t.lang))}
                 </p>
               )}
-              {backdated && current && currentDate && (
+              {backdated && currentDate && (
                 <div className="panel notice" role="note" data-testid="backdated-warning">
                   <p>{t.controller.backdated(t.status[current.status], currentDate)}</p>
                   {g.permissions.correctableEventIds.includes(current.id) && (

@@ -7,6 +7,7 @@ import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
 import { Field } from '../../components/field.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /** Who is responsible today, beside the Ressort the strategy named; for the administration, a way to settle it. */
 export function ResponsibilityFacts({ goal }: { goal: GoalDetail }) {
@@ -20,12 +21,15 @@ export function ResponsibilityFacts({ goal }: { goal: GoalDetail }) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const parsed = AssignResponsibilityBody.safeParse({
-      ressort: String(data.get('ressort') ?? ''),
-      validFrom: String(data.get('validFrom') ?? ''),
-      basis: String(data.get('basis') ?? ''),
+      ressort: formText(data, 'ressort'),
+      validFrom: formText(data, 'validFrom'),
+      basis: formText(data, 'basis'),
       expectedRevision: goal.revision,
     });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
     setErrors({});
     assign.mutate(parsed.data);
   };

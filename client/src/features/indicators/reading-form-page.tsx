@@ -11,7 +11,8 @@ import { QueryState } from '../../components/query-state.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useIndicatorText } from '../../lib/indicator-text.ts';
 import { Field } from '../../components/field.tsx';
-import { RatingText } from './rating-text.tsx';
+import { RatingText } from '../../components/indicators/rating-text.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /** A controller reports a measured value; validated with the server's own zod schema, errors inline. */
 export function ReadingFormPage() {
@@ -37,7 +38,7 @@ export function ReadingFormPage() {
   const submit = (event: SubmitEvent<HTMLFormElement>, revision: number) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const text = (name: string) => formText(data, name).trim();
     const value = text('value').replace(',', '.');
     const body = {
       value: value === '' ? Number.NaN : Number(value),

@@ -11,6 +11,7 @@ import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
 import { Field } from '../../components/field.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /** Every reporting round, public; an administration opens new ones here. */
 export function RoundsPage() {
@@ -61,15 +62,18 @@ function CreateRoundForm() {
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const opensOn = String(data.get('opensOn') ?? '');
+    const opensOn = formText(data, 'opensOn');
     const parsed = CreateRoundBody.safeParse({
-      name: String(data.get('name') ?? ''),
-      version: String(data.get('version') ?? ''),
+      name: formText(data, 'name'),
+      version: formText(data, 'version'),
       ...(opensOn && { opensOn }),
-      dueOn: String(data.get('dueOn') ?? ''),
+      dueOn: formText(data, 'dueOn'),
       ressorts: data.getAll('ressorts').map(String),
     });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
     setErrors({});
     create.mutate(parsed.data, { onSuccess: (round) => navigate(`/runden/${round.id}`) });
   };

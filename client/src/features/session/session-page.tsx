@@ -134,7 +134,7 @@ export function SessionPage() {
           {t.session.jumpTo}: {typed}⏎
         </div>
       )}
-      {stats?.data && (
+      {stats.data && (
         <p className="session-stamp" data-testid="session-stamp">
           {t.stamp.versionShort(stats.data.version)} · {t.stamp.asOf(formatDate(stats.data.at.asOf ?? asOf, t.lang))} ·{' '}
           {t.stamp.track(t.trackShort.official)} · {t.stamp.rule(COUNTING_RULE_TEXT.all_goals[t.lang].label, null)} ·{' '}

@@ -8,6 +8,7 @@ import { localPath, snapshotView } from '../../lib/citable-link.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { Field } from '../../components/field.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /** Frozen views, newest first, each opening on the page it was taken of; anyone can freeze this one with a name. */
 export function SnapshotsPanel({ version, asOf }: { version: string; asOf: string | null }) {
@@ -19,7 +20,7 @@ export function SnapshotsPanel({ version, asOf }: { version: string; asOf: strin
   const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const title = String(new FormData(event.currentTarget).get('title') ?? '').trim();
+    const title = formText(new FormData(event.currentTarget), 'title').trim();
     const parsed = CreateSnapshotBody.safeParse({
       ...(title && { title }),
       view: snapshotView(pathname, search, version, asOf),
