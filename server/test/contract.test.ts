@@ -8,7 +8,9 @@ import addFormats from 'ajv-formats';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/config.ts';
+import type { LightMyRequestResponse } from 'fastify';
 import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
+import { allowLoggedErrors } from './loud-failures.ts';
 
 /**
  * The published contract holds: every documented response of every GET route, as the seeded
@@ -92,11 +94,46 @@ const CASES: Case[] = [
   ['/api/lineage', '/api/lineage', 'anonymous', 200],
   ['/api/lineage', '/api/lineage?from=1.0&to=2.0&track=independent', 'anonymous', 200],
   ['/api/lineage', '/api/lineage?from=1.0&to=7.0', 'anonymous', 400],
+  ['/api/indicators', '/api/indicators', 'anonymous', 200],
+  ['/api/indicators', '/api/indicators?version=1.0&ressort=MWIDE&asOf=2022-06-30', 'anonymous', 200],
+  ['/api/indicators', '/api/indicators?goal=v1-13&knownAt=2021-01-01', 'anonymous', 200],
+  ['/api/indicators', '/api/indicators?version=abc', 'anonymous', 400],
+  ['/api/indicators/{id}', '/api/indicators/schulen-glasfaser', 'anonymous', 200],
+  ['/api/indicators/{id}', '/api/indicators/schulen-glasfaser?asOf=2021-12-31&limit=2', 'anonymous', 200],
+  ['/api/indicators/{id}', '/api/indicators/schulen-glasfaser?limit=0', 'anonymous', 400],
+  ['/api/indicators/{id}', '/api/indicators/gibt-es-nicht', 'anonymous', 404],
+  ['/api/export/indicator-readings.csv', '/api/export/indicator-readings.csv', 'anonymous', 200],
+  [
+    '/api/export/indicator-readings.csv',
+    '/api/export/indicator-readings.csv?indicator=schulen-glasfaser&asOf=2022-06-30',
+    'anonymous',
+    200,
+  ],
+  ['/api/export/indicator-readings.csv', '/api/export/indicator-readings.csv?version=9.9', 'anonymous', 400],
+  ['/api/dcat', '/api/dcat', 'anonymous', 200],
+  ['/api/dcat.ttl', '/api/dcat.ttl', 'anonymous', 200],
+  ['/api/submissions', '/api/submissions', 'controller', 200],
+  ['/api/submissions', '/api/submissions?state=released&goal=v1-13', 'admin', 200],
+  ['/api/submissions', '/api/submissions?state=offen', 'controller', 400],
+  ['/api/submissions', '/api/submissions', 'anonymous', 401],
+  ['/api/rounds', '/api/rounds', 'anonymous', 200],
+  ['/api/rounds/{id}', '/api/rounds/{round}', 'anonymous', 200],
+  ['/api/rounds/{id}', '/api/rounds/eins', 'anonymous', 400],
+  ['/api/rounds/{id}', '/api/rounds/9999', 'anonymous', 404],
+  ['/api/export/audit.csv', '/api/export/audit.csv', 'admin', 200],
+  ['/api/export/audit.csv', '/api/export/audit.csv?action=status.report', 'admin', 200],
+  ['/api/export/audit.csv', '/api/export/audit.csv?from=gestern', 'admin', 400],
+  ['/api/export/audit.csv', '/api/export/audit.csv', 'anonymous', 401],
+  ['/api/export/audit.csv', '/api/export/audit.csv', 'controller', 403],
 ];
+
+/** Responses a seeded, healthy server cannot give; each is provoked by its own test below. */
+const PROVOKED = ['/api/health 503'];
 
 let t: TestApp;
 let spec: OpenAPIV3_1.Document;
 let snapshot: string;
+let round: number;
 const cookies: Record<Who, string | undefined> = { anonymous: undefined, admin: undefined, controller: undefined };
 const ajv = new Ajv2020({ allErrors: true });
 addFormats(ajv);
@@ -116,9 +153,17 @@ beforeAll(async () => {
     method: 'POST',
     url: '/api/snapshots',
     headers: { ...sameOrigin, cookie: admin.cookie },
-    payload: { title: 'Vertragstest' },
+    payload: { title: 'Vertragstest', view: { path: '/', params: { version: '1.0' } } },
   });
   snapshot = created.json<{ id: string }>().id;
+  const opened = await t.app.inject({
+    method: 'POST',
+    url: '/api/rounds',
+    headers: { ...sameOrigin, cookie: admin.cookie },
+    payload: { name: 'Vertragsrunde', version: '2.0', dueOn: '2030-06-30', ressorts: ['MWIDE'] },
+  });
+  expect(opened.statusCode, opened.body).toBe(201);
+  round = opened.json<{ id: number }>().id;
   spec = (await t.app.inject({ url: '/api/openapi.json' })).json<OpenAPIV3_1.Document>();
 });
 afterAll(() => t.close());
@@ -130,7 +175,7 @@ describe('the published OpenAPI document', () => {
   it('gives every operation an operationId and a summary, and protected ones the session scheme', () => {
     const ids = new Set<string>();
     for (const item of Object.values(spec.paths ?? {})) {
-      for (const operation of [item?.get, item?.post]) {
+      for (const operation of [item?.get, item?.post, item?.put]) {
         if (!operation) continue;
         expect(operation.operationId).toMatch(/^[a-z][A-Za-z]+$/);
         expect(operation.summary).toBeTruthy();
@@ -138,7 +183,12 @@ describe('the published OpenAPI document', () => {
         ids.add(operation.operationId ?? '');
       }
     }
-    expect(ids.size).toBe(Object.values(spec.paths ?? {}).flatMap((i) => [i?.get, i?.post].filter(Boolean)).length);
+    expect(ids.size).toBe(
+      Object.values(spec.paths ?? {}).flatMap((i) => [i?.get, i?.post, i?.put].filter(Boolean)).length,
+    );
+    expect(spec.paths?.['/api/indicators/{id}']?.put?.security).toEqual([{ session: [] }]);
+    expect(spec.paths?.['/api/submissions']?.get?.security).toEqual([{ session: [] }]);
+    expect(spec.paths?.['/api/snapshots']?.post?.security).toEqual([{}, { session: [] }]);
     expect(spec.paths?.['/api/audit']?.get?.security).toEqual([{ session: [] }]);
     expect(spec.paths?.['/api/goals/{id}/status']?.post?.security).toEqual([{ session: [] }]);
     expect(spec.paths?.['/api/goals']?.get?.security).toEqual([]);
@@ -162,12 +212,16 @@ describe('the published OpenAPI document', () => {
     expect(types('/api/export/status-events.csv', '200')).toEqual(['text/csv']);
     expect(types('/api/export/changes.csv', '200')).toEqual(['text/csv']);
     expect(types('/api/feeds/changes.atom', '200')).toEqual(['application/atom+xml']);
+    expect(types('/api/export/indicator-readings.csv', '200')).toEqual(['text/csv']);
+    expect(types('/api/export/audit.csv', '200')).toEqual(['text/csv']);
+    expect(types('/api/dcat', '200')).toEqual(['application/ld+json']);
+    expect(types('/api/dcat.ttl', '200')).toEqual(['text/turtle']);
     expect(types('/api/export/goals.csv', '400')).toEqual(['application/json']);
     expect(Object.keys(spec.paths?.['/api/import/goals']?.post?.requestBody ?? {})).toContain('content');
   });
 
   it('has a case below for every documented response of every GET route', () => {
-    const exercised = new Set(CASES.map(([template, , , status]) => `${template} ${status}`));
+    const exercised = new Set([...CASES.map(([template, , , status]) => `${template} ${status}`), ...PROVOKED]);
     const documented = getOperations().flatMap(({ template, get }) =>
       Object.keys(get.responses).map((status) => `${template} ${status}`),
     );
@@ -178,20 +232,31 @@ describe('the published OpenAPI document', () => {
   it.each(CASES)('%s: GET %s as %s answers %i as documented', async (template, url, who, status) => {
     const cookie = cookies[who];
     const res = await t.app.inject({
-      url: url.replace('{snapshot}', snapshot),
+      url: url.replace('{snapshot}', snapshot).replace('{round}', String(round)),
       headers: cookie === undefined ? {} : { cookie },
     });
     expect(res.statusCode, res.body).toBe(status);
-    const response = responseOf(spec.paths?.[template]?.get, String(status));
-    expect(response, `${template} does not document ${status}`).toBeDefined();
-    const content = response?.content ?? {};
-    const mediaType = String(res.headers['content-type']).split(';')[0] ?? '';
-    expect(Object.keys(content)).toContain(mediaType);
-    const schema = content[mediaType]?.schema;
-    if (schema === undefined) throw new Error(`${template} ${status} has no schema for ${mediaType}`);
-    const validate = ajv.compile(schema);
-    const body: unknown = mediaType === 'application/json' ? res.json() : res.body;
-    expect(validate(body), ajv.errorsText(validate.errors)).toBe(true);
+    expectDocumented(template, status, res);
+  });
+
+  it('/api/health: answers 503 as documented when the database cannot be written', async () => {
+    const broken = await createTestApp({ seed: false });
+    try {
+      // A real failing write: every probe of the health check is refused by the database itself.
+      broken.app.db.exec(
+        "CREATE TRIGGER refuse_probe BEFORE UPDATE ON health_probe BEGIN SELECT RAISE(ABORT, 'Datenträger voll'); END",
+      );
+      broken.app.db.exec(
+        "CREATE TRIGGER refuse_probe_insert BEFORE INSERT ON health_probe BEGIN SELECT RAISE(ABORT, 'Datenträger voll'); END",
+      );
+      broken.app.databaseHealth.markUnwritable();
+      allowLoggedErrors(/database cannot be written/);
+      const res = await broken.app.inject({ url: '/api/health' });
+      expect(res.statusCode, res.body).toBe(503);
+      expectDocumented('/api/health', 503, res);
+    } finally {
+      await broken.close();
+    }
   });
 
   it('passes redocly lint with the recommended rules', async () => {
@@ -208,6 +273,20 @@ describe('the published OpenAPI document', () => {
     }
   }, 60_000);
 });
+
+/** The answer matches what the document says of this route and status, under its real media type. */
+function expectDocumented(template: string, status: number, res: LightMyRequestResponse): void {
+  const response = responseOf(spec.paths?.[template]?.get, String(status));
+  expect(response, `${template} does not document ${status}`).toBeDefined();
+  const content = response?.content ?? {};
+  const mediaType = String(res.headers['content-type']).split(';')[0] ?? '';
+  expect(Object.keys(content)).toContain(mediaType);
+  const schema = content[mediaType]?.schema;
+  if (schema === undefined) throw new Error(`${template} ${status} has no schema for ${mediaType}`);
+  const validate = ajv.compile(schema);
+  const body: unknown = mediaType === 'application/json' ? res.json() : res.body;
+  expect(validate(body), ajv.errorsText(validate.errors)).toBe(true);
+}
 
 function responseOf(
   operation: OpenAPIV3_1.OperationObject | undefined,

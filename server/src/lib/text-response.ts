@@ -5,7 +5,10 @@ import { z } from 'zod';
  * type bypasses the JSON serializer; `contentMediaType` lets the OpenAPI document name the real type
  * (plugins/openapi.ts moves it there).
  */
-export const textResponse = (mediaType: 'text/csv' | 'application/atom+xml', description: string) =>
+export const textResponse = (
+  mediaType: 'text/csv' | 'application/atom+xml' | 'text/turtle' | 'application/ld+json',
+  description: string,
+) =>
   z.string().meta({ contentMediaType: mediaType, description });
 
 export const CsvResponse = textResponse('text/csv', 'CSV für Excel (Semikolon, UTF-8 mit BOM)');

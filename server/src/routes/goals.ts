@@ -69,6 +69,9 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireAdmin,
       schema: {
+        operationId: 'assignResponsibility',
+        summary: 'Festlegen, welches Ressort ab wann für ein Ziel verantwortlich ist',
+        security: [{ session: [] }],
         params: GoalParams,
         body: AssignResponsibilityBody,
         response: {
