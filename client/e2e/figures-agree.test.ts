@@ -67,7 +67,9 @@ describe('figures agree with each other', () => {
             expect(stats.ruleCounts[rule], where).toBe(basis);
             // Against the API's goal list with the drill-down filters of the rule.
             const filters = new URLSearchParams(
-              Object.entries(ruleFilters(rule, stats.referenceDate)).flatMap(([k, v]) => (v === undefined ? [] : [[k, v]])),
+              Object.entries(ruleFilters(rule, stats.referenceDate)).flatMap(([k, v]) =>
+                v === undefined ? [] : [[k, v]],
+              ),
             ).toString();
             const list = await get<GoalsResponse>(`/api/goals?version=${version}&limit=500${at}&${filters}`);
             expect(list.total, where).toBe(basis);

@@ -146,24 +146,14 @@ describe('status over time on a controlled history', () => {
 
   it('lists every change in a window with the status it replaced', async () => {
     const body = await get('/api/changes?since=2021-03-01&until=2021-05-31&version=1.0', ChangesResponse);
-    expect(
-      body.items.map((c) => [
-        c.goalId,
-        c.kind,
-        c.from,
-        c.to,
-        c.track,
-      ]),
-    ).toEqual([
+    expect(body.items.map((c) => [c.goalId, c.kind, c.from, c.to, c.track])).toEqual([
       ['g1', 'progress', 'in_progress', 'achieved', 'official'],
       ['g2', 'first_report', null, 'achieved', 'independent'],
       ['g1', 'progress', 'planned', 'in_progress', 'official'],
     ]);
     // Entered in June for February: a change of the record in June, not in spring.
     const june = await get('/api/changes?since=2021-06-01&until=2021-06-30&version=1.0', ChangesResponse);
-    expect(june.items.map((c) => [c.goalId, c.kind, c.to])).toEqual([
-      ['g2', 'first_report', 'missed'],
-    ]);
+    expect(june.items.map((c) => [c.goalId, c.kind, c.to])).toEqual([['g2', 'first_report', 'missed']]);
     expect(june.items[0]?.event.lateReport).toBe(true);
     expect(body.truncated).toBe(false);
     // The backdated correction (effective February, entered June) is not known in May.

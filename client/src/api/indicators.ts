@@ -8,7 +8,7 @@ import { statsKeys } from './stats.ts';
 
 const schemas = () => import('@zielmonitor/shared/schemas/indicator');
 
-export const indicatorKeys = {
+const indicatorKeys = {
   all: ['indicators'] as const,
   list: (query: IndicatorsQueryInput) => [...indicatorKeys.all, 'list', query] as const,
   detail: (id: string, at: IndicatorDetailQueryInput) => [...indicatorKeys.all, 'detail', id, at] as const,

@@ -7,7 +7,7 @@ import { invalidate } from './query-client.ts';
 
 const snapshots = () => import('@zielmonitor/shared/schemas/snapshot');
 
-export const timeKeys = {
+const timeKeys = {
   timelineAll: ['timeline'] as const,
   timeline: (query: TimelineQueryInput) => [...timeKeys.timelineAll, query] as const,
   changesAll: ['changes'] as const,

@@ -20,7 +20,7 @@ export const escapeXml = (text: string): string =>
     .replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
 
 /** One sentence per change, in the words of the dashboard: kind, statuses, dates, who and why. */
-export function describeChange(c: Change): string {
+function describeChange(c: Change): string {
   const kind = CHANGE_KIND_LABELS.de[c.kind];
   const from = c.from ? STATUS_LABEL_DE[c.from] : 'ohne Meldung';
   const effective = formatDate(statedDate(c.event.effectiveDate, c.event.effectiveDatePrecision), 'de');

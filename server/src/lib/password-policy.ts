@@ -102,7 +102,10 @@ function keyboardRunLength(lower: string): number {
 
 /** The word left after stripping what is stuck on front and back: digits, symbols, spaces. */
 const core = (lower: string): string => lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-const unleet = (lower: string): string => Array.from(lower).map((c) => LEET[c] ?? c).join('');
+const unleet = (lower: string): string =>
+  Array.from(lower)
+    .map((c) => LEET[c] ?? c)
+    .join('');
 const lettersOnly = (text: string): string => text.replace(/[^\p{L}]/gu, '');
 
 /** The problem in German, or null. */

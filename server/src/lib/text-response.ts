@@ -8,7 +8,6 @@ import { z } from 'zod';
 export const textResponse = (
   mediaType: 'text/csv' | 'application/atom+xml' | 'text/turtle' | 'application/ld+json',
   description: string,
-) =>
-  z.string().meta({ contentMediaType: mediaType, description });
+) => z.string().meta({ contentMediaType: mediaType, description });
 
 export const CsvResponse = textResponse('text/csv', 'CSV für Excel (Semikolon, UTF-8 mit BOM)');

@@ -22,7 +22,7 @@ const RESERVED_HEADERS = new Set([
 ]);
 
 /** What a feature hands to `enqueue`: usually `{ to, dedupeKey, ...renderMail(origin, content) }`. */
-export const OutgoingMailSchema = z.strictObject({
+const OutgoingMailSchema = z.strictObject({
   to: z.array(z.email()).min(1).max(50),
   /** Names the occasion, e.g. `round:12:reminder-7d:user:5`; the same key again is the same mail. */
   dedupeKey: z.string().min(1).max(200),

@@ -15,7 +15,7 @@ export const LEASE_MS = 2 * 60_000;
 /** The loop looks for due retries this often; new messages wake it at once. */
 const POLL_MS = 15_000;
 /** Addresses and texts of sent and failed messages are erased after this. */
-export const RETENTION_DAYS = 30;
+const RETENTION_DAYS = 30;
 const REDACT_EVERY_MS = 60 * 60_000;
 
 export type SendSummary = { sent: number; retried: number; failed: number };

@@ -19,7 +19,7 @@ declare module 'fastify' {
   }
 }
 
-export const formatBytes = (bytes: number): string =>
+const formatBytes = (bytes: number): string =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString('de-DE')} MiB` : `${Math.round(bytes / 1024)} KiB`;
 
 /** Fastify's own client errors, said in German (its messages are English and name internals). */

@@ -109,7 +109,7 @@ export type HistoryRow = EventRow & {
  * Events with what the record knew of their corrections: the supersession of each event recorded
  * by @knownAt, and for a correction the report it replaced.
  */
-export const HISTORY_SELECT = `SELECT e.*, s.kind AS sup_kind, s.recorded_at AS sup_recorded_at,
+const HISTORY_SELECT = `SELECT e.*, s.kind AS sup_kind, s.recorded_at AS sup_recorded_at,
     s.reporter AS sup_reporter, s.reason AS sup_reason, s.replacement_event_id AS sup_replacement_id,
     c.superseded_event_id AS corrects_id, ce.status AS corrected_status
   FROM status_events e
@@ -150,7 +150,7 @@ export type ResponsibilityResolver = (goal: {
 
 type TrackRatings = Record<Track, RatingState[]>;
 
-export function toGoalSummary(
+function toGoalSummary(
   row: GoalRow,
   reference: string,
   responsibility: ResponsibilityResolver,

@@ -90,12 +90,7 @@ export function createStatsRepository(db: Db) {
         due_by_date: row?.due_by_date ?? 0,
       };
     },
-    ressortStats: (
-      version: string,
-      track: Track,
-      at: Cutoff = NOW,
-      rule: CountingRule = 'all_goals',
-    ): RessortStat[] =>
+    ressortStats: (version: string, track: Track, at: Cutoff = NOW, rule: CountingRule = 'all_goals'): RessortStat[] =>
       shapeRessortStats(
         (rule === 'all_goals' ? countAllGoals : countByRule).all({
           version,

@@ -114,4 +114,3 @@ export function createSubmissionsRepository(db: Db) {
     }): boolean => decide.run(row).changes === 1,
   };
 }
-export type SubmissionsRepository = ReturnType<typeof createSubmissionsRepository>;

@@ -140,7 +140,7 @@ const SeedLegislativePeriod = z.strictObject({
 });
 
 /** An open question about the official count (e.g. two documented entries that may be one goal). */
-export const SeedCountingQuestion = z.strictObject({
+const SeedCountingQuestion = z.strictObject({
   id: z.string().min(1),
   version: VersionKey,
   goalIds: z.array(GoalId).min(2),
@@ -154,7 +154,7 @@ export const SeedCountingQuestion = z.strictObject({
 const SeedEvidence = z.strictObject({ url: z.string().nullable(), reference: z.string().nullable() });
 
 /** An indicator with the goals it measures and its target points; dates as the source states them. */
-export const SeedIndicator = z.strictObject({
+const SeedIndicator = z.strictObject({
   id: IndicatorId,
   name: z.string().min(1),
   measure: z.string().min(1),
@@ -179,7 +179,7 @@ export const SeedIndicator = z.strictObject({
 });
 
 /** A measured value: every one names its source; `date` as precise as the source states it. */
-export const SeedIndicatorReading = z.strictObject({
+const SeedIndicatorReading = z.strictObject({
   indicatorId: IndicatorId,
   value: z.number(),
   qualifier: Qualifier,

@@ -89,10 +89,7 @@ export function readRow(
     return undefined;
   };
   const id = take('id', GoalId);
-  const rowVersion = take(
-    'version',
-    z.literal(version, { error: `die Datei wird als Version ${version} eingelesen` }),
-  );
+  const rowVersion = take('version', z.literal(version, { error: `die Datei wird als Version ${version} eingelesen` }));
   const title = take('title', multiLineText().trim().min(1, { error: 'Titel fehlt' }).max(500));
   // Free text may span lines (Alt+Enter in Excel) but carries no other control character.
   const text = (key: GoalCsvKey) => take(key, multiLineText().max(10_000).transform(orNull));

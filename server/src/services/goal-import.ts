@@ -14,7 +14,7 @@ import type { Repositories } from '../repositories/index.ts';
 import { fieldText, readRow, type Cells } from './goal-csv.ts';
 
 const bigNumber = (n: number) => n.toLocaleString('de-DE');
-export const IMPORT_LIMITS_TEXT = `höchstens ${bigNumber(IMPORT_LIMITS.rows)} Zeilen und ${IMPORT_LIMITS.bytes / 1024 / 1024} MiB je Import`;
+const IMPORT_LIMITS_TEXT = `höchstens ${bigNumber(IMPORT_LIMITS.rows)} Zeilen und ${IMPORT_LIMITS.bytes / 1024 / 1024} MiB je Import`;
 
 export const importTooLarge = () =>
   new AppError(413, 'IMPORT_TOO_LARGE', `Die Datei ist zu groß: ${IMPORT_LIMITS_TEXT}. Bitte aufteilen.`);

@@ -52,7 +52,7 @@ function rating(
  * reading that still counts at the point in time, against the planned path, judged on `reference`
  * (the as-of date or today: no reading within 24 months of it means "not assessable").
  */
-export function summarize(
+function summarize(
   indicators: IndicatorsRepository,
   row: IndicatorRow,
   at: Cutoff,

@@ -15,7 +15,7 @@ export type PointInTimeParams = {
  * The one rule for knownAt: a day means everything recorded by its end in Düsseldorf, an
  * instant (what a citable link pins) everything recorded up to it.
  */
-export const knownAtInstant = (knownAt: string): string =>
+const knownAtInstant = (knownAt: string): string =>
   knownAt.length === 10 ? endOfDayInBerlin(knownAt) : new Date(knownAt).toISOString();
 
 /**

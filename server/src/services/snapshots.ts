@@ -44,7 +44,7 @@ const slugify = (text: string): string =>
 const sha256 = (text: string): string => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** The page a snapshot opens on: its view with the snapshot pinned instead of a date. */
-export function snapshotUrl(id: string, view: SnapshotView | null): string {
+function snapshotUrl(id: string, view: SnapshotView | null): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(view?.params ?? {})) if (key !== 'asOf') params.set(key, value);
   params.set('snapshot', id);

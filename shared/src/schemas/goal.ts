@@ -162,7 +162,11 @@ export type GoalDetail = z.infer<typeof GoalDetail>;
 
 /** A goal in the JSON export: the detail without the point in time, which the export states once, and without what only a signed-in reader sees. */
 export const ExportedGoal = GoalDetail.omit({ at: true, permissions: true, review: true });
-export const GoalsExportResponse = z.object({ stamp: ExportStamp, at: GoalDetail.shape.at, goals: z.array(ExportedGoal) });
+export const GoalsExportResponse = z.object({
+  stamp: ExportStamp,
+  at: GoalDetail.shape.at,
+  goals: z.array(ExportedGoal),
+});
 export type GoalsExportResponse = z.infer<typeof GoalsExportResponse>;
 
 /** An administration settles who is responsible for a goal, from a day on, and says why. */

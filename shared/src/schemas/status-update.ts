@@ -59,10 +59,7 @@ export type StatusWithdrawalBody = z.infer<typeof StatusWithdrawalBody>;
 export const StatusUpdateParams = z.strictObject({ id: GoalId });
 export const StatusEventParams = z.strictObject({
   id: GoalId,
-  eventId: z.coerce
-    .number({ error: 'Meldungsnummer erwartet' })
-    .int()
-    .positive({ error: 'Meldungsnummer erwartet' }),
+  eventId: z.coerce.number({ error: 'Meldungsnummer erwartet' }).int().positive({ error: 'Meldungsnummer erwartet' }),
 });
 
 export const StatusUpdateResponse = z.object({

@@ -58,17 +58,17 @@ export function CorrectionPage() {
     if (mode === 'correct') {
       const parsed = StatusCorrectionBody.safeParse({ ...readReportFields(data), reason, expectedRevision });
       if (!parsed.success) {
-      invalid(parsed.error.issues);
-      return;
-    }
+        invalid(parsed.error.issues);
+        return;
+      }
       setErrors({});
       correct.mutate(parsed.data, { onSuccess: (result) => navigate(afterWrite(id, result)), onError: fail });
     } else {
       const parsed = StatusWithdrawalBody.safeParse({ reason, expectedRevision });
       if (!parsed.success) {
-      invalid(parsed.error.issues);
-      return;
-    }
+        invalid(parsed.error.issues);
+        return;
+      }
       setErrors({});
       withdraw.mutate(parsed.data, {
         onSuccess: (result) => navigate('submission' in result ? afterWrite(id, result) : done(0)),
