@@ -24,7 +24,7 @@ describe('figures agree with each other', () => {
     server = await startServer({ databasePath: path.join(dir, 'figures.sqlite') });
   });
   afterAll(async () => {
-    await server?.stop();
+    await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
   const get = async <T>(url: string): Promise<T> => {

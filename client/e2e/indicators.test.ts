@@ -34,7 +34,7 @@ describe.skipIf(!run)('indicators in headless Chromium', () => {
     });
   });
   afterAll(async () => {
-    await h?.close();
+    await h.close();
   });
 
   const officialCell = (page: import('playwright-core').Page, id: string) =>

@@ -35,7 +35,7 @@ describe.skipIf(!run)('a record people can quote, in headless Chromium', () => {
     });
   });
   afterAll(async () => {
-    await h?.close();
+    await h.close();
   });
   const api = async <T>(path: string): Promise<T> => (await fetch(`${h.server.url}${path}`)).json() as Promise<T>;
   const mwideAchieved = async () =>

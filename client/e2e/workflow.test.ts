@@ -27,7 +27,7 @@ describe.skipIf(!run)('the ministries’ reporting workflow in headless Chromium
     });
   });
   afterAll(async () => {
-    await h?.close();
+    await h.close();
   });
   const api = async <T>(path: string): Promise<T> => (await fetch(`${h.server.url}${path}`)).json() as Promise<T>;
 

@@ -77,7 +77,7 @@ describe('login', () => {
     });
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    expect(blocked.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(errorOf(blocked).code).toBe('TOO_MANY_ATTEMPTS');
   }, 30_000);
 });
 

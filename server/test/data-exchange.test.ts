@@ -121,7 +121,7 @@ describe('export and import', () => {
 
     const audits = auditCount();
     const res = await importCsv(file, 'version=2.0&dryRun=false');
-    expect(res.json().applied).toBe(true);
+    expect(res.json<ImportResult>().applied).toBe(true);
     expect(goalCount()).toBe(41);
     expect((await t.app.inject({ url: `/api/goals/${first[0]}` })).json<GoalDetail>().title).toBe(edited[2]);
     expect(

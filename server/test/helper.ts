@@ -70,7 +70,7 @@ export async function login(t: TestApp, email: string, password: string, origin 
     t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin }, payload: { email, password } });
   let res = await attempt();
   // One password check per client at a time: tests that log in several accounts at once wait their turn.
-  while (res.statusCode === 429 && res.json().error.code === 'LOGIN_BUSY') {
+  while (res.statusCode === 429 && errorOf(res).code === 'LOGIN_BUSY') {
     await new Promise((resolve) => setTimeout(resolve, 50));
     res = await attempt();
   }
@@ -86,6 +86,8 @@ export async function login(t: TestApp, email: string, password: string, origin 
  */
 export const anyText: unknown = expect.any(String);
 export const textContaining = (part: string): unknown => expect.stringContaining(part);
+export const textMatching = (pattern: RegExp): unknown => expect.stringMatching(pattern);
+export const objectContaining = (part: Record<string, unknown>): unknown => expect.objectContaining(part);
 
 /** The error of a response in the one error shape. */
 export function errorOf(res: { json: () => unknown }): ErrorResponse['error'] {

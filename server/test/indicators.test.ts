@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingDay } from '@zielmonitor/shared/time/partial-date';
-import { createTestApp, seed, type TestApp } from './helper.ts';
+import { createTestApp, seed, type TestApp, issueFields } from './helper.ts';
 
 type SeedIndicator = (typeof seed.indicators)[number];
 
@@ -91,7 +91,7 @@ describe('GET /api/indicators', () => {
   ])('answers %s with 400 naming %s', async (query, field) => {
     const res = await get(`/api/indicators?${query}`);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues.map((i: { field: string }) => i.field)).toContain(field);
+    expect(issueFields(res)).toContain(field);
   });
 });
 

@@ -46,8 +46,8 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
     onAuth(auth, _session, callback) {
-      if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) return callback(null, { user: SMTP_USER });
-      return callback(refusal({ code: 535, message: 'Authentication failed' }));
+      if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) callback(null, { user: SMTP_USER });
+      else callback(refusal({ code: 535, message: 'Authentication failed' }));
     },
     onRcptTo(address: SMTPServerAddress, _session, callback) {
       const refused = state.refuseRecipient(address.address);

@@ -84,3 +84,4 @@ export const SnapshotDetail = SnapshotSummary.extend({ payload: SnapshotPayload 
 export type SnapshotDetail = z.infer<typeof SnapshotDetail>;
 
 export const SnapshotsResponse = z.object({ items: z.array(SnapshotSummary) });
+export type SnapshotsResponse = z.infer<typeof SnapshotsResponse>;
