@@ -8,6 +8,7 @@ import { repoRoot } from '../src/config.ts';
 import { BUSY_TIMEOUT_MS, openDatabase } from '../src/db/database.ts';
 import { hashSessionId } from '../src/repositories/sessions.ts';
 import { createAccount, createTestApp, sameOrigin, type Account, type TestApp, errorOf } from './helper.ts';
+import { allowLoggedErrors } from './loud-failures.ts';
 import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
 import type { MeResponse } from '@zielmonitor/shared/schemas/auth';
 
@@ -107,9 +108,12 @@ describe('a database the server cannot write', () => {
     } catch {
       // Immutable files need root and a file system with attributes (ext4, xfs): a run-time write
       // failure cannot be produced here. The start-up refusal above covers the read-only case.
+      allowLoggedErrors(/Übersprungen: chattr/);
       console.warn('Übersprungen: chattr +i geht hier nicht (kein root oder Dateisystem ohne Attribute).');
       return;
     }
+    // The refused write and the failed health probe are logged at error level, as in production.
+    allowLoggedErrors(/disk I\/O error/);
     try {
       const refused = await report();
       expect(refused.statusCode).toBe(503);
