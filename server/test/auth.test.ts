@@ -46,7 +46,7 @@ describe('login', () => {
     expect(second.statusCode).toBe(200);
     expect(second.json()).toEqual({
       user: {
-        id: expect.any(Number),
+        id: user?.id,
         email: 'kontrolle@mwide.nrw.de',
         name: 'Kim Kontrolle',
         role: 'controller',
@@ -60,7 +60,7 @@ describe('login', () => {
     expect(cookie?.value).not.toBe(pending?.value);
     expect(cookie?.secure).toBeFalsy();
     const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie: `zm_session=${cookie?.value}` } });
-    expect(me.json().user.email).toBe('kontrolle@mwide.nrw.de');
+    expect(me.json<MeResponse>().user?.email).toBe('kontrolle@mwide.nrw.de');
     expect(me.headers['cache-control']).toBe('no-store');
   });
 
@@ -76,13 +76,13 @@ describe('login', () => {
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
-    expect(wrong.json().error.code).toBe('INVALID_CREDENTIALS');
+    expect(errorOf(wrong).code).toBe('INVALID_CREDENTIALS');
   });
 
   it('refuses a body with unknown fields, naming them', async () => {
     const res = await post('/api/auth/login', { email: 'a@b.de', password: 'x', role: 'admin' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues).toEqual([{ location: 'body', field: 'role', message: 'unbekanntes Feld' }]);
+    expect(errorOf(res).issues).toEqual([{ location: 'body', field: 'role', message: 'unbekanntes Feld' }]);
   });
 
   it('rate-limits failed logins per account with 429 and Retry-After', async () => {
@@ -98,7 +98,7 @@ describe('login', () => {
     });
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    expect(blocked.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(errorOf(blocked).code).toBe('TOO_MANY_ATTEMPTS');
   }, 30_000);
 });
 

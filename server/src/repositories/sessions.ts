@@ -129,4 +129,3 @@ export function createSessionsRepository(db: Db) {
     },
   };
 }
-export type SessionsRepository = ReturnType<typeof createSessionsRepository>;

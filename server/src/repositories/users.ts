@@ -113,7 +113,6 @@ export function createUsersRepository(db: Db) {
     activeAdminCount: (): number => activeAdmins.get() ?? 0,
   };
 }
-export type UsersRepository = ReturnType<typeof createUsersRepository>;
 
 /** The public view of an account: never the hash. */
 export const toUser = (record: UserRecord): User => ({

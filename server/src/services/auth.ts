@@ -30,7 +30,7 @@ export const needsSecondFactor = (role: string, policy: Pick<SecondFactorPolicy,
  */
 export const DEFAULT_LOGIN_CONCURRENCY: GateLimits = { total: 2, perKey: 1 };
 
-export class LoginBusy extends RetryLater {
+class LoginBusy extends RetryLater {
   constructor() {
     super(429, 'LOGIN_BUSY', 'Gerade laufen zu viele Anmeldungen. Bitte in einer Sekunde erneut versuchen.', 1);
   }
@@ -73,7 +73,7 @@ export async function checkPassword(
       repos.loginAttempts.record(email, ip, active, now);
       if (active) release(repos, hits);
     })();
-    if (!active || !record) throw invalidCredentials();
+    if (!active) throw invalidCredentials();
     return record;
   } finally {
     leave();

@@ -6,7 +6,7 @@ import { ApiError } from '../../api/client.ts';
 import { serverFieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
-import { Field } from '../controller/field.tsx';
+import { Field } from '../../components/field.tsx';
 
 type Pending = { kind: 'remove'; id: number; label: string } | { kind: 'codes' };
 

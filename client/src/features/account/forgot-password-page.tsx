@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
-import { Field } from '../controller/field.tsx';
+import { Field } from '../../components/field.tsx';
 
 /** "Passwort vergessen": the answer is the same whether or not the address has an account. */
 export function ForgotPasswordPage() {

@@ -4,7 +4,7 @@ import { ApiError } from '../../api/client.ts';
 import { serverFieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
-import { Field } from '../controller/field.tsx';
+import { Field } from '../../components/field.tsx';
 
 /** Setting up a passkey: the browser asks the authenticator; signed in, the password is asked for first. */
 export function PasskeySetup({

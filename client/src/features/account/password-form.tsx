@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client.ts';
 import { fieldErrors, serverFieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
-import { Field } from '../controller/field.tsx';
+import { Field } from '../../components/field.tsx';
 
 /** A new password: the current one first; every other session ends. */
 export function PasswordForm() {

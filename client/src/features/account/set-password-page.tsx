@@ -9,7 +9,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { fieldErrors, serverFieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
-import { Field } from '../controller/field.tsx';
+import { Field } from '../../components/field.tsx';
 
 /**
  * The page of an invitation or reset link: the token is in the address's fragment (#…), which the

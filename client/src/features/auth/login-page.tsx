@@ -2,13 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { LoginBody, type SecondStepMethod } from '@zielmonitor/shared/schemas/auth';
-import { aboutQuery } from '../../api/about.ts';
+import { aboutQuery } from '../../api/meta.ts';
 import { useLogin } from '../../api/login.ts';
 import { ApiError } from '../../api/client.ts';
 import { useT } from '../../lib/i18n.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
-import { Field } from '../controller/field.tsx';
+import { Field } from '../../components/field.tsx';
 import { SecondStepForm } from './second-step-form.tsx';
 
 /** Password first; then, for an account with a second factor, that factor; without one, its set-up. */
@@ -22,12 +22,12 @@ export function LoginPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [methods, setMethods] = useState<SecondStepMethod[] | null>(null);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const parsed = LoginBody.safeParse({
-      email: String(data.get('email') ?? ''),
-      password: String(data.get('password') ?? ''),
+      email: formText(data, 'email'),
+      password: formText(data, 'password'),
     });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues));

@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
-import { Field } from '../controller/field.tsx';
+import { Field } from '../../components/field.tsx';
 
 /** The second step of a login: a code from the app, a passkey, or a recovery code. */
 export function SecondStepForm({ methods, onDone }: { methods: SecondStepMethod[]; onDone: () => void }) {

@@ -6,7 +6,7 @@ import { ApiError } from '../../api/client.ts';
 import { fieldErrors, serverFieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
-import { Field } from '../controller/field.tsx';
+import { Field } from '../../components/field.tsx';
 import { ScopeFields } from './scope-fields.tsx';
 
 /** Invites a person: the account exists without a password until they set one through the link. */

@@ -4,7 +4,7 @@ import { roleLabel } from '@zielmonitor/shared/vocabulary/roles';
 import { ressortsQuery } from '../../api/meta.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
-import { Field } from '../controller/field.tsx';
+import { Field } from '../../components/field.tsx';
 
 /** Role and Ressorts of an account, for the invitation and for changing it. Only Ressorts that still exist. */
 export function ScopeFields({
