@@ -46,8 +46,8 @@ async function readPassword(): Promise<string> {
 }
 
 const NewArgs = z.object({
-  email: z.email({ message: '--email: gültige E-Mail-Adresse erwartet' }),
-  name: z.string().trim().min(1, { message: '--name fehlt' }),
+  email: z.email({ error: '--email: gültige E-Mail-Adresse erwartet' }),
+  name: z.string().trim().min(1, { error: '--name fehlt' }),
   role: Role,
   ressort: z.string().optional(),
 });

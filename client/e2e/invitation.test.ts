@@ -49,8 +49,8 @@ describe.skipIf(!run)('an administration invites a controller (headless Chromium
     });
   });
   afterAll(async () => {
-    await h?.close();
-    await smtp?.close();
+    await h.close();
+    await smtp.close();
   });
 
   it('invites by mail; the controller sets a password, sets up the app from the link and reports a status', async () => {

@@ -22,7 +22,7 @@ describe.skipIf(!run)('a passkey as second factor (headless Chromium, virtual au
     await addUser(h.databasePath, { email: 'admin@nrw.de', name: 'Ada Admin', role: 'admin', password: PASSWORD });
   });
   afterAll(async () => {
-    await h?.close();
+    await h.close();
   });
 
   it('sets up a passkey at the first login and signs in with it the next time', async () => {

@@ -42,7 +42,7 @@ const ConfigSchema = z
      * for at every login. `false` only for an installation without such accounts in public reach.
      */
     MFA_REQUIRED: z
-      .enum(['true', 'false', '1', '0', 'on', 'off'], { message: 'true oder false erwartet' })
+      .enum(['true', 'false', '1', '0', 'on', 'off'], { error: 'true oder false erwartet' })
       .default('true')
       .transform((v) => v === 'true' || v === '1' || v === 'on'),
     /**

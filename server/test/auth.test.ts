@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoginResponse, MeResponse } from '@zielmonitor/shared/schemas/auth';
 import {
   createAccount,
   createTestApp,
+  errorOf,
   freshTotpCode,
   login,
   sameOrigin,
@@ -44,6 +46,8 @@ describe('login', () => {
       { cookie: `zm_session=${pending?.value}` },
     );
     expect(second.statusCode).toBe(200);
+    const { user } = second.json<LoginResponse>();
+    expect(user?.id).toBeTypeOf('number');
     expect(second.json()).toEqual({
       user: {
         id: user?.id,

@@ -15,7 +15,7 @@ import { invalidate } from './query-client.ts';
 const schemas = () => import('@zielmonitor/shared/schemas/accounts');
 const passkeySchemas = () => import('@zielmonitor/shared/schemas/passkey');
 
-export const accountKeys = {
+const accountKeys = {
   account: ['account'] as const,
   sessions: ['account', 'sessions'] as const,
   users: ['users'] as const,
@@ -132,7 +132,8 @@ export function useNewRecoveryCodes() {
 export function useEndSession() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string | 'others') =>
+    /** A session's public id, or 'others' for every session but this one. */
+    mutationFn: (id: string) =>
       post(
         () => schemas().then((m) => m.EndedResponse),
         id === 'others' ? '/api/account/sessions/end-others' : `/api/account/sessions/${id}/end`,
@@ -160,7 +161,7 @@ export function useUpdateUser() {
   });
 }
 
-export const USER_ACTIONS = [
+const USER_ACTIONS = [
   'disable',
   'enable',
   'end-sessions',

@@ -4,7 +4,7 @@ import { api } from './client.ts';
 const authSchemas = () => import('@zielmonitor/shared/schemas/auth');
 const meSchema = () => authSchemas().then((m) => m.MeResponse);
 
-const authKeys = {
+export const authKeys = {
   me: ['auth', 'me'] as const,
 };
 

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
  * would cost ten scrypt runs per attempt) buys nothing here. NIST SP 800-63B § 5.1.2 (look-up secrets).
  */
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 
 function encode(bytes: Buffer): string {
   let bits = 0;
@@ -17,7 +17,7 @@ function encode(bytes: Buffer): string {
     value = (value << 8) | byte;
     bits += 8;
     while (bits >= 5) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      out += ALPHABET.charAt((value >>> (bits - 5)) & 31);
       bits -= 5;
     }
   }
@@ -25,7 +25,7 @@ function encode(bytes: Buffer): string {
 }
 
 /** "7k3mq9xd2hfpw4tn" → "7k3m-q9xd-2hfp-w4tn" */
-export const formatRecoveryCode = (code: string): string => code.match(/.{4}/g)?.join('-') ?? code;
+const formatRecoveryCode = (code: string): string => code.match(/.{4}/g)?.join('-') ?? code;
 
 export const hashRecoveryCode = (code: string, salt: string): string =>
   crypto.createHash('sha256').update(`${salt}:${code}`).digest('base64url');

@@ -7,7 +7,7 @@ import { Secret, TOTP } from 'otpauth';
  * code of a step that was used already (a replay).
  */
 export const TOTP_PERIOD_SECONDS = 30;
-export const TOTP_WINDOW = 1;
+const TOTP_WINDOW = 1;
 const DIGITS = 6;
 const ALGORITHM = 'SHA1';
 

@@ -79,4 +79,3 @@ export function createPasswordLinksRepository(db: Db) {
     purgeExpiredBefore: (before: Date): number => purge.run(before.toISOString()).changes,
   };
 }
-export type PasswordLinksRepository = ReturnType<typeof createPasswordLinksRepository>;

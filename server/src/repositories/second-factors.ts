@@ -166,4 +166,3 @@ export function createSecondFactorsRepository(db: Db) {
     useRecoveryCode: (id: number, now: Date): boolean => useCode.run(now.toISOString(), id).changes === 1,
   };
 }
-export type SecondFactorsRepository = ReturnType<typeof createSecondFactorsRepository>;

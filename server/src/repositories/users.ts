@@ -26,7 +26,7 @@ export type UserRecord = User & {
 };
 
 /** What an invited account holds as its hash: no scrypt string, so no password ever matches it. */
-export const NO_PASSWORD = '!';
+const NO_PASSWORD = '!';
 
 export function createUsersRepository(db: Db) {
   const byEmail = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?');
@@ -94,7 +94,10 @@ export function createUsersRepository(db: Db) {
       return id;
     },
     /** Call inside a transaction: Ressorts are replaced as a whole. */
-    update(id: number, change: { name?: string; role?: Role; ressorts?: string[] }): void {
+    update(
+      id: number,
+      change: { name?: string | undefined; role?: Role | undefined; ressorts?: string[] | undefined },
+    ): void {
       if (change.name !== undefined) setName.run(change.name, id);
       if (change.role !== undefined) setRole.run(change.role, id);
       if (change.ressorts !== undefined) {

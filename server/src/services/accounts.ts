@@ -18,7 +18,7 @@ const conflict = (code: string, message: string, field?: string) =>
 const invalid = (field: string, message: string) =>
   new AppError(400, 'VALIDATION_ERROR', `${field}: ${message}`, [{ location: 'body', field, message }]);
 
-export function userSummary(repos: Repositories, record: UserRecord, now = new Date()): UserSummary {
+function userSummary(repos: Repositories, record: UserRecord, now = new Date()): UserSummary {
   const factors = repos.secondFactors.list(record.id);
   const link = repos.passwordLinks.openLink(record.id, now);
   return {

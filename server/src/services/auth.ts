@@ -45,7 +45,7 @@ const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'E-Mai
  * Every attempt is recorded; the answer never tells whether the account exists. An invited account
  * (no password yet) and a disabled one fail like a wrong password, after the same work.
  */
-export async function checkPassword(
+async function checkPassword(
   db: Db,
   repos: Repositories,
   gate: ConcurrencyGate,
@@ -68,7 +68,7 @@ export async function checkPassword(
     const record = repos.users.findByEmail(email);
     const hash = record?.passwordHash.startsWith('scrypt$') ? record.passwordHash : await getDummyHash();
     const ok = (await verifyPassword(password, hash)) && hash === record?.passwordHash;
-    const active = ok && record !== undefined && record.disabledAt === null;
+    const active = ok && record.disabledAt === null;
     db.transaction(() => {
       repos.loginAttempts.record(email, ip, active, now);
       if (active) release(repos, hits);
@@ -83,7 +83,7 @@ export async function checkPassword(
 export type LoginOutcome = { record: UserRecord; step: LoginStep; methods: SecondStepMethod[] };
 
 /** What the second step of this account accepts: its factors, and recovery codes while any are left. */
-export function secondStepMethods(repos: Repositories, userId: number): SecondStepMethod[] {
+function secondStepMethods(repos: Repositories, userId: number): SecondStepMethod[] {
   const kinds = new Set(repos.secondFactors.list(userId).map((f) => f.kind));
   return [
     ...(kinds.has('totp') ? (['totp'] as const) : []),

@@ -76,7 +76,7 @@ function added(
 export function confirmTotp(
   ctx: AccountContext,
   record: UserRecord,
-  body: { code: string; label?: string },
+  body: { code: string; label?: string | undefined },
   actor: AccountActor,
   now = new Date(),
 ): { recoveryCodes: string[] | null } {
@@ -102,7 +102,7 @@ export async function addPasskey(
   ctx: AccountContext,
   record: UserRecord,
   sessionId: string,
-  body: { credential: PasskeyAttestation; label?: string },
+  body: { credential: PasskeyAttestation; label?: string | undefined },
   actor: AccountActor,
   now = new Date(),
 ): Promise<{ recoveryCodes: string[] | null }> {

@@ -23,7 +23,7 @@ import type { StoredFactor } from '../repositories/second-factors.ts';
 const RP_NAME = 'Zielmonitor';
 const CHALLENGE_MS = 5 * 60_000;
 
-export const rpIdOf = (origin: string): string => new URL(origin).hostname;
+const rpIdOf = (origin: string): string => new URL(origin).hostname;
 export const passkeysAvailable = (origin: string): boolean => net.isIP(rpIdOf(origin).replace(/^\[|\]$/g, '')) === 0;
 
 type Transport = (typeof TRANSPORTS)[number];

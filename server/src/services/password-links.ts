@@ -13,10 +13,10 @@ import { auditAccount, type AccountActor, type AccountContext } from './account-
 import { consume, LIMITS } from './limits.ts';
 
 /** An invitation is good for 48 hours, a reset link for one (both once). */
-export const LINK_LIFETIME_MS: Record<LinkPurpose, number> = { invitation: 48 * 3_600_000, reset: 3_600_000 };
+const LINK_LIFETIME_MS: Record<LinkPurpose, number> = { invitation: 48 * 3_600_000, reset: 3_600_000 };
 
 /** The page a link opens; the token travels in the fragment, which no server or proxy log ever sees. */
-export const linkUrl = (origin: string, token: string): string => absoluteUrl(origin, `/passwort-setzen#${token}`);
+const linkUrl = (origin: string, token: string): string => absoluteUrl(origin, `/passwort-setzen#${token}`);
 
 function linkMail(user: UserRecord, purpose: LinkPurpose, by: string, expiresAt: Date) {
   const until = formatDateTime(expiresAt.toISOString(), 'de');

@@ -23,14 +23,14 @@ export const LinkPurpose = z.enum(LINK_PURPOSES);
 export type LinkPurpose = z.infer<typeof LinkPurpose>;
 
 const Email = z
-  .email({ message: 'Bitte eine gültige E-Mail-Adresse angeben' })
-  .max(254, { message: 'Höchstens 254 Zeichen' });
+  .email({ error: 'Bitte eine gültige E-Mail-Adresse angeben' })
+  .max(254, { error: 'Höchstens 254 Zeichen' });
 const Name = singleLineText()
   .trim()
-  .min(1, { message: 'Bitte einen Namen angeben' })
-  .max(200, { message: 'Höchstens 200 Zeichen' });
+  .min(1, { error: 'Bitte einen Namen angeben' })
+  .max(200, { error: 'Höchstens 200 Zeichen' });
 const Password = (missing: string) =>
-  singleLineText().min(1, { message: missing }).max(1024, { message: 'Höchstens 1024 Zeichen' });
+  singleLineText().min(1, { error: missing }).max(1024, { error: 'Höchstens 1024 Zeichen' });
 
 /** One account as the administration sees it. */
 export const UserSummary = z.object({
@@ -65,10 +65,10 @@ export const UsersResponse = z.object({
 export type UsersResponse = z.infer<typeof UsersResponse>;
 
 export const UserParams = z.object({
-  id: z.coerce.number().int({ message: 'Konto-Nummer erwartet' }).positive({ message: 'Konto-Nummer erwartet' }),
+  id: z.coerce.number().int({ error: 'Konto-Nummer erwartet' }).positive({ error: 'Konto-Nummer erwartet' }),
 });
 
-const Ressorts = z.array(RessortCode).max(40, { message: 'Höchstens 40 Ressorts' });
+const Ressorts = z.array(RessortCode).max(40, { error: 'Höchstens 40 Ressorts' });
 
 export const CreateUserBody = z.strictObject({
   email: Email,
@@ -81,7 +81,7 @@ export type CreateUserBody = z.input<typeof CreateUserBody>;
 export const UpdateUserBody = z
   .strictObject({ name: Name.optional(), role: Role.optional(), ressorts: Ressorts.optional() })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    message: 'Nichts zu ändern: Name, Rolle oder Ressorts angeben',
+    error: 'Nichts zu ändern: Name, Rolle oder Ressorts angeben',
   });
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 
@@ -105,7 +105,7 @@ export const UserResponse = z.object({ user: UserSummary });
 /** The secret part of a link: 32 random bytes in base64url, carried in the address's fragment. */
 export const LinkToken = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{43}$/, { message: 'Der Link ist unvollständig; bitte den ganzen Link aus der E-Mail öffnen' });
+  .regex(/^[A-Za-z0-9_-]{43}$/, { error: 'Der Link ist unvollständig; bitte den ganzen Link aus der E-Mail öffnen' });
 
 export const LinkTokenBody = z.strictObject({ token: LinkToken });
 export const LinkInfo = z.object({
@@ -186,7 +186,7 @@ export const RecoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string(
 export type RecoveryCodesResponse = z.infer<typeof RecoveryCodesResponse>;
 
 export const FactorParams = z.object({
-  id: z.coerce.number().int({ message: 'Nummer erwartet' }).positive({ message: 'Nummer erwartet' }),
+  id: z.coerce.number().int({ error: 'Nummer erwartet' }).positive({ error: 'Nummer erwartet' }),
 });
 
 export const SessionInfo = z.object({
@@ -203,6 +203,6 @@ export type SessionInfo = z.infer<typeof SessionInfo>;
 export const SessionsResponse = z.object({ items: z.array(SessionInfo) });
 export type SessionsResponse = z.infer<typeof SessionsResponse>;
 export const SessionParams = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { message: 'Sitzungskennung erwartet' }),
+  id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'Sitzungskennung erwartet' }),
 });
 export const EndedResponse = z.object({ ended: z.number().int() });

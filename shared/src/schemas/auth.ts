@@ -57,7 +57,7 @@ export const TotpCode = z
   .string()
   .max(20)
   .overwrite((value) => value.replace(/\s/g, ''))
-  .regex(/^\d{6}$/, { message: 'Bitte den sechsstelligen Code aus der App eingeben' });
+  .regex(/^\d{6}$/, { error: 'Bitte den sechsstelligen Code aus der App eingeben' });
 
 /**
  * A recovery code: 16 characters of Crockford's base32, printed in groups of four. Case, dashes
@@ -68,7 +68,7 @@ export const RecoveryCode = z
   .max(40)
   .overwrite((value) => value.replace(/[\s-]/g, '').toLowerCase().replace(/[il]/g, '1').replace(/o/g, '0'))
   .regex(/^[0-9abcdefghjkmnpqrstvwxyz]{16}$/, {
-    message: 'Ein Wiederherstellungscode hat 16 Zeichen, z. B. 7k3m-q9xd-2hfp-w4tn',
+    error: 'Ein Wiederherstellungscode hat 16 Zeichen, z. B. 7k3m-q9xd-2hfp-w4tn',
   });
 
 export const SecondFactorBody = z.discriminatedUnion('method', [

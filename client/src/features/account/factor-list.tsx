@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { AccountResponse } from '@zielmonitor/shared/schemas/accounts';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { useNewRecoveryCodes, useRemoveFactor } from '../../api/accounts.ts';
@@ -7,6 +7,7 @@ import { serverFieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
 import { Field } from '../../components/field.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 type Pending = { kind: 'remove'; id: number; label: string } | { kind: 'codes' };
 
@@ -25,10 +26,10 @@ export function FactorList({
   const [pending, setPending] = useState<Pending | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!pending) return;
-    const currentPassword = String(new FormData(event.currentTarget).get('currentPassword') ?? '');
+    const currentPassword = formText(new FormData(event.currentTarget), 'currentPassword');
     const onError = (error: Error) =>
       setErrors(error instanceof ApiError ? serverFieldErrors(error.body?.error.issues) : {});
     const onSuccess = () => {

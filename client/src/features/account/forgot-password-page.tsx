@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { ForgotPasswordBody } from '@zielmonitor/shared/schemas/accounts';
 import { useForgotPassword } from '../../api/accounts.ts';
 import { ApiError } from '../../api/client.ts';
@@ -6,6 +6,7 @@ import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
 import { Field } from '../../components/field.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /** "Passwort vergessen": the answer is the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
@@ -13,12 +14,15 @@ export function ForgotPasswordPage() {
   const a = useAccountsT();
   const request = useForgotPassword();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const parsed = ForgotPasswordBody.safeParse({
-      email: String(new FormData(event.currentTarget).get('email') ?? ''),
+      email: formText(new FormData(event.currentTarget), 'email'),
     });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
     setErrors({});
     request.mutate(parsed.data);
   };

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useAddPasskey } from '../../api/accounts.ts';
 import { ApiError } from '../../api/client.ts';
 import { serverFieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
 import { Field } from '../../components/field.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /** Setting up a passkey: the browser asks the authenticator; signed in, the password is asked for first. */
 export function PasskeySetup({
@@ -18,13 +19,13 @@ export function PasskeySetup({
   const a = useAccountsT();
   const add = useAddPasskey();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const label = String(data.get('label') ?? '').trim();
+    const label = formText(data, 'label').trim();
     add.mutate(
       {
-        currentPassword: askPassword ? String(data.get('currentPassword') ?? '') : undefined,
+        currentPassword: askPassword ? formText(data, 'currentPassword') : undefined,
         ...(label && { label }),
       },
       {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { ChangePasswordBody } from '@zielmonitor/shared/schemas/accounts';
 import { useChangePassword } from '../../api/accounts.ts';
 import { ApiError } from '../../api/client.ts';
@@ -6,6 +6,7 @@ import { fieldErrors, serverFieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
 import { Field } from '../../components/field.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /** A new password: the current one first; every other session ends. */
 export function PasswordForm() {
@@ -13,16 +14,22 @@ export function PasswordForm() {
   const a = useAccountsT();
   const change = useChangePassword();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
     const parsed = ChangePasswordBody.safeParse({
-      currentPassword: String(data.get('currentPassword') ?? ''),
-      newPassword: String(data.get('newPassword') ?? ''),
+      currentPassword: formText(data, 'currentPassword'),
+      newPassword: formText(data, 'newPassword'),
     });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
-    if (data.get('repeatPassword') !== parsed.data.newPassword) return setErrors({ repeatPassword: a.mismatch });
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
+    if (data.get('repeatPassword') !== parsed.data.newPassword) {
+      setErrors({ repeatPassword: a.mismatch });
+      return;
+    }
     setErrors({});
     change.mutate(parsed.data, {
       onSuccess: () => form.reset(),

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link } from 'wouter';
 import { LinkToken, SetPasswordBody } from '@zielmonitor/shared/schemas/accounts';
 import { formatDateTime } from '@zielmonitor/shared/time/format';
@@ -10,6 +10,7 @@ import { fieldErrors, serverFieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
 import { Field } from '../../components/field.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /**
  * The page of an invitation or reset link: the token is in the address's fragment (#…), which the
@@ -38,12 +39,18 @@ function LinkForm({ token }: { token: string }) {
   const link = useQuery(linkQuery(token));
   const save = useSetPasswordByLink();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const parsed = SetPasswordBody.safeParse({ token, password: String(data.get('password') ?? '') });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
-    if (data.get('repeatPassword') !== parsed.data.password) return setErrors({ repeatPassword: a.mismatch });
+    const parsed = SetPasswordBody.safeParse({ token, password: formText(data, 'password') });
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
+    if (data.get('repeatPassword') !== parsed.data.password) {
+      setErrors({ repeatPassword: a.mismatch });
+      return;
+    }
     setErrors({});
     save.mutate(parsed.data, {
       onError: (error) => setErrors(error instanceof ApiError ? serverFieldErrors(error.body?.error.issues) : {}),

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { TotpConfirmBody } from '@zielmonitor/shared/schemas/accounts';
 import { useConfirmTotp, useStartTotp } from '../../api/accounts.ts';
 import { ApiError } from '../../api/client.ts';
@@ -7,6 +7,7 @@ import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
 import { Field } from '../../components/field.tsx';
 import { QrCode } from './qr-code.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /**
  * Setting up an authenticator app: a new secret (QR code and the key to type), confirmed by the
@@ -25,18 +26,18 @@ export function TotpSetup({
   const confirm = useConfirmTotp();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const begin = (event: FormEvent<HTMLFormElement>) => {
+  const begin = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const password = askPassword ? String(new FormData(event.currentTarget).get('currentPassword') ?? '') : undefined;
+    const password = askPassword ? formText(new FormData(event.currentTarget), 'currentPassword') : undefined;
     start.mutate(password, {
       onError: (error) => setErrors(error instanceof ApiError ? serverFieldErrors(error.body?.error.issues) : {}),
     });
   };
-  const finish = (event: FormEvent<HTMLFormElement>) => {
+  const finish = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const label = String(data.get('label') ?? '').trim();
-    const parsed = TotpConfirmBody.safeParse({ code: String(data.get('code') ?? ''), ...(label && { label }) });
+    const label = formText(data, 'label').trim();
+    const parsed = TotpConfirmBody.safeParse({ code: formText(data, 'code'), ...(label && { label }) });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues));
       return;

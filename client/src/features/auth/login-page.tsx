@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { LoginBody, type SecondStepMethod } from '@zielmonitor/shared/schemas/auth';
 import { aboutQuery } from '../../api/meta.ts';
@@ -10,6 +10,7 @@ import { fieldErrors } from '../../lib/field-errors.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
 import { Field } from '../../components/field.tsx';
 import { SecondStepForm } from './second-step-form.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /** Password first; then, for an account with a second factor, that factor; without one, its set-up. */
 export function LoginPage() {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { SecondFactorBody, type SecondStepMethod } from '@zielmonitor/shared/schemas/auth';
 import { usePasskeyLogin, useSecondFactor } from '../../api/login.ts';
 import { ApiError } from '../../api/client.ts';
@@ -6,6 +6,7 @@ import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
 import { Field } from '../../components/field.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /** The second step of a login: a code from the app, a passkey, or a recovery code. */
 export function SecondStepForm({ methods, onDone }: { methods: SecondStepMethod[]; onDone: () => void }) {
@@ -16,9 +17,9 @@ export function SecondStepForm({ methods, onDone }: { methods: SecondStepMethod[
   const [method, setMethod] = useState<'totp' | 'recovery'>(methods.includes('totp') ? 'totp' : 'recovery');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const code = String(new FormData(event.currentTarget).get('code') ?? '');
+    const code = formText(new FormData(event.currentTarget), 'code');
     const parsed = SecondFactorBody.safeParse({ method, code });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues));

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { CreateUserBody, type IssuedLink } from '@zielmonitor/shared/schemas/accounts';
 import { formatDateTime } from '@zielmonitor/shared/time/format';
 import { useInviteUser } from '../../api/accounts.ts';
@@ -8,6 +8,7 @@ import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
 import { Field } from '../../components/field.tsx';
 import { ScopeFields } from './scope-fields.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /** Invites a person: the account exists without a password until they set one through the link. */
 export function InviteForm() {
@@ -15,17 +16,20 @@ export function InviteForm() {
   const a = useAccountsT();
   const invite = useInviteUser();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
     const parsed = CreateUserBody.safeParse({
-      email: String(data.get('email') ?? '').trim(),
-      name: String(data.get('name') ?? ''),
-      role: String(data.get('role') ?? ''),
-      ressorts: data.getAll('ressorts').map(String),
+      email: formText(data, 'email').trim(),
+      name: formText(data, 'name'),
+      role: formText(data, 'role'),
+      ressorts: data.getAll('ressorts').filter((v) => typeof v === 'string'),
     });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
     setErrors({});
     invite.mutate(parsed.data, {
       onSuccess: () => form.reset(),

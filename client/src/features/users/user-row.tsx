@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { UpdateUserBody, type UserSummary } from '@zielmonitor/shared/schemas/accounts';
 import { formatDateTime } from '@zielmonitor/shared/time/format';
 import { roleLabel } from '@zielmonitor/shared/vocabulary/roles';
@@ -9,6 +9,7 @@ import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
 import { IssuedLinkNote } from './invite-form.tsx';
 import { ScopeFields } from './scope-fields.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /** The actions that make sense for an account in its state (one's own account is managed under "Mein Konto"). */
 function actionsFor(user: UserSummary, self: boolean): UserAction[] {
@@ -96,14 +97,17 @@ function EditScope({ user, onDone }: { user: UserSummary; onDone: () => void }) 
   const a = useAccountsT();
   const update = useUpdateUser();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const parsed = UpdateUserBody.safeParse({
-      role: String(data.get('role') ?? ''),
-      ressorts: data.getAll('ressorts').map(String),
+      role: formText(data, 'role'),
+      ressorts: data.getAll('ressorts').filter((v) => typeof v === 'string'),
     });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
     update.mutate(
       { id: user.id, ...parsed.data },
       {
