@@ -161,15 +161,8 @@ export function useUpdateUser() {
   });
 }
 
-const USER_ACTIONS = [
-  'disable',
-  'enable',
-  'end-sessions',
-  'reset-second-factor',
-  'invitation',
-  'password-reset',
-] as const;
-export type UserAction = (typeof USER_ACTIONS)[number];
+export type UserAction =
+  'disable' | 'enable' | 'end-sessions' | 'reset-second-factor' | 'invitation' | 'password-reset';
 
 /** One of the administration's actions on an account; invitation and reset answer with the link made. */
 export function useUserAction() {
