@@ -125,6 +125,13 @@ const CASES: Case[] = [
   ['/api/export/audit.csv', '/api/export/audit.csv?from=gestern', 'admin', 400],
   ['/api/export/audit.csv', '/api/export/audit.csv', 'anonymous', 401],
   ['/api/export/audit.csv', '/api/export/audit.csv', 'controller', 403],
+  ['/api/users', '/api/users', 'admin', 200],
+  ['/api/users', '/api/users', 'anonymous', 401],
+  ['/api/users', '/api/users', 'controller', 403],
+  ['/api/account', '/api/account', 'controller', 200],
+  ['/api/account', '/api/account', 'anonymous', 401],
+  ['/api/account/sessions', '/api/account/sessions', 'controller', 200],
+  ['/api/account/sessions', '/api/account/sessions', 'anonymous', 401],
 ];
 
 /** Responses a seeded, healthy server cannot give; each is provoked by its own test below. */
