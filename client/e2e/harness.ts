@@ -167,7 +167,10 @@ export async function enrolApp(h: Harness, page: Page, email: string): Promise<s
   apps.set(`${h.server.url}|${email}`, { secret, lastStep: 0 });
   await page.getByLabel('Code aus der Authenticator-App').fill(await appCode(h.server.url, email));
   await page.getByRole('button', { name: 'Bestätigen' }).click();
-  const codes = await page.getByTestId('recovery-codes').locator('li').allInnerTexts();
+  // allInnerTexts does not wait: the codes appear only once the server has confirmed the code.
+  const list = page.getByTestId('recovery-codes').locator('li');
+  await list.first().waitFor();
+  const codes = await list.allInnerTexts();
   await page.getByRole('button', { name: 'Codes gesichert, weiter' }).click();
   return codes;
 }
