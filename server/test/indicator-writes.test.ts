@@ -9,7 +9,7 @@ let stk: Account;
 let admin: Account;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ reviewRequired: false }); // readings enter the record at once (201); release: reading-release.test.ts
   [mwide, stk, admin] = await Promise.all([
     createAccount(t, { email: 'k@mhkbd.nrw.de', name: 'Kim K', role: 'controller', ressorts: ['MHKBD'] }),
     createAccount(t, { email: 's@stk.nrw.de', name: 'Sam S', role: 'controller', ressorts: ['StK'] }),

@@ -1,4 +1,4 @@
-import { SUBMISSION_KIND_LABELS } from '@zielmonitor/shared/vocabulary/labels';
+import { READING_SUBMISSION_KIND_LABELS, SUBMISSION_KIND_LABELS } from '@zielmonitor/shared/vocabulary/labels';
 import { useT } from './i18n.ts';
 
 /**
@@ -24,10 +24,21 @@ const de = {
     n === 1
       ? '1 Meldung wartet auf Freigabe durch eine zweite Person.'
       : `${n} Meldungen warten auf Freigabe durch eine zweite Person.`,
+  pendingReadingsPublic: (n: number) =>
+    n === 1
+      ? '1 Messwert wartet auf Freigabe durch eine zweite Person. Bewertet ist bis dahin der bisherige Stand.'
+      : `${n} Messwerte warten auf Freigabe durch eine zweite Person. Bewertet ist bis dahin der bisherige Stand.`,
   pendingTitle: 'Wartet auf Freigabe',
   submitted:
     'Eingereicht. Ihre Meldung wird öffentlich, sobald eine zweite Person sie freigibt; bis dahin gilt der bisherige Stand.',
+  readingSubmitted:
+    'Eingereicht. Ihr Messwert wird öffentlich und bewertet, sobald eine zweite Person ihn freigibt; bis dahin gilt der bisherige Stand.',
   kind: SUBMISSION_KIND_LABELS.de,
+  readingKind: READING_SUBMISSION_KIND_LABELS.de,
+  indicatorNamed: (name: string) => `Kennzahl „${name}“`,
+  readingCorrected: (value: string, before: string) => `${value} statt bisher ${before}`,
+  readingWithdrawn: (before: string) => `zurückzuziehen: ${before}`,
+  evidence: 'Beleg',
   state: { pending: 'wartet auf Freigabe', released: 'freigegeben', returned: 'zurückgegeben' },
   submittedBy: (who: string, date: string) => `eingereicht von ${who} am ${date}`,
   decidedBy: (who: string, date: string) => `entschieden von ${who} am ${date}`,
@@ -37,8 +48,8 @@ const de = {
   returnSubmit: 'Mit diesem Grund zurückgeben',
   reviewTitle: 'Freigaben',
   reviewIntro:
-    'Meldungen der Ministerien werden erst öffentlich, wenn eine zweite Person sie freigibt (Vier-Augen-Prinzip). Eigene Meldungen gibt immer jemand anderes frei.',
-  reviewEmpty: 'Zurzeit wartet keine Meldung Ihrer Ressorts auf Freigabe.',
+    'Meldungen und Messwerte der Ministerien werden erst öffentlich, wenn eine zweite Person sie freigibt (Vier-Augen-Prinzip). Eigene gibt immer jemand anderes frei.',
+  reviewEmpty: 'Zurzeit wartet keine Meldung und kein Messwert Ihrer Ressorts auf Freigabe.',
   returnedTitle: 'Zurückgegeben',
   ownSubmission: 'Ihre eigene Meldung – eine zweite Person gibt sie frei.',
   roundsTitle: 'Berichtsrunden',
@@ -104,10 +115,21 @@ const en: typeof de = {
     n === 1
       ? '1 report is waiting for release by a second person.'
       : `${n} reports are waiting for release by a second person.`,
+  pendingReadingsPublic: (n) =>
+    n === 1
+      ? '1 reading is waiting for release by a second person. Until then the previous figures are rated.'
+      : `${n} readings are waiting for release by a second person. Until then the previous figures are rated.`,
   pendingTitle: 'Waiting for release',
   submitted:
     'Submitted. Your report becomes public once a second person releases it; until then the previous status applies.',
+  readingSubmitted:
+    'Submitted. Your reading becomes public and rated once a second person releases it; until then the previous figures apply.',
   kind: SUBMISSION_KIND_LABELS.en,
+  readingKind: READING_SUBMISSION_KIND_LABELS.en,
+  indicatorNamed: (name) => `Indicator “${name}”`,
+  readingCorrected: (value, before) => `${value} instead of ${before} so far`,
+  readingWithdrawn: (before) => `to be withdrawn: ${before}`,
+  evidence: 'Evidence',
   state: { pending: 'waiting for release', released: 'released', returned: 'returned' },
   submittedBy: (who, date) => `submitted by ${who} on ${date}`,
   decidedBy: (who, date) => `decided by ${who} on ${date}`,
@@ -117,8 +139,8 @@ const en: typeof de = {
   returnSubmit: 'Return with this reason',
   reviewTitle: 'Releases',
   reviewIntro:
-    'Ministries’ reports become public only once a second person releases them (four-eyes principle). Someone else always releases your own reports.',
-  reviewEmpty: 'No report of your ministries is waiting for release.',
+    'Ministries’ reports and readings become public only once a second person releases them (four-eyes principle). Someone else always releases your own.',
+  reviewEmpty: 'No report or reading of your ministries is waiting for release.',
   returnedTitle: 'Returned',
   ownSubmission: 'Your own report — a second person releases it.',
   roundsTitle: 'Reporting rounds',

@@ -2,7 +2,11 @@ import { STATUSES, type Status } from '@zielmonitor/shared/schemas/common';
 import type { AuditChange, AuditSubject } from '@zielmonitor/shared/schemas/audit';
 import { AUDIT_ACTION_LABELS } from '@zielmonitor/shared/vocabulary/audit-actions';
 import { formatDate } from '@zielmonitor/shared/time/format';
-import { STATUS_LABEL_DE, SUBMISSION_KIND_LABELS } from '@zielmonitor/shared/vocabulary/labels';
+import {
+  READING_SUBMISSION_KIND_LABELS,
+  STATUS_LABEL_DE,
+  SUBMISSION_KIND_LABELS,
+} from '@zielmonitor/shared/vocabulary/labels';
 
 /**
  * The audit log in words an administration reads: what happened, to what, and what changed,
@@ -28,6 +32,11 @@ const change = (label: string, before: string | null, after: string | null): Aud
   before === null && after === null ? [] : [{ label, before, after }];
 
 const KINDS: Record<string, string> = SUBMISSION_KIND_LABELS.de;
+const READING_KINDS: Record<string, string> = READING_SUBMISSION_KIND_LABELS.de;
+/** A reading's date as stated: `2026-03` → März 2026, `2026-03-31` → 31.03.2026. */
+const stated = (value: unknown): string | null =>
+  typeof value === 'string' && /^\d{4}(-\d{2}){0,2}$/.test(value) ? formatDate(value, 'de') : null;
+const decided = (action: string) => (action.endsWith('.release') ? 'freigegeben' : 'zurückgegeben');
 
 /** The labelled changes of one audit entry. */
 export function auditChanges(action: string, beforeValue: unknown, afterValue: unknown): AuditChange[] {
@@ -66,11 +75,7 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
     case 'submission.release':
     case 'submission.return':
       return [
-        ...change(
-          'Einreichung',
-          'wartet auf Freigabe',
-          action === 'submission.release' ? 'freigegeben' : 'zurückgegeben',
-        ),
+        ...change('Einreichung', 'wartet auf Freigabe', decided(action)),
         ...change('Status', null, status(event.status)),
         ...change('Grund', null, text(obj(after.submission).reason)),
       ];
@@ -117,6 +122,25 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
         ...change('Wert', text(obj(before.reading).value), text(obj(after.replacement).value)),
         ...change('Stand', day(obj(before.reading).date), day(obj(after.replacement).date)),
         ...change('Grund', null, text(after.reason)),
+      ];
+    case 'indicator.reading.submit': {
+      const s = obj(after.submission);
+      const reading = obj(s.reading);
+      return [
+        ...change('Art', null, READING_KINDS[text(s.kind) ?? ''] ?? null),
+        ...change('Wert', text(obj(before.reading).value), text(reading.value)),
+        ...change('Stand', day(obj(before.reading).date), stated(reading.date)),
+        ...change('Grund', null, text(s.reason)),
+      ];
+    }
+    case 'indicator.reading.release':
+    case 'indicator.reading.return':
+      return [
+        ...change('Einreichung', 'wartet auf Freigabe', decided(action)),
+        ...change('Art', null, READING_KINDS[text(obj(after.submission).kind) ?? ''] ?? null),
+        ...change('Wert', null, text(obj(after.reading).value)),
+        ...change('Stand', null, day(obj(after.reading).date)),
+        ...change('Grund', null, text(obj(after.submission).reason)),
       ];
     case 'import.indicator-readings':
       return [

@@ -10,8 +10,8 @@ import {
   SubmissionsResponse,
 } from '@zielmonitor/shared/schemas/submission';
 import { requireUser } from '../plugins/auth.ts';
-import { actorOf, mayReport, responsibilityToday } from '../services/permissions.ts';
-import { decideSubmission, toSubmission } from '../services/submissions.ts';
+import { actorOf } from '../services/permissions.ts';
+import { decideSubmission, toSubmission, visibleTo } from '../services/submissions.ts';
 import type { WriteContext } from '../services/status-updates.ts';
 
 const DECIDE_RESPONSES = {
@@ -35,25 +35,33 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireUser,
       schema: {
+        summary: 'Einreichungen (Meldungen und Messwerte) der eigenen Ressorts, nach Stand',
         querystring: SubmissionsQuery,
         response: { 200: SubmissionsResponse, 400: ErrorResponse, 401: ErrorResponse },
       },
     },
     async (request) => {
-      const user = contextOf(request).user;
+      const { user } = contextOf(request);
       const actor = actorOf(app.repos, user);
-      const visible = app.repos.submissions.list(request.query.state, request.query.goal ?? null).filter((s) => {
-        if (user.role === 'admin') return true;
-        const goal = app.repos.statusWrites.goalForUpdate(s.goalId);
-        return goal !== undefined && mayReport(actor, responsibilityToday(app.repos, goal));
-      });
+      const { state, goal, indicator } = request.query;
+      const visible = app.repos.submissions
+        .list(state, { ...(goal && { goal }), ...(indicator && { indicator }) })
+        .filter((s) => visibleTo(app.repos, user, s));
       return { items: visible.map((s) => toSubmission(app.repos, s, actor)) };
     },
   );
 
   app.post(
     '/submissions/:id/release',
-    { onRequest: requireUser, schema: { params: SubmissionParams, body: ReleaseBody, response: DECIDE_RESPONSES } },
+    {
+      onRequest: requireUser,
+      schema: {
+        summary: 'Einreichung freigeben (Vier-Augen-Prinzip; nie die eigene)',
+        params: SubmissionParams,
+        body: ReleaseBody,
+        response: DECIDE_RESPONSES,
+      },
+    },
     async (request) =>
       decideSubmission(contextOf(request), request.params.id, {
         release: true,
@@ -63,7 +71,15 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/submissions/:id/return',
-    { onRequest: requireUser, schema: { params: SubmissionParams, body: ReturnBody, response: DECIDE_RESPONSES } },
+    {
+      onRequest: requireUser,
+      schema: {
+        summary: 'Einreichung mit Grund zurückgeben',
+        params: SubmissionParams,
+        body: ReturnBody,
+        response: DECIDE_RESPONSES,
+      },
+    },
     async (request) => decideSubmission(contextOf(request), request.params.id, { release: false, ...request.body }),
   );
 };

@@ -211,7 +211,7 @@ function write(
       const author: Author = { userId: user.id, reporter: reporterName(user) };
       if (ctx.reviewRequired && track === 'official') {
         const payload: SubmissionPayload = publicWrite.body;
-        const id = repos.submissions.insert({
+        const id = repos.submissions.insertForGoal({
           goalId,
           kind: publicWrite.kind satisfies SubmissionKind,
           targetEventId: publicWrite.kind === 'report' ? null : publicWrite.target.id,
@@ -237,7 +237,7 @@ function write(
         );
         return {
           status: 202 as const,
-          body: { goalId, revision, submission: toSubmission(repos, stored, actorOf(repos, user)) },
+          body: { revision, submission: toSubmission(repos, stored, actorOf(repos, user)) },
         };
       }
       const before = repos.goals.describe(goalId)?.[track] ?? null;

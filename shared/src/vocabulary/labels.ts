@@ -70,6 +70,12 @@ export const SUBMISSION_KIND_LABELS: Record<Lang, Record<SubmissionKind, string>
   en: { report: 'Report', correction: 'Correction', withdrawal: 'Withdrawal' },
 };
 
+/** What a reading submission waiting for release is. */
+export const READING_SUBMISSION_KIND_LABELS: Record<Lang, Record<SubmissionKind, string>> = {
+  de: { report: 'Messwert', correction: 'Berichtigung eines Messwerts', withdrawal: 'Rücknahme eines Messwerts' },
+  en: { report: 'Reading', correction: 'Correction of a reading', withdrawal: 'Withdrawal of a reading' },
+};
+
 /** German labels only: the CSV format is German whatever the interface language. */
 export const STATUS_LABEL_DE = STATUS_LABELS.de;
 export const HORIZON_LABEL_DE = HORIZON_LABELS.de;

@@ -8,9 +8,16 @@ import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
 import { Field } from '../controller/field.tsx';
+import { SubmittedReadingText } from './submitted-reading.tsx';
 
-/** One submitted report with what it says, who sent it, and — for a second person — release or return. */
-export function SubmissionItem({ submission: s, showGoal = false }: { submission: Submission; showGoal?: boolean }) {
+/** One submitted report or reading with what it says, who sent it, and — for a second person — release or return. */
+export function SubmissionItem({
+  submission: s,
+  showSubject = false,
+}: {
+  submission: Submission;
+  showSubject?: boolean;
+}) {
   const t = useT();
   const w = useWorkflowT();
   const decide = useDecideSubmission();
@@ -20,7 +27,7 @@ export function SubmissionItem({ submission: s, showGoal = false }: { submission
     event.preventDefault();
     const parsed = ReturnBody.safeParse({
       reason: String(new FormData(event.currentTarget).get('reason') ?? ''),
-      expectedRevision: s.goalRevision,
+      expectedRevision: s.about.revision,
     });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
     setErrors({});
@@ -29,13 +36,19 @@ export function SubmissionItem({ submission: s, showGoal = false }: { submission
   return (
     <li className="submission" data-testid={`submission-${s.id}`}>
       <p>
-        <strong>{w.kind[s.kind]}</strong>
-        {showGoal && (
+        <strong>{s.about.type === 'goal' ? w.kind[s.kind] : w.readingKind[s.kind]}</strong>
+        {showSubject && (
           <>
             {' – '}
-            <Link to={`/ziele/${encodeURIComponent(s.goalId)}`}>
-              {s.goalId} {s.goalTitle}
+            <Link to={s.about.path}>
+              {s.about.type === 'goal' ? `${s.about.id} ${s.about.title}` : w.indicatorNamed(s.about.title)}
             </Link>
+          </>
+        )}
+        {s.reading && (
+          <>
+            {' · '}
+            <SubmittedReadingText reading={s.reading} />
           </>
         )}
         {s.status && (
@@ -55,6 +68,18 @@ export function SubmissionItem({ submission: s, showGoal = false }: { submission
       </p>
       <p className="muted">{w.submittedBy(s.reporter, formatDate(s.submittedAt, t.lang))}</p>
       {s.note && <p className="note">{s.note}</p>}
+      {(s.evidence.url ?? s.evidence.reference) && (
+        <p className="muted">
+          {w.evidence}:{' '}
+          {s.evidence.url ? (
+            <a href={s.evidence.url} rel="noreferrer noopener" target="_blank">
+              {s.evidence.reference ?? s.evidence.url}
+            </a>
+          ) : (
+            s.evidence.reference
+          )}
+        </p>
+      )}
       {s.reason && (
         <p>
           {t.time.reason}: {s.reason}
@@ -72,7 +97,7 @@ export function SubmissionItem({ submission: s, showGoal = false }: { submission
           <button
             type="button"
             disabled={decide.isPending}
-            onClick={() => decide.mutate({ id: s.id, release: true, expectedRevision: s.goalRevision })}
+            onClick={() => decide.mutate({ id: s.id, release: true, expectedRevision: s.about.revision })}
           >
             {w.release}
           </button>{' '}
