@@ -425,6 +425,61 @@ describe('authorization matrix of the reading release paths', () => {
   });
 });
 
+describe('a reporting round counts readings', () => {
+  it('a reading of an indicator measuring the goal: pending until released, then reported', async () => {
+    const id = 'gewerbegebiete-glasfaser'; // measures v1-14, the MWIDE's, reported by the MHKBD today
+    const opened = await post('/api/rounds', account('admin'), {
+      name: 'Messwerte im Quartal',
+      version: '1.0',
+      opensOn: todayInBerlin(),
+      dueOn: todayInBerlin(),
+      ressorts: ['MHKBD'],
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const roundId = opened.json().id as number;
+    const v114 = async () => {
+      const round = await get(`/api/rounds/${roundId}`);
+      const row = round.ressorts.find((r: { ressort: string }) => r.ressort === 'MHKBD');
+      return row.goals.find((g: { goalId: string }) => g.goalId === 'v1-14');
+    };
+    expect(await v114()).toMatchObject({ state: 'missing', reportedAt: null });
+    const res = await report(id, account('controller'), 48);
+    expect(res.statusCode, res.body).toBe(202);
+    expect(await v114()).toMatchObject({ state: 'pending', reportedAt: null });
+    const released = await release(res.json().submission.id, id, account('reviewer'));
+    expect(released.statusCode, released.body).toBe(200);
+    expect(await v114()).toMatchObject({ state: 'reported', reportedAt: released.json().submission.decidedAt });
+  });
+
+  it('a returned reading leaves the goal missing', async () => {
+    const id = 'ti-praxen'; // measures v1-18, the MAGS's
+    const opened = await post('/api/rounds', account('admin'), {
+      name: 'Messwerte der Gesundheit',
+      version: '1.0',
+      opensOn: todayInBerlin(),
+      dueOn: todayInBerlin(),
+      ressorts: ['MAGS'],
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const state = async () => {
+      const round = await get(`/api/rounds/${opened.json().id}`);
+      return round.ressorts[0].goals.find((g: { goalId: string }) => g.goalId === 'v1-18').state as string;
+    };
+    expect(await state()).toBe('missing');
+    // The administration reports and another administration returns it (nobody decides their own).
+    const ada2 = await createAccount(t, { email: 'bea@nrw.de', name: 'Bea', role: 'admin', ressorts: [] });
+    const res = await report(id, account('admin'), 100);
+    expect(res.statusCode, res.body).toBe(202);
+    expect(await state()).toBe('pending');
+    const returned = await post(`/api/submissions/${res.json().submission.id}/return`, ada2, {
+      reason: 'Anzahl der Praxen fehlt im Beleg',
+      expectedRevision: await revision(id),
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(await state()).toBe('missing');
+  });
+});
+
 describe('the API description', () => {
   it('names the 202 answer of the reading routes and describes the release routes', async () => {
     const spec = (await t.app.inject({ url: '/api/openapi.json' })).json();
