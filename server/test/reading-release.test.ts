@@ -169,11 +169,17 @@ describe('a reading waits for a second person’s release', () => {
     expect(audit.items[0]).toMatchObject({
       actionLabel: 'Messwert freigegeben',
       subject: { type: 'indicator', id },
-      changes: expect.arrayContaining([{ label: 'Einreichung', before: 'wartet auf Freigabe', after: 'freigegeben' }]),
+      changes: expect.arrayContaining([
+        { label: 'Einreichung', before: 'wartet auf Freigabe', after: 'freigegeben' },
+        { label: 'Wert', before: null, after: '93,5' },
+      ]),
     });
     const submitted = await get(`/api/audit?action=indicator.reading.submit`, account('admin'));
     expect(submitted.items[0].changes).toEqual(
-      expect.arrayContaining([{ label: 'Art', before: null, after: 'Messwert' }]),
+      expect.arrayContaining([
+        { label: 'Art', before: null, after: 'Messwert' },
+        { label: 'Wert', before: null, after: '93,5' },
+      ]),
     );
     // A decision is final.
     const again = await post(`/api/submissions/${submissionId}/return`, account('admin'), {

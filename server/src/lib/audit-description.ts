@@ -36,6 +36,8 @@ const READING_KINDS: Record<string, string> = READING_SUBMISSION_KIND_LABELS.de;
 /** A reading's date as stated: `2026-03` → März 2026, `2026-03-31` → 31.03.2026. */
 const stated = (value: unknown): string | null =>
   typeof value === 'string' && /^\d{4}(-\d{2}){0,2}$/.test(value) ? formatDate(value, 'de') : null;
+/** A measured value as German writes it, exact: 93.5 → "93,5". */
+const value = (v: unknown): string | null => (typeof v === 'number' ? String(v).replace('.', ',') : null);
 const decided = (action: string) => (action.endsWith('.release') ? 'freigegeben' : 'zurückgegeben');
 
 /** The labelled changes of one audit entry. */
@@ -111,7 +113,7 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
     case 'indicator.reading.import': {
       const reading = obj(after.reading ?? after);
       return [
-        ...change('Wert', null, text(reading.value)),
+        ...change('Wert', null, value(reading.value)),
         ...change('Stand', null, day(reading.date)),
         ...change('Anmerkung', null, text(reading.note)),
       ];
@@ -119,7 +121,7 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
     case 'indicator.reading.correct':
     case 'indicator.reading.withdraw':
       return [
-        ...change('Wert', text(obj(before.reading).value), text(obj(after.replacement).value)),
+        ...change('Wert', value(obj(before.reading).value), value(obj(after.replacement).value)),
         ...change('Stand', day(obj(before.reading).date), day(obj(after.replacement).date)),
         ...change('Grund', null, text(after.reason)),
       ];
@@ -128,7 +130,7 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
       const reading = obj(s.reading);
       return [
         ...change('Art', null, READING_KINDS[text(s.kind) ?? ''] ?? null),
-        ...change('Wert', text(obj(before.reading).value), text(reading.value)),
+        ...change('Wert', value(obj(before.reading).value), value(reading.value)),
         ...change('Stand', day(obj(before.reading).date), stated(reading.date)),
         ...change('Grund', null, text(s.reason)),
       ];
@@ -138,7 +140,7 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
       return [
         ...change('Einreichung', 'wartet auf Freigabe', decided(action)),
         ...change('Art', null, READING_KINDS[text(obj(after.submission).kind) ?? ''] ?? null),
-        ...change('Wert', null, text(obj(after.reading).value)),
+        ...change('Wert', null, value(obj(after.reading).value)),
         ...change('Stand', null, day(obj(after.reading).date)),
         ...change('Grund', null, text(obj(after.submission).reason)),
       ];
