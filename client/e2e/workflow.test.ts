@@ -152,6 +152,45 @@ describe.skipIf(!run)('the ministries’ reporting workflow in headless Chromium
     expect([...kim.errors, ...visitor.errors, ...rita.errors]).toEqual([]);
   });
 
+  it('reading → return: the one who reported reads the reason, and the reading never counts', async () => {
+    const kim = await openPage(h, '/anmelden');
+    await loginAs(h, kim.page, 'kim@mhkbd.nrw.de', PASSWORD);
+    await kim.page.goto(`${h.server.url}/kennzahlen/haushalte-glasfaser/melden`);
+    const month = monthsBefore(todayInBerlin(), 1).slice(0, 7);
+    await kim.page.getByLabel(/^Wert/).fill('61');
+    await kim.page.getByLabel(/^Stichtag/).fill(month);
+    await kim.page.getByLabel('Beleg: Drucksache oder Aktenzeichen').fill('Vorlage 18/1001');
+    await kim.page.getByRole('button', { name: 'Messwert speichern' }).click();
+    await kim.page.waitForURL(/\/kennzahlen\/haushalte-glasfaser\?eingereicht=\d+/);
+    await kim.page.getByTestId('pending').getByText('Von Ihnen eingereicht').waitFor();
+
+    const rita = await openPage(h, '/anmelden');
+    await loginAs(h, rita.page, 'rita@mhkbd.nrw.de', PASSWORD);
+    await rita.page.goto(`${h.server.url}/freigaben`);
+    const item = rita.page.getByTestId('pending-submissions').locator('li', { hasText: 'Kennzahl' });
+    await item.getByText(/61\s%/).waitFor();
+    await item.getByRole('button', { name: 'Zurückgeben' }).click();
+    // Too short a reason is refused on the spot, naming the field.
+    await item.getByLabel('Grund für die Rückgabe').fill('nein');
+    await item.getByRole('button', { name: 'Mit diesem Grund zurückgeben' }).click();
+    await item.locator('.field-error').waitFor();
+    await item.getByLabel('Grund für die Rückgabe').fill('Beleg fehlt: welche Vorlage genau?');
+    await item.getByRole('button', { name: 'Mit diesem Grund zurückgeben' }).click();
+    await rita.page.getByText('Zurzeit wartet keine Meldung und kein Messwert Ihrer Ressorts auf Freigabe.').waitFor();
+
+    await kim.page.goto(`${h.server.url}/freigaben`);
+    const returned = kim.page.getByRole('region', { name: 'Zurückgegeben' });
+    await returned.getByText('Grund der Rückgabe: Beleg fehlt: welche Vorlage genau?').waitFor();
+    expect(await returned.textContent()).toMatch(/zurückgegeben von Rita Prüfung am/);
+    expect(await returned.textContent()).toMatch(/61\s%/);
+    const indicator = await api<{ review: { pending: number }; readings: { value: number }[] }>(
+      '/api/indicators/haushalte-glasfaser',
+    );
+    expect(indicator.review.pending).toBe(0);
+    expect(indicator.readings.map((r) => r.value)).not.toContain(61);
+    expect([...kim.errors, ...rita.errors]).toEqual([]);
+  });
+
   it('shows a controller of a dissolved Ressort why “Meine Ziele” is empty', async () => {
     await addUser(h.databasePath, {
       email: 'alt@mwide.nrw.de',

@@ -90,6 +90,7 @@ describe('a reading waits for a second person’s release', () => {
       reporter: 'Kim K (MHKBD)',
       state: 'pending',
       canDecide: false,
+      mine: true,
     });
     expect(count('SELECT count(*) FROM indicator_readings')).toBe(readings);
     const after = await get(`/api/indicators/${id}`);
@@ -103,9 +104,9 @@ describe('a reading waits for a second person’s release', () => {
     expect((await get(`/api/indicators/${id}`)).review).toEqual({ pending: 1, submissions: [] });
     expect((await get(`/api/indicators/${id}`, account('otherReviewer'))).review.submissions).toEqual([]);
     const own = (await get(`/api/indicators/${id}`, account('controller'))).review.submissions;
-    expect(own).toMatchObject([{ id: submissionId, canDecide: false }]);
+    expect(own).toMatchObject([{ id: submissionId, canDecide: false, mine: true }]);
     const reviewer = (await get(`/api/indicators/${id}`, account('reviewer'))).review.submissions;
-    expect(reviewer).toMatchObject([{ id: submissionId, canDecide: true }]);
+    expect(reviewer).toMatchObject([{ id: submissionId, canDecide: true, mine: false }]);
     // The list of releases holds readings beside reports, for the Ressort's people only.
     const list = await get('/api/submissions', account('reviewer'));
     expect(list.items.map((s: { id: number }) => s.id)).toContain(submissionId);

@@ -1,4 +1,7 @@
-import { READING_SUBMISSION_KIND_LABELS, SUBMISSION_KIND_LABELS } from '@zielmonitor/shared/vocabulary/labels';
+import {
+  READING_SUBMISSION_KIND_LABELS,
+  SUBMISSION_KIND_LABELS,
+} from '@zielmonitor/shared/vocabulary/submission-labels';
 import { useT } from './i18n.ts';
 
 /**
@@ -41,7 +44,11 @@ const de = {
   evidence: 'Beleg',
   state: { pending: 'wartet auf Freigabe', released: 'freigegeben', returned: 'zurückgegeben' },
   submittedBy: (who: string, date: string) => `eingereicht von ${who} am ${date}`,
-  decidedBy: (who: string, date: string) => `entschieden von ${who} am ${date}`,
+  decidedBy: {
+    released: (who: string, date: string) => `freigegeben von ${who} am ${date}`,
+    returned: (who: string, date: string) => `zurückgegeben von ${who} am ${date}`,
+  },
+  returnedBecause: 'Grund der Rückgabe',
   release: 'Freigeben',
   returnAction: 'Zurückgeben',
   returnReason: 'Grund für die Rückgabe',
@@ -51,7 +58,8 @@ const de = {
     'Meldungen und Messwerte der Ministerien werden erst öffentlich, wenn eine zweite Person sie freigibt (Vier-Augen-Prinzip). Eigene gibt immer jemand anderes frei.',
   reviewEmpty: 'Zurzeit wartet keine Meldung und kein Messwert Ihrer Ressorts auf Freigabe.',
   returnedTitle: 'Zurückgegeben',
-  ownSubmission: 'Ihre eigene Meldung – eine zweite Person gibt sie frei.',
+  ownSubmission: 'Von Ihnen eingereicht – freigeben kann nur eine zweite Person.',
+  othersSubmission: 'Freigeben kann eine Prüferin oder ein Prüfer Ihres Ressorts oder die Administration.',
   roundsTitle: 'Berichtsrunden',
   roundsIntro:
     'In einer Berichtsrunde meldet jedes Ressort bis zu einem Stichtag den Stand jedes seiner Ziele – oder bestätigt ihn als unverändert. Hier steht öffentlich, welches Ressort vollständig gemeldet hat und welches nicht.',
@@ -132,7 +140,11 @@ const en: typeof de = {
   evidence: 'Evidence',
   state: { pending: 'waiting for release', released: 'released', returned: 'returned' },
   submittedBy: (who, date) => `submitted by ${who} on ${date}`,
-  decidedBy: (who, date) => `decided by ${who} on ${date}`,
+  decidedBy: {
+    released: (who, date) => `released by ${who} on ${date}`,
+    returned: (who, date) => `returned by ${who} on ${date}`,
+  },
+  returnedBecause: 'Reason for returning',
   release: 'Release',
   returnAction: 'Return',
   returnReason: 'Reason for returning it',
@@ -142,7 +154,8 @@ const en: typeof de = {
     'Ministries’ reports and readings become public only once a second person releases them (four-eyes principle). Someone else always releases your own.',
   reviewEmpty: 'No report or reading of your ministries is waiting for release.',
   returnedTitle: 'Returned',
-  ownSubmission: 'Your own report — a second person releases it.',
+  ownSubmission: 'Submitted by you — only a second person can release it.',
+  othersSubmission: 'A reviewer of your ministry or the administration can release it.',
   roundsTitle: 'Reporting rounds',
   roundsIntro:
     'In a reporting round every ministry reports the status of each of its goals by a deadline — or confirms it unchanged. This page shows publicly which ministry reported completely and which did not.',

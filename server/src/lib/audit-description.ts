@@ -2,11 +2,11 @@ import { STATUSES, type Status } from '@zielmonitor/shared/schemas/common';
 import type { AuditChange, AuditSubject } from '@zielmonitor/shared/schemas/audit';
 import { AUDIT_ACTION_LABELS } from '@zielmonitor/shared/vocabulary/audit-actions';
 import { formatDate } from '@zielmonitor/shared/time/format';
+import { STATUS_LABEL_DE } from '@zielmonitor/shared/vocabulary/labels';
 import {
   READING_SUBMISSION_KIND_LABELS,
-  STATUS_LABEL_DE,
   SUBMISSION_KIND_LABELS,
-} from '@zielmonitor/shared/vocabulary/labels';
+} from '@zielmonitor/shared/vocabulary/submission-labels';
 
 /**
  * The audit log in words an administration reads: what happened, to what, and what changed,

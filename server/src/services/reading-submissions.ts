@@ -87,6 +87,7 @@ export function toReadingSubmission(repos: Repositories, s: StoredReadingSubmiss
     decisionReason: s.decisionReason,
     releasedId: s.releasedReadingId,
     canDecide,
+    mine: actor?.user.id === s.submittedBy,
   };
 }
 

@@ -1,6 +1,9 @@
 import type { SubmittedValue } from '@zielmonitor/shared/schemas/submission';
 import { formatValue, formatWhen, type UnitWords } from '@zielmonitor/shared/indicators/words';
-import { READING_SUBMISSION_KIND_LABELS, SUBMISSION_KIND_LABELS } from '@zielmonitor/shared/vocabulary/labels';
+import {
+  READING_SUBMISSION_KIND_LABELS,
+  SUBMISSION_KIND_LABELS,
+} from '@zielmonitor/shared/vocabulary/submission-labels';
 import type { Repositories } from '../repositories/index.ts';
 import type { StoredSubmission } from '../repositories/submissions.ts';
 import { toReadingSubmission } from './reading-submissions.ts';

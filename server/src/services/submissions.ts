@@ -56,6 +56,7 @@ function toGoalSubmission(repos: Repositories, s: StoredGoalSubmission, actor: A
     decisionReason: s.decisionReason,
     releasedId: s.releasedEventId,
     canDecide,
+    mine: actor?.user.id === s.submittedBy,
   };
 }
 

@@ -76,6 +76,8 @@ export const Submission = z.object({
   releasedId: z.number().int().nullable(),
   /** Whether the signed-in user may release or return it (never their own). */
   canDecide: z.boolean(),
+  /** Whether the signed-in user submitted it. */
+  mine: z.boolean(),
 });
 export type Submission = z.infer<typeof Submission>;
 

@@ -85,13 +85,17 @@ export function SubmissionItem({
           {t.time.reason}: {s.reason}
         </p>
       )}
-      {s.decidedBy && s.decidedAt && (
-        <p className="muted">
-          {w.decidedBy(s.decidedBy, formatDate(s.decidedAt, t.lang))}
-          {s.decisionReason && ` – ${s.decisionReason}`}
+      {s.state !== 'pending' && s.decidedBy && s.decidedAt && (
+        <p className="muted">{w.decidedBy[s.state](s.decidedBy, formatDate(s.decidedAt, t.lang))}</p>
+      )}
+      {s.decisionReason && (
+        <p className="note" data-testid="return-reason">
+          {w.returnedBecause}: {s.decisionReason}
         </p>
       )}
-      {s.state === 'pending' && !s.canDecide && <p className="muted">{w.ownSubmission}</p>}
+      {s.state === 'pending' && !s.canDecide && (
+        <p className="muted">{s.mine ? w.ownSubmission : w.othersSubmission}</p>
+      )}
       {s.canDecide && (
         <div className="decision">
           <button
