@@ -176,7 +176,7 @@ describe('reminder mails through a real SMTP server', () => {
     const day = daysLater(5);
     expect(queue(day).reviews).toBe(1);
     const [ritaMail] = to(await deliver(day), rita.email);
-    expect(ritaMail?.parsed.subject).toBe('Zielmonitor: 2 Meldungen warten auf Ihre Freigabe');
+    expect(ritaMail?.parsed.subject).toBe('Zielmonitor: 1 Meldung und 1 Messwert warten auf Ihre Freigabe');
     expect(ritaMail?.parsed.text).toContain(
       `• Kennzahl „${indicator.name}“ – Messwert: 93,5\u00a0% im ${formatDate(month, 'de')} von Kim Kaiser (MHKBD), eingereicht am`,
     );

@@ -40,7 +40,16 @@ export function reminderStage(dueOn: string, today: string): 7 | 1 | null {
 
 const goalsNominative = (n: number) => (n === 1 ? '1 Ziel' : `${n} Ziele`);
 const goalsDative = (n: number) => (n === 1 ? '1 Ziel' : `${n} Zielen`);
-const waiting = (n: number) => (n === 1 ? '1 Meldung wartet' : `${n} Meldungen warten`);
+/** "1 Meldung wartet", "2 Messwerte warten", "1 Meldung und 2 Messwerte warten". */
+function waiting(submissions: StoredSubmission[]): string {
+  const readings = submissions.filter((s) => s.subject === 'indicator').length;
+  const reports = submissions.length - readings;
+  const parts = [
+    reports > 0 && (reports === 1 ? '1 Meldung' : `${reports} Meldungen`),
+    readings > 0 && (readings === 1 ? '1 Messwert' : `${readings} Messwerte`),
+  ].filter((part) => part !== false);
+  return `${parts.join(' und ')} ${submissions.length === 1 ? 'wartet' : 'warten'}`;
+}
 
 export function queueReminders(ctx: ReminderContext, now = new Date()): QueuedReminders {
   const today = todayInBerlin(now);
@@ -143,11 +152,11 @@ function remindReviewers(ctx: ReminderContext, people: User[], today: string, no
         to: [person.email],
         dedupeKey: `review:user:${person.id}:${today}`,
         ...renderMail(ctx.origin, {
-          subject: `Zielmonitor: ${waiting(submissions.length)} auf Ihre Freigabe`,
-          title: `${waiting(submissions.length)} auf Freigabe`,
+          subject: `Zielmonitor: ${waiting(submissions)} auf Ihre Freigabe`,
+          title: `${waiting(submissions)} auf Freigabe`,
           paragraphs: [
             `Guten Tag ${person.name},`,
-            'im Zielmonitor warten Meldungen auf die Freigabe durch eine zweite Person. Erst freigegebene Meldungen zählen in den öffentlichen Zahlen.',
+            'im Zielmonitor wartet Folgendes auf die Freigabe durch eine zweite Person. Erst Freigegebenes zählt in den öffentlichen Zahlen.',
             submissions
               .map(
                 (s) =>
