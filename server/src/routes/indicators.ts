@@ -25,7 +25,7 @@ import { createIndicator, updateIndicator } from '../services/indicator-admin.ts
 import { forbiddenIndicator, recordReading, supersedeReading } from '../services/indicator-readings.ts';
 import { indicatorDetail, listIndicators } from '../services/indicators.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
-import { indicatorReview } from '../services/reading-submissions.ts';
+import { indicatorReview } from '../services/reading-submission-view.ts';
 import type { WriteContext } from '../services/status-updates.ts';
 import { assertKnownFilters } from '../services/references.ts';
 

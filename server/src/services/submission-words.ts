@@ -6,7 +6,7 @@ import {
 } from '@zielmonitor/shared/vocabulary/submission-labels';
 import type { Repositories } from '../repositories/index.ts';
 import type { StoredSubmission } from '../repositories/submissions.ts';
-import { toReadingSubmission } from './reading-submissions.ts';
+import { toReadingSubmission } from './reading-submission-view.ts';
 
 const valueWords = (v: SubmittedValue, unit: UnitWords) =>
   `${formatValue(v.value, unit, 'de', v.qualifier)} ${formatWhen(v.date, v.datePrecision, 'de')}`;

@@ -6,7 +6,8 @@ import type { StoredGoalSubmission, StoredSubmission } from '../repositories/sub
 import type { User } from '@zielmonitor/shared/schemas/auth';
 import { checkDecision, type Decision } from './decisions.ts';
 import { actorOf, mayDecide, mayReport, mayReportIndicator, responsibilityToday, type Actor } from './permissions.ts';
-import { decideReadingSubmission, toReadingSubmission } from './reading-submissions.ts';
+import { toReadingSubmission } from './reading-submission-view.ts';
+import { decideReadingSubmission } from './reading-submissions.ts';
 import {
   checkEffectiveDate,
   conflictFor,
