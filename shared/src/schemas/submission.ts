@@ -6,10 +6,10 @@ export const SUBMISSION_KINDS = ['report', 'correction', 'withdrawal'] as const;
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 export const SUBMISSION_STATES = ['pending', 'released', 'returned'] as const;
 /** What a submission is about: a goal's status, or an indicator's readings. */
-export const SUBMISSION_SUBJECTS = ['goal', 'indicator'] as const;
+const SUBMISSION_SUBJECTS = ['goal', 'indicator'] as const;
 export type SubmissionSubjectType = (typeof SUBMISSION_SUBJECTS)[number];
 
-export const SubmissionSubject = z.object({
+const SubmissionSubject = z.object({
   type: z.enum(SUBMISSION_SUBJECTS),
   /** The goal's or the indicator's id. */
   id: z.string(),
@@ -20,7 +20,6 @@ export const SubmissionSubject = z.object({
   /** Where the dashboard shows it, e.g. `/ziele/v2-12` or `/kennzahlen/schulen-gigabit`. */
   path: z.string(),
 });
-export type SubmissionSubject = z.infer<typeof SubmissionSubject>;
 
 /** A reading's value and date as submitted, or as recorded for the reading a correction or withdrawal is about. */
 export const SubmittedValue = z.object({
