@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthsBefore } from '@zielmonitor/shared/indicators/trajectory';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
+import type { AuditResponse } from '@zielmonitor/shared/schemas/audit';
+import type { ErrorResponse } from '@zielmonitor/shared/schemas/error';
+import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
+import type { IndicatorDetail } from '@zielmonitor/shared/schemas/indicator';
+import type { RoundDetail } from '@zielmonitor/shared/schemas/round';
+import type { SubmissionResponse, SubmissionsResponse } from '@zielmonitor/shared/schemas/submission';
 import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
 
 /**
@@ -31,17 +37,24 @@ const account = (role: string): Account => {
   if (!found) throw new Error(`no account ${role}`);
   return found;
 };
-const get = async (url: string, as: Account | null = null) => {
+const get = async <T>(url: string, as: Account | null = null): Promise<T> => {
   const res = await t.app.inject({ url, headers: as ? { cookie: as.cookie } : {} });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json();
+  return res.json<T>();
 };
+const indicator = (id: string, as: Account | null = null) => get<IndicatorDetail>(`/api/indicators/${id}`, as);
+type Answer = Awaited<ReturnType<typeof post>>;
+/** The answer to a write that waits for release (202) or a decision (200). */
+const submitted = (res: Answer) => res.json<SubmissionResponse>().submission;
+/** The error of a 4xx answer, in the one shape. */
+const errorOf = (res: Answer) => res.json<ErrorResponse>().error;
+const firstField = (res: Answer) => errorOf(res).issues?.[0]?.field;
 const post = (url: string, as: Account | null, payload: Record<string, unknown>) =>
   t.app.inject({ method: 'POST', url, headers: { ...sameOrigin, ...(as && { cookie: as.cookie }) }, payload });
 const put = (url: string, as: Account, payload: Record<string, unknown>) =>
   t.app.inject({ method: 'PUT', url, headers: { ...sameOrigin, cookie: as.cookie }, payload });
 const count = (sql: string) => Number(t.app.db.prepare(sql).pluck().get());
-const revision = async (id: string) => (await get(`/api/indicators/${id}`)).revision as number;
+const revision = async (id: string) => (await indicator(id)).revision;
 // Last month: a month counts from its last day, so the current one may not be over yet.
 const lastMonth = monthsBefore(todayInBerlin(), 1).slice(0, 7);
 const reading = (value: number) => ({
@@ -66,14 +79,14 @@ describe('a reading waits for a second person’s release', () => {
   let releasedReading = 0;
 
   it('is stored as a submission: the rating, the readings, the export and the goal stay as they were', async () => {
-    const before = await get(`/api/indicators/${id}`);
+    const before = await indicator(id);
     const csvBefore = (await t.app.inject({ url: `/api/export/indicator-readings.csv?indicator=${id}` })).body;
-    const goalBefore = await get('/api/goals/v1-13');
+    const goalBefore = await get<GoalDetail>('/api/goals/v1-13');
     const readings = count('SELECT count(*) FROM indicator_readings');
 
     const res = await report(id, account('controller'));
     expect(res.statusCode, res.body).toBe(202);
-    const { submission, revision: next } = res.json();
+    const { submission, revision: next } = res.json<SubmissionResponse>();
     submissionId = submission.id;
     expect(next).toBe(before.revision + 1);
     expect(submission).toMatchObject({
@@ -93,61 +106,65 @@ describe('a reading waits for a second person’s release', () => {
       mine: true,
     });
     expect(count('SELECT count(*) FROM indicator_readings')).toBe(readings);
-    const after = await get(`/api/indicators/${id}`);
+    const after = await indicator(id);
     expect(after.rating).toEqual(before.rating);
     expect(after.readings).toEqual(before.readings);
     expect((await t.app.inject({ url: `/api/export/indicator-readings.csv?indicator=${id}` })).body).toBe(csvBefore);
-    expect((await get('/api/goals/v1-13')).schedule).toEqual(goalBefore.schedule);
+    expect((await get<GoalDetail>('/api/goals/v1-13')).schedule).toEqual(goalBefore.schedule);
   });
 
   it('shows publicly only that a reading waits; those of the Ressort see which', async () => {
-    expect((await get(`/api/indicators/${id}`)).review).toEqual({ pending: 1, submissions: [] });
-    expect((await get(`/api/indicators/${id}`, account('otherReviewer'))).review.submissions).toEqual([]);
-    const own = (await get(`/api/indicators/${id}`, account('controller'))).review.submissions;
+    expect((await indicator(id)).review).toEqual({ pending: 1, submissions: [] });
+    expect((await indicator(id, account('otherReviewer'))).review.submissions).toEqual([]);
+    const own = (await indicator(id, account('controller'))).review.submissions;
     expect(own).toMatchObject([{ id: submissionId, canDecide: false, mine: true }]);
-    const reviewer = (await get(`/api/indicators/${id}`, account('reviewer'))).review.submissions;
+    const reviewer = (await indicator(id, account('reviewer'))).review.submissions;
     expect(reviewer).toMatchObject([{ id: submissionId, canDecide: true, mine: false }]);
     // The list of releases holds readings beside reports, for the Ressort's people only.
-    const list = await get('/api/submissions', account('reviewer'));
-    expect(list.items.map((s: { id: number }) => s.id)).toContain(submissionId);
-    expect((await get(`/api/submissions?indicator=${id}`, account('reviewer'))).items).toHaveLength(1);
-    expect((await get('/api/submissions', account('otherReviewer'))).items).toEqual([]);
-    expect((await get('/api/submissions?indicator=flaeche-5g', account('admin'))).items).toEqual([]);
+    const list = await get<SubmissionsResponse>('/api/submissions', account('reviewer'));
+    expect(list.items.map((s) => s.id)).toContain(submissionId);
+    expect(
+      (await get<SubmissionsResponse>(`/api/submissions?indicator=${id}`, account('reviewer'))).items,
+    ).toHaveLength(1);
+    expect((await get<SubmissionsResponse>('/api/submissions', account('otherReviewer'))).items).toEqual([]);
+    expect((await get<SubmissionsResponse>('/api/submissions?indicator=flaeche-5g', account('admin'))).items).toEqual(
+      [],
+    );
     const bad = await t.app.inject({
       url: '/api/submissions?indicator=Schulen!',
       headers: { cookie: account('reviewer').cookie },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.issues[0].field).toBe('indicator');
+    expect(firstField(bad)).toBe('indicator');
   });
 
   it('is released by nobody but a second person of the Ressort, with the current revision', async () => {
     const readings = count('SELECT count(*) FROM indicator_readings');
     const own = await release(submissionId, id, account('controller'));
     expect(own.statusCode).toBe(403);
-    expect(own.json().error.code).toBe('OWN_SUBMISSION');
+    expect(errorOf(own).code).toBe('OWN_SUBMISSION');
     expect((await release(submissionId, id, account('otherReviewer'))).statusCode).toBe(403);
     expect((await release(submissionId, id, account('dissolvedController'))).statusCode).toBe(403);
     const stale = await post(`/api/submissions/${submissionId}/release`, account('reviewer'), {
       expectedRevision: (await revision(id)) - 1,
     });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.code).toBe('CONFLICT');
+    expect(errorOf(stale).code).toBe('CONFLICT');
     const noRevision = await post(`/api/submissions/${submissionId}/release`, account('reviewer'), {});
     expect(noRevision.statusCode).toBe(400);
-    expect(noRevision.json().error.issues[0].field).toBe('expectedRevision');
+    expect(firstField(noRevision)).toBe('expectedRevision');
     expect(count('SELECT count(*) FROM indicator_readings')).toBe(readings);
-    expect((await get(`/api/indicators/${id}`)).rating.official.reading?.value).not.toBe(93.5);
+    expect((await indicator(id)).rating.official.reading?.value).not.toBe(93.5);
   });
 
   it('counts from the release on: entered at the release, by the reviewer’s hand, and audited', async () => {
-    const before = await get(`/api/indicators/${id}`);
+    const before = await indicator(id);
     const res = await release(submissionId, id, account('reviewer'));
     expect(res.statusCode, res.body).toBe(200);
-    const { submission } = res.json();
+    const submission = submitted(res);
     expect(submission).toMatchObject({ state: 'released', decidedBy: 'Rita R', canDecide: false });
-    releasedReading = submission.releasedId;
-    const after = await get(`/api/indicators/${id}`);
+    releasedReading = submission.releasedId ?? 0;
+    const after = await indicator(id);
     expect(after.revision).toBe(before.revision + 1);
     expect(after.review).toEqual({ pending: 0, submissions: [] });
     // Target 100 % by the end of 2022: the path stands at 100 %.
@@ -166,17 +183,16 @@ describe('a reading waits for a second person’s release', () => {
     const csv = (await t.app.inject({ url: `/api/export/indicator-readings.csv?indicator=${id}` })).body;
     expect(csv).toContain('93,5');
 
-    const audit = await get(`/api/audit?action=indicator.reading.release`, account('admin'));
-    expect(audit.items[0]).toMatchObject({
-      actionLabel: 'Messwert freigegeben',
-      subject: { type: 'indicator', id },
-      changes: expect.arrayContaining([
+    const audit = await get<AuditResponse>(`/api/audit?action=indicator.reading.release`, account('admin'));
+    expect(audit.items[0]).toMatchObject({ actionLabel: 'Messwert freigegeben', subject: { type: 'indicator', id } });
+    expect(audit.items[0]?.changes).toEqual(
+      expect.arrayContaining([
         { label: 'Einreichung', before: 'wartet auf Freigabe', after: 'freigegeben' },
         { label: 'Wert', before: null, after: '93,5' },
       ]),
-    });
-    const submitted = await get(`/api/audit?action=indicator.reading.submit`, account('admin'));
-    expect(submitted.items[0].changes).toEqual(
+    );
+    const submittedAudit = await get<AuditResponse>(`/api/audit?action=indicator.reading.submit`, account('admin'));
+    expect(submittedAudit.items[0]?.changes).toEqual(
       expect.arrayContaining([
         { label: 'Art', before: null, after: 'Messwert' },
         { label: 'Wert', before: null, after: '93,5' },
@@ -188,7 +204,7 @@ describe('a reading waits for a second person’s release', () => {
       expectedRevision: after.revision,
     });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('ALREADY_DECIDED');
+    expect(errorOf(again).code).toBe('ALREADY_DECIDED');
   });
 
   it('holds corrections back too: the corrected value counts until the correction is released', async () => {
@@ -198,14 +214,14 @@ describe('a reading waits for a second person’s release', () => {
       replacement: reading(95.5),
     });
     expect(res.statusCode, res.body).toBe(202);
-    const { submission } = res.json();
+    const submission = submitted(res);
     expect(submission).toMatchObject({
       kind: 'correction',
       targetId: releasedReading,
       reason: 'Tippfehler: 95,5 statt 93,5',
       reading: { value: { value: 95.5 }, target: { value: 93.5 } },
     });
-    expect((await get(`/api/indicators/${id}`)).rating.official.reading.value).toBe(93.5);
+    expect((await indicator(id)).rating.official.reading?.value).toBe(93.5);
     // One supersession of a reading at a time.
     const second = await supersede(id, releasedReading, account('reviewer'), {
       kind: 'withdrawal',
@@ -213,14 +229,14 @@ describe('a reading waits for a second person’s release', () => {
     });
     expect(second.statusCode).toBe(409);
     expect((await release(submission.id, id, account('admin'))).statusCode).toBe(200);
-    const after = await get(`/api/indicators/${id}`);
-    expect(after.rating.official.reading.value).toBe(95.5);
+    const after = await indicator(id);
+    expect(after.rating.official.reading?.value).toBe(95.5);
     const old = after.readings.find((r: { id: number }) => r.id === releasedReading);
-    expect(old.superseded).toMatchObject({ kind: 'correction', by: 'Kim K' });
+    expect(old?.superseded).toMatchObject({ kind: 'correction', by: 'Kim K' });
   });
 
   it('refuses to release a withdrawal whose reading was superseded meanwhile (409), writing nothing', async () => {
-    const current = (await get(`/api/indicators/${id}`)).rating.official.reading.id as number;
+    const current = (await indicator(id)).rating.official.reading?.id ?? 0;
     const res = await supersede(id, current, account('controller'), { kind: 'withdrawal', reason: 'Falsche Zählung' });
     expect(res.statusCode, res.body).toBe(202);
     // The API never supersedes a reading twice; a database restored from elsewhere might hold it so.
@@ -236,12 +252,12 @@ describe('a reading waits for a second person’s release', () => {
       }),
     )();
     const before = count('SELECT count(*) FROM indicator_reading_supersessions');
-    const refused = await release(res.json().submission.id, id, account('reviewer'));
+    const refused = await release(submitted(res).id, id, account('reviewer'));
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error.code).toBe('ALREADY_SUPERSEDED');
+    expect(errorOf(refused).code).toBe('ALREADY_SUPERSEDED');
     expect(count('SELECT count(*) FROM indicator_reading_supersessions')).toBe(before);
-    expect((await get(`/api/indicators/${id}`)).review.pending).toBe(1);
-    const returned = await post(`/api/submissions/${res.json().submission.id}/return`, account('reviewer'), {
+    expect((await indicator(id)).review.pending).toBe(1);
+    const returned = await post(`/api/submissions/${submitted(res).id}/return`, account('reviewer'), {
       reason: 'Der Messwert ist schon zurückgezogen',
       expectedRevision: await revision(id),
     });
@@ -255,25 +271,25 @@ describe('a returned reading never counts', () => {
     const readings = count('SELECT count(*) FROM indicator_readings');
     const res = await report(id, account('controller'), 61);
     expect(res.statusCode, res.body).toBe(202);
-    const sid = res.json().submission.id as number;
+    const sid = submitted(res).id;
     const short = await post(`/api/submissions/${sid}/return`, account('reviewer'), {
       reason: 'nein',
       expectedRevision: await revision(id),
     });
     expect(short.statusCode).toBe(400);
-    expect(short.json().error.issues[0].field).toBe('reason');
+    expect(firstField(short)).toBe('reason');
     const returned = await post(`/api/submissions/${sid}/return`, account('reviewer'), {
       reason: 'Beleg fehlt: welche Vorlage genau?',
       expectedRevision: await revision(id),
     });
     expect(returned.statusCode, returned.body).toBe(200);
-    expect(returned.json().submission).toMatchObject({
+    expect(submitted(returned)).toMatchObject({
       state: 'returned',
       decisionReason: 'Beleg fehlt: welche Vorlage genau?',
     });
     expect(count('SELECT count(*) FROM indicator_readings')).toBe(readings);
-    const mine = await get('/api/submissions?state=returned', account('controller'));
-    expect(mine.items.map((s: { id: number }) => s.id)).toContain(sid);
+    const mine = await get<SubmissionsResponse>('/api/submissions?state=returned', account('controller'));
+    expect(mine.items.map((s) => s.id)).toContain(sid);
   });
 
   it('is checked again on release: a value the indicator no longer admits is refused, naming the field', async () => {
@@ -298,9 +314,9 @@ describe('a returned reading never counts', () => {
       expectedRevision: await revision('schulen-5g'),
     });
     expect(edited.statusCode, edited.body).toBe(200);
-    const refused = await release(res.json().submission.id, 'schulen-5g', account('reviewer'));
+    const refused = await release(submitted(res).id, 'schulen-5g', account('reviewer'));
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error).toMatchObject({
+    expect(errorOf(refused)).toMatchObject({
       code: 'NO_LONGER_VALID',
       issues: [{ field: 'reading.value', message: 'Eine Anzahl ist eine ganze Zahl ab 0' }],
     });
@@ -317,13 +333,13 @@ describe('authorization matrix of the reading release paths', () => {
   const pending = async () => {
     const res = await report(id, account('controller'));
     expect(res.statusCode, res.body).toBe(202);
-    return res.json().submission.id as number;
+    return submitted(res).id;
   };
   /** A released official reading nobody has superseded. */
   const released = async () => {
     const res = await release(await pending(), id, account('admin'));
     expect(res.statusCode, res.body).toBe(200);
-    return res.json().submission.releasedId as number;
+    return submitted(res).releasedId as number;
   };
   const writers = {
     anonymous: 401,
@@ -396,17 +412,17 @@ describe('authorization matrix of the reading release paths', () => {
     const before = rows();
     const share = await report(id, account('controller'), 120);
     expect(share.statusCode).toBe(400);
-    expect(share.json().error.issues[0].field).toBe('value');
+    expect(firstField(share)).toBe('value');
     const noEvidence = await post(`/api/indicators/${id}/readings`, account('controller'), {
       ...reading(50),
       evidence: {},
       expectedRevision: await revision(id),
     });
     expect(noEvidence.statusCode).toBe(400);
-    expect(noEvidence.json().error.issues[0].field).toBe('evidence.url');
+    expect(firstField(noEvidence)).toBe('evidence.url');
     const noValue = await supersede(id, 1, account('controller'), { kind: 'correction', reason: 'Falsch' });
     expect(noValue.statusCode).toBe(400);
-    expect(noValue.json().error.issues[0].field).toBe('replacement');
+    expect(firstField(noValue)).toBe('replacement');
     expect((await post('/api/submissions/abc/release', account('reviewer'), { expectedRevision: 0 })).statusCode).toBe(
       400,
     );
@@ -443,19 +459,19 @@ describe('a reporting round counts readings', () => {
       ressorts: ['MHKBD'],
     });
     expect(opened.statusCode, opened.body).toBe(201);
-    const roundId = opened.json().id as number;
+    const roundId = opened.json<RoundDetail>().id;
     const v114 = async () => {
-      const round = await get(`/api/rounds/${roundId}`);
-      const row = round.ressorts.find((r: { ressort: string }) => r.ressort === 'MHKBD');
-      return row.goals.find((g: { goalId: string }) => g.goalId === 'v1-14');
+      const round = await get<RoundDetail>(`/api/rounds/${roundId}`);
+      const row = round.ressorts.find((r) => r.ressort === 'MHKBD');
+      return row?.goals.find((g) => g.goalId === 'v1-14');
     };
     expect(await v114()).toMatchObject({ state: 'missing', reportedAt: null });
     const res = await report(id, account('controller'), 48);
     expect(res.statusCode, res.body).toBe(202);
     expect(await v114()).toMatchObject({ state: 'pending', reportedAt: null });
-    const released = await release(res.json().submission.id, id, account('reviewer'));
+    const released = await release(submitted(res).id, id, account('reviewer'));
     expect(released.statusCode, released.body).toBe(200);
-    expect(await v114()).toMatchObject({ state: 'reported', reportedAt: released.json().submission.decidedAt });
+    expect(await v114()).toMatchObject({ state: 'reported', reportedAt: submitted(released).decidedAt });
   });
 
   it('a returned reading leaves the goal missing', async () => {
@@ -469,8 +485,8 @@ describe('a reporting round counts readings', () => {
     });
     expect(opened.statusCode, opened.body).toBe(201);
     const state = async () => {
-      const round = await get(`/api/rounds/${opened.json().id}`);
-      return round.ressorts[0].goals.find((g: { goalId: string }) => g.goalId === 'v1-18').state as string;
+      const round = await get<RoundDetail>(`/api/rounds/${opened.json<RoundDetail>().id}`);
+      return round.ressorts[0]?.goals.find((g) => g.goalId === 'v1-18')?.state;
     };
     expect(await state()).toBe('missing');
     // The administration reports and another administration returns it (nobody decides their own).
@@ -478,7 +494,7 @@ describe('a reporting round counts readings', () => {
     const res = await report(id, account('admin'), 100);
     expect(res.statusCode, res.body).toBe(202);
     expect(await state()).toBe('pending');
-    const returned = await post(`/api/submissions/${res.json().submission.id}/return`, ada2, {
+    const returned = await post(`/api/submissions/${submitted(res).id}/return`, ada2, {
       reason: 'Anzahl der Praxen fehlt im Beleg',
       expectedRevision: await revision(id),
     });
@@ -489,13 +505,18 @@ describe('a reporting round counts readings', () => {
 
 describe('the API description', () => {
   it('names the 202 answer of the reading routes and describes the release routes', async () => {
-    const spec = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    type Operation = { summary?: string; responses: Record<string, unknown>; parameters?: { name: string }[] };
+    type Spec = { paths: Record<string, Record<string, Operation | undefined> | undefined> };
+    const spec = (await t.app.inject({ url: '/api/openapi.json' })).json<Spec>();
+    const operation = (path: string, method: string) => spec.paths[path]?.[method];
     for (const path of ['/api/indicators/{id}/readings', '/api/indicators/{id}/readings/{readingId}/supersede']) {
-      expect(Object.keys(spec.paths[path].post.responses)).toEqual(expect.arrayContaining(['201', '202', '409']));
-      expect(spec.paths[path].post.summary).toMatch(/Freigabe/);
+      expect(Object.keys(operation(path, 'post')?.responses ?? {})).toEqual(
+        expect.arrayContaining(['201', '202', '409']),
+      );
+      expect(operation(path, 'post')?.summary).toMatch(/Freigabe/);
     }
-    expect(spec.paths['/api/submissions/{id}/release'].post.summary).toMatch(/freigeben/);
-    expect(spec.paths['/api/submissions'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+    expect(operation('/api/submissions/{id}/release', 'post')?.summary).toMatch(/freigeben/);
+    expect(operation('/api/submissions', 'get')?.parameters?.map((p) => p.name)).toEqual(
       expect.arrayContaining(['state', 'goal', 'indicator']),
     );
   });
