@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthsBefore } from '@zielmonitor/shared/indicators/trajectory';
+import type { IndicatorDetail } from '@zielmonitor/shared/schemas/indicator';
+import type { SubmissionResponse } from '@zielmonitor/shared/schemas/submission';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { queueReminders, reminderStage } from '../src/services/reminders.ts';
@@ -163,7 +165,7 @@ describe('reminder mails through a real SMTP server', () => {
   });
 
   it('tells the reviewer of readings that wait for release, with value and month in words', async () => {
-    const indicator = (await t.app.inject({ url: '/api/indicators/schulen-gigabit' })).json();
+    const indicator = (await t.app.inject({ url: '/api/indicators/schulen-gigabit' })).json<IndicatorDetail>();
     const month = monthsBefore(todayInBerlin(), 1).slice(0, 7);
     const submitted = await post('/api/indicators/schulen-gigabit/readings', kim, {
       value: 93.5,
@@ -181,9 +183,13 @@ describe('reminder mails through a real SMTP server', () => {
       `• Kennzahl „${indicator.name}“ – Messwert: 93,5\u00a0% im ${formatDate(month, 'de')} von Kim Kaiser (MHKBD), eingereicht am`,
     );
     // Released, it waits no more: the next test's digest is about status reports only.
-    const released = await post(`/api/submissions/${submitted.json().submission.id}/release`, rita, {
-      expectedRevision: indicator.revision + 1,
-    });
+    const released = await post(
+      `/api/submissions/${submitted.json<SubmissionResponse>().submission.id}/release`,
+      rita,
+      {
+        expectedRevision: indicator.revision + 1,
+      },
+    );
     expect(released.statusCode, released.body).toBe(200);
   });
 
