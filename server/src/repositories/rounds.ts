@@ -95,4 +95,3 @@ export function createRoundsRepository(db: Db) {
     pendingGoals: (version: string): Set<string> => new Set(pendingGoals.all({ version })),
   };
 }
-export type RoundsRepository = ReturnType<typeof createRoundsRepository>;

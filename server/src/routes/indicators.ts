@@ -73,7 +73,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }>
   const detail = (
     request: FastifyRequest,
     id: string,
-    query: { asOf?: string; knownAt?: string; snapshot?: string; limit?: number },
+    query: { asOf?: string | undefined; knownAt?: string | undefined; snapshot?: string | undefined; limit?: number },
   ) => {
     const { at, echo } = resolvePointInTime(app.repos, query);
     const reference = referenceDate(at.asOf);
@@ -91,7 +91,15 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }>
 
   app.get(
     '/indicators',
-    { schema: { querystring: IndicatorsQuery, response: { 200: IndicatorsResponse, 400: ErrorResponse } } },
+    {
+      schema: {
+        operationId: 'listIndicators',
+        summary: 'Kennzahlen mit Zielwerten und letztem Messwert',
+        security: [],
+        querystring: IndicatorsQuery,
+        response: { 200: IndicatorsResponse, 400: ErrorResponse },
+      },
+    },
     async (request) => {
       assertKnownFilters(app.repos, request.query);
       if (request.query.goal !== undefined && !app.repos.goalWrites.get(request.query.goal)) {
@@ -106,6 +114,9 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }>
     '/indicators/:id',
     {
       schema: {
+        operationId: 'getIndicator',
+        summary: 'Eine Kennzahl mit Zielpfad und Messwerten',
+        security: [],
         params: IndicatorParams,
         querystring: IndicatorDetailQuery,
         response: { 200: IndicatorDetail, 400: ErrorResponse, 404: ErrorResponse },
@@ -120,7 +131,9 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }>
       onRequest: requireUser,
       preValidation: ownRessort,
       schema: {
+        operationId: 'addReading',
         summary: 'Messwert melden (wartet mit REVIEW_REQUIRED auf Freigabe: 202)',
+        security: [{ session: [] }],
         params: IndicatorParams,
         body: ReadingBody,
         response: READING_RESPONSES,
@@ -138,7 +151,9 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }>
       onRequest: requireUser,
       preValidation: ownRessort,
       schema: {
+        operationId: 'supersedeReading',
         summary: 'Messwert berichtigen oder zurückziehen (amtliche wartet mit REVIEW_REQUIRED auf Freigabe: 202)',
+        security: [{ session: [] }],
         params: ReadingParams,
         body: SupersedeBody,
         response: READING_RESPONSES,
@@ -155,7 +170,13 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }>
     '/indicators',
     {
       onRequest: requireAdmin,
-      schema: { body: CreateIndicatorBody, response: { 201: IndicatorDetail, ...WRITE_ERRORS } },
+      schema: {
+        operationId: 'createIndicator',
+        summary: 'Eine Kennzahl anlegen',
+        security: [{ session: [] }],
+        body: CreateIndicatorBody,
+        response: { 201: IndicatorDetail, ...WRITE_ERRORS },
+      },
     },
     async (request, reply) => {
       createIndicator(app.db, app.repos, userOf(request), request.body, request.ip);
@@ -168,6 +189,9 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }>
     {
       onRequest: requireAdmin,
       schema: {
+        operationId: 'updateIndicator',
+        summary: 'Eine Kennzahl ändern',
+        security: [{ session: [] }],
         params: IndicatorParams,
         body: UpdateIndicatorBody,
         response: { 200: IndicatorDetail, ...WRITE_ERRORS },

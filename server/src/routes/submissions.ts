@@ -35,7 +35,9 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireUser,
       schema: {
+        operationId: 'listSubmissions',
         summary: 'Einreichungen (Meldungen und Messwerte) der eigenen Ressorts, nach Stand',
+        security: [{ session: [] }],
         querystring: SubmissionsQuery,
         response: { 200: SubmissionsResponse, 400: ErrorResponse, 401: ErrorResponse },
       },
@@ -56,7 +58,9 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireUser,
       schema: {
-        summary: 'Einreichung freigeben (Vier-Augen-Prinzip; nie die eigene)',
+        operationId: 'releaseSubmission',
+        summary: 'Eingereichte Meldung oder eingereichten Messwert freigeben (Vier-Augen-Prinzip; nie die eigene Einreichung)',
+        security: [{ session: [] }],
         params: SubmissionParams,
         body: ReleaseBody,
         response: DECIDE_RESPONSES,
@@ -74,7 +78,9 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireUser,
       schema: {
-        summary: 'Einreichung mit Grund zurückgeben',
+        operationId: 'returnSubmission',
+        summary: 'Eingereichte Meldung oder eingereichten Messwert mit Begründung zurückgeben',
+        security: [{ session: [] }],
         params: SubmissionParams,
         body: ReturnBody,
         response: DECIDE_RESPONSES,

@@ -55,7 +55,7 @@ export type WriteContext = {
 type CheckedGoal = { goal: GoalForUpdate; responsibility: Responsibility; actor: Actor };
 
 /** The goal, checked for existence, for the user's responsibility today and for the revision the form was based on. */
-export function goalForWrite(ctx: WriteContext, goalId: string, expectedRevision: number): CheckedGoal {
+function goalForWrite(ctx: WriteContext, goalId: string, expectedRevision: number): CheckedGoal {
   const goal = ctx.repos.statusWrites.goalForUpdate(goalId);
   if (!goal) throw notFound(`Ziel „${goalId}“ nicht gefunden`);
   const responsibility = responsibilityToday(ctx.repos, goal);

@@ -131,6 +131,7 @@ export const IndicatorDetailQuery = z.strictObject({
   /** How many readings, newest first (the CSV export has all). */
   limit: z.coerce.number().int().min(1).max(5000).default(250),
 });
+export type IndicatorDetailQueryInput = z.input<typeof IndicatorDetailQuery>;
 
 export const PathPoint = z.object({ kind: TargetKind, date: IsoDate, value: z.number() });
 

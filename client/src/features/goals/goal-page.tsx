@@ -16,9 +16,9 @@ import { usePointInTime } from '../../lib/url-state.ts';
 import { StatusHistory } from './status-history.tsx';
 import { ResponsibilityFacts } from './responsibility-facts.tsx';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
-import { PendingPanel } from '../review/pending-panel.tsx';
-import { GoalIndicators } from '../indicators/goal-indicators.tsx';
-import { GoalSchedule } from '../indicators/goal-schedule.tsx';
+import { PendingPanel } from '../../components/pending-panel.tsx';
+import { GoalIndicators } from '../../components/indicators/goal-indicators.tsx';
+import { GoalSchedule } from '../../components/indicators/goal-schedule.tsx';
 
 export function GoalPage() {
   const t = useT();

@@ -3,7 +3,7 @@ import { formatDate, wordingAddsToDate } from '@zielmonitor/shared/time/format';
 import { statedDate } from '@zielmonitor/shared/time/partial-date';
 import { formatValue } from '@zielmonitor/shared/indicators/words';
 import { gapSentence, useIndicatorText } from '../../lib/indicator-text.ts';
-import { RatingBadge } from './rating-badge.tsx';
+import { RatingBadge } from '../../components/indicators/rating-badge.tsx';
 
 /** Every reading, newest first: what the source said, who said it, how it stands against the plan. */
 export function ReadingsTable({ indicator }: { indicator: IndicatorDetail }) {

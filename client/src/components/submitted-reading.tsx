@@ -1,8 +1,8 @@
 import type { SubmittedReading, SubmittedValue } from '@zielmonitor/shared/schemas/submission';
 import { formatValue, formatWhen } from '@zielmonitor/shared/indicators/words';
 import type { Lang } from '@zielmonitor/shared/vocabulary/lang';
-import { useT } from '../../lib/i18n.ts';
-import { useWorkflowT } from '../../lib/messages-workflow.ts';
+import { useT } from '../lib/i18n.ts';
+import { useWorkflowT } from '../lib/messages-workflow.ts';
 
 const inWords = (v: SubmittedValue, unit: SubmittedReading, lang: Lang) =>
   `${formatValue(v.value, unit, lang, v.qualifier)} ${formatWhen(v.date, v.datePrecision, lang)}`;

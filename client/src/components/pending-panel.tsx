@@ -1,5 +1,5 @@
 import type { PendingReview, SubmissionSubjectType } from '@zielmonitor/shared/schemas/submission';
-import { useWorkflowT } from '../../lib/messages-workflow.ts';
+import { useWorkflowT } from '../lib/messages-workflow.ts';
 import { SubmissionItem } from './submission-item.tsx';
 
 /**
