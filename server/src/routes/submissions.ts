@@ -59,7 +59,8 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: requireUser,
       schema: {
         operationId: 'releaseSubmission',
-        summary: 'Eingereichte Meldung oder eingereichten Messwert freigeben (Vier-Augen-Prinzip; nie die eigene Einreichung)',
+        summary:
+          'Eingereichte Meldung oder eingereichten Messwert freigeben (Vier-Augen-Prinzip; nie die eigene Einreichung)',
         security: [{ session: [] }],
         params: SubmissionParams,
         body: ReleaseBody,
