@@ -141,7 +141,7 @@ export async function buildApp(opts: AppOptions) {
       await api.register(snapshotRoutes);
       await api.register(dataExchangeRoutes);
       await api.register(lineageRoutes);
-      await api.register(indicatorRoutes);
+      await api.register(indicatorRoutes, { reviewRequired: opts.reviewRequired ?? true });
       await api.register(indicatorExchangeRoutes);
       await api.register(dcatRoutes, {
         license,

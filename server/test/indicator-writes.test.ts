@@ -18,7 +18,7 @@ let stk: Account;
 let admin: Account;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ reviewRequired: false }); // readings enter the record at once (201); release: reading-release.test.ts
   [mwide, stk, admin] = await Promise.all([
     createAccount(t, { email: 'k@mhkbd.nrw.de', name: 'Kim K', role: 'controller', ressorts: ['MHKBD'] }),
     createAccount(t, { email: 's@stk.nrw.de', name: 'Sam S', role: 'controller', ressorts: ['StK'] }),
@@ -121,6 +121,12 @@ describe('reporting a reading', () => {
     const after = await detail('schulen-gigabit');
     expect(after.rating.official).toMatchObject({ state: 'behind', reading: { value: 93.5 } });
     expect(count('SELECT count(*) FROM audit_log')).toBe(audits + 1);
+    // REVIEW_REQUIRED=false: nothing waits for release, the reading is nobody's release.
+    expect(count('SELECT count(*) FROM submissions')).toBe(0);
+    expect(after.review).toEqual({ pending: 0, submissions: [] });
+    expect(
+      count(`SELECT count(*) FROM indicator_readings WHERE id = ${body.reading.id} AND released_by_user_id IS NULL`),
+    ).toBe(1);
     // The goal's Terminlage follows: v1-13 is past its due date either way.
     expect((await t.app.inject({ url: '/api/goals/v1-13' })).json().schedule.official.state).toBe('deadline_passed');
   });

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monthsBefore } from '@zielmonitor/shared/indicators/trajectory';
+import type { IndicatorDetail } from '@zielmonitor/shared/schemas/indicator';
+import type { SubmissionResponse } from '@zielmonitor/shared/schemas/submission';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { queueReminders, reminderStage } from '../src/services/reminders.ts';
@@ -159,6 +162,35 @@ describe('reminder mails through a real SMTP server', () => {
     // The one who submitted and the administration (a reviewer of the MHKBD exists) get no such mail.
     expect(to(mails, admin.email)).toEqual([]);
     expect(to(mails, 'alt@mhkbd.nrw.example')).toEqual([]);
+  });
+
+  it('tells the reviewer of readings that wait for release, with value and month in words', async () => {
+    const indicator = (await t.app.inject({ url: '/api/indicators/schulen-gigabit' })).json<IndicatorDetail>();
+    const month = monthsBefore(todayInBerlin(), 1).slice(0, 7);
+    const submitted = await post('/api/indicators/schulen-gigabit/readings', kim, {
+      value: 93.5,
+      date: month,
+      note: '',
+      evidence: { reference: 'Vorlage 18/1000' },
+      expectedRevision: indicator.revision,
+    });
+    expect(submitted.statusCode, submitted.body).toBe(202);
+    const day = daysLater(5);
+    expect(queue(day).reviews).toBe(1);
+    const [ritaMail] = to(await deliver(day), rita.email);
+    expect(ritaMail?.parsed.subject).toBe('Zielmonitor: 1 Meldung und 1 Messwert warten auf Ihre Freigabe');
+    expect(ritaMail?.parsed.text).toContain(
+      `• Kennzahl „${indicator.name}“ – Messwert: 93,5\u00a0% im ${formatDate(month, 'de')} von Kim Kaiser (MHKBD), eingereicht am`,
+    );
+    // Released, it waits no more: the next test's digest is about status reports only.
+    const released = await post(
+      `/api/submissions/${submitted.json<SubmissionResponse>().submission.id}/release`,
+      rita,
+      {
+        expectedRevision: indicator.revision + 1,
+      },
+    );
+    expect(released.statusCode, released.body).toBe(200);
   });
 
   it('asks the administration where no reviewer of the Ressort is active', async () => {

@@ -2,7 +2,11 @@ import { STATUSES, type Status } from '@zielmonitor/shared/schemas/common';
 import type { AuditChange, AuditSubject } from '@zielmonitor/shared/schemas/audit';
 import { AUDIT_ACTION_LABELS } from '@zielmonitor/shared/vocabulary/audit-actions';
 import { formatDate } from '@zielmonitor/shared/time/format';
-import { STATUS_LABEL_DE, SUBMISSION_KIND_LABELS } from '@zielmonitor/shared/vocabulary/labels';
+import { STATUS_LABEL_DE } from '@zielmonitor/shared/vocabulary/labels';
+import {
+  READING_SUBMISSION_KIND_LABELS,
+  SUBMISSION_KIND_LABELS,
+} from '@zielmonitor/shared/vocabulary/submission-labels';
 
 /**
  * The audit log in words an administration reads: what happened, to what, and what changed,
@@ -28,6 +32,13 @@ const change = (label: string, before: string | null, after: string | null): Aud
   before === null && after === null ? [] : [{ label, before, after }];
 
 const KINDS: Record<string, string> = SUBMISSION_KIND_LABELS.de;
+const READING_KINDS: Record<string, string> = READING_SUBMISSION_KIND_LABELS.de;
+/** A reading's date as stated: `2026-03` → März 2026, `2026-03-31` → 31.03.2026. */
+const stated = (value: unknown): string | null =>
+  typeof value === 'string' && /^\d{4}(-\d{2}){0,2}$/.test(value) ? formatDate(value, 'de') : null;
+/** A measured value as German writes it, exact: 93.5 → "93,5". */
+const value = (v: unknown): string | null => (typeof v === 'number' ? String(v).replace('.', ',') : null);
+const decided = (action: string) => (action.endsWith('.release') ? 'freigegeben' : 'zurückgegeben');
 
 /** The labelled changes of one audit entry. */
 export function auditChanges(action: string, beforeValue: unknown, afterValue: unknown): AuditChange[] {
@@ -66,11 +77,7 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
     case 'submission.release':
     case 'submission.return':
       return [
-        ...change(
-          'Einreichung',
-          'wartet auf Freigabe',
-          action === 'submission.release' ? 'freigegeben' : 'zurückgegeben',
-        ),
+        ...change('Einreichung', 'wartet auf Freigabe', decided(action)),
         ...change('Status', null, status(event.status)),
         ...change('Grund', null, text(obj(after.submission).reason)),
       ];
@@ -106,7 +113,7 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
     case 'indicator.reading.import': {
       const reading = obj(after.reading ?? after);
       return [
-        ...change('Wert', null, text(reading.value)),
+        ...change('Wert', null, value(reading.value)),
         ...change('Stand', null, day(reading.date)),
         ...change('Anmerkung', null, text(reading.note)),
       ];
@@ -114,9 +121,28 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
     case 'indicator.reading.correct':
     case 'indicator.reading.withdraw':
       return [
-        ...change('Wert', text(obj(before.reading).value), text(obj(after.replacement).value)),
+        ...change('Wert', value(obj(before.reading).value), value(obj(after.replacement).value)),
         ...change('Stand', day(obj(before.reading).date), day(obj(after.replacement).date)),
         ...change('Grund', null, text(after.reason)),
+      ];
+    case 'indicator.reading.submit': {
+      const s = obj(after.submission);
+      const reading = obj(s.reading);
+      return [
+        ...change('Art', null, READING_KINDS[text(s.kind) ?? ''] ?? null),
+        ...change('Wert', value(obj(before.reading).value), value(reading.value)),
+        ...change('Stand', day(obj(before.reading).date), stated(reading.date)),
+        ...change('Grund', null, text(s.reason)),
+      ];
+    }
+    case 'indicator.reading.release':
+    case 'indicator.reading.return':
+      return [
+        ...change('Einreichung', 'wartet auf Freigabe', decided(action)),
+        ...change('Art', null, READING_KINDS[text(obj(after.submission).kind) ?? ''] ?? null),
+        ...change('Wert', null, value(obj(after.reading).value)),
+        ...change('Stand', null, day(obj(after.reading).date)),
+        ...change('Grund', null, text(obj(after.submission).reason)),
       ];
     case 'import.indicator-readings':
       return [

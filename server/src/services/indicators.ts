@@ -103,7 +103,7 @@ export function indicatorDetail(
   reference: string,
   canReport: boolean,
   limit = 250,
-): Omit<IndicatorDetail, 'at'> | undefined {
+): Omit<IndicatorDetail, 'at' | 'review'> | undefined {
   const row = indicators.get(id);
   if (!row) return undefined;
   const { targetRows, path, ...summary } = summarize(indicators, row, at, reference);

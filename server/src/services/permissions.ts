@@ -70,13 +70,25 @@ export function goalPermissions(
   };
 }
 
+/** Who is responsible today for each goal an indicator measures. */
+function indicatorResponsibilities(repos: Repositories, indicatorId: string): Responsibility[] {
+  return repos.indicators.goals(indicatorId).flatMap((link) => {
+    const goal = repos.statusWrites.goalForUpdate(link.goalId);
+    return goal ? [responsibilityToday(repos, goal)] : [];
+  });
+}
+
 /**
  * Reporting a reading of an indicator: whoever may report on one of the goals it measures today.
  */
 export function mayReportIndicator(repos: Repositories, user: User, indicatorId: string): boolean {
   const actor = actorOf(repos, user);
-  return repos.indicators.goals(indicatorId).some((link) => {
-    const goal = repos.statusWrites.goalForUpdate(link.goalId);
-    return goal !== undefined && mayReport(actor, responsibilityToday(repos, goal));
-  });
+  return indicatorResponsibilities(repos, indicatorId).some((r) => mayReport(actor, r));
 }
+
+/**
+ * Releasing or returning a submitted reading: a second person — a reviewer of a Ressort responsible
+ * today for one of the goals the indicator measures, or the administration.
+ */
+export const mayDecideIndicator = (repos: Repositories, actor: Actor, indicatorId: string, submittedBy: number) =>
+  indicatorResponsibilities(repos, indicatorId).some((r) => mayDecide(actor, r, submittedBy));

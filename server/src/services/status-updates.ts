@@ -35,7 +35,7 @@ export class StatusConflictError extends AppError {
 
 export const forbidden = () => new AppError(403, 'FORBIDDEN', 'Für dieses Ziel ist keines Ihrer Ressorts zuständig.');
 
-const reporterName = (user: User) =>
+export const reporterName = (user: User) =>
   user.role === 'admin' ? `${user.name} (Administration)` : `${user.name} (${user.ressorts.join(', ')})`;
 
 /** Who a write is by and when it enters the public record; released writes name the second person. */
@@ -211,7 +211,7 @@ function write(
       const author: Author = { userId: user.id, reporter: reporterName(user) };
       if (ctx.reviewRequired && track === 'official') {
         const payload: SubmissionPayload = publicWrite.body;
-        const id = repos.submissions.insert({
+        const id = repos.submissions.insertForGoal({
           goalId,
           kind: publicWrite.kind satisfies SubmissionKind,
           targetEventId: publicWrite.kind === 'report' ? null : publicWrite.target.id,
@@ -237,7 +237,7 @@ function write(
         );
         return {
           status: 202 as const,
-          body: { goalId, revision, submission: toSubmission(repos, stored, actorOf(repos, user)) },
+          body: { revision, submission: toSubmission(repos, stored, actorOf(repos, user)) },
         };
       }
       const before = repos.goals.describe(goalId)?.[track] ?? null;

@@ -12,7 +12,7 @@ import {
 } from './common.ts';
 import { StatusEvent } from './status-event.ts';
 import { ExportStamp } from './export-stamp.ts';
-import { Submission } from './submission.ts';
+import { PendingReview } from './submission.ts';
 import { PointInTimeEcho, PointInTimeQuery } from './point-in-time.ts';
 import { GoalSchedules } from './schedule.ts';
 import { singleLineText } from './text.ts';
@@ -147,7 +147,7 @@ export const GoalDetail = GoalSummary.extend({
    * Reports waiting for a second person's release: how many (public), and — for users of a
    * responsible Ressort and the administration — which.
    */
-  review: z.object({ pending: z.number().int().nonnegative(), submissions: z.array(Submission) }),
+  review: PendingReview,
   /** What the signed-in user may do with this goal (false and empty for visitors): decided by the server. */
   permissions: z.object({
     canReport: z.boolean(),

@@ -1,5 +1,4 @@
 import type { Confidence, Horizon, Status, Track } from '../schemas/common.ts';
-import type { SubmissionKind } from '../schemas/submission.ts';
 import type { ChangeKind } from './change-kinds.ts';
 import type { Lang } from './lang.ts';
 
@@ -62,12 +61,6 @@ export const CHANGE_KIND_LABELS: Record<Lang, Record<ChangeKind, string>> = {
     correction: 'correction',
     withdrawal: 'withdrawal',
   },
-};
-
-/** What a submission waiting for release is. */
-export const SUBMISSION_KIND_LABELS: Record<Lang, Record<SubmissionKind, string>> = {
-  de: { report: 'Meldung', correction: 'Berichtigung', withdrawal: 'Rücknahme' },
-  en: { report: 'Report', correction: 'Correction', withdrawal: 'Withdrawal' },
 };
 
 /** German labels only: the CSV format is German whatever the interface language. */

@@ -14,9 +14,9 @@ import { useT } from '../../lib/i18n.ts';
 import { formatDueDate } from '../../lib/due-date.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
 import { StatusHistory } from './status-history.tsx';
-import { PendingPanel } from './pending-panel.tsx';
 import { ResponsibilityFacts } from './responsibility-facts.tsx';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
+import { PendingPanel } from '../../components/pending-panel.tsx';
 import { GoalIndicators } from '../../components/indicators/goal-indicators.tsx';
 import { GoalSchedule } from '../../components/indicators/goal-schedule.tsx';
 
@@ -54,7 +54,7 @@ export function GoalPage() {
           <p role="status" aria-live="polite" className="saved">
             {Number.isFinite(reported) ? savedMessage(t, g, reported) : submitted ? w.submitted : ''}
           </p>
-          <PendingPanel goal={g} />
+          <PendingPanel review={g.review} about="goal" />
           <p className="goal-status">
             <StatusBadge status={g.status} /> <span className="muted">({t.goals.colStatus})</span>
             {g.permissions.canReport && (

@@ -6,7 +6,7 @@ import { ReadingBody } from '@zielmonitor/shared/schemas/indicator-write';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { meQuery } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
-import { indicatorQuery, useReportReading } from '../../api/indicators.ts';
+import { afterReading, indicatorQuery, useReportReading } from '../../api/indicators.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useIndicatorText } from '../../lib/indicator-text.ts';
@@ -60,7 +60,7 @@ export function ReadingFormPage() {
     }
     setErrors({});
     report.mutate(parsed.data, {
-      onSuccess: () => navigate(`/kennzahlen/${encodeURIComponent(id)}?gemeldet=1`),
+      onSuccess: (result) => navigate(afterReading(id, result)),
       onError: (error) => {
         if (error instanceof ApiError && error.status === 409) void indicator.refetch();
         else if (error instanceof ApiError && error.body?.error.issues) {

@@ -1,7 +1,8 @@
 import type { IndicatorDetail } from '@zielmonitor/shared/schemas/indicator';
 import { formatDate, wordingAddsToDate } from '@zielmonitor/shared/time/format';
 import { statedDate } from '@zielmonitor/shared/time/partial-date';
-import { formatValue, gapSentence, useIndicatorText } from '../../lib/indicator-text.ts';
+import { formatValue } from '@zielmonitor/shared/indicators/words';
+import { gapSentence, useIndicatorText } from '../../lib/indicator-text.ts';
 import { RatingBadge } from '../../components/indicators/rating-badge.tsx';
 
 /** Every reading, newest first: what the source said, who said it, how it stands against the plan. */
@@ -34,9 +35,9 @@ export function ReadingsTable({ indicator }: { indicator: IndicatorDetail }) {
                 </td>
                 <td>
                   {r.superseded ? (
-                    <del>{formatValue(r.value, indicator, x, x.lang, r.qualifier)}</del>
+                    <del>{formatValue(r.value, indicator, x.lang, r.qualifier)}</del>
                   ) : (
-                    formatValue(r.value, indicator, x, x.lang, r.qualifier)
+                    formatValue(r.value, indicator, x.lang, r.qualifier)
                   )}
                   {r.valueWording && <span className="basis">„{r.valueWording}“</span>}
                 </td>
