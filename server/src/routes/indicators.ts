@@ -19,9 +19,14 @@ import {
 import { notFound, unknownValue } from '../lib/errors.ts';
 import { requireAdmin, requireUser } from '../plugins/auth.ts';
 import { referenceDate } from '../repositories/goals.ts';
-import { mayReportIndicator } from '../services/permissions.ts';
+import { indicatorPermissions, mayReportIndicator } from '../services/permissions.ts';
 import { createIndicator, updateIndicator } from '../services/indicator-admin.ts';
-import { forbiddenIndicator, recordReading, supersedeReading } from '../services/indicator-readings.ts';
+import {
+  forbiddenIndicator,
+  mayWriteOnIndicator,
+  recordReading,
+  supersedeReading,
+} from '../services/indicator-readings.ts';
 import { indicatorDetail, listIndicators } from '../services/indicators.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
 import { assertKnownFilters } from '../services/references.ts';
@@ -43,7 +48,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
   const ownRessort = async (request: FastifyRequest) => {
     const { id } = request.params as { id?: string };
     if (!id || !request.user || !app.repos.indicators.get(id)) return;
-    if (!mayReportIndicator(app.repos, request.user, id)) {
+    if (!mayWriteOnIndicator(app.repos, request.user, id)) {
       request.log.warn({ user: request.user.email, indicator: id }, 'authorization failed: other Ressort');
       throw forbiddenIndicator();
     }
@@ -64,7 +69,11 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       query.limit,
     );
     if (!found) throw notFound(`Kennzahl „${id}“ nicht gefunden`);
-    return { ...found, at: echo };
+    const shown = new Set(found.readings.map((r) => r.id));
+    // Replies to the readings shown: one to a reading beyond the view's limit or date is not part of it.
+    const replies = app.repos.replies.ofIndicator(id, at.knownAt).filter((r) => shown.has(r.target.id));
+    const may = indicatorPermissions(app.repos, request.user, id, found.readings, replies);
+    return { ...found, replies, ...may, at: echo };
   };
 
   app.get(
@@ -100,7 +109,15 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { params: IndicatorParams, body: ReadingBody, response: { 201: ReadingResponse, ...WRITE_ERRORS } },
     },
     async (request, reply) => {
-      const result = recordReading(app.db, app.repos, userOf(request), request.params.id, request.body, request.ip);
+      const result = recordReading(
+        app.db,
+        app.repos,
+        userOf(request),
+        request.params.id,
+        request.body,
+        request.ip,
+        app.notify,
+      );
       return reply.status(201).send(result);
     },
   );
@@ -121,6 +138,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.readingId,
         request.body,
         request.ip,
+        app.notify,
       );
       return reply.status(201).send(result);
     },

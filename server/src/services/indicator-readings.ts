@@ -7,7 +7,9 @@ import { AppError, notFound } from '../lib/errors.ts';
 import { NOW } from '../repositories/current-status-sql.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { NewReading } from '../repositories/indicator-writes.ts';
-import { mayReportIndicator } from './permissions.ts';
+import { actorOf, mayAssess, mayReportIndicator } from './permissions.ts';
+import { noticeOfReading, type Notify } from './notices.ts';
+import { reporterName, wrongTrack } from './status-updates.ts';
 import { pathOf, toReading } from './indicators.ts';
 
 export const forbiddenIndicator = () =>
@@ -32,15 +34,12 @@ export function checkValue(unit: 'percent' | 'count', value: number, field: stri
     throw invalid(field, 'Eine Anzahl ist eine ganze Zahl ab 0');
 }
 
-const reporterName = (user: User) =>
-  user.role === 'admin' ? `${user.name} (Administration)` : `${user.name} (${user.ressorts.join(', ')})`;
-
-type ReadingInput = Omit<ReadingBody, 'expectedRevision'>;
+type ReadingInput = Omit<ReadingBody, 'expectedRevision' | 'track'>;
 
 function newReading(
   indicatorId: string,
   body: ReadingInput,
-  who: { reporter: string; track: NewReading['track']; userId: number },
+  who: { reporter: string; track: NewReading['track']; userId: number; organisation: string | null },
   revision: number,
   now: Date,
 ): NewReading {
@@ -61,6 +60,7 @@ function newReading(
     recordedAt: now.toISOString(),
     reportedByUserId: who.userId,
     indicatorRevision: revision,
+    organisation: who.track === 'independent' ? who.organisation : null,
   };
 }
 
@@ -79,20 +79,37 @@ function guarded<T>(
   user: User,
   indicatorId: string,
   expectedRevision: number,
+  track: 'official' | 'independent' | null,
   write: (unit: 'percent' | 'count', revision: number) => T,
 ): T {
   return db
     .transaction(() => {
       const indicator = repos.indicators.get(indicatorId);
       if (!indicator) throw notFound(`Kennzahl „${indicatorId}“ nicht gefunden`);
-      if (!mayReportIndicator(repos, user, indicatorId)) throw forbiddenIndicator();
+      // A new reading is checked for its track; a correction against the reading it supersedes.
+      if (track === null) {
+        if (!mayWriteOnIndicator(repos, user, indicatorId)) throw forbiddenIndicator();
+      } else if (!mayReportIndicator(repos, user, indicatorId, track)) {
+        const actor = actorOf(repos, user);
+        // The government on the independent track, or an assessor on the government's: the wrong track.
+        throw track === 'independent' || mayAssess(actor) ? wrongTrack(actor) : forbiddenIndicator();
+      }
       if (indicator.revision !== expectedRevision) throw conflict();
       return write(indicator.unit, indicator.revision + 1);
     })
     .immediate();
 }
 
-/** A controller's (official) reading for an indicator of their Ressorts; admins for every indicator. */
+/** Whether the user may write on an indicator at all: either track. */
+export const mayWriteOnIndicator = (repos: Repositories, user: User, indicatorId: string) =>
+  mayReportIndicator(repos, user, indicatorId, 'official') ||
+  mayReportIndicator(repos, user, indicatorId, 'independent') ||
+  user.role === 'admin';
+
+/**
+ * A reading: a controller's (official) for an indicator of their Ressorts, an admin's for every
+ * indicator, an assessor's (independent) for any indicator.
+ */
 export function recordReading(
   db: Db,
   repos: Repositories,
@@ -100,20 +117,22 @@ export function recordReading(
   indicatorId: string,
   body: ReadingBody,
   ip: string,
+  notify: Notify,
   now = new Date(),
 ): ReadingResponse {
-  return guarded(db, repos, user, indicatorId, body.expectedRevision, (unit, revision) => {
+  return guarded(db, repos, user, indicatorId, body.expectedRevision, body.track, (unit, revision) => {
     checkValue(unit, body.value, 'value');
     if (!repos.indicatorWrites.bump(indicatorId, body.expectedRevision, now.toISOString())) throw conflict();
     const reading = newReading(
       indicatorId,
       body,
-      { reporter: reporterName(user), track: 'official', userId: user.id },
+      { reporter: reporterName(user), track: body.track, userId: user.id, organisation: user.organisation },
       revision,
       now,
     );
     const id = repos.indicatorWrites.appendReading(reading);
     const stored = shown(repos, indicatorId, id);
+    notify(noticeOfReading(repos, stored, 'reading'));
     repos.audit.append(
       {
         actorId: user.id,
@@ -134,7 +153,7 @@ export function recordReading(
 /**
  * Corrects or withdraws a reading: the reading stays, a supersession names it with the reason,
  * and from now on it no longer counts. Controllers may do this for official readings of their
- * Ressorts' indicators; independent readings (parliamentary groups, press) only an admin.
+ * Ressorts' indicators; an independent reading the organisation that wrote it, and the administration.
  */
 export function supersedeReading(
   db: Db,
@@ -144,17 +163,25 @@ export function supersedeReading(
   readingId: number,
   body: SupersedeBody,
   ip: string,
+  notify: Notify,
   now = new Date(),
 ): ReadingResponse & { superseded: Reading } {
-  return guarded(db, repos, user, indicatorId, body.expectedRevision, (unit, revision) => {
+  return guarded(db, repos, user, indicatorId, body.expectedRevision, null, (unit, revision) => {
     const original = repos.indicators.reading(readingId, NOW);
     if (!original || original.indicatorId !== indicatorId)
       throw notFound(`Messwert ${readingId} gibt es zu dieser Kennzahl nicht`);
-    if (original.track === 'independent' && user.role !== 'admin') {
+    const own =
+      original.track === 'official'
+        ? mayReportIndicator(repos, user, indicatorId, 'official')
+        : user.role === 'admin' ||
+          (mayAssess(actorOf(repos, user)) && original.organisation !== null && original.organisation === user.organisation);
+    if (!own) {
       throw new AppError(
         403,
         'FORBIDDEN',
-        'Unabhängige Messwerte kann nur die Administration berichtigen oder zurückziehen.',
+        original.track === 'official'
+          ? 'Messwerte der Landesregierung berichtigt oder zieht ein zuständiges Ressort zurück.'
+          : 'Unabhängige Messwerte kann nur die Organisation berichtigen oder zurückziehen, die sie gemeldet hat, oder die Administration.',
       );
     }
     if (repos.indicatorWrites.isSuperseded(readingId)) {
@@ -171,6 +198,7 @@ export function supersedeReading(
               reporter: original.track === 'official' ? reporterName(user) : original.reporter,
               track: original.track,
               userId: user.id,
+              organisation: original.organisation,
             },
             revision,
             now,
@@ -187,6 +215,7 @@ export function supersedeReading(
     });
     const superseded = shown(repos, indicatorId, readingId);
     const reading = replacementId === null ? superseded : shown(repos, indicatorId, replacementId);
+    notify(noticeOfReading(repos, replacementId === null ? superseded : reading, body.kind));
     repos.audit.append(
       {
         actorId: user.id,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Reply } from './reply.ts';
 import { DatePrecision, GoalId, IsoDate, RessortCode, SourceRef, Track, VersionKey } from './common.ts';
 import { PointInTimeEcho, PointInTimeQuery } from './point-in-time.ts';
 import { Evidence } from './status-event.ts';
@@ -145,6 +146,14 @@ export const IndicatorDetail = IndicatorSummary.extend({
   sources: z.array(SourceRef),
   /** Whether the user asking may report a reading (the server decides, the page follows). */
   canReport: z.boolean(),
+  /** Whether the user asking may report an independent reading (assessors of an organisation). */
+  canAssess: z.boolean(),
+  /** Replies (Stellungnahmen) to the readings shown, oldest first. */
+  replies: z.array(Reply),
+  /** The readings the user may answer for their organisation or Ressort. */
+  repliableReadingIds: z.array(z.number().int()),
+  /** The replies the user may correct or withdraw. */
+  correctableReplyIds: z.array(z.number().int()),
   at: PointInTimeEcho,
 });
 export type IndicatorDetail = z.infer<typeof IndicatorDetail>;
