@@ -3,7 +3,8 @@ import type { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
 import { CountingQuestions } from '../../components/counting-questions.tsx';
 import { IndicatorSlide } from '../indicators/indicator-slide.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { formatDate, formatPercent } from '@zielmonitor/shared/time/format';
+import { formatPercent, formatStatedDate } from '@zielmonitor/shared/time/format';
+import { formatDueDate } from '../../lib/due-date.ts';
 import { useT } from '../../lib/i18n.ts';
 import type { Slide } from '../../lib/session-slides.ts';
 import { COUNTING_RULE_TEXT } from '@zielmonitor/shared/vocabulary/counting-rules';
@@ -113,8 +114,7 @@ export function SessionSlide({
             <StatusBadge status={slide.goal.status} />
           </p>
           <p>
-            {slide.goal.leadRessort ?? t.unknownRessort} · {t.goal.due}:{' '}
-            {slide.goal.effectiveDueDate ? formatDate(slide.goal.effectiveDueDate, t.lang) : '–'}
+            {slide.goal.leadRessort ?? t.unknownRessort} · {t.goal.due}: {formatDueDate(slide.goal, t.lang) ?? '–'}
           </p>
           {slide.goal.independent && (
             <p>
@@ -135,8 +135,7 @@ export function SessionSlide({
               .filter((f) => f.achieved !== null)
               .map((f) => (
                 <li key={f.id}>
-                  <strong>{f.reporter}</strong> (
-                  {formatDate(f.date.slice(0, f.datePrecision === 'day' ? 10 : 7), t.lang)}): {f.figure}
+                  <strong>{f.reporter}</strong> ({formatStatedDate(f.date, f.datePrecision, t.lang)}): {f.figure}
                 </li>
               ))}
           </ul>
