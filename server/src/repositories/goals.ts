@@ -74,7 +74,7 @@ export type GoalRow = {
   i_reporter: string | null;
 };
 
-export type GoalDescription = Omit<GoalDetail, 'at' | 'history' | 'lineage' | 'permissions' | 'review'>;
+export type GoalDescription = Omit<GoalDetail, 'at' | 'history' | 'lineage' | 'permissions' | 'review' | 'replies'>;
 
 export type EventRow = {
   id: number;

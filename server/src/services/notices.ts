@@ -32,7 +32,7 @@ export type Notice = {
 export type Notify = (notice: Notice) => void;
 export const notifyNobody: Notify = () => {};
 
-type GoalScope = Pick<Notice, 'goalIds' | 'ressorts' | 'versions'> & { title: string; path: string };
+type GoalScope = Pick<Notice, 'goalIds' | 'indicatorIds' | 'ressorts' | 'versions'> & { title: string; path: string };
 
 /** A goal's subscribers: the goal, its version, the strategy's Ressort and those responsible today. */
 function goalScope(repos: Repositories, goalId: string): GoalScope {
@@ -41,6 +41,7 @@ function goalScope(repos: Repositories, goalId: string): GoalScope {
   const today = forUpdate ? ressortsOf(responsibilityToday(repos, forUpdate)) : [];
   return {
     goalIds: [goalId],
+    indicatorIds: [],
     ressorts: [...new Set([...(goal?.leadRessort ? [goal.leadRessort] : []), ...today])],
     versions: goal ? [goal.version] : [],
     title: goal ? `Ziel ${goalId} „${goal.title}“` : `Ziel ${goalId}`,
@@ -74,7 +75,6 @@ export function noticeOfStatusWrite(
   const evidence = evidenceOf(event.evidence);
   return {
     ...scope,
-    indicatorIds: [],
     key: `${kind === 'withdrawal' ? 'withdrawal' : 'status'}:${event.id}`,
     subject: `Zielmonitor: ${headline} zu Ziel ${event.goalId}`,
     title: headline,
@@ -95,13 +95,8 @@ export const replyAuthorLabel = (author: Reply['author']) =>
   author.kind === 'ressort' ? `Ressort ${author.name}` : author.name;
 
 /** A reply (or its correction or withdrawal) under a report, assessment or reading. */
-export function noticeOfReply(
-  repos: Repositories,
-  reply: Reply,
-  kind: 'reply' | 'correction' | 'withdrawal',
-): Notice {
-  const scope =
-    reply.goalId !== null ? goalScope(repos, reply.goalId) : indicatorScope(repos, reply.indicatorId ?? '');
+export function noticeOfReply(repos: Repositories, reply: Reply, kind: 'reply' | 'correction' | 'withdrawal'): Notice {
+  const scope = reply.goalId !== null ? goalScope(repos, reply.goalId) : indicatorScope(repos, reply.indicatorId ?? '');
   const who = replyAuthorLabel(reply.author);
   const headline =
     kind === 'reply'
