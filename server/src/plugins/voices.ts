@@ -33,7 +33,8 @@ export const voicesPlugin = fp(
     const run = () => {
       try {
         const queued = runVoicesJobs(context());
-        if (queued.digests + queued.overdueRounds + queued.requestReminders > 0) app.log.info({ queued }, 'subscriber mail queued');
+        if (queued.digests + queued.overdueRounds + queued.requestReminders > 0)
+          app.log.info({ queued }, 'subscriber mail queued');
       } catch (err) {
         // Locked by a backup or restore right now: the next run will do.
         if (!isBusy(err)) app.log.error({ err }, 'queueing subscriber mail failed');

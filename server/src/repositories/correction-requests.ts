@@ -95,7 +95,12 @@ export function createCorrectionRequestsRepository(db: Db) {
 
   return {
     /** Call inside a transaction: the request and its Ressorts are one write. */
-    insert(request: Omit<StoredRequest, 'id' | 'state' | 'answer' | 'answeredAt' | 'answeredBy' | 'linkedEventId' | 'linkedReadingId'>): number {
+    insert(
+      request: Omit<
+        StoredRequest,
+        'id' | 'state' | 'answer' | 'answeredAt' | 'answeredBy' | 'linkedEventId' | 'linkedReadingId'
+      >,
+    ): number {
       const { ressorts, ...row } = request;
       const id = Number(insert.run(row).lastInsertRowid);
       ressorts.forEach((code) => insertRessort.run(id, code));

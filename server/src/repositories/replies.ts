@@ -78,10 +78,12 @@ export function createRepliesRepository(db: Db) {
     `${SELECT} WHERE r.target_kind = 'status_event' AND r.recorded_at >= @from AND r.recorded_at <= @until
        AND r.recorded_at <= @knownAt ORDER BY r.recorded_at DESC, r.id DESC LIMIT @limit`,
   );
-  const firstBy = db.prepare<[number | null, number | null, string, string], number>(
-    `SELECT id FROM replies WHERE status_event_id IS ? AND reading_id IS ? AND author_kind = ? AND author = ?
+  const firstBy = db
+    .prepare<[number | null, number | null, string, string], number>(
+      `SELECT id FROM replies WHERE status_event_id IS ? AND reading_id IS ? AND author_kind = ? AND author = ?
        AND corrects_reply_id IS NULL`,
-  ).pluck();
+    )
+    .pluck();
   const insert = db.prepare(`INSERT INTO replies (target_kind, status_event_id, reading_id, author_kind, author, text,
       evidence_url, evidence_reference, recorded_at, user_id, corrects_reply_id)
     VALUES (@targetKind, @statusEventId, @readingId, @authorKind, @author, @text, @evidenceUrl, @evidenceReference,

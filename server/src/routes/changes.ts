@@ -13,6 +13,8 @@ import { resolvePointInTime } from '../services/point-in-time.ts';
 import { exportStamp } from '../services/export-stamp.ts';
 import { assertKnownFilters } from '../services/references.ts';
 import type { Repositories } from '../repositories/index.ts';
+import type { Reply } from '@zielmonitor/shared/schemas/reply';
+import { replyAuthorLabel } from '@zielmonitor/shared/vocabulary/labels';
 
 /** The one reading of a changes window, for the list and its CSV alike: until defaults to today. */
 function changesIn(repos: Repositories, query: ChangesQuery) {
@@ -31,9 +33,24 @@ function changesIn(repos: Repositories, query: ChangesQuery) {
     enteredUntil: endOfDayInBerlin(until),
     knownAt: at.knownAt,
   });
+  const replies = repos.replies
+    .ofEvents(
+      result.items.map((c) => c.event.id),
+      at.knownAt,
+    )
+    .filter((r) => r.supersededBy === null);
   // A window has no single date whose figures could have changed: changedSince stays unanswered.
-  return { since: query.since, until, ...result, at: { ...echo, changedSince: null } };
+  return { since: query.since, until, ...result, replies, at: { ...echo, changedSince: null } };
 }
+
+/** The replies to one report in one cell: who, what, and the evidence, one reply a paragraph. */
+const repliesText = (replies: Reply[]) =>
+  replies
+    .map((r) => {
+      const evidence = [r.evidence.url, r.evidence.reference].filter(Boolean).join(', ');
+      return `${replyAuthorLabel(r.author)}: ${r.text}${evidence ? ` (Beleg: ${evidence})` : ''}`;
+    })
+    .join('\n\n');
 
 const CSV_HEADERS = [
   'Art der Änderung',
@@ -53,6 +70,7 @@ const CSV_HEADERS = [
   'Beleg (URL)',
   'Beleg (Drucksache)',
   'Quelle',
+  'Stellungnahmen',
   'Datenstand',
   'Link zum Zitieren',
 ];
@@ -73,7 +91,7 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const query = request.query;
-      const { since, until, items, at } = changesIn(app.repos, query);
+      const { since, until, items, at, replies } = changesIn(app.repos, query);
       const stamp = exportStamp(
         app.repos,
         app.publicOrigin,
@@ -103,6 +121,7 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
         c.event.evidence.url ?? '',
         c.event.evidence.reference ?? '',
         c.event.sourceId ?? '',
+        repliesText(replies.filter((r) => r.target.id === c.event.id)),
         stamp.text,
         stamp.citableUrl,
       ]);

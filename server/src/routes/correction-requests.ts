@@ -60,7 +60,8 @@ export const correctionRequestRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: requireUser,
       schema: {
         operationId: 'listCorrectionRequests',
-        summary: 'Hinweise zum Beantworten: alle für die Administration, die eigenen Ressorts für Controlling und Prüfung',
+        summary:
+          'Hinweise zum Beantworten: alle für die Administration, die eigenen Ressorts für Controlling und Prüfung',
         security: [{ session: [] }],
         querystring: CorrectionRequestsQuery,
         response: { 200: CorrectionRequestsResponse, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
@@ -91,7 +92,15 @@ export const correctionRequestRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       answerRequest(
-        { db: app.db, repos: app.repos, mail: app.mail, origin: app.publicOrigin, user: userOf(request), ip: request.ip, now: new Date() },
+        {
+          db: app.db,
+          repos: app.repos,
+          mail: app.mail,
+          origin: app.publicOrigin,
+          user: userOf(request),
+          ip: request.ip,
+          now: new Date(),
+        },
         request.params.id,
         request.body,
       ),

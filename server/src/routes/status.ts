@@ -39,7 +39,11 @@ export const statusRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }> = 
   const othersRefused = async (request: FastifyRequest) => {
     const { id } = request.params as { id?: string };
     const goal = id ? app.repos.statusWrites.goalForUpdate(id) : undefined;
-    if (goal && request.user && !mayWriteOnGoal(actorOf(app.repos, request.user), responsibilityToday(app.repos, goal))) {
+    if (
+      goal &&
+      request.user &&
+      !mayWriteOnGoal(actorOf(app.repos, request.user), responsibilityToday(app.repos, goal))
+    ) {
       request.log.warn({ user: request.user.email, goal: id }, 'authorization failed: not responsible');
       throw forbidden();
     }
@@ -64,7 +68,8 @@ export const statusRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }> = 
       preValidation: othersRefused,
       schema: {
         operationId: 'reportStatus',
-        summary: 'Stand eines Ziels melden: Landesregierung (track official) oder unabhängige Einschätzung (track independent)',
+        summary:
+          'Stand eines Ziels melden: Landesregierung (track official) oder unabhängige Einschätzung (track independent)',
         security: [{ session: [] }],
         params: StatusUpdateParams,
         body: StatusUpdateBody,

@@ -14,15 +14,14 @@ import {
 import { AppError } from '../lib/errors.ts';
 import { limitPerAddress } from '../plugins/rate-limit.ts';
 import { LIMITS } from '../services/limits.ts';
-import {
-  confirmSubscription,
-  lookupUnsubscribe,
-  requestSubscription,
-  unsubscribe,
-} from '../services/subscriptions.ts';
+import { confirmSubscription, lookupUnsubscribe, requestSubscription, unsubscribe } from '../services/subscriptions.ts';
 
 const notConfigured = () =>
-  new AppError(404, 'MAIL_NOT_CONFIGURED', 'Benachrichtigungen per E-Mail sind in dieser Installation nicht eingerichtet.');
+  new AppError(
+    404,
+    'MAIL_NOT_CONFIGURED',
+    'Benachrichtigungen per E-Mail sind in dieser Installation nicht eingerichtet.',
+  );
 
 /** Subscriptions: ask (double opt-in), confirm, see and end what an unsubscribe link stands for. */
 export const subscriptionRoutes: FastifyPluginAsyncZod = async (app) => {

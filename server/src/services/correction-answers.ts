@@ -53,7 +53,11 @@ export function answerRequest(
       if (!request) throw requestNotFound(id);
       const actor = actorOf(repos, user);
       if (!mayAnswerRequest(actor, request.ressorts))
-        throw new AppError(403, 'FORBIDDEN', 'Diesen Hinweis beantworten die Administration oder ein zuständiges Ressort.');
+        throw new AppError(
+          403,
+          'FORBIDDEN',
+          'Diesen Hinweis beantworten die Administration oder ein zuständiges Ressort.',
+        );
       if (request.state !== 'open')
         throw new AppError(409, 'ALREADY_ANSWERED', 'Dieser Hinweis wurde bereits beantwortet.');
       if (body.link) checkLink(repos, request, body.link);
@@ -70,7 +74,11 @@ export function answerRequest(
       if (!answered) throw new Error(`request ${id} vanished inside its transaction`);
       const view = toRequestView(repos, answered, actor);
       if (request.email !== null && ctx.mail.configured) {
-        const subject = subjectOf(repos, request.subjectKind, request.statusEventId ?? request.readingId ?? request.goalId ?? request.indicatorId ?? '');
+        const subject = subjectOf(
+          repos,
+          request.subjectKind,
+          request.statusEventId ?? request.readingId ?? request.goalId ?? request.indicatorId ?? '',
+        );
         const label = subject?.label ?? view.subject.label;
         ctx.mail.enqueue(
           ctx,
@@ -79,14 +87,19 @@ export function answerRequest(
             dedupeKey: `request:${id}:answer`,
             ...renderMail(ctx.origin, {
               subject: `Zielmonitor: Antwort auf Ihren Hinweis zu ${label}`,
-              title: body.outcome === 'accepted' ? 'Ihr Hinweis hat zu einer Berichtigung geführt' : 'Ihr Hinweis wurde geprüft',
+              title:
+                body.outcome === 'accepted'
+                  ? 'Ihr Hinweis hat zu einer Berichtigung geführt'
+                  : 'Ihr Hinweis wurde geprüft',
               paragraphs: [
                 'Guten Tag,',
                 `vielen Dank für Ihren Hinweis vom ${formatDate(request.createdAt, 'de')} zu ${label}.`,
                 body.outcome === 'accepted'
                   ? 'Wir haben ihn geprüft und den Eintrag berichtigt.'
                   : 'Wir haben ihn geprüft und den Eintrag nicht geändert.',
-                ...(body.answer === '' ? [] : [`${body.outcome === 'accepted' ? 'Antwort' : 'Begründung'}: ${body.answer}`]),
+                ...(body.answer === ''
+                  ? []
+                  : [`${body.outcome === 'accepted' ? 'Antwort' : 'Begründung'}: ${body.answer}`]),
               ],
               links: view.link
                 ? [{ label: 'Zur Berichtigung', path: view.link.path }]
@@ -107,7 +120,13 @@ export function answerRequest(
           entityId: request.goalId ?? request.indicatorId ?? '',
           ip,
           before: { request: id, state: 'open' },
-          after: { request: id, state: body.outcome, answer: body.answer, link: view.link, answeredByMail: request.email !== null },
+          after: {
+            request: id,
+            state: body.outcome,
+            answer: body.answer,
+            link: view.link,
+            answeredByMail: request.email !== null,
+          },
         },
         now,
       );

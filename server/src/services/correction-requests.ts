@@ -14,7 +14,14 @@ import type { Mail } from '../mail/mail.ts';
 import { NOW } from '../repositories/current-status-sql.ts';
 import type { StoredRequest } from '../repositories/correction-requests.ts';
 import type { Repositories } from '../repositories/index.ts';
-import { actorOf, indicatorRessorts, mayAnswerRequest, ressortsOf, responsibilityToday, type Actor } from './permissions.ts';
+import {
+  actorOf,
+  indicatorRessorts,
+  mayAnswerRequest,
+  ressortsOf,
+  responsibilityToday,
+  type Actor,
+} from './permissions.ts';
 import { refuseFilledHoneypot } from './subscriptions.ts';
 
 /**
@@ -42,7 +49,11 @@ const unknownSubject = (what: string) =>
   ]);
 
 /** What a request is about, with the Ressorts that speak for it today; null when it names nothing known. */
-export function subjectOf(repos: Repositories, kind: StoredRequest['subjectKind'], id: string | number): Subject | null {
+export function subjectOf(
+  repos: Repositories,
+  kind: StoredRequest['subjectKind'],
+  id: string | number,
+): Subject | null {
   const goalSubject = (goalId: string, entry: { id: number; date: string } | null): Subject | null => {
     const goal = repos.statusWrites.goalForUpdate(goalId);
     const title = repos.goals.describe(goalId)?.title;
@@ -77,9 +88,7 @@ export function subjectOf(repos: Repositories, kind: StoredRequest['subjectKind'
       return indicatorSubject(String(id), null);
     case 'status_event': {
       const event = repos.statusWrites.event(Number(id));
-      return event
-        ? goalSubject(event.goalId, { id: event.id, date: formatDate(event.effectiveDate, 'de') })
-        : null;
+      return event ? goalSubject(event.goalId, { id: event.id, date: formatDate(event.effectiveDate, 'de') }) : null;
     }
     case 'reading': {
       const reading = repos.indicators.reading(Number(id), NOW);
@@ -93,10 +102,19 @@ export function subjectOf(repos: Repositories, kind: StoredRequest['subjectKind'
   }
 }
 
-const SUBJECT_NAMES = { goal: 'Dieses Ziel', status_event: 'Diese Meldung', indicator: 'Diese Kennzahl', reading: 'Dieser Messwert' };
+const SUBJECT_NAMES = {
+  goal: 'Dieses Ziel',
+  status_event: 'Diese Meldung',
+  indicator: 'Diese Kennzahl',
+  reading: 'Dieser Messwert',
+};
 
 /** Stores a request from anyone; the per-address limit is counted by the route before this runs. */
-export function submitRequest(ctx: RequestContext, body: CorrectionRequestBody, now = new Date()): CorrectionRequestCreated {
+export function submitRequest(
+  ctx: RequestContext,
+  body: CorrectionRequestBody,
+  now = new Date(),
+): CorrectionRequestCreated {
   const { db, repos } = ctx;
   return db
     .transaction(() => {
@@ -104,9 +122,12 @@ export function submitRequest(ctx: RequestContext, body: CorrectionRequestBody, 
       const subject = subjectOf(repos, body.subject.kind, body.subject.id);
       if (!subject) throw unknownSubject(SUBJECT_NAMES[body.subject.kind]);
       if (body.email !== undefined && !ctx.mail.configured) {
-        throw new AppError(400, 'VALIDATION_ERROR', 'Ungültige Anfrage – email: Antworten per E-Mail sind hier nicht eingerichtet', [
-          { location: 'body', field: 'email', message: 'Antworten per E-Mail sind hier nicht eingerichtet' },
-        ]);
+        throw new AppError(
+          400,
+          'VALIDATION_ERROR',
+          'Ungültige Anfrage – email: Antworten per E-Mail sind hier nicht eingerichtet',
+          [{ location: 'body', field: 'email', message: 'Antworten per E-Mail sind hier nicht eingerichtet' }],
+        );
       }
       const { label: _label, path: _path, ...where } = subject;
       const id = repos.correctionRequests.insert({
@@ -127,7 +148,12 @@ export function submitRequest(ctx: RequestContext, body: CorrectionRequestBody, 
           // Neither the address nor the network address: an anonymous request stays anonymous in the log.
           ip: null,
           before: null,
-          after: { request: id, subject: subject.label, description: body.description, answerByMail: body.email !== undefined },
+          after: {
+            request: id,
+            subject: subject.label,
+            description: body.description,
+            answerByMail: body.email !== undefined,
+          },
         },
         now,
       );
@@ -140,9 +166,17 @@ export function toRequestView(repos: Repositories, r: StoredRequest, actor: Acto
   const subject = subjectOf(repos, r.subjectKind, r.statusEventId ?? r.readingId ?? r.goalId ?? r.indicatorId ?? '');
   const link =
     r.linkedEventId !== null
-      ? { kind: 'status_event' as const, id: r.linkedEventId, path: `/ziele/${encodeURIComponent(r.goalId ?? '')}#meldung-${r.linkedEventId}` }
+      ? {
+          kind: 'status_event' as const,
+          id: r.linkedEventId,
+          path: `/ziele/${encodeURIComponent(r.goalId ?? '')}#meldung-${r.linkedEventId}`,
+        }
       : r.linkedReadingId !== null
-        ? { kind: 'reading' as const, id: r.linkedReadingId, path: `/kennzahlen/${encodeURIComponent(r.indicatorId ?? '')}#messwert-${r.linkedReadingId}` }
+        ? {
+            kind: 'reading' as const,
+            id: r.linkedReadingId,
+            path: `/kennzahlen/${encodeURIComponent(r.indicatorId ?? '')}#messwert-${r.linkedReadingId}`,
+          }
         : null;
   return {
     id: r.id,

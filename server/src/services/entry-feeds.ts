@@ -5,7 +5,7 @@ import type { FeedEntry } from '../lib/entry-feed.ts';
 import { absoluteUrl } from '../lib/links.ts';
 import { NOW } from '../repositories/current-status-sql.ts';
 import type { Repositories } from '../repositories/index.ts';
-import { replyAuthorLabel } from './notices.ts';
+import { replyAuthorLabel } from '@zielmonitor/shared/vocabulary/labels';
 
 /**
  * The feeds of one goal and one indicator: every entry of both tracks, each correction and
@@ -56,7 +56,13 @@ export function goalFeedEntries(repos: Repositories, origin: string, goalId: str
       title: `${title}: ${CHANGE_KIND_LABELS.de[e.kind]} – ${STATUS_LABEL_DE[e.status]} (${TRACK_LABELS.de[e.track]})`,
       updated: e.recordedAt,
       link,
-      summary: joined(`gültig ab ${when}`, `eingetragen von ${e.reporter}`, e.note, e.evidence.url, e.evidence.reference),
+      summary: joined(
+        `gültig ab ${when}`,
+        `eingetragen von ${e.reporter}`,
+        e.note,
+        e.evidence.url,
+        e.evidence.reference,
+      ),
       category: TRACK_LABELS.de[e.track],
     };
     const withdrawal: FeedEntry[] =
@@ -79,7 +85,12 @@ export function goalFeedEntries(repos: Repositories, origin: string, goalId: str
     .slice(0, FEED_SIZE);
 }
 
-export function indicatorFeedEntries(repos: Repositories, origin: string, indicatorId: string, name: string): FeedEntry[] {
+export function indicatorFeedEntries(
+  repos: Repositories,
+  origin: string,
+  indicatorId: string,
+  name: string,
+): FeedEntry[] {
   const path = `/kennzahlen/${encodeURIComponent(indicatorId)}`;
   const readings = repos.indicators.readings(indicatorId, NOW, FEED_SIZE).flatMap((r): FeedEntry[] => {
     const link = absoluteUrl(origin, `${path}#messwert-${r.id}`);
@@ -95,7 +106,10 @@ export function indicatorFeedEntries(repos: Repositories, origin: string, indica
     const superseded: FeedEntry[] = r.superseded
       ? [
           {
-            id: absoluteUrl(origin, `/api/readings/${r.superseded.kind === 'withdrawal' ? 'ruecknahme' : 'berichtigung'}-${r.id}`),
+            id: absoluteUrl(
+              origin,
+              `/api/readings/${r.superseded.kind === 'withdrawal' ? 'ruecknahme' : 'berichtigung'}-${r.id}`,
+            ),
             title: `${name}: Messwert ${value} ${r.superseded.kind === 'withdrawal' ? 'zurückgenommen' : 'berichtigt'}`,
             updated: r.superseded.recordedAt,
             link,

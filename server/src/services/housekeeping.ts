@@ -9,7 +9,12 @@ import { CONFIRMATION_HOURS } from '@zielmonitor/shared/schemas/subscription';
  */
 export const LOGIN_ATTEMPT_RETENTION_MS = 30 * 24 * 60 * 60_000;
 
-export type Purged = { sessions: number; loginAttempts: number; rateLimitHits: number; unconfirmedSubscriptions: number };
+export type Purged = {
+  sessions: number;
+  loginAttempts: number;
+  rateLimitHits: number;
+  unconfirmedSubscriptions: number;
+};
 
 /**
  * Deletes what no longer counts for anything: expired sessions, old login attempts, limiter hits,

@@ -174,7 +174,9 @@ export function supersedeReading(
       original.track === 'official'
         ? mayReportIndicator(repos, user, indicatorId, 'official')
         : user.role === 'admin' ||
-          (mayAssess(actorOf(repos, user)) && original.organisation !== null && original.organisation === user.organisation);
+          (mayAssess(actorOf(repos, user)) &&
+            original.organisation !== null &&
+            original.organisation === user.organisation);
     if (!own) {
       throw new AppError(
         403,

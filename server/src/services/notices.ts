@@ -2,7 +2,7 @@ import type { Reading } from '@zielmonitor/shared/schemas/indicator';
 import type { Reply } from '@zielmonitor/shared/schemas/reply';
 import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
 import { formatDate, formatNumber, formatStatedDate } from '@zielmonitor/shared/time/format';
-import { STATUS_LABEL_DE, TRACK_LABELS } from '@zielmonitor/shared/vocabulary/labels';
+import { STATUS_LABEL_DE, TRACK_LABELS, replyAuthorLabel } from '@zielmonitor/shared/vocabulary/labels';
 import type { Repositories } from '../repositories/index.ts';
 import { ressortsOf, responsibilityToday } from './permissions.ts';
 
@@ -89,10 +89,6 @@ export function noticeOfStatusWrite(
     occurredAt: event.supersededBy?.recordedAt ?? event.recordedAt,
   };
 }
-
-/** Who speaks in a reply, in words: "Die SPD-Fraktion …" would need the article; the name suffices. */
-export const replyAuthorLabel = (author: Reply['author']) =>
-  author.kind === 'ressort' ? `Ressort ${author.name}` : author.name;
 
 /** A reply (or its correction or withdrawal) under a report, assessment or reading. */
 export function noticeOfReply(repos: Repositories, reply: Reply, kind: 'reply' | 'correction' | 'withdrawal'): Notice {

@@ -54,8 +54,7 @@ export const mayReport = (actor: Actor, responsibility: Responsibility): boolean
  * An independent assessment of any goal or indicator: assessors, for their organisation. The
  * government does not write on this track, and the administration only imports from public sources.
  */
-export const mayAssess = (actor: Actor): boolean =>
-  actor.user.role === 'assessor' && actor.user.organisation !== null;
+export const mayAssess = (actor: Actor): boolean => actor.user.role === 'assessor' && actor.user.organisation !== null;
 
 /** Writing a new entry on a track. */
 export const mayWrite = (actor: Actor, responsibility: Responsibility, track: Track): boolean =>
@@ -136,7 +135,9 @@ export function goalPermissions(
     canReport: mayReport(actor, responsibility),
     canAssess: mayAssess(actor),
     correctableEventIds: current
-      .filter((e) => mayCorrect(actor, responsibility, { track: e.track, organisation: organisations.get(e.id) ?? null }))
+      .filter((e) =>
+        mayCorrect(actor, responsibility, { track: e.track, organisation: organisations.get(e.id) ?? null }),
+      )
       .map((e) => e.id),
     repliableEventIds: current
       .filter((e) => {

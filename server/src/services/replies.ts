@@ -4,7 +4,8 @@ import { AppError, notFound } from '../lib/errors.ts';
 import { NOW } from '../repositories/current-status-sql.ts';
 import type { Repositories } from '../repositories/index.ts';
 import { consume, LIMITS } from './limits.ts';
-import { noticeOfReply, replyAuthorLabel } from './notices.ts';
+import { replyAuthorLabel } from '@zielmonitor/shared/vocabulary/labels';
+import { noticeOfReply } from './notices.ts';
 import {
   actorOf,
   indicatorRessorts,
@@ -26,7 +27,13 @@ import type { WriteContext } from './status-updates.ts';
 export type ReplyContext = Omit<WriteContext, 'reviewRequired'>;
 
 /** An entry as a reply sees it: whose track, the goal or indicator, who speaks for it, whether it still counts. */
-type Answered = { track: Track; goalId: string | null; indicatorId: string | null; ressorts: string[]; superseded: boolean };
+type Answered = {
+  track: Track;
+  goalId: string | null;
+  indicatorId: string | null;
+  ressorts: string[];
+  superseded: boolean;
+};
 
 function answered(repos: Repositories, target: Reply['target'], parentId: string): Answered {
   if (target.kind === 'status_event') {
@@ -110,7 +117,15 @@ export function createReply(
       const reply = repos.replies.get(id);
       if (!reply) throw new Error(`reply ${id} not found after writing it`);
       repos.audit.append(
-        { actorId: user.id, actor: user.email, action: 'reply.create', ip, before: null, after: { reply }, ...auditEntity(reply) },
+        {
+          actorId: user.id,
+          actor: user.email,
+          action: 'reply.create',
+          ip,
+          before: null,
+          after: { reply },
+          ...auditEntity(reply),
+        },
         now,
       );
       ctx.notify(noticeOfReply(repos, reply, 'reply'));
@@ -133,7 +148,11 @@ export function supersedeReply(ctx: ReplyContext, replyId: number, body: ReplySu
           'Eine Stellungnahme berichtigt oder zurücknimmt nur, wer für ihre Organisation oder ihr Ressort spricht, oder die Administration.',
         );
       if (reply.supersededBy)
-        throw new AppError(409, 'ALREADY_SUPERSEDED', 'Diese Stellungnahme wurde schon berichtigt oder zurückgenommen.');
+        throw new AppError(
+          409,
+          'ALREADY_SUPERSEDED',
+          'Diese Stellungnahme wurde schon berichtigt oder zurückgenommen.',
+        );
       consume(db, repos, [{ limit: LIMITS.statusReportsPerAccount, key: String(user.id) }], now);
       const replacementId = body.replacement
         ? repos.replies.insert({

@@ -16,15 +16,7 @@ import type { Repositories } from '../repositories/index.ts';
 import type { EventForCorrection, GoalForUpdate } from '../repositories/status-writes.ts';
 import type { SubmissionKind } from '@zielmonitor/shared/schemas/submission';
 import type { SubmissionPayload } from '../repositories/submissions.ts';
-import {
-  actorOf,
-  mayAssess,
-  mayCorrect,
-  mayReport,
-  mayWrite,
-  responsibilityToday,
-  type Actor,
-} from './permissions.ts';
+import { actorOf, mayAssess, mayCorrect, mayReport, mayWrite, responsibilityToday, type Actor } from './permissions.ts';
 import type { Notify } from './notices.ts';
 import { noticeOfStatusWrite } from './notices.ts';
 import { toSubmission } from './submissions.ts';
@@ -138,13 +130,26 @@ export function checkEffectiveDate(goal: GoalForUpdate, effectiveDate: string): 
 /** A corrected independent assessment, like a new one, states its reasons and evidence. */
 function checkAssessment(body: StatusCorrectionBody): void {
   const issues = [
-    ...(body.note === '' ? [{ location: 'body', field: 'note', message: 'Eine unabhängige Einschätzung braucht eine Begründung' }] : []),
+    ...(body.note === ''
+      ? [{ location: 'body', field: 'note', message: 'Eine unabhängige Einschätzung braucht eine Begründung' }]
+      : []),
     ...(!body.evidence.url && !body.evidence.reference
-      ? [{ location: 'body', field: 'evidence.url', message: 'Eine unabhängige Einschätzung braucht einen Beleg: Web-Adresse oder Drucksache' }]
+      ? [
+          {
+            location: 'body',
+            field: 'evidence.url',
+            message: 'Eine unabhängige Einschätzung braucht einen Beleg: Web-Adresse oder Drucksache',
+          },
+        ]
       : []),
   ];
   if (issues.length > 0)
-    throw new AppError(400, 'VALIDATION_ERROR', `Ungültige Anfrage – ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues);
+    throw new AppError(
+      400,
+      'VALIDATION_ERROR',
+      `Ungültige Anfrage – ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+      issues,
+    );
 }
 
 /** The report to be superseded: of this goal, not superseded yet, none waiting, and one the user may correct. */

@@ -105,7 +105,8 @@ export function requestSubscription(ctx: SubscriptionContext, body: SubscribeBod
               'Wenn Sie das Abonnement nicht angefragt haben, können Sie diese E-Mail einfach löschen.',
             ],
             links: [{ label: 'Abonnement bestätigen', path: `/abo/bestaetigen#${token}` }],
-            reason: 'Sie erhalten diese E-Mail, weil jemand Ihre Adresse für ein Abonnement im Zielmonitor angegeben hat.',
+            reason:
+              'Sie erhalten diese E-Mail, weil jemand Ihre Adresse für ein Abonnement im Zielmonitor angegeben hat.',
           }),
         },
         now,
@@ -155,8 +156,7 @@ export const maskEmail = (email: string): string => {
   return `${email.slice(0, 1)}…${email.slice(at)}`;
 };
 
-const gone = () =>
-  notFound('Dieses Abonnement besteht nicht mehr. Sie erhalten dafür keine E-Mails mehr.');
+const gone = () => notFound('Dieses Abonnement besteht nicht mehr. Sie erhalten dafür keine E-Mails mehr.');
 
 /** What an unsubscribe link stands for, for the page that asks before ending it. */
 export function lookupUnsubscribe(repos: Repositories, token: string, now = new Date()): UnsubscribeLookup {

@@ -70,7 +70,12 @@ export function queueRequestReminders(ctx: SubscriptionContext, now = new Date()
               paragraphs: [
                 `Guten Tag ${person.name},`,
                 'im Zielmonitor haben Leserinnen und Leser Fehler gemeldet. Bitte prüfen Sie die Hinweise und beantworten Sie sie: berichtigt (mit Verweis auf die Berichtigung) oder abgelehnt (mit Grund).',
-                mine.map((r) => `• Hinweis ${r.id} vom ${formatDate(r.createdAt, 'de')} (${r.ressorts.join(', ') || 'ohne Ressort'})`).join('\n'),
+                mine
+                  .map(
+                    (r) =>
+                      `• Hinweis ${r.id} vom ${formatDate(r.createdAt, 'de')} (${r.ressorts.join(', ') || 'ohne Ressort'})`,
+                  )
+                  .join('\n'),
               ],
               links: [{ label: 'Zu den Hinweisen', path: '/hinweise' }],
               reason:

@@ -64,14 +64,19 @@ export const AnswerBody = z
   })
   .superRefine((body, ctx) => {
     if (body.outcome === 'declined' && body.answer.length < 10)
-      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'Eine Ablehnung braucht einen Grund (mindestens 10 Zeichen)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['answer'],
+        message: 'Eine Ablehnung braucht einen Grund (mindestens 10 Zeichen)',
+      });
     if (body.outcome === 'declined' && body.link)
       ctx.addIssue({ code: 'custom', path: ['link'], message: 'Eine Ablehnung verweist auf keine Berichtigung' });
     if (body.outcome === 'accepted' && !body.link && body.answer.length < 10)
       ctx.addIssue({
         code: 'custom',
         path: ['link'],
-        message: 'Bitte die Berichtigung angeben, zu der der Hinweis geführt hat, oder in der Antwort sagen, was berichtigt wurde',
+        message:
+          'Bitte die Berichtigung angeben, zu der der Hinweis geführt hat, oder in der Antwort sagen, was berichtigt wurde',
       });
   });
 export type AnswerBody = z.infer<typeof AnswerBody>;

@@ -29,17 +29,15 @@ export const ReplyEvidence = z.strictObject({
 });
 
 /** A new reply: the text and its evidence (a web address or a Drucksache). */
-export const ReplyBody = z
-  .strictObject({ text: replyText, evidence: ReplyEvidence })
-  .superRefine((body, ctx) => {
-    if (!body.evidence.url && !body.evidence.reference) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['evidence', 'url'],
-        message: 'Eine Stellungnahme braucht einen Beleg: Web-Adresse oder Drucksache',
-      });
-    }
-  });
+export const ReplyBody = z.strictObject({ text: replyText, evidence: ReplyEvidence }).superRefine((body, ctx) => {
+  if (!body.evidence.url && !body.evidence.reference) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['evidence', 'url'],
+      message: 'Eine Stellungnahme braucht einen Beleg: Web-Adresse oder Drucksache',
+    });
+  }
+});
 export type ReplyBody = z.infer<typeof ReplyBody>;
 export type ReplyInput = z.input<typeof ReplyBody>;
 
