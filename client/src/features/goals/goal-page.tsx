@@ -19,6 +19,8 @@ import { ResponsibilityFacts } from './responsibility-facts.tsx';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
 import { GoalIndicators } from '../indicators/goal-indicators.tsx';
 import { GoalSchedule } from '../indicators/goal-schedule.tsx';
+import { useVoicesT } from '../../lib/messages-voices.ts';
+import { VoiceLinks } from '../voices/voice-links.tsx';
 
 export function GoalPage() {
   const t = useT();
@@ -30,6 +32,7 @@ export function GoalPage() {
   const reported = Number(params.get('gemeldet') ?? Number.NaN);
   const submitted = params.has('eingereicht');
   const w = useWorkflowT();
+  const v = useVoicesT();
   if (goal.error instanceof ApiError && goal.error.status === 404) {
     return (
       <section>
@@ -52,7 +55,13 @@ export function GoalPage() {
           </h1>
           <ViewStamp at={g.at} version={g.version} track="both" />
           <p role="status" aria-live="polite" className="saved">
-            {Number.isFinite(reported) ? savedMessage(t, g, reported) : submitted ? w.submitted : ''}
+            {Number.isFinite(reported)
+              ? g.history.independent.some((e) => e.id === reported)
+                ? v.assessed
+                : savedMessage(t, g, reported)
+              : submitted
+                ? w.submitted
+                : ''}
           </p>
           <PendingPanel goal={g} />
           <p className="goal-status">
@@ -65,7 +74,16 @@ export function GoalPage() {
                 </Link>
               </>
             )}
+            {g.permissions.canAssess && (
+              <>
+                {' '}
+                <Link className="button-link" to={`/ziele/${encodeURIComponent(g.id)}/melden?spur=unabhaengig`}>
+                  {v.assess}
+                </Link>
+              </>
+            )}
           </p>
+          <VoiceLinks subject={{ kind: 'goal', id: g.id }} feed={`/api/feeds/goals/${encodeURIComponent(g.id)}.atom`} />
           {g.schedule && <GoalSchedule schedule={g.schedule} />}
           {g.description && <blockquote>{g.description}</blockquote>}
           <CountingQuestions version={g.version} goalId={g.id} />
@@ -142,6 +160,9 @@ export function GoalPage() {
               testId="official-history"
               goalId={g.id}
               correctable={g.permissions.correctableEventIds}
+              replies={g.replies}
+              repliable={g.permissions.repliableEventIds}
+              correctableReplies={g.permissions.correctableReplyIds}
             />
             <StatusHistory
               title={t.goal.independentTrack}
@@ -149,6 +170,9 @@ export function GoalPage() {
               testId="independent-history"
               goalId={g.id}
               correctable={g.permissions.correctableEventIds}
+              replies={g.replies}
+              repliable={g.permissions.repliableEventIds}
+              correctableReplies={g.permissions.correctableReplyIds}
             />
           </div>
           <GoalIndicators goalId={g.id} />
