@@ -11,6 +11,8 @@ import { formatDecimal, useIndicatorText } from '../../lib/indicator-text.ts';
 import { INDICATOR_CHART_HEIGHT, indicatorSeries, isoOfDay } from '../../lib/shape-indicator.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
 import { ReadingsTable } from './readings-table.tsx';
+import { useVoicesT } from '../../lib/messages-voices.ts';
+import { VoiceLinks } from '../voices/voice-links.tsx';
 import { RatingText } from './rating-text.tsx';
 import { TargetsTable } from './targets-table.tsx';
 
@@ -22,6 +24,7 @@ const IndicatorChart = lazy(() =>
 /** One indicator: what it counts, its rating per track, the chart against the path, every reading and source. */
 export function IndicatorPage() {
   const x = useIndicatorText();
+  const v = useVoicesT();
   const { id = '' } = useParams();
   const at = usePointInTime();
   const kept = useKeptSearch();
@@ -51,6 +54,11 @@ export function IndicatorPage() {
             <p role="status" aria-live="polite" className="saved">
               {params.get('gemeldet') ? x.form.saved : ''}
             </p>
+            <VoiceLinks
+              subject={{ kind: 'indicator', id: i.id }}
+              feed={`/api/feeds/indicators/${encodeURIComponent(i.id)}.atom`}
+              label={v.subjectIndicator(`„${i.name}“`)}
+            />
             <dl className="facts">
               <div>
                 <dt>{x.measure}</dt>
@@ -127,6 +135,17 @@ export function IndicatorPage() {
                     {' '}
                     <Link className="button-link" to={`/kennzahlen/${encodeURIComponent(i.id)}/melden`}>
                       {x.report}
+                    </Link>
+                  </>
+                )}
+                {i.canAssess && (
+                  <>
+                    {' '}
+                    <Link
+                      className="button-link"
+                      to={`/kennzahlen/${encodeURIComponent(i.id)}/melden?spur=unabhaengig`}
+                    >
+                      {v.assessReading}
                     </Link>
                   </>
                 )}

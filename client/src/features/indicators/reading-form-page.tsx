@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, useLocation, useParams } from 'wouter';
+import { Link, useLocation, useParams, useSearchParams } from 'wouter';
 import { QUALIFIERS } from '@zielmonitor/shared/indicators/trajectory';
 import { ReadingBody } from '@zielmonitor/shared/schemas/indicator-write';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
@@ -12,6 +12,7 @@ import { fieldErrors } from '../../lib/field-errors.ts';
 import { useIndicatorText } from '../../lib/indicator-text.ts';
 import { Field } from '../controller/field.tsx';
 import { RatingText } from './rating-text.tsx';
+import { useVoicesT } from '../../lib/messages-voices.ts';
 
 /** A controller reports a measured value; validated with the server's own zod schema, errors inline. */
 export function ReadingFormPage() {
@@ -23,6 +24,11 @@ export function ReadingFormPage() {
   const report = useReportReading(id);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const summaryRef = useRef<HTMLDivElement>(null);
+  // An assessor reports on the independent track for their organisation (the server decides who may).
+  const [params] = useSearchParams();
+  const independent = params.get('spur') === 'unabhaengig';
+  const v = useVoicesT();
+  const organisation = me.data?.user?.organisation ?? null;
 
   if (me.data && !me.data.user)
     return (
@@ -50,6 +56,7 @@ export function ReadingFormPage() {
         ...(text('evidenceReference') && { reference: text('evidenceReference') }),
       },
       expectedRevision: revision,
+      track: independent ? 'independent' : 'official',
     };
     const parsed = ReadingBody.safeParse(body);
     if (!parsed.success) {
@@ -87,8 +94,9 @@ export function ReadingFormPage() {
             <Link to={`/kennzahlen/${encodeURIComponent(i.id)}`}>← {i.name}</Link>
           </p>
           <h1>
-            {x.form.title}: {i.name}
+            {independent ? v.assessReading : x.form.title}: {i.name}
           </h1>
+          {independent && organisation && <p>{v.assessIntro(organisation)}</p>}
           <p>{i.measure}</p>
           <p>
             {x.trackOfficial}: <RatingText rating={i.rating.official} indicator={i} />
