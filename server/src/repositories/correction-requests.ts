@@ -78,8 +78,8 @@ export function createCorrectionRequestsRepository(db: Db) {
     'INSERT INTO correction_request_ressorts (request_id, ressort_code) VALUES (?, ?)',
   );
   const one = db.prepare<[number], Row>(`${SELECT} WHERE c.id = ?`);
-  const all = db.prepare<[string | null], Row>(
-    `${SELECT} WHERE (?1 IS NULL OR c.state = ?1) ORDER BY c.state <> 'open', c.created_at DESC, c.id DESC LIMIT 500`,
+  const all = db.prepare<[{ state: string | null }], Row>(
+    `${SELECT} WHERE (@state IS NULL OR c.state = @state) ORDER BY c.state <> 'open', c.created_at DESC, c.id DESC LIMIT 500`,
   );
   // The answer and the erasure of the address are one write: the address is gone once the answer is queued.
   const answer = db.prepare(`UPDATE correction_requests SET state = @state, answer = @answer, answered_at = @answeredAt,
@@ -110,7 +110,7 @@ export function createCorrectionRequestsRepository(db: Db) {
       const row = one.get(id);
       return row && toRequest(row);
     },
-    list: (state: RequestState | null): StoredRequest[] => all.all(state).map(toRequest),
+    list: (state: RequestState | null): StoredRequest[] => all.all({ state }).map(toRequest),
     answer: (a: {
       id: number;
       state: 'accepted' | 'declined';
