@@ -33,7 +33,7 @@ export function AnswerForm({ request }: { request: CorrectionRequest }) {
   };
 
   return (
-    <form className="form" noValidate onSubmit={submit} aria-label={v.answer}>
+    <form className="form" noValidate onSubmit={submit}>
       <Field id={`${id}-answer`} label={v.answer} hint={v.answerHint} error={errors.answer}>
         {(props) => <textarea {...props} name="answer" rows={3} maxLength={2000} />}
       </Field>
