@@ -10,6 +10,12 @@ const de = {
   assessIntro: (organisation: string) =>
     `Sie schreiben für ${organisation} in die unabhängige Spur. Die Einschätzung braucht eine Begründung und einen Beleg; sie erscheint mit Ihrer Organisation als Quelle neben den Meldungen der Landesregierung.`,
   assessed: 'Ihre Einschätzung ist veröffentlicht.',
+  assessLabels: {
+    note: 'Begründung',
+    noteHint: 'Pflicht: worauf sich die Einschätzung stützt. Nur Text, höchstens 2000 Zeichen.',
+    evidenceUrl: 'Beleg: Web-Adresse',
+    evidenceReference: 'oder Drucksache, Plenarprotokoll, Artikel',
+  },
   assessReading: 'Unabhängigen Messwert melden',
   replies: 'Stellungnahmen',
   replyBy: (who: string, date: string) => `Stellungnahme von ${who} vom ${date}`,
@@ -111,6 +117,12 @@ const en: VoicesMessages = {
   assessIntro: (organisation) =>
     `You write for ${organisation} on the independent track. An assessment needs reasons and evidence; it appears with your organisation as its source beside the government's reports.`,
   assessed: 'Your assessment is published.',
+  assessLabels: {
+    note: 'Reasons',
+    noteHint: 'Required: what the assessment rests on. Plain text, at most 2000 characters.',
+    evidenceUrl: 'Evidence: web address',
+    evidenceReference: 'or printed paper, plenary record, article',
+  },
   assessReading: 'Report an independent reading',
   replies: 'Replies',
   replyBy: (who, date) => `Reply by ${who} of ${date}`,

@@ -113,6 +113,7 @@ export function StatusFormPage() {
                 defaults={{ status: g.status, ...(unchanged && { note: w.unchangedNote }) }}
                 minDate={presentedOn}
                 onDateChange={setDate}
+                {...(independent && { labels: v.assessLabels })}
               />
               {presentedOn && date !== '' && date < presentedOn && (
                 <p className="field-hint" role="note">
