@@ -4,16 +4,7 @@ import { api } from './client.ts';
 export const metaKeys = {
   versions: ['versions'] as const,
   ressorts: ['ressorts'] as const,
-  about: ['about'] as const,
 };
-
-/** Facts about this installation: operator, feedback address, whether it can send mail. */
-export const aboutQuery = () =>
-  queryOptions({
-    queryKey: metaKeys.about,
-    queryFn: () => api(() => import('@zielmonitor/shared/schemas/health').then((m) => m.AboutResponse), '/api/about'),
-    staleTime: Infinity,
-  });
 
 export const versionsQuery = () =>
   queryOptions({

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { aboutQuery } from '../api/meta.ts';
+import { aboutQuery } from '../api/about.ts';
 import { usePrivacyT } from '../lib/messages-privacy.ts';
 
 /** Datenschutzerklärung: what personal data the Zielmonitor keeps, for what, and for how long. */

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { CorrectionRequestBody, type RequestSubject } from '@zielmonitor/shared/schemas/correction-request';
-import { aboutQuery } from '../../api/meta.ts';
+import { aboutQuery } from '../../api/about.ts';
 import { useSubmitRequest } from '../../api/voices.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useVoicesT, type VoicesMessages } from '../../lib/messages-voices.ts';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { SubscribeBody, type SubscriptionScope } from '@zielmonitor/shared/schemas/subscription';
-import { aboutQuery } from '../../api/meta.ts';
+import { aboutQuery } from '../../api/about.ts';
 import { useSubscribe } from '../../api/voices.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useVoicesT } from '../../lib/messages-voices.ts';
