@@ -142,9 +142,14 @@ describe.skipIf(!run)('assessments, replies, subscriptions and "Fehler melden"',
 
     const [answer] = await mailsTo('hinweis@example.org', 1);
     expect(answer?.parsed.text).toContain('Begründung: Das Datum stimmt laut Pressemitteilung vom März.');
+    const privacy = await openPage(h, '/');
+    await privacy.page.getByRole('contentinfo').getByRole('link', { name: 'Datenschutzerklärung' }).click();
+    await privacy.page.getByRole('heading', { name: 'Datenschutzerklärung', level: 1 }).waitFor();
+    await privacy.page.getByText('Abmelden genügt').waitFor();
+    expect(await axeViolations(privacy.page), 'privacy page').toEqual([]);
     const publicView = await openPage(h, '/hinweise');
     const stats = publicView.page.getByTestId('request-stats');
     await stats.locator('tfoot').getByText('1').first().waitFor();
-    for (const s of [visitor, kim, publicView]) expect(s.errors).toEqual([]);
+    for (const s of [visitor, kim, privacy, publicView]) expect(s.errors).toEqual([]);
   });
 });
