@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runVoicesJobs } from '../src/services/voices-jobs.ts';
+import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
+import { queueOverdueRounds, runVoicesJobs } from '../src/services/voices-jobs.ts';
 import { createAccount, createTestApp, type Account, type TestApp } from './helper.ts';
 import { MAIL_FROM, mailOf, ORIGIN } from './mail-fixtures.ts';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp.ts';
@@ -12,6 +13,7 @@ let smtp: TestSmtpServer;
 let t: TestApp;
 let spd: Account;
 let ctrlA: Account;
+let admin: Account;
 let goalA = '';
 const READER = 'leserin@example.org';
 const headers = { origin: ORIGIN };
@@ -50,7 +52,7 @@ beforeAll(async () => {
     publicOrigin: ORIGIN,
     reviewRequired: false,
   });
-  [spd, ctrlA] = await Promise.all([
+  [spd, ctrlA, admin] = await Promise.all([
     createAccount(
       t,
       {
@@ -63,6 +65,7 @@ beforeAll(async () => {
       ORIGIN,
     ),
     createAccount(t, { email: 'a@mhkbd.nrw.de', name: 'Anna A', role: 'controller', ressorts: ['MHKBD'] }, ORIGIN),
+    createAccount(t, { email: 'admin@nrw.de', name: 'Ada Admin', role: 'admin', ressorts: [] }, ORIGIN),
   ]);
   goalA = (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&limit=1' })).json().items[0].id;
 }, 120_000);
@@ -226,6 +229,36 @@ describe('limits on subscribing', () => {
     expect(digests).toHaveLength(1);
     expect(digests[0]?.parsed.subject).toBe('Zielmonitor: 1 Änderung seit der letzten Zusammenfassung');
     expect(digests[0]?.parsed.text).toContain(`Neue Meldung der Landesregierung zu Ziel ${goalA}`);
+  });
+});
+
+describe('a reporting round turning overdue', () => {
+  it('is told once to the subscribers of a Ressort with goals still missing', async () => {
+    const email = 'runde@example.org';
+    expect((await post('/api/subscriptions', null, { email, scope: 'ressort', scopeId: 'MHKBD' })).statusCode).toBe(
+      202,
+    );
+    const [confirmation] = to(await deliver(), email);
+    const token = linkIn(confirmation as ReceivedMail, /\/abo\/bestaetigen#([A-Za-z0-9_-]{43})/);
+    expect((await post('/api/subscriptions/confirm', null, { token })).statusCode).toBe(200);
+    const dueOn = todayInBerlin(new Date(Date.now() + 86_400_000));
+    const round = await post('/api/rounds', admin, {
+      name: 'Bericht zur Ausschusssitzung',
+      version: '1.0',
+      dueOn,
+      ressorts: ['MHKBD'],
+    });
+    expect(round.statusCode, round.body).toBe(201);
+    const later = new Date(Date.now() + 3 * 86_400_000);
+    const ctx = { db: t.app.db, repos: t.app.repos, mail: mailOf(t.app), origin: ORIGIN };
+    expect(queueOverdueRounds(ctx, later)).toBeGreaterThanOrEqual(1);
+    expect(queueOverdueRounds(ctx, later)).toBe(0);
+    await mailOf(t.app).sendDue(later);
+    const notices = to(smtp.received, email).filter((m) => m.parsed.subject?.includes('überfällig'));
+    expect(notices.map((m) => m.parsed.subject)).toEqual([
+      'Zielmonitor: Berichtsrunde „Bericht zur Ausschusssitzung“ überfällig',
+    ]);
+    expect(notices[0]?.parsed.text).toContain('fehlt noch ein freigegebener Bericht');
   });
 });
 
