@@ -45,20 +45,9 @@ const ReadingFormPage = lazy(() =>
   import('./features/indicators/reading-form-page.tsx').then((m) => ({ default: m.ReadingFormPage })),
 );
 
-const ReplyFormPage = lazy(() =>
-  import('./features/voices/reply-form-page.tsx').then((m) => ({ default: m.ReplyFormPage })),
+const VoicesRoutes = lazy(() =>
+  import('./features/voices/voices-routes.tsx').then((m) => ({ default: m.VoicesRoutes })),
 );
-const ReportErrorPage = lazy(() =>
-  import('./features/voices/report-error-page.tsx').then((m) => ({ default: m.ReportErrorPage })),
-);
-const RequestsPage = lazy(() =>
-  import('./features/voices/requests-page.tsx').then((m) => ({ default: m.RequestsPage })),
-);
-const ConfirmPage = lazy(() => import('./features/voices/confirm-page.tsx').then((m) => ({ default: m.ConfirmPage })));
-const UnsubscribePage = lazy(() =>
-  import('./features/voices/unsubscribe-page.tsx').then((m) => ({ default: m.UnsubscribePage })),
-);
-const PrivacyPage = lazy(() => import('./features/privacy-page.tsx').then((m) => ({ default: m.PrivacyPage })));
 
 const queryClient = createQueryClient();
 
@@ -112,13 +101,13 @@ function App({ initial }: { initial: T }) {
                   <Route path="/protokoll" component={AuditPage} />
                   <Route path="/import" component={ImportPage} />
                   <Route path="/barrierefreiheit" component={AccessibilityPage} />
-                  <Route path="/datenschutz" component={PrivacyPage} />
-                  <Route path="/fehler-melden" component={ReportErrorPage} />
-                  <Route path="/hinweise" component={RequestsPage} />
-                  <Route path="/abo/bestaetigen" component={ConfirmPage} />
-                  <Route path="/abo/abmelden/:token" component={UnsubscribePage} />
-                  <Route path="/ziele/:id/meldungen/:eventId/stellungnahme" component={ReplyFormPage} />
-                  <Route path="/kennzahlen/:id/messwerte/:readingId/stellungnahme" component={ReplyFormPage} />
+                  <Route path="/datenschutz" component={VoicesRoutes} />
+                  <Route path="/fehler-melden" component={VoicesRoutes} />
+                  <Route path="/hinweise" component={VoicesRoutes} />
+                  <Route path="/abo/bestaetigen" component={VoicesRoutes} />
+                  <Route path="/abo/abmelden/:token" component={VoicesRoutes} />
+                  <Route path="/ziele/:id/meldungen/:eventId/stellungnahme" component={VoicesRoutes} />
+                  <Route path="/kennzahlen/:id/messwerte/:readingId/stellungnahme" component={VoicesRoutes} />
                   <Route path="/ressorts/:code" component={RessortPage} />
                   <Route path="/kennzahlen" component={IndicatorsPage} />
                   <Route path="/kennzahlen/:id" component={IndicatorPage} />
