@@ -82,7 +82,9 @@ export async function run(argv: string[], db: Db, out: (line: string) => void): 
       // An assessor speaks for an organisation and for no Ressort; nobody else has an organisation.
       const organisation = parsed.data.organisation ?? null;
       if (role === 'assessor' && organisation === null)
-        throw new UsageError('--organisation: eine unabhängige Einschätzerin oder ein Einschätzer braucht eine Organisation');
+        throw new UsageError(
+          '--organisation: eine unabhängige Einschätzerin oder ein Einschätzer braucht eine Organisation',
+        );
       if (role === 'assessor' && ressorts.length > 0)
         throw new UsageError('--ressort: unabhängige Einschätzungen gehören zu keinem Ressort');
       if (role !== 'assessor' && organisation !== null)
