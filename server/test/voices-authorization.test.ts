@@ -231,6 +231,31 @@ describe('replies (Stellungnahmen)', () => {
     );
   });
 
+  it('answers readings too: the other side once, shown beside the reading', async () => {
+    const indicator = (await t.app.inject({ url: '/api/indicators/schulen-gigabit' })).json();
+    const current = (track: string) =>
+      indicator.readings.find((r: { track: string; superseded: unknown }) => r.track === track && r.superseded === null)
+        .id as number;
+    const [officialReading, independentReading] = [current('official'), current('independent')];
+    const replyToReading = (id: number, who: Account) =>
+      post(`/api/indicators/schulen-gigabit/readings/${id}/replies`, who, replyBody());
+    expect((await replyToReading(officialReading, ctrlA)).statusCode).toBe(403);
+    expect((await replyToReading(officialReading, spd)).statusCode).toBe(201);
+    expect((await replyToReading(officialReading, spd)).statusCode).toBe(409);
+    expect((await replyToReading(independentReading, spd)).statusCode).toBe(403);
+    expect((await replyToReading(independentReading, ctrlA)).statusCode).toBe(201);
+    expect(
+      (await post(`/api/indicators/flaeche-5g/readings/${officialReading}/replies`, gruene, replyBody())).statusCode,
+    ).toBe(404);
+    const after = (
+      await t.app.inject({ url: '/api/indicators/schulen-gigabit', headers: { cookie: spd.cookie } })
+    ).json();
+    expect(
+      after.replies.map((r: { target: { id: number } }) => r.target.id).sort((a: number, b: number) => a - b),
+    ).toEqual([officialReading, independentReading].sort((a, b) => a - b));
+    expect(after.repliableReadingIds).not.toContain(officialReading);
+  });
+
   it('tells the dashboard what each user may answer', async () => {
     const as = async (who: Account) =>
       (await t.app.inject({ url: `/api/goals/${goalA}`, headers: { cookie: who.cookie } })).json().permissions;
