@@ -21,7 +21,7 @@ import { GoalIndicators } from '../indicators/goal-indicators.tsx';
 import { GoalSchedule } from '../indicators/goal-schedule.tsx';
 import { GoalReferences } from './goal-references.tsx';
 import { useVoicesT } from '../../lib/messages-voices.ts';
-import { VoiceLinks } from '../voices/voice-links.tsx';
+import { VoiceLinks } from '../../components/voices/voice-links.tsx';
 
 export function GoalPage() {
   const t = useT();

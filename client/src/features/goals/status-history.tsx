@@ -5,7 +5,7 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import type { Reply } from '@zielmonitor/shared/schemas/reply';
 import { useT } from '../../lib/i18n.ts';
 import { useVoicesT } from '../../lib/messages-voices.ts';
-import { ReplyList } from '../voices/reply-list.tsx';
+import { ReplyList } from '../../components/voices/reply-list.tsx';
 
 /**
  * One track's history, newest first: each report with what kind of change it was, a report that

@@ -12,7 +12,7 @@ import { INDICATOR_CHART_HEIGHT, indicatorSeries, isoOfDay } from '../../lib/sha
 import { usePointInTime } from '../../lib/url-state.ts';
 import { ReadingsTable } from './readings-table.tsx';
 import { useVoicesT } from '../../lib/messages-voices.ts';
-import { VoiceLinks } from '../voices/voice-links.tsx';
+import { VoiceLinks } from '../../components/voices/voice-links.tsx';
 import { RatingText } from './rating-text.tsx';
 import { TargetsTable } from './targets-table.tsx';
 

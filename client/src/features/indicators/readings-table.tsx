@@ -5,7 +5,7 @@ import { formatValue, gapSentence, useIndicatorText } from '../../lib/indicator-
 import { RatingBadge } from './rating-badge.tsx';
 import { Link } from 'wouter';
 import { useVoicesT } from '../../lib/messages-voices.ts';
-import { ReplyList } from '../voices/reply-list.tsx';
+import { ReplyList } from '../../components/voices/reply-list.tsx';
 
 /** Every reading, newest first: what the source said, who said it, how it stands against the plan. */
 export function ReadingsTable({ indicator }: { indicator: IndicatorDetail }) {

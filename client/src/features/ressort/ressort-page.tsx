@@ -8,7 +8,7 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { ViewStamp } from '../../components/view-stamp.tsx';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { formatDueDate } from '../../lib/due-date.ts';
-import { VoiceLinks } from '../voices/voice-links.tsx';
+import { VoiceLinks } from '../../components/voices/voice-links.tsx';
 import { useT } from '../../lib/i18n.ts';
 import { responsibilityLine } from '../../lib/ressort-lineage.ts';
 import { usePointInTime } from '../../lib/url-state.ts';

@@ -11,8 +11,8 @@ import { ViewStamp } from '../../components/view-stamp.tsx';
 import { useT } from '../../lib/i18n.ts';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
 import { SnapshotsPanel } from './snapshots-panel.tsx';
-import { ReplyList } from '../voices/reply-list.tsx';
-import { VoiceLinks } from '../voices/voice-links.tsx';
+import { ReplyList } from '../../components/voices/reply-list.tsx';
+import { VoiceLinks } from '../../components/voices/voice-links.tsx';
 
 /** The committee session of 2 December 2021: a natural first "since". */
 const DEFAULT_SINCE = '2021-12-02';

@@ -1,5 +1,5 @@
 import { Route, Switch } from 'wouter';
-import { PrivacyPage } from '../privacy-page.tsx';
+import { PrivacyPage } from './privacy-page.tsx';
 import { ConfirmPage } from './confirm-page.tsx';
 import { ReplyFormPage } from './reply-form-page.tsx';
 import { ReportErrorPage } from './report-error-page.tsx';

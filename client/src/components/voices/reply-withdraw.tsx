@@ -3,7 +3,7 @@ import { ReplySupersedeBody } from '@zielmonitor/shared/schemas/reply';
 import { useSupersedeReply } from '../../api/voices.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useVoicesT } from '../../lib/messages-voices.ts';
-import { Field } from '../controller/field.tsx';
+import { Field } from '../../features/controller/field.tsx';
 
 /** Withdrawing one's own reply, with a reason: the text stays visible, struck through. */
 export function ReplyWithdraw({ replyId }: { replyId: number }) {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { aboutQuery } from '../api/about.ts';
-import { usePrivacyT } from '../lib/messages-privacy.ts';
+import { aboutQuery } from '../../api/about.ts';
+import { usePrivacyT } from '../../lib/messages-privacy.ts';
 
 /** Datenschutzerklärung: what personal data the Zielmonitor keeps, for what, and for how long. */
 export function PrivacyPage() {

@@ -6,8 +6,8 @@ import { aboutQuery } from '../../api/about.ts';
 import { useSubscribe } from '../../api/voices.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useVoicesT } from '../../lib/messages-voices.ts';
-import { Field } from '../controller/field.tsx';
-import { readWriteError } from '../controller/write-feedback.tsx';
+import { Field } from '../../features/controller/field.tsx';
+import { readWriteError } from '../../features/controller/write-feedback.tsx';
 
 /**
  * Subscribing by e-mail (double opt-in): an address, how often, and a field robots fill in and
