@@ -12,8 +12,11 @@ let address = 1;
 
 const count = (sql = 'SELECT count(*) FROM correction_requests') => Number(t.app.db.prepare(sql).pluck().get());
 /** Each visitor its own network address, so the per-address limit is tested where it is meant to be. */
-const submit = (payload: object, remoteAddress = `198.51.100.${address++}`, headers: object = sameOrigin) =>
-  t.app.inject({ method: 'POST', url: '/api/correction-requests', headers, payload, remoteAddress });
+const submit = (
+  payload: object,
+  remoteAddress = `198.51.100.${address++}`,
+  headers: Record<string, string> = sameOrigin,
+) => t.app.inject({ method: 'POST', url: '/api/correction-requests', headers, payload, remoteAddress });
 const good = () => ({
   subject: { kind: 'goal', id: goalA },
   description: 'Der Status „erreicht“ stimmt nicht: laut Landtagsdrucksache ist das Vorhaben verschoben.',

@@ -1,6 +1,5 @@
 import type { User } from '@zielmonitor/shared/schemas/auth';
 import type {
-  AnswerBody,
   CorrectionRequest,
   CorrectionRequestBody,
   CorrectionRequestCreated,
