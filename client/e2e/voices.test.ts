@@ -39,8 +39,8 @@ describe.skipIf(!run)('assessments, replies, subscriptions and "Fehler melden"',
     goal = goals.items[0]?.id ?? '';
   });
   afterAll(async () => {
-    await h?.close();
-    await smtp?.close();
+    await h.close();
+    await smtp.close();
   });
 
   const mailsTo = async (email: string, count: number): Promise<ReceivedMail[]> => {

@@ -1,4 +1,7 @@
 import { SaxesParser } from 'saxes';
+import type { GoalDetail, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
+import type { ErrorResponse } from '@zielmonitor/shared/schemas/error';
+import type { StatusUpdateResponse } from '@zielmonitor/shared/schemas/status-update';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
 
@@ -22,7 +25,7 @@ function readFeed(xml: string): { root: string; entries: Entry[]; problems: stri
     if (path.length === 0) root = `${tag.uri} ${tag.local}`;
     path.push(tag.local);
     if (tag.local === 'entry') current = { id: '', title: '', summary: '', link: '' };
-    if (tag.local === 'link' && current) current.link = String(tag.attributes.href?.value ?? '');
+    if (tag.local === 'link' && current) current.link = tag.attributes.href?.value ?? '';
   });
   parser.on('text', (text) => {
     const field = path.at(-1);
@@ -51,8 +54,10 @@ beforeAll(async () => {
     }),
     createAccount(t, { email: 'a@mhkbd.nrw.de', name: 'Anna A', role: 'controller', ressorts: ['MHKBD'] }),
   ]);
-  goalA = (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&limit=1' })).json().items[0].id;
-  const revision = (await t.app.inject({ url: `/api/goals/${goalA}` })).json().revision;
+  goalA =
+    (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&limit=1' })).json<GoalsResponse>().items[0]?.id ??
+    '';
+  const revision = (await t.app.inject({ url: `/api/goals/${goalA}` })).json<GoalDetail>().revision;
   const assessed = await t.app.inject({
     method: 'POST',
     url: `/api/goals/${goalA}/status`,
@@ -69,7 +74,7 @@ beforeAll(async () => {
   expect(assessed.statusCode, assessed.body).toBe(201);
   const replied = await t.app.inject({
     method: 'POST',
-    url: `/api/goals/${goalA}/status/${assessed.json().event.id}/replies`,
+    url: `/api/goals/${goalA}/status/${assessed.json<StatusUpdateResponse>().event.id}/replies`,
     headers: { ...sameOrigin, cookie: ctrlA.cookie },
     payload: {
       text: 'Das Portal ist seit März in Betrieb, siehe Pressemitteilung.',
@@ -110,7 +115,7 @@ describe('per-goal and per-indicator Atom feeds', () => {
   it('answers an unknown goal or indicator with 404 in the error shape, a malformed id with 400', async () => {
     const missing = await t.app.inject({ url: '/api/feeds/goals/v1-99.atom' });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json().error.code).toBe('NOT_FOUND');
+    expect(missing.json<ErrorResponse>().error.code).toBe('NOT_FOUND');
     expect((await t.app.inject({ url: '/api/feeds/indicators/gibt-es-nicht.atom' })).statusCode).toBe(404);
     expect((await t.app.inject({ url: '/api/feeds/goals/DROP%20TABLE.atom' })).statusCode).toBe(400);
   });

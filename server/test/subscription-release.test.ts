@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SubmissionResponse } from '@zielmonitor/shared/schemas/submission';
+import type { GoalDetail, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
 import { createAccount, createTestApp, type Account, type TestApp } from './helper.ts';
 import { MAIL_FROM, mailOf, ORIGIN } from './mail-fixtures.ts';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp.ts';
@@ -18,7 +20,7 @@ const deliver = async (): Promise<ReceivedMail[]> => {
   await mailOf(t.app).sendDue(new Date());
   return smtp.received.slice(before).filter((m) => m.envelopeTo.includes(READER));
 };
-const revision = async () => (await t.app.inject({ url: `/api/goals/${goalA}` })).json().revision as number;
+const revision = async () => (await t.app.inject({ url: `/api/goals/${goalA}` })).json<GoalDetail>().revision;
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
@@ -27,7 +29,9 @@ beforeAll(async () => {
     createAccount(t, { email: 'kim@mhkbd.nrw.de', name: 'Kim K', role: 'controller', ressorts: ['MHKBD'] }, ORIGIN),
     createAccount(t, { email: 'rita@mhkbd.nrw.de', name: 'Rita R', role: 'reviewer', ressorts: ['MHKBD'] }, ORIGIN),
   ]);
-  goalA = (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&limit=1' })).json().items[0].id;
+  goalA =
+    (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&limit=1' })).json<GoalsResponse>().items[0]?.id ??
+    '';
 }, 120_000);
 afterAll(async () => {
   await t.close();
@@ -53,7 +57,7 @@ describe('a subscription and the four-eyes rule', () => {
     expect(submitted.statusCode, submitted.body).toBe(202);
     expect(await deliver()).toEqual([]);
 
-    const id = submitted.json().submission.id as number;
+    const id = submitted.json<SubmissionResponse>().submission.id;
     const released = await post(`/api/submissions/${id}/release`, rita, { expectedRevision: await revision() });
     expect(released.statusCode, released.body).toBe(200);
     const mails = await deliver();

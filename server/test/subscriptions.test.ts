@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConfirmResponse } from '@zielmonitor/shared/schemas/subscription';
+import type { CorrectionRequestCreated } from '@zielmonitor/shared/schemas/correction-request';
+import type { GoalDetail, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
+import type { ErrorResponse } from '@zielmonitor/shared/schemas/error';
+import type { StatusUpdateResponse } from '@zielmonitor/shared/schemas/status-update';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { queueOverdueRounds, runVoicesJobs } from '../src/services/voices-jobs.ts';
 import { createAccount, createTestApp, type Account, type TestApp } from './helper.ts';
@@ -33,7 +38,7 @@ const deliver = async (): Promise<ReceivedMail[]> => {
   return smtp.received.slice(before);
 };
 const to = (mails: ReceivedMail[], email: string) => mails.filter((m) => m.envelopeTo.includes(email));
-const revision = async () => (await t.app.inject({ url: `/api/goals/${goalA}` })).json().revision as number;
+const revision = async () => (await t.app.inject({ url: `/api/goals/${goalA}` })).json<GoalDetail>().revision;
 const stored = (sql: string, ...params: unknown[]) =>
   t.app.db
     .prepare(sql)
@@ -67,7 +72,9 @@ beforeAll(async () => {
     createAccount(t, { email: 'a@mhkbd.nrw.de', name: 'Anna A', role: 'controller', ressorts: ['MHKBD'] }, ORIGIN),
     createAccount(t, { email: 'admin@nrw.de', name: 'Ada Admin', role: 'admin', ressorts: [] }, ORIGIN),
   ]);
-  goalA = (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&limit=1' })).json().items[0].id;
+  goalA =
+    (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&limit=1' })).json<GoalsResponse>().items[0]?.id ??
+    '';
 }, 120_000);
 afterAll(async () => {
   await t.close();
@@ -98,7 +105,11 @@ describe('a subscription to a goal', () => {
     expect(to(await deliver(), READER)).toEqual([]);
     const confirmed = await post('/api/subscriptions/confirm', null, { token });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
-    expect(confirmed.json().subscription).toMatchObject({ scope: 'goal', scopeId: goalA, frequency: 'immediate' });
+    expect(confirmed.json<ConfirmResponse>().subscription).toMatchObject({
+      scope: 'goal',
+      scopeId: goalA,
+      frequency: 'immediate',
+    });
     expect((await post('/api/subscriptions/confirm', null, { token })).statusCode).toBe(404);
   });
 
@@ -115,10 +126,14 @@ describe('a subscription to a goal', () => {
     const [first] = to(await deliver(), READER);
     expect(first?.parsed.subject).toBe(`Zielmonitor: Neue unabhängige Einschätzung zu Ziel ${goalA}`);
     expect(first?.parsed.text).toContain('eingetragen von SPD-Fraktion im Landtag NRW');
-    const replied = await post(`/api/goals/${goalA}/status/${assessed.json().event.id}/replies`, ctrlA, {
-      text: 'Das Portal ist seit März in Betrieb; die Einschätzung beruht auf einem alten Stand.',
-      evidence: { url: 'https://www.mhkbd.nrw/portal' },
-    });
+    const replied = await post(
+      `/api/goals/${goalA}/status/${assessed.json<StatusUpdateResponse>().event.id}/replies`,
+      ctrlA,
+      {
+        text: 'Das Portal ist seit März in Betrieb; die Einschätzung beruht auf einem alten Stand.',
+        evidence: { url: 'https://www.mhkbd.nrw/portal' },
+      },
+    );
     expect(replied.statusCode, replied.body).toBe(201);
     const [second] = to(await deliver(), READER);
     expect(second?.parsed.subject).toContain('Stellungnahme von Ressort MHKBD');
@@ -183,7 +198,7 @@ describe('limits on subscribing', () => {
       ...override,
     });
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().error.issues.map((i: { field: string }) => i.field)).toContain(field);
+    expect(res.json<ErrorResponse>().error.issues?.map((i) => i.field)).toContain(field);
     expect(stored('SELECT count(*) FROM subscriptions')).toBe(before);
   });
 
@@ -270,8 +285,8 @@ describe('the answer to a correction request by mail', () => {
       email: 'hinweis@example.org',
     });
     expect(sent.statusCode, sent.body).toBe(201);
-    expect(sent.json().answerByMail).toBe(true);
-    const id = sent.json().id as number;
+    expect(sent.json<CorrectionRequestCreated>().answerByMail).toBe(true);
+    const id = sent.json<CorrectionRequestCreated>().id;
     const answered = await post(`/api/correction-requests/${id}/answer`, ctrlA, {
       outcome: 'declined',
       answer: 'Das Datum stimmt laut Pressemitteilung vom März.',
@@ -288,7 +303,9 @@ describe('without mail configured', () => {
   it('hides subscriptions: /api/about says so and subscribing answers 404', async () => {
     const plain = await createTestApp({ reviewRequired: false });
     try {
-      expect((await plain.app.inject({ url: '/api/about' })).json().mailConfigured).toBe(false);
+      expect((await plain.app.inject({ url: '/api/about' })).json<{ mailConfigured: boolean }>().mailConfigured).toBe(
+        false,
+      );
       const res = await plain.app.inject({
         method: 'POST',
         url: '/api/subscriptions',
@@ -296,7 +313,7 @@ describe('without mail configured', () => {
         payload: { email: READER, scope: 'goal', scopeId: goalA },
       });
       expect(res.statusCode).toBe(404);
-      expect(res.json().error.code).toBe('MAIL_NOT_CONFIGURED');
+      expect(res.json<ErrorResponse>().error.code).toBe('MAIL_NOT_CONFIGURED');
     } finally {
       await plain.close();
     }

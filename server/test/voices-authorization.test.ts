@@ -1,4 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditResponse } from '@zielmonitor/shared/schemas/audit';
+import type { ChangesResponse } from '@zielmonitor/shared/schemas/changes';
+import type { ErrorResponse } from '@zielmonitor/shared/schemas/error';
+import type { GoalDetail, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
+import type { IndicatorDetail } from '@zielmonitor/shared/schemas/indicator';
+import type { StatusUpdateResponse } from '@zielmonitor/shared/schemas/status-update';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
 
@@ -16,7 +22,7 @@ let goalA = '';
 
 const SPD = 'SPD-Fraktion im Landtag NRW';
 const count = (table: string) => Number(t.app.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
-const revisionOf = async (id: string) => (await t.app.inject({ url: `/api/goals/${id}` })).json().revision as number;
+const revisionOf = async (id: string) => (await t.app.inject({ url: `/api/goals/${id}` })).json<GoalDetail>().revision;
 const post = (url: string, who: Account | null, payload: object) =>
   t.app.inject({ method: 'POST', url, headers: { ...sameOrigin, ...(who && { cookie: who.cookie }) }, payload });
 const report = async (who: Account | null, track: 'official' | 'independent', body: object = {}) =>
@@ -34,7 +40,7 @@ const readingBody = async (track: 'official' | 'independent') => ({
   date: todayInBerlin(),
   note: 'Stand laut eigener Auswertung der Förderbescheide',
   evidence: { url: 'https://example.org/auswertung' },
-  expectedRevision: (await t.app.inject({ url: '/api/indicators/schulen-gigabit' })).json().revision,
+  expectedRevision: (await t.app.inject({ url: '/api/indicators/schulen-gigabit' })).json<IndicatorDetail>().revision,
   track,
 });
 const replyBody = (text = 'Die Meldung verschweigt, dass die Förderung erst 2023 bewilligt wurde.') => ({
@@ -65,7 +71,9 @@ beforeAll(async () => {
     createAccount(t, { email: 'b@stk.nrw.de', name: 'Bernd B', role: 'controller', ressorts: ['StK'] }),
     createAccount(t, { email: 'admin@nrw.de', name: 'Ada Admin', role: 'admin', ressorts: [] }),
   ]);
-  goalA = (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&limit=1' })).json().items[0].id;
+  goalA =
+    (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&limit=1' })).json<GoalsResponse>().items[0]?.id ??
+    '';
 }, 120_000);
 afterAll(() => t.close());
 
@@ -85,7 +93,7 @@ describe('the two tracks', () => {
     expect(res.statusCode, res.body).toBe(status);
     expect(count('status_events')).toBe(before + (status === 201 ? 1 : 0));
     if (status === 201 && track === 'independent') {
-      expect(res.json().event).toMatchObject({ track: 'independent', reporter: SPD });
+      expect(res.json<StatusUpdateResponse>().event).toMatchObject({ track: 'independent', reporter: SPD });
     }
   });
 
@@ -93,7 +101,7 @@ describe('the two tracks', () => {
     const before = count('status_events');
     const res = await report(spd, 'independent', { note: '', evidence: {} });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues.map((i: { field: string }) => i.field)).toEqual(['note', 'evidence.url']);
+    expect(res.json<ErrorResponse>().error.issues?.map((i) => i.field)).toEqual(['note', 'evidence.url']);
     expect(count('status_events')).toBe(before);
   });
 
@@ -111,7 +119,8 @@ describe('the two tracks', () => {
   });
 
   it('lets the organisation that wrote an assessment correct it, and nobody else but the administration', async () => {
-    const id = (await report(spd, 'independent', { effectiveDate: '2021-12-01' })).json().event.id as number;
+    const id = (await report(spd, 'independent', { effectiveDate: '2021-12-01' })).json<StatusUpdateResponse>().event
+      .id;
     const correction = async (who: Account) =>
       post(`/api/goals/${goalA}/status/${id}/correction`, who, {
         status: 'planned',
@@ -125,7 +134,11 @@ describe('the two tracks', () => {
     expect((await correction(ctrlA)).statusCode).toBe(403);
     const corrected = await correction(spd);
     expect(corrected.statusCode, corrected.body).toBe(201);
-    expect(corrected.json().event).toMatchObject({ track: 'independent', reporter: SPD, status: 'planned' });
+    expect(corrected.json<StatusUpdateResponse>().event).toMatchObject({
+      track: 'independent',
+      reporter: SPD,
+      status: 'planned',
+    });
   });
 });
 
@@ -133,8 +146,9 @@ describe('replies (Stellungnahmen)', () => {
   let official = 0;
   let independent = 0;
   beforeAll(async () => {
-    official = (await report(ctrlA, 'official', { effectiveDate: '2022-01-10' })).json().event.id;
-    independent = (await report(spd, 'independent', { effectiveDate: '2022-01-10' })).json().event.id;
+    official = (await report(ctrlA, 'official', { effectiveDate: '2022-01-10' })).json<StatusUpdateResponse>().event.id;
+    independent = (await report(spd, 'independent', { effectiveDate: '2022-01-10' })).json<StatusUpdateResponse>().event
+      .id;
   });
 
   it('lets each side answer the other once, and nobody else', async () => {
@@ -155,16 +169,17 @@ describe('replies (Stellungnahmen)', () => {
       const before = count('replies');
       const res = await replyTo(event, who);
       expect(res.statusCode, `${who?.email ?? 'anonymous'} on ${event}: ${res.body}`).toBe(status);
-      if (code) expect(res.json().error.code).toBe(code);
+      if (code) expect(res.json<ErrorResponse>().error.code).toBe(code);
       expect(count('replies')).toBe(before + (status === 201 ? 1 : 0));
     }
   });
 
   it('never changes a figure: status, revision and history stay as they were', async () => {
-    const fresh = (await report(ctrlA, 'official', { effectiveDate: '2022-01-20' })).json().event.id as number;
-    const before = (await t.app.inject({ url: `/api/goals/${goalA}` })).json();
+    const fresh = (await report(ctrlA, 'official', { effectiveDate: '2022-01-20' })).json<StatusUpdateResponse>().event
+      .id;
+    const before = (await t.app.inject({ url: `/api/goals/${goalA}` })).json<GoalDetail>();
     expect((await replyTo(fresh, spd)).statusCode).toBe(201);
-    const detail = (await t.app.inject({ url: `/api/goals/${goalA}` })).json();
+    const detail = (await t.app.inject({ url: `/api/goals/${goalA}` })).json<GoalDetail>();
     expect(detail.status).toBe(before.status);
     expect(detail.revision).toBe(before.revision);
     expect(detail.history).toEqual(before.history);
@@ -178,41 +193,44 @@ describe('replies (Stellungnahmen)', () => {
   });
 
   it('refuses bad input with 400 naming the field, and writes nothing', async () => {
-    const fresh = (await report(ctrlA, 'official', { effectiveDate: '2022-02-01' })).json().event.id as number;
+    const fresh = (await report(ctrlA, 'official', { effectiveDate: '2022-02-01' })).json<StatusUpdateResponse>().event
+      .id;
     for (const [body, field] of [
       [{ ...replyBody('zu kurz'), evidence: { reference: 'Drs. 1' } }, 'text'],
       [{ text: replyBody().text, evidence: {} }, 'evidence.url'],
       [{ text: replyBody().text, evidence: { url: 'javascript:alert(1)' } }, 'evidence.url'],
       [{ ...replyBody(), extra: 1 }, 'extra'],
-      [replyBody(`${'Lang '.repeat(401)}`), 'text'],
+      [replyBody('Lang '.repeat(401)), 'text'],
     ] as const) {
       const before = count('replies');
       const res = await replyTo(fresh, gruene, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
-      expect(res.json().error.issues.map((i: { field: string }) => i.field)).toContain(field);
+      expect(res.json<ErrorResponse>().error.issues?.map((i) => i.field)).toContain(field);
       expect(count('replies')).toBe(before);
     }
     expect((await replyTo(999_999, gruene)).statusCode).toBe(404);
   });
 
   it('lets only the author organisation or Ressort withdraw a reply, once', async () => {
-    const detail = (await t.app.inject({ url: `/api/goals/${goalA}` })).json();
-    const mine = detail.replies.find((r: { author: { name: string } }) => r.author.name === SPD).id as number;
+    const detail = (await t.app.inject({ url: `/api/goals/${goalA}` })).json<GoalDetail>();
+    const mine = detail.replies.find((r) => r.author.name === SPD)?.id ?? 0;
     const withdraw = (who: Account) =>
       post(`/api/replies/${mine}/supersede`, who, { kind: 'withdrawal', reason: 'Sachstand inzwischen überholt' });
     expect((await withdraw(gruene)).statusCode).toBe(403);
     expect((await withdraw(ctrlA)).statusCode).toBe(403);
     expect((await withdraw(spd)).statusCode).toBe(201);
     expect((await withdraw(spd)).statusCode).toBe(409);
-    const after = (await t.app.inject({ url: `/api/goals/${goalA}` })).json();
-    expect(after.replies.find((r: { id: number }) => r.id === mine).supersededBy).toMatchObject({
+    const after = (await t.app.inject({ url: `/api/goals/${goalA}` })).json<GoalDetail>();
+    expect(after.replies.find((r) => r.id === mine)?.supersededBy).toMatchObject({
       kind: 'withdrawal',
       reason: 'Sachstand inzwischen überholt',
     });
   });
 
   it('shows replies in the changes list and its CSV, and audits them in words', async () => {
-    const changes = (await t.app.inject({ url: '/api/changes?since=2022-01-01&until=2022-01-31&version=1.0' })).json();
+    const changes = (
+      await t.app.inject({ url: '/api/changes?since=2022-01-01&until=2022-01-31&version=1.0' })
+    ).json<ChangesResponse>();
     expect(changes.replies.some((r: { target: { id: number } }) => r.target.id === official)).toBe(true);
     const csv = (await t.app.inject({ url: '/api/export/changes.csv?since=2022-01-01&until=2022-01-31&version=1.0' }))
       .body;
@@ -220,10 +238,10 @@ describe('replies (Stellungnahmen)', () => {
     expect(csv).toContain(`Grüne Landtagsfraktion: ${replyBody().text}`);
     const audit = (
       await t.app.inject({ url: '/api/audit?action=reply.create', headers: { cookie: admin.cookie } })
-    ).json();
-    const entry = audit.items.find((e: { actor: string }) => e.actor === 'gruene@landtag.example');
-    expect(entry.actionLabel).toBe('Stellungnahme abgegeben');
-    expect(entry.changes).toEqual(
+    ).json<AuditResponse>();
+    const entry = audit.items.find((e) => e.actor === 'gruene@landtag.example');
+    expect(entry?.actionLabel).toBe('Stellungnahme abgegeben');
+    expect(entry?.changes).toEqual(
       expect.arrayContaining([
         { label: 'Für', before: null, after: 'Grüne Landtagsfraktion' },
         { label: 'Stellungnahme', before: null, after: replyBody().text },
@@ -232,10 +250,9 @@ describe('replies (Stellungnahmen)', () => {
   });
 
   it('answers readings too: the other side once, shown beside the reading', async () => {
-    const indicator = (await t.app.inject({ url: '/api/indicators/schulen-gigabit' })).json();
+    const indicator = (await t.app.inject({ url: '/api/indicators/schulen-gigabit' })).json<IndicatorDetail>();
     const current = (track: string) =>
-      indicator.readings.find((r: { track: string; superseded: unknown }) => r.track === track && r.superseded === null)
-        .id as number;
+      indicator.readings.find((r) => r.track === track && r.superseded === null)?.id ?? 0;
     const [officialReading, independentReading] = [current('official'), current('independent')];
     const replyToReading = (id: number, who: Account) =>
       post(`/api/indicators/schulen-gigabit/readings/${id}/replies`, who, replyBody());
@@ -249,16 +266,17 @@ describe('replies (Stellungnahmen)', () => {
     ).toBe(404);
     const after = (
       await t.app.inject({ url: '/api/indicators/schulen-gigabit', headers: { cookie: spd.cookie } })
-    ).json();
-    expect(
-      after.replies.map((r: { target: { id: number } }) => r.target.id).sort((a: number, b: number) => a - b),
-    ).toEqual([officialReading, independentReading].sort((a, b) => a - b));
+    ).json<IndicatorDetail>();
+    expect(after.replies.map((r) => r.target.id).sort((a, b) => a - b)).toEqual(
+      [officialReading, independentReading].sort((a, b) => a - b),
+    );
     expect(after.repliableReadingIds).not.toContain(officialReading);
   });
 
   it('tells the dashboard what each user may answer', async () => {
     const as = async (who: Account) =>
-      (await t.app.inject({ url: `/api/goals/${goalA}`, headers: { cookie: who.cookie } })).json().permissions;
+      (await t.app.inject({ url: `/api/goals/${goalA}`, headers: { cookie: who.cookie } })).json<GoalDetail>()
+        .permissions;
     expect((await as(gruene)).repliableEventIds).not.toContain(official);
     expect((await as(ctrlA)).repliableEventIds).not.toContain(independent);
     expect((await as(spd)).canAssess).toBe(true);

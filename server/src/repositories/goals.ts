@@ -352,15 +352,13 @@ export function createGoalsRepository(
       if (!goal) return undefined;
       const events = history(id, at);
       const shown = new Set([...events.official, ...events.independent].map((e) => e.id));
-      return (
-        goal && {
-          ...goal,
-          history: events,
-          // Replies to the reports shown: one to a report effective after asOf is not part of this view.
-          replies: replies.ofGoal(id, at.knownAt).filter((r) => shown.has(r.target.id)),
-          lineage: { predecessors: predecessors.all(id).map(toLink), successors: successors.all(id).map(toLink) },
-        }
-      );
+      return {
+        ...goal,
+        history: events,
+        // Replies to the reports shown: one to a report effective after asOf is not part of this view.
+        replies: replies.ofGoal(id, at.knownAt).filter((r) => shown.has(r.target.id)),
+        lineage: { predecessors: predecessors.all(id).map(toLink), successors: successors.all(id).map(toLink) },
+      };
     },
 
     describe,

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ReplySupersedeBody } from '@zielmonitor/shared/schemas/reply';
 import { useSupersedeReply } from '../../api/voices.ts';
+import { formText } from '../../lib/form-text.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useVoicesT } from '../../lib/messages-voices.ts';
 import { Field } from '../../features/controller/field.tsx';
@@ -15,9 +16,12 @@ export function ReplyWithdraw({ replyId }: { replyId: number }) {
     event.preventDefault();
     const parsed = ReplySupersedeBody.safeParse({
       kind: 'withdrawal',
-      reason: String(new FormData(event.currentTarget).get('reason') ?? ''),
+      reason: formText(new FormData(event.currentTarget), 'reason'),
     });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
     setErrors({});
     withdraw.mutate(parsed.data);
   };

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { SubscribeBody, type SubscriptionScope } from '@zielmonitor/shared/schemas/subscription';
 import { aboutQuery } from '../../api/about.ts';
 import { useSubscribe } from '../../api/voices.ts';
+import { formText } from '../../lib/form-text.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useVoicesT } from '../../lib/messages-voices.ts';
 import { Field } from '../../features/controller/field.tsx';
@@ -32,13 +33,16 @@ export function SubscribePanel({
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const parsed = SubscribeBody.safeParse({
-      email: String(data.get('email') ?? ''),
-      frequency: String(data.get('frequency') ?? 'immediate'),
-      website: String(data.get('website') ?? ''),
+      email: formText(data, 'email'),
+      frequency: formText(data, 'frequency') || 'immediate',
+      website: formText(data, 'website'),
       scope,
       scopeId,
     });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
     setErrors({});
     subscribe.mutate(parsed.data, { onError: (error) => setErrors(readWriteError(error).errors ?? {}) });
   };

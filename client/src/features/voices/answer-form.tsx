@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { AnswerBody, type CorrectionRequest } from '@zielmonitor/shared/schemas/correction-request';
 import { useAnswerRequest } from '../../api/voices.ts';
+import { formText } from '../../lib/form-text.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useVoicesT } from '../../lib/messages-voices.ts';
 import { Field } from '../controller/field.tsx';
@@ -21,13 +22,16 @@ export function AnswerForm({ request }: { request: CorrectionRequest }) {
     const submitter = native instanceof SubmitEvent ? native.submitter : null;
     const outcome = submitter instanceof HTMLButtonElement && submitter.value === 'declined' ? 'declined' : 'accepted';
     const data = new FormData(form);
-    const entry = String(data.get('link') ?? '').trim();
+    const entry = formText(data, 'link').trim();
     const parsed = AnswerBody.safeParse({
       outcome,
-      answer: String(data.get('answer') ?? ''),
+      answer: formText(data, 'answer'),
       ...(outcome === 'accepted' && entry !== '' && { link: { kind: linkKind, id: Number(entry) } }),
     });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
     setErrors({});
     answer.mutate(parsed.data, { onError: (error) => setErrors(readWriteError(error).errors ?? {}) });
   };

@@ -5,6 +5,7 @@ import { ReplyBody } from '@zielmonitor/shared/schemas/reply';
 import { goalQuery } from '../../api/goals.ts';
 import { indicatorQuery } from '../../api/indicators.ts';
 import { useCreateReply, type ReplyTarget } from '../../api/voices.ts';
+import { formText } from '../../lib/form-text.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useVoicesT } from '../../lib/messages-voices.ts';
@@ -13,7 +14,7 @@ import { WriteFeedback, readWriteError } from '../controller/write-feedback.tsx'
 
 /** A reply (Stellungnahme) to a report, an assessment or a reading: text and evidence. */
 export function ReplyFormPage() {
-  const { id = '', eventId, readingId } = useParams<{ id: string; eventId?: string; readingId?: string }>();
+  const { id, eventId, readingId } = useParams<{ id: string; eventId?: string; readingId?: string }>();
   const target: ReplyTarget =
     readingId !== undefined
       ? { kind: 'reading', indicatorId: id, id: Number(readingId) }
@@ -48,10 +49,10 @@ function ReplyForm({ target }: { target: ReplyTarget }) {
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
-    const url = String(data.get('url') ?? '').trim();
-    const reference = String(data.get('reference') ?? '').trim();
+    const url = formText(data, 'url').trim();
+    const reference = formText(data, 'reference').trim();
     const parsed = ReplyBody.safeParse({
-      text: String(data.get('text') ?? ''),
+      text: formText(data, 'text'),
       evidence: { ...(url && { url }), ...(reference && { reference }) },
     });
     if (!parsed.success) {

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'wouter';
 import { CorrectionRequestBody, type RequestSubject } from '@zielmonitor/shared/schemas/correction-request';
 import { aboutQuery } from '../../api/about.ts';
 import { useSubmitRequest } from '../../api/voices.ts';
+import { formText } from '../../lib/form-text.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useVoicesT, type VoicesMessages } from '../../lib/messages-voices.ts';
 import { Field } from '../controller/field.tsx';
@@ -47,13 +48,13 @@ export function ReportErrorPage() {
     event.preventDefault();
     if (!subject) return;
     const data = new FormData(event.currentTarget);
-    const field = (name: string) => String(data.get(name) ?? '').trim();
+    const field = (name: string) => formText(data, name).trim();
     const parsed = CorrectionRequestBody.safeParse({
       subject,
       description: field('description'),
       ...(field('evidenceUrl') && { evidenceUrl: field('evidenceUrl') }),
       ...(mail && field('email') && { email: field('email') }),
-      website: String(data.get('website') ?? ''),
+      website: formText(data, 'website'),
     });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues));
