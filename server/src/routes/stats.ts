@@ -23,7 +23,13 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/stats/ressorts',
     {
-      schema: { querystring: StatsQuery, response: { 200: RessortStatsResponse, 400: ErrorResponse } },
+      schema: {
+        operationId: 'getRessortStats',
+        summary: 'Erfüllung je Ressort nach Status',
+        security: [],
+        querystring: StatsQuery,
+        response: { 200: RessortStatsResponse, 400: ErrorResponse },
+      },
     },
     async (request) => {
       const version = knownVersion(app.repos, request.query.version);
@@ -42,13 +48,30 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/legislative-periods', { schema: { response: { 200: LegislativePeriodsResponse } } }, async () =>
-    app.repos.periods.list(),
+  app.get(
+    '/legislative-periods',
+    {
+      schema: {
+        operationId: 'listLegislativePeriods',
+        summary: 'Wahlperioden des Landtags',
+        security: [],
+        response: { 200: LegislativePeriodsResponse },
+      },
+    },
+    async () => app.repos.periods.list(),
   );
 
   app.get(
     '/stats/due',
-    { schema: { querystring: DueQuery, response: { 200: DueResponse, 400: ErrorResponse } } },
+    {
+      schema: {
+        operationId: 'getDueStats',
+        summary: 'Was je Ressort in einer Wahlperiode fällig wird',
+        security: [],
+        querystring: DueQuery,
+        response: { 200: DueResponse, 400: ErrorResponse },
+      },
+    },
     async (request) => {
       const version = knownVersion(app.repos, request.query.version);
       const period = app.repos.periods.list().find((p) => p.key === request.query.period);
@@ -61,7 +84,13 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/stats/timeline',
     {
-      schema: { querystring: TimelineQuery, response: { 200: TimelineResponse, 400: ErrorResponse } },
+      schema: {
+        operationId: 'getTimeline',
+        summary: 'Statusverteilung zu jedem Periodenende',
+        security: [],
+        querystring: TimelineQuery,
+        response: { 200: TimelineResponse, 400: ErrorResponse },
+      },
     },
     async (request) => {
       const query = request.query;
@@ -111,7 +140,13 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/reported-figures',
     {
-      schema: { querystring: ReportedFiguresQuery, response: { 200: ReportedFiguresResponse, 400: ErrorResponse } },
+      schema: {
+        operationId: 'listReportedFigures',
+        summary: 'Gemeldete Gesamtzahlen von Regierung und Opposition mit Quelle',
+        security: [],
+        querystring: ReportedFiguresQuery,
+        response: { 200: ReportedFiguresResponse, 400: ErrorResponse },
+      },
     },
     async (request) => {
       assertKnownFilters(app.repos, request.query);

@@ -87,7 +87,14 @@ export const statusRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }> = 
     {
       onRequest: requireUser,
       preValidation: othersRefused,
-      schema: { params: StatusEventParams, body: StatusCorrectionBody, response: WRITE_RESPONSES },
+      schema: {
+        operationId: 'correctStatus',
+        summary: 'Eine frühere Meldung berichtigen',
+        security: [{ session: [] }],
+        params: StatusEventParams,
+        body: StatusCorrectionBody,
+        response: WRITE_RESPONSES,
+      },
     },
     async (request, reply) => {
       const { id, eventId } = request.params;
@@ -101,7 +108,14 @@ export const statusRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }> = 
     {
       onRequest: requireUser,
       preValidation: othersRefused,
-      schema: { params: StatusEventParams, body: StatusWithdrawalBody, response: WRITE_RESPONSES },
+      schema: {
+        operationId: 'withdrawStatus',
+        summary: 'Eine frühere Meldung zurücknehmen',
+        security: [{ session: [] }],
+        params: StatusEventParams,
+        body: StatusWithdrawalBody,
+        response: WRITE_RESPONSES,
+      },
     },
     async (request, reply) => {
       const { id, eventId } = request.params;

@@ -48,6 +48,7 @@ const serves = (actor: Actor, responsibility: Responsibility) =>
  * responsible for it today (or involved in it). A Ressort that was dissolved reports no more.
  */
 export const mayReport = (actor: Actor, responsibility: Responsibility): boolean =>
+  // Controllers and reviewers report for the Ressorts they serve; assessors never on this track.
   actor.user.role === 'admin' || (isMinistry(actor) && serves(actor, responsibility));
 
 /**

@@ -4,7 +4,7 @@ import { useSupersedeReply } from '../../api/voices.ts';
 import { formText } from '../../lib/form-text.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useVoicesT } from '../../lib/messages-voices.ts';
-import { Field } from '../../features/controller/field.tsx';
+import { Field } from '../field.tsx';
 
 /** Withdrawing one's own reply, with a reason: the text stays visible, struck through. */
 export function ReplyWithdraw({ replyId }: { replyId: number }) {

@@ -7,8 +7,8 @@ import { useSubscribe } from '../../api/voices.ts';
 import { formText } from '../../lib/form-text.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useVoicesT } from '../../lib/messages-voices.ts';
-import { Field } from '../../features/controller/field.tsx';
-import { readWriteError } from '../../features/controller/write-feedback.tsx';
+import { Field } from '../field.tsx';
+import { readWriteError } from '../write-feedback.tsx';
 
 /**
  * Subscribing by e-mail (double opt-in): an address, how often, and a field robots fill in and

@@ -11,9 +11,9 @@ import { formatDecimal, useIndicatorText } from '../../lib/indicator-text.ts';
 import { INDICATOR_CHART_HEIGHT, indicatorSeries, isoOfDay } from '../../lib/shape-indicator.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
 import { ReadingsTable } from './readings-table.tsx';
+import { RatingText } from '../../components/indicators/rating-text.tsx';
 import { useVoicesT } from '../../lib/messages-voices.ts';
 import { VoiceLinks } from '../../components/voices/voice-links.tsx';
-import { RatingText } from './rating-text.tsx';
 import { TargetsTable } from './targets-table.tsx';
 
 // recharts loads with the chart, not with the page.

@@ -2,7 +2,7 @@ import type { IndicatorDetail } from '@zielmonitor/shared/schemas/indicator';
 import { formatDate, wordingAddsToDate } from '@zielmonitor/shared/time/format';
 import { statedDate } from '@zielmonitor/shared/time/partial-date';
 import { formatValue, gapSentence, useIndicatorText } from '../../lib/indicator-text.ts';
-import { RatingBadge } from './rating-badge.tsx';
+import { RatingBadge } from '../../components/indicators/rating-badge.tsx';
 import { Link } from 'wouter';
 import { useVoicesT } from '../../lib/messages-voices.ts';
 import { ReplyList } from '../../components/voices/reply-list.tsx';

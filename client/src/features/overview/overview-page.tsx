@@ -20,7 +20,7 @@ import { ZeroGoalPanel } from './zero-goal-panel.tsx';
 
 // Below the fold, and with texts of its own: the first screen does not wait for it.
 const IndicatorsPanel = lazy(() =>
-  import('../indicators/indicators-panel.tsx').then((m) => ({ default: m.IndicatorsPanel })),
+  import('../../components/indicators/indicators-panel.tsx').then((m) => ({ default: m.IndicatorsPanel })),
 );
 
 // recharts is large: the first screen renders without waiting for it.

@@ -12,7 +12,7 @@ import { VoiceLinks } from '../../components/voices/voice-links.tsx';
 import { useT } from '../../lib/i18n.ts';
 import { responsibilityLine } from '../../lib/ressort-lineage.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
-import { RessortIndicators } from '../indicators/ressort-indicators.tsx';
+import { RessortIndicators } from '../../components/indicators/ressort-indicators.tsx';
 
 /** One Ressort: name, validity, successors and predecessors, and every goal along its line of responsibility. */
 export function RessortPage() {

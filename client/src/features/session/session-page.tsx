@@ -36,14 +36,14 @@ export function SessionPage() {
     queries: [
       { ...ressortStatsQuery({ version, track: 'official', rule: 'all_goals', ...at }), ...once },
       { ...goalsQuery({ version, limit: 500, ...at }), ...once },
-      { ...reportedFiguresQuery(version, at), ...once },
+      { ...reportedFiguresQuery({ version, ...at }), ...once },
       { ...indicatorsQuery({ version, ...at }), ...once },
     ],
   });
   const snap = useQuery({ ...snapshotQuery(snapshot ?? ''), enabled: Boolean(snapshot), ...once });
   const slides = useMemo(
-    () => (stats?.data && goals?.data ? buildSlides(stats.data.items, goals.data.items, indicators?.data?.items) : []),
-    [stats?.data, goals?.data, indicators?.data],
+    () => (stats.data && goals.data ? buildSlides(stats.data.items, goals.data.items, indicators.data?.items) : []),
+    [stats.data, goals.data, indicators.data],
   );
   const [index, setIndex] = useState(0);
   const [typed, setTyped] = useState('');
@@ -118,15 +118,15 @@ export function SessionPage() {
           {online ? t.session.online : t.session.offline}
         </span>
         <span>{slides.length > 0 && `${index + 1} / ${slides.length}`}</span>
-        <button type="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}>
+        <button type="button" onClick={enterFullscreen}>
           {t.session.fullscreen}
         </button>
       </header>
       <main className="session-main" aria-live="polite">
         {!slide ? (
-          <p className="session-loading">{stats?.isError || goals?.isError ? t.errorTitle : t.loading}</p>
+          <p className="session-loading">{stats.isError || goals.isError ? t.errorTitle : t.loading}</p>
         ) : (
-          <SessionSlide slide={slide} stats={stats?.data} figures={figures?.data?.items ?? []} />
+          <SessionSlide slide={slide} stats={stats.data} figures={figures.data?.items ?? []} />
         )}
       </main>
       {typed && (
@@ -134,7 +134,7 @@ export function SessionPage() {
           {t.session.jumpTo}: {typed}⏎
         </div>
       )}
-      {stats?.data && (
+      {stats.data && (
         <p className="session-stamp" data-testid="session-stamp">
           {t.stamp.versionShort(stats.data.version)} · {t.stamp.asOf(formatDate(stats.data.at.asOf ?? asOf, t.lang))} ·{' '}
           {t.stamp.track(t.trackShort.official)} · {t.stamp.rule(COUNTING_RULE_TEXT.all_goals[t.lang].label, null)} ·{' '}
@@ -154,4 +154,10 @@ export function SessionPage() {
       <p className="session-help">{t.session.help}</p>
     </div>
   );
+}
+
+/** Full screen where the browser offers it (iPhone Safari does not); refusing it leaves the page as it is. */
+function enterFullscreen(): void {
+  const root: Partial<Pick<HTMLElement, 'requestFullscreen'>> = document.documentElement;
+  root.requestFullscreen?.().catch(() => undefined);
 }

@@ -4,8 +4,8 @@ import { useAnswerRequest } from '../../api/voices.ts';
 import { formText } from '../../lib/form-text.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useVoicesT } from '../../lib/messages-voices.ts';
-import { Field } from '../controller/field.tsx';
-import { readWriteError } from '../controller/write-feedback.tsx';
+import { Field } from '../../components/field.tsx';
+import { readWriteError } from '../../components/write-feedback.tsx';
 
 /** Closing a request: accepted with the correction it led to, or declined with a reason. */
 export function AnswerForm({ request }: { request: CorrectionRequest }) {

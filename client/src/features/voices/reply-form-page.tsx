@@ -9,8 +9,8 @@ import { formText } from '../../lib/form-text.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useVoicesT } from '../../lib/messages-voices.ts';
-import { Field } from '../controller/field.tsx';
-import { WriteFeedback, readWriteError } from '../controller/write-feedback.tsx';
+import { Field } from '../../components/field.tsx';
+import { WriteFeedback, readWriteError } from '../../components/write-feedback.tsx';
 
 /** A reply (Stellungnahme) to a report, an assessment or a reading: text and evidence. */
 export function ReplyFormPage() {

@@ -7,8 +7,8 @@ import { useSubmitRequest } from '../../api/voices.ts';
 import { formText } from '../../lib/form-text.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useVoicesT, type VoicesMessages } from '../../lib/messages-voices.ts';
-import { Field } from '../controller/field.tsx';
-import { WriteFeedback, readWriteError } from '../controller/write-feedback.tsx';
+import { Field } from '../../components/field.tsx';
+import { WriteFeedback, readWriteError } from '../../components/write-feedback.tsx';
 
 /** What the address names: `?ziel=v2-13`, `?meldung=42`, `?kennzahl=…`, `?messwert=7`. */
 function subjectOf(params: URLSearchParams): RequestSubject | null {

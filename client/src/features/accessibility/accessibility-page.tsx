@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { aboutQuery } from '../api/about.ts';
-import { useA11yT } from '../lib/messages-a11y.ts';
+import { aboutQuery } from '../../api/meta.ts';
+import { useA11yT } from '../../lib/messages-a11y.ts';
 
 /** Erklärung zur Barrierefreiheit (BITV 2.0 § 7) with the feedback contact. */
 export function AccessibilityPage() {
