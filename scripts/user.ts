@@ -40,6 +40,7 @@ const AddArgs = z.object({
     .trim()
     .min(2, { error: '--organisation: Name der Organisation angeben' })
     .max(120, { error: '--organisation: höchstens 120 Zeichen' })
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
     .regex(/^[^\u0000-\u001F]*$/, { error: '--organisation: keine Steuerzeichen' })
     .optional(),
   'password-stdin': z.literal(true, { error: '--password-stdin fehlt (Passwörter nie als Argument übergeben)' }),

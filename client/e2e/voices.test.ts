@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../server/test/smtp.ts';
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../scripts/lib/smtp-test-server.ts';
 import { addUser } from './accounts.ts';
 import { axeViolations, browserAvailable, loginAs, openPage, startHarness, type Harness } from './harness.ts';
 

@@ -3,7 +3,7 @@ import type { SubmissionResponse } from '@zielmonitor/shared/schemas/submission'
 import type { GoalDetail, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
 import { createAccount, createTestApp, type Account, type TestApp } from './helper.ts';
 import { MAIL_FROM, mailOf, ORIGIN } from './mail-fixtures.ts';
-import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp.ts';
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../scripts/lib/smtp-test-server.ts';
 
 /** With the four-eyes rule: subscribers hear of a government report when it is released, not before. */
 let smtp: TestSmtpServer;

@@ -8,7 +8,7 @@ import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { queueOverdueRounds, runVoicesJobs } from '../src/services/voices-jobs.ts';
 import { createAccount, createTestApp, type Account, type TestApp } from './helper.ts';
 import { MAIL_FROM, mailOf, ORIGIN } from './mail-fixtures.ts';
-import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp.ts';
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../scripts/lib/smtp-test-server.ts';
 
 /**
  * Subscriptions end to end through a real SMTP server: double opt-in, a notice per change, the

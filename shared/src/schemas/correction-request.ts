@@ -13,7 +13,7 @@ export const REQUEST_SUBJECT_KINDS = ['goal', 'status_event', 'indicator', 'read
 export const RequestSubjectKind = z.enum(REQUEST_SUBJECT_KINDS);
 export type RequestSubjectKind = z.infer<typeof RequestSubjectKind>;
 
-const EntryNumber = z.number({ message: 'Nummer erwartet' }).int().positive({ message: 'Nummer erwartet' });
+const EntryNumber = z.number({ error: 'Nummer erwartet' }).int().positive({ error: 'Nummer erwartet' });
 
 export const RequestSubject = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('goal'), id: GoalId }),
@@ -29,8 +29,8 @@ export const CorrectionRequestBody = z.strictObject({
   subject: RequestSubject,
   description: multiLineText()
     .trim()
-    .min(10, { message: 'Bitte in mindestens 10 Zeichen beschreiben, was falsch ist' })
-    .max(REQUEST_TEXT_MAX, { message: `Höchstens ${REQUEST_TEXT_MAX} Zeichen` }),
+    .min(10, { error: 'Bitte in mindestens 10 Zeichen beschreiben, was falsch ist' })
+    .max(REQUEST_TEXT_MAX, { error: `Höchstens ${REQUEST_TEXT_MAX} Zeichen` }),
   evidenceUrl: singleLineText()
     .trim()
     .max(2000)
@@ -58,7 +58,7 @@ export const RequestLink = z.strictObject({ kind: z.enum(['status_event', 'readi
 export const AnswerBody = z
   .strictObject({
     outcome: z.enum(['accepted', 'declined']),
-    answer: multiLineText().trim().max(2000, { message: 'Höchstens 2000 Zeichen' }),
+    answer: multiLineText().trim().max(2000, { error: 'Höchstens 2000 Zeichen' }),
     /** For an accepted request: the correction (or new entry) it led to. */
     link: RequestLink.optional(),
   })
@@ -82,7 +82,7 @@ export const AnswerBody = z
 export type AnswerBody = z.infer<typeof AnswerBody>;
 export type AnswerInput = z.input<typeof AnswerBody>;
 
-export const RequestParams = z.strictObject({ id: z.coerce.number().int().positive({ message: 'Nummer erwartet' }) });
+export const RequestParams = z.strictObject({ id: z.coerce.number().int().positive({ error: 'Nummer erwartet' }) });
 
 export const CorrectionRequest = z.object({
   id: z.number().int(),

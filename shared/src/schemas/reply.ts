@@ -12,20 +12,20 @@ export const REPLY_TEXT_MAX = 2000;
 
 const replyText = multiLineText()
   .trim()
-  .min(20, { message: 'Bitte die Stellungnahme in mindestens 20 Zeichen fassen' })
-  .max(REPLY_TEXT_MAX, { message: `Höchstens ${REPLY_TEXT_MAX} Zeichen` });
+  .min(20, { error: 'Bitte die Stellungnahme in mindestens 20 Zeichen fassen' })
+  .max(REPLY_TEXT_MAX, { error: `Höchstens ${REPLY_TEXT_MAX} Zeichen` });
 
 const reason = multiLineText()
   .trim()
-  .min(10, { message: 'Bitte den Grund in mindestens 10 Zeichen angeben' })
-  .max(1000, { message: 'Höchstens 1000 Zeichen' });
+  .min(10, { error: 'Bitte den Grund in mindestens 10 Zeichen angeben' })
+  .max(1000, { error: 'Höchstens 1000 Zeichen' });
 
 export const ReplyEvidence = z.strictObject({
   url: singleLineText()
     .max(2000)
     .pipe(z.url({ protocol: /^https?$/, message: 'Eine Web-Adresse mit http:// oder https:// angeben' }))
     .optional(),
-  reference: singleLineText().trim().max(200, { message: 'Höchstens 200 Zeichen' }).optional(),
+  reference: singleLineText().trim().max(200, { error: 'Höchstens 200 Zeichen' }).optional(),
 });
 
 /** A new reply: the text and its evidence (a web address or a Drucksache). */
@@ -56,7 +56,7 @@ export const ReplySupersedeBody = z
   });
 export type ReplySupersedeBody = z.infer<typeof ReplySupersedeBody>;
 
-const EntryId = z.coerce.number({ message: 'Nummer erwartet' }).int().positive({ message: 'Nummer erwartet' });
+const EntryId = z.coerce.number({ error: 'Nummer erwartet' }).int().positive({ error: 'Nummer erwartet' });
 export const ReplyParams = z.strictObject({ replyId: EntryId });
 
 export const ReplyTarget = z.object({

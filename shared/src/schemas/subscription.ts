@@ -17,8 +17,8 @@ export const CONFIRMATION_HOURS = 48;
 /** An e-mail address as a form delivers it: one line, at most 254 characters. */
 export const EmailAddress = singleLineText()
   .trim()
-  .max(254, { message: 'Höchstens 254 Zeichen' })
-  .pipe(z.email({ message: 'Bitte eine gültige E-Mail-Adresse angeben' }));
+  .max(254, { error: 'Höchstens 254 Zeichen' })
+  .pipe(z.email({ error: 'Bitte eine gültige E-Mail-Adresse angeben' }));
 
 /** The field people leave empty and form-filling robots do not (a honeypot); hidden on the page. */
 export const Honeypot = z.string().max(200).optional();
@@ -26,7 +26,7 @@ export const Honeypot = z.string().max(200).optional();
 export const SubscribeBody = z.strictObject({
   email: EmailAddress,
   scope: SubscriptionScope,
-  scopeId: singleLineText().trim().min(1, { message: 'Bitte angeben, was abonniert wird' }).max(64),
+  scopeId: singleLineText().trim().min(1, { error: 'Bitte angeben, was abonniert wird' }).max(64),
   frequency: Frequency.default('immediate'),
   website: Honeypot,
 });
@@ -38,7 +38,7 @@ export const SubscribeResponse = z.object({ confirmationHours: z.number().int() 
 export type SubscribeResponse = z.infer<typeof SubscribeResponse>;
 
 /** A token from a link in a mail: 32 random bytes, base64url. */
-export const Token = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'Der Link ist unvollständig oder ungültig' });
+export const Token = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'Der Link ist unvollständig oder ungültig' });
 export const TokenBody = z.strictObject({ token: Token });
 export const TokenParams = z.strictObject({ token: Token });
 

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { ReplySupersedeBody } from '@zielmonitor/shared/schemas/reply';
 import { useSupersedeReply } from '../../api/voices.ts';
 import { formText } from '../../lib/form-text.ts';
@@ -12,7 +12,7 @@ export function ReplyWithdraw({ replyId }: { replyId: number }) {
   const id = useId();
   const withdraw = useSupersedeReply(replyId);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const parsed = ReplySupersedeBody.safeParse({
       kind: 'withdrawal',

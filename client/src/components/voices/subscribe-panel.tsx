@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { Link } from 'wouter';
 import { SubscribeBody, type SubscriptionScope } from '@zielmonitor/shared/schemas/subscription';
 import { aboutQuery } from '../../api/about.ts';
@@ -29,7 +29,7 @@ export function SubscribePanel({
   const subscribe = useSubscribe();
   const [errors, setErrors] = useState<Record<string, string>>({});
   if (!about.data?.mailConfigured) return null;
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const parsed = SubscribeBody.safeParse({

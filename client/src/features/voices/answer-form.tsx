@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { AnswerBody, type CorrectionRequest } from '@zielmonitor/shared/schemas/correction-request';
 import { useAnswerRequest } from '../../api/voices.ts';
 import { formText } from '../../lib/form-text.ts';
@@ -15,7 +15,7 @@ export function AnswerForm({ request }: { request: CorrectionRequest }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const linkKind = request.subject.goalId !== null ? 'status_event' : 'reading';
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const native = event.nativeEvent;

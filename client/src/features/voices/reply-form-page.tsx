@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { ReplyBody } from '@zielmonitor/shared/schemas/reply';
 import { goalQuery } from '../../api/goals.ts';
@@ -46,7 +46,7 @@ function ReplyForm({ target }: { target: ReplyTarget }) {
       ? `${reading.value} (${reading.reporter})${reading.note ? `: „${reading.note}“` : ''}`
       : null;
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
+  const submit = (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     const url = formText(data, 'url').trim();

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { CorrectionRequestBody, type RequestSubject } from '@zielmonitor/shared/schemas/correction-request';
 import { aboutQuery } from '../../api/about.ts';
@@ -44,7 +44,7 @@ export function ReportErrorPage() {
   const summaryRef = useRef<HTMLDivElement>(null);
   const mail = about.data?.mailConfigured === true;
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!subject) return;
     const data = new FormData(event.currentTarget);
