@@ -34,7 +34,7 @@ export const CorrectionRequestBody = z.strictObject({
   evidenceUrl: singleLineText()
     .trim()
     .max(2000)
-    .pipe(z.url({ protocol: /^https?$/, message: 'Eine Web-Adresse mit http:// oder https:// angeben' }))
+    .pipe(z.url({ protocol: /^https?$/, error: 'Eine Web-Adresse mit http:// oder https:// angeben' }))
     .optional(),
   /** Only for an answer by mail; deleted once the answer is queued. */
   email: EmailAddress.optional(),

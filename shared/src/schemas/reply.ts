@@ -23,7 +23,7 @@ const reason = multiLineText()
 export const ReplyEvidence = z.strictObject({
   url: singleLineText()
     .max(2000)
-    .pipe(z.url({ protocol: /^https?$/, message: 'Eine Web-Adresse mit http:// oder https:// angeben' }))
+    .pipe(z.url({ protocol: /^https?$/, error: 'Eine Web-Adresse mit http:// oder https:// angeben' }))
     .optional(),
   reference: singleLineText().trim().max(200, { error: 'Höchstens 200 Zeichen' }).optional(),
 });
