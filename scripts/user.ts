@@ -1,6 +1,7 @@
 /**
  * User administration for Zielmonitor (honours DATABASE_PATH):
  *   npm run user -- add --email E --name N --role admin|controller|reviewer [--ressort CODE[,CODE]] --password-stdin
+ *   npm run user -- add --email E --name N --role assessor --organisation "SPD-Fraktion im Landtag NRW" --password-stdin
  *   npm run user -- list
  *   npm run user -- disable --email E
  *   npm run user -- reset-password --email E --password-stdin
@@ -34,6 +35,14 @@ const AddArgs = z.object({
   name: z.string().trim().min(1, { error: '--name fehlt' }),
   role: Role,
   ressort: z.string().optional(),
+  organisation: z
+    .string()
+    .trim()
+    .min(2, { error: '--organisation: Name der Organisation angeben' })
+    .max(120, { error: '--organisation: höchstens 120 Zeichen' })
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+    .regex(/^[^\u0000-\u001F]*$/, { error: '--organisation: keine Steuerzeichen' })
+    .optional(),
   'password-stdin': z.literal(true, { error: '--password-stdin fehlt (Passwörter nie als Argument übergeben)' }),
 });
 
@@ -46,6 +55,7 @@ export async function run(argv: string[], db: Db, out: (line: string) => void): 
       name: { type: 'string' },
       role: { type: 'string' },
       ressort: { type: 'string' },
+      organisation: { type: 'string' },
       'password-stdin': { type: 'boolean' },
     },
     strict: true,
@@ -70,6 +80,16 @@ export async function run(argv: string[], db: Db, out: (line: string) => void): 
         throw new UsageError(
           `--ressort: ${role === 'controller' ? 'ein Controller' : 'eine Prüferin oder ein Prüfer'} braucht mindestens ein Ressort`,
         );
+      // An assessor speaks for an organisation and for no Ressort; nobody else has an organisation.
+      const organisation = parsed.data.organisation ?? null;
+      if (role === 'assessor' && organisation === null)
+        throw new UsageError(
+          '--organisation: eine unabhängige Einschätzerin oder ein Einschätzer braucht eine Organisation',
+        );
+      if (role === 'assessor' && ressorts.length > 0)
+        throw new UsageError('--ressort: unabhängige Einschätzungen gehören zu keinem Ressort');
+      if (role !== 'assessor' && organisation !== null)
+        throw new UsageError('--organisation: nur für die Rolle assessor');
       const unknown = ressorts.filter((code) => !repos.ressorts.exists(code));
       if (unknown.length > 0) throw new UsageError(`--ressort: unbekannt: ${unknown.join(', ')}`);
       if (repos.users.findByEmail(email)) throw new UsageError(`--email: ${email} gibt es schon`);
@@ -78,10 +98,14 @@ export async function run(argv: string[], db: Db, out: (line: string) => void): 
       if (problem) throw new UsageError(`Passwort: ${problem}`);
       const passwordHash = await hashPassword(password);
       db.transaction(() => {
-        const id = repos.users.create({ email, name, role, ressorts, passwordHash }, new Date().toISOString());
-        audit('user.add', String(id), null, { email, name, role, ressorts });
+        const id = repos.users.create(
+          { email, name, role, ressorts, organisation, passwordHash },
+          new Date().toISOString(),
+        );
+        audit('user.add', String(id), null, { email, name, role, ressorts, organisation });
       })();
-      out(`Angelegt: ${email} (${role}${ressorts.length ? `: ${ressorts.join(', ')}` : ''})`);
+      const scope = organisation ?? ressorts.join(', ');
+      out(`Angelegt: ${email} (${role}${scope ? `: ${scope}` : ''})`);
       return;
     }
     case 'list': {
@@ -91,7 +115,7 @@ export async function run(argv: string[], db: Db, out: (line: string) => void): 
             u.email,
             u.name,
             u.role,
-            u.ressorts.join(',') || '-',
+            u.organisation ?? (u.ressorts.join(',') || '-'),
             u.disabledAt ? `gesperrt seit ${u.disabledAt}` : 'aktiv',
           ].join('\t'),
         );

@@ -45,6 +45,10 @@ const ReadingFormPage = lazy(() =>
   import('./features/indicators/reading-form-page.tsx').then((m) => ({ default: m.ReadingFormPage })),
 );
 
+const VoicesRoutes = lazy(() =>
+  import('./features/voices/voices-routes.tsx').then((m) => ({ default: m.VoicesRoutes })),
+);
+
 const queryClient = createQueryClient();
 
 function App({ initial }: { initial: T }) {
@@ -97,6 +101,13 @@ function App({ initial }: { initial: T }) {
                   <Route path="/protokoll" component={AuditPage} />
                   <Route path="/import" component={ImportPage} />
                   <Route path="/barrierefreiheit" component={AccessibilityPage} />
+                  <Route path="/datenschutz" component={VoicesRoutes} />
+                  <Route path="/fehler-melden" component={VoicesRoutes} />
+                  <Route path="/hinweise" component={VoicesRoutes} />
+                  <Route path="/abo/bestaetigen" component={VoicesRoutes} />
+                  <Route path="/abo/abmelden/:token" component={VoicesRoutes} />
+                  <Route path="/ziele/:id/meldungen/:eventId/stellungnahme" component={VoicesRoutes} />
+                  <Route path="/kennzahlen/:id/messwerte/:readingId/stellungnahme" component={VoicesRoutes} />
                   <Route path="/ressorts/:code" component={RessortPage} />
                   <Route path="/kennzahlen" component={IndicatorsPage} />
                   <Route path="/kennzahlen/:id" component={IndicatorPage} />

@@ -33,6 +33,7 @@ describe('login', () => {
         name: 'Kim Kontrolle',
         role: 'controller',
         ressorts: ['MWIDE'],
+        organisation: null,
       },
     });
     const cookie = res.cookies.find((c) => c.name === 'zm_session');

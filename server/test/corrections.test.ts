@@ -251,13 +251,20 @@ describe('correcting and withdrawing a report', () => {
     expect(res.json().current.status).toBe('partially_achieved');
   });
 
-  it('lets only the administration correct an independent assessment', async () => {
+  it('lets only the administration correct an independent assessment from a public source', async () => {
     const spd = Number(t.app.db.prepare("SELECT id FROM status_events WHERE goal_id = 'g2'").pluck().get());
     const body = { reason: 'Quelle falsch zugeordnet', expectedRevision: 0 };
     expect((await post(`/api/goals/g2/status/${spd}/withdrawal`, bert, body)).statusCode).toBe(403);
     expect((await post(`/api/goals/g2/status/${spd}/withdrawal`, admin, body)).statusCode).toBe(201);
     const detail = await get('/api/goals/g2', bert.cookie);
-    expect(detail.permissions).toEqual({ canReport: true, correctableEventIds: [], canAssign: false });
+    expect(detail.permissions).toEqual({
+      canReport: true,
+      canAssess: false,
+      correctableEventIds: [],
+      repliableEventIds: [],
+      correctableReplyIds: [],
+      canAssign: false,
+    });
   });
 
   it('keeps the history append-only', () => {

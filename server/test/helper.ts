@@ -56,7 +56,13 @@ export type Account = { email: string; password: string; cookie: string };
 /** Creates an account directly through the repositories and logs it in over HTTP. */
 export async function createAccount(
   t: TestApp,
-  user: { email: string; name: string; role: 'admin' | 'controller' | 'reviewer'; ressorts: string[] },
+  user: {
+    email: string;
+    name: string;
+    role: 'admin' | 'controller' | 'reviewer' | 'assessor';
+    ressorts: string[];
+    organisation?: string;
+  },
   origin = sameOrigin.origin,
 ): Promise<Account> {
   const { hashPassword } = await import('../src/lib/passwords.ts');

@@ -163,7 +163,7 @@ describe('reporting a reading', () => {
     ['evidence.url', { evidence: {} }],
     ['evidence.url', { evidence: { url: 'javascript:alert(1)' } }],
     ['qualifier', { qualifier: 'ungefähr' }],
-    ['track', { track: 'independent' }],
+    ['track', { track: 'government' }],
   ])('answers a bad %s with 400 naming it, and writes nothing', async (field, body) => {
     const n = count('SELECT count(*) FROM indicator_readings');
     const res = await report('schulen-glasfaser', mwide.cookie, body);

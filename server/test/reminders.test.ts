@@ -7,7 +7,7 @@ import { formatDate } from '@zielmonitor/shared/time/format';
 import { queueReminders, reminderStage } from '../src/services/reminders.ts';
 import { createAccount, createTestApp, type Account, type TestApp } from './helper.ts';
 import { MAIL_FROM, mailOf, ORIGIN } from './mail-fixtures.ts';
-import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp.ts';
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../scripts/lib/smtp-test-server.ts';
 
 const DAY = 86_400_000;
 const daysLater = (n: number) => new Date(Date.now() + n * DAY);

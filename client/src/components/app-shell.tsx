@@ -80,7 +80,9 @@ export function AppShell({ children, setLang }: { children: ReactNode; setLang: 
       <footer className="app-footer">
         <p>{t.footer}</p>
         <p>
-          <NavLink to="/barrierefreiheit">{t.a11yTitle}</NavLink> · <a href="/api/docs">API</a>
+          <NavLink to="/barrierefreiheit">{t.a11yTitle}</NavLink> ·{' '}
+          <NavLink to="/datenschutz">{t.privacyTitle}</NavLink> · <NavLink to="/hinweise">{t.requestsLink}</NavLink> ·{' '}
+          <a href="/api/docs">API</a>
         </p>
       </footer>
     </>

@@ -19,6 +19,7 @@ export const de = {
     session: 'Sitzungsmodus',
     login: 'Anmelden',
     myGoals: 'Meine Ziele',
+    requests: 'Hinweise',
     audit: 'Protokoll',
     review: 'Freigaben',
     rounds: 'Berichtsrunden',
@@ -341,6 +342,8 @@ export const de = {
       'Quellen zu jedem Ziel auf der jeweiligen Zielseite; Ressortzuschnitte und Nachfolge mit Quellen in data/ressorts.json.',
   },
   a11yTitle: 'Erklärung zur Barrierefreiheit',
+  privacyTitle: 'Datenschutzerklärung',
+  requestsLink: 'Hinweise aus der Öffentlichkeit',
   stamp: {
     versionShort: (key: string) => `Digitalstrategie ${key}`,
     allVersions: 'Digitalstrategie 1.0 und 2.0',

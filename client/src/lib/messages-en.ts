@@ -20,6 +20,7 @@ export const en: typeof de = {
     session: 'Session mode',
     login: 'Log in',
     myGoals: 'My goals',
+    requests: 'Error reports',
     audit: 'Audit log',
     review: 'Releases',
     rounds: 'Reporting rounds',
@@ -330,6 +331,8 @@ export const en: typeof de = {
       'Sources for each goal on its goal page; ministry remits and succession with sources in data/ressorts.json.',
   },
   a11yTitle: 'Accessibility statement',
+  privacyTitle: 'Privacy policy',
+  requestsLink: 'Reports from the public',
   stamp: {
     versionShort: (key) => `Digital strategy ${key}`,
     allVersions: 'Digital strategy 1.0 and 2.0',

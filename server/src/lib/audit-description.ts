@@ -2,7 +2,14 @@ import { STATUSES, type Status } from '@zielmonitor/shared/schemas/common';
 import type { AuditChange, AuditSubject } from '@zielmonitor/shared/schemas/audit';
 import { AUDIT_ACTION_LABELS } from '@zielmonitor/shared/vocabulary/audit-actions';
 import { formatDate } from '@zielmonitor/shared/time/format';
-import { STATUS_LABEL_DE } from '@zielmonitor/shared/vocabulary/labels';
+import {
+  FREQUENCY_LABEL_DE,
+  REQUEST_STATE_LABEL_DE,
+  ROLE_LABEL_DE,
+  STATUS_LABEL_DE,
+  SUBSCRIPTION_SCOPE_LABEL_DE,
+  replyAuthorLabel,
+} from '@zielmonitor/shared/vocabulary/labels';
 import {
   READING_SUBMISSION_KIND_LABELS,
   SUBMISSION_KIND_LABELS,
@@ -149,6 +156,46 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
         ...change('Neue Messwerte', null, text(after.created)),
         ...change('Unverändert', null, text(after.unchanged)),
       ];
+    case 'reply.create':
+    case 'reply.correct':
+    case 'reply.withdraw': {
+      const reply = obj(after.reply);
+      const earlier = obj(before.reply);
+      return [
+        ...change('Für', null, replyAuthor(reply.author ?? earlier.author)),
+        ...change('Antwort auf', null, replyTarget(reply.target ?? earlier.target)),
+        ...change('Stellungnahme', text(earlier.text), text(reply.text)),
+        ...change('Grund', null, text(after.reason)),
+      ];
+    }
+    case 'request.create':
+      return [
+        ...change('Betrifft', null, text(after.subject)),
+        ...change('Hinweis', null, text(after.description)),
+        ...change('Antwort per E-Mail erbeten', null, after.answerByMail === true ? 'ja' : 'nein'),
+      ];
+    case 'request.answer':
+      return [
+        ...change(
+          'Hinweis',
+          `Nr. ${text(before.request) ?? '–'}, offen`,
+          REQUEST_STATE_LABEL_DE[text(after.state) ?? ''] ?? null,
+        ),
+        ...change('Antwort', null, text(after.answer)),
+        ...change('Berichtigung', null, text(obj(after.link).path)),
+      ];
+    case 'subscription.confirm':
+    case 'subscription.end': {
+      const s = action === 'subscription.confirm' ? after : before;
+      return [
+        ...change(
+          'Abonniert',
+          null,
+          `${SUBSCRIPTION_SCOPE_LABEL_DE[text(s.scope) ?? ''] ?? 'Angebot'} ${text(s.scopeId) ?? ''}`.trim(),
+        ),
+        ...change('Häufigkeit', null, FREQUENCY_LABEL_DE[text(s.frequency) ?? ''] ?? null),
+      ];
+    }
     case 'database.restore':
       return [
         ...change('Sicherung', null, text(after.source)),
@@ -162,8 +209,9 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
       return [
         ...change('E-Mail-Adresse', null, text(after.email)),
         ...change('Name', null, text(after.name)),
-        ...change('Rolle', null, ROLE_LABELS[text(after.role) ?? ''] ?? null),
+        ...change('Rolle', null, ROLE_LABEL_DE[text(after.role) ?? ''] ?? null),
         ...change('Ressorts', null, list(after.ressorts)),
+        ...change('Organisation', null, text(after.organisation)),
       ];
     case 'user.disable':
       return change('Konto', 'aktiv', 'gesperrt');
@@ -180,10 +228,17 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
   }
 }
 
-const ROLE_LABELS: Record<string, string> = {
-  admin: 'Administration',
-  controller: 'Controlling',
-  reviewer: 'Prüfung und Freigabe',
+const replyAuthor = (value: unknown): string | null => {
+  const author = obj(value);
+  const name = text(author.name);
+  return name === null
+    ? null
+    : replyAuthorLabel({ kind: author.kind === 'ressort' ? 'ressort' : 'organisation', name });
+};
+const replyTarget = (value: unknown): string | null => {
+  const target = obj(value);
+  const id = text(target.id);
+  return id === null ? null : target.kind === 'reading' ? `Messwert Nr. ${id}` : `Meldung Nr. ${id}`;
 };
 
 const FIELD_LABELS: Record<string, string> = {

@@ -25,17 +25,21 @@ import { createPeriodsRepository } from './periods.ts';
 import { createRateLimitsRepository } from './rate-limits.ts';
 import { createKnowledgeRepository } from './knowledge.ts';
 import { createMailQueueRepository } from './mail-queue.ts';
+import { createRepliesRepository } from './replies.ts';
+import { createCorrectionRequestsRepository } from './correction-requests.ts';
+import { createSubscriptionsRepository } from './subscriptions.ts';
 
 export function createRepositories(db: Db) {
   const sources = createSourcesRepository(db);
   const responsibility = createResponsibilityRepository(db);
   const indicators = createIndicatorsRepository(db);
+  const replies = createRepliesRepository(db);
   return {
     sources,
     indicators,
     versions: createVersionsRepository(db),
     ressorts: createRessortsRepository(db),
-    goals: createGoalsRepository(db, sources, indicators, responsibility),
+    goals: createGoalsRepository(db, sources, indicators, responsibility, replies),
     responsibility,
     submissions: createSubmissionsRepository(db),
     rounds: createRoundsRepository(db),
@@ -57,6 +61,9 @@ export function createRepositories(db: Db) {
     catalog: createCatalogRepository(db),
     knowledge: createKnowledgeRepository(db),
     mailQueue: createMailQueueRepository(db),
+    replies,
+    correctionRequests: createCorrectionRequestsRepository(db),
+    subscriptions: createSubscriptionsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -7,6 +7,7 @@ type UserRow = {
   name: string;
   role: Role;
   password_hash: string;
+  organisation: string | null;
   disabled_at: string | null;
   created_at: string;
 };
@@ -20,8 +21,8 @@ export function createUsersRepository(db: Db) {
   const ressortsOf = db
     .prepare<[number], string>('SELECT ressort_code FROM user_ressorts WHERE user_id = ? ORDER BY ressort_code')
     .pluck();
-  const insert = db.prepare(`INSERT INTO users (email, name, role, password_hash, created_at)
-    VALUES (@email, @name, @role, @passwordHash, @createdAt)`);
+  const insert = db.prepare(`INSERT INTO users (email, name, role, password_hash, organisation, created_at)
+    VALUES (@email, @name, @role, @passwordHash, @organisation, @createdAt)`);
   const insertRessort = db.prepare('INSERT INTO user_ressorts (user_id, ressort_code) VALUES (?, ?)');
   const disable = db.prepare('UPDATE users SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL');
   const setHash = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
@@ -32,6 +33,7 @@ export function createUsersRepository(db: Db) {
     name: row.name,
     role: row.role,
     ressorts: ressortsOf.all(row.id),
+    organisation: row.organisation,
     passwordHash: row.password_hash,
     disabledAt: row.disabled_at,
     createdAt: row.created_at,
@@ -49,10 +51,21 @@ export function createUsersRepository(db: Db) {
     list: (): UserRecord[] => all.all().map(toRecord),
     /** Call inside a transaction: the user and their Ressorts are one write. */
     create(
-      user: { email: string; name: string; role: Role; ressorts: string[]; passwordHash: string },
+      user: {
+        email: string;
+        name: string;
+        role: Role;
+        ressorts: string[];
+        passwordHash: string;
+        /** An assessor's organisation; none for the other roles. */
+        organisation?: string | null;
+      },
       now: string,
     ): number {
-      const id = Number(insert.run({ ...user, email: user.email.trim(), createdAt: now }).lastInsertRowid);
+      const id = Number(
+        insert.run({ ...user, organisation: user.organisation ?? null, email: user.email.trim(), createdAt: now })
+          .lastInsertRowid,
+      );
       user.ressorts.forEach((code) => insertRessort.run(id, code));
       return id;
     },
@@ -70,4 +83,5 @@ export const toUser = (record: UserRecord): User => ({
   name: record.name,
   role: record.role,
   ressorts: record.ressorts,
+  organisation: record.organisation,
 });

@@ -20,9 +20,14 @@ import { SubmissionResponse } from '@zielmonitor/shared/schemas/submission';
 import { notFound, unknownValue } from '../lib/errors.ts';
 import { requireAdmin, requireUser } from '../plugins/auth.ts';
 import { referenceDate } from '../repositories/goals.ts';
-import { mayReportIndicator } from '../services/permissions.ts';
+import { indicatorPermissions, mayReportIndicator } from '../services/permissions.ts';
 import { createIndicator, updateIndicator } from '../services/indicator-admin.ts';
-import { forbiddenIndicator, recordReading, supersedeReading } from '../services/indicator-readings.ts';
+import {
+  forbiddenIndicator,
+  mayWriteOnIndicator,
+  recordReading,
+  supersedeReading,
+} from '../services/indicator-readings.ts';
 import { indicatorDetail, listIndicators } from '../services/indicators.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
 import { indicatorReview } from '../services/reading-submission-view.ts';
@@ -60,12 +65,13 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }>
     ip: request.ip,
     now: new Date(),
     reviewRequired: opts.reviewRequired,
+    notify: app.notify,
   });
   // Another Ressort's indicator is refused before its body is even looked at.
   const ownRessort = async (request: FastifyRequest) => {
     const { id } = request.params as { id?: string };
     if (!id || !request.user || !app.repos.indicators.get(id)) return;
-    if (!mayReportIndicator(app.repos, request.user, id)) {
+    if (!mayWriteOnIndicator(app.repos, request.user, id)) {
       request.log.warn({ user: request.user.email, indicator: id }, 'authorization failed: other Ressort');
       throw forbiddenIndicator();
     }
@@ -86,7 +92,11 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }>
       query.limit,
     );
     if (!found) throw notFound(`Kennzahl „${id}“ nicht gefunden`);
-    return { ...found, review: indicatorReview(app.repos, request.user, id), at: echo };
+    const shown = new Set(found.readings.map((r) => r.id));
+    // Replies to the readings shown: one to a reading beyond the view's limit or date is not part of it.
+    const replies = app.repos.replies.ofIndicator(id, at.knownAt).filter((r) => shown.has(r.target.id));
+    const may = indicatorPermissions(app.repos, request.user, id, found.readings, replies);
+    return { ...found, review: indicatorReview(app.repos, request.user, id), replies, ...may, at: echo };
   };
 
   app.get(

@@ -26,7 +26,15 @@ const DECIDE_RESPONSES = {
 export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
   const contextOf = (request: FastifyRequest): WriteContext => {
     if (!request.user) throw new Error('requireUser let an anonymous request through');
-    return { db: app.db, repos: app.repos, user: request.user, ip: request.ip, now: new Date(), reviewRequired: true };
+    return {
+      db: app.db,
+      repos: app.repos,
+      user: request.user,
+      ip: request.ip,
+      now: new Date(),
+      reviewRequired: true,
+      notify: app.notify,
+    };
   };
 
   // The submissions a signed-in user's Ressorts are responsible for (all for the administration).

@@ -1,6 +1,7 @@
 import type { Repositories } from '../repositories/index.ts';
 import type { SessionPolicy } from './auth.ts';
 import { LONGEST_WINDOW_MS } from './limits.ts';
+import { CONFIRMATION_HOURS } from '@zielmonitor/shared/schemas/subscription';
 
 /**
  * How long a login attempt (address, e-mail, outcome) is kept for looking into an incident.
@@ -8,13 +9,25 @@ import { LONGEST_WINDOW_MS } from './limits.ts';
  */
 const LOGIN_ATTEMPT_RETENTION_MS = 30 * 24 * 60 * 60_000;
 
-export type Purged = { sessions: number; loginAttempts: number; rateLimitHits: number };
+export type Purged = {
+  sessions: number;
+  loginAttempts: number;
+  rateLimitHits: number;
+  unconfirmedSubscriptions: number;
+};
 
-/** Deletes what no longer counts for anything: expired sessions, old login attempts and limiter hits. */
+/**
+ * Deletes what no longer counts for anything: expired sessions, old login attempts, limiter hits,
+ * and subscriptions nobody confirmed within the link's validity (their addresses with them).
+ */
 export function purgeExpired(repos: Repositories, policy: SessionPolicy, now = new Date()): Purged {
   return {
     sessions: repos.sessions.removeExpired(now, policy.idleMs),
     loginAttempts: repos.loginAttempts.purgeBefore(new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_MS)),
     rateLimitHits: repos.rateLimits.purgeBefore(new Date(now.getTime() - LONGEST_WINDOW_MS)),
+    unconfirmedSubscriptions: repos.subscriptions.purgeUnconfirmed(
+      new Date(now.getTime() - CONFIRMATION_HOURS * 3_600_000),
+      now,
+    ),
   };
 }

@@ -5,6 +5,7 @@ import type {
   SupersedeBody,
 } from '@zielmonitor/shared/schemas/indicator-write';
 import type { Reading } from '@zielmonitor/shared/schemas/indicator';
+import type { Track } from '@zielmonitor/shared/schemas/common';
 import type { SubmissionResponse } from '@zielmonitor/shared/schemas/submission';
 import { countingDay, precisionOf } from '@zielmonitor/shared/time/partial-date';
 import { AppError, notFound } from '../lib/errors.ts';
@@ -12,10 +13,11 @@ import { NOW } from '../repositories/current-status-sql.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { IndicatorRow, ReadingRow } from '../repositories/indicator-rows.ts';
 import type { NewReading } from '../repositories/indicator-writes.ts';
-import { mayReportIndicator } from './permissions.ts';
+import { actorOf, mayAssess, mayReportIndicator } from './permissions.ts';
+import { noticeOfReading } from './notices.ts';
 import { pathOf, toReading } from './indicators.ts';
 import { submitReading } from './reading-submissions.ts';
-import { reporterName, type Author, type WriteContext } from './status-updates.ts';
+import { reporterName, wrongTrack, type Author, type WriteContext } from './status-updates.ts';
 
 export const forbiddenIndicator = () =>
   new AppError(403, 'FORBIDDEN', 'Diese Kennzahl gehört zu keinem Ziel Ihrer Ressorts.');
@@ -44,7 +46,7 @@ export function checkValue(unit: IndicatorRow['unit'], value: number, field: str
 
 /** A reading as it enters the public record: directly, or when a second person releases it. */
 export type ReadingWrite =
-  | { kind: 'report'; reading: CheckedReading }
+  | { kind: 'report'; track: Track; reading: CheckedReading }
   | { kind: 'correction'; target: ReadingRow; reason: string; reading: CheckedReading }
   | { kind: 'withdrawal'; target: ReadingRow; reason: string };
 
@@ -63,7 +65,7 @@ export function publishReading(
   author: Author,
   publication: Publication,
 ): number {
-  const append = (body: CheckedReading, track: NewReading['track'], reporter: string) =>
+  const append = (body: CheckedReading, track: NewReading['track'], reporter: string, organisation: string | null) =>
     repos.indicatorWrites.appendReading({
       indicatorId,
       value: body.value,
@@ -82,12 +84,19 @@ export function publishReading(
       reportedByUserId: author.userId,
       releasedByUserId: publication.releasedBy,
       indicatorRevision: revision,
+      // An independent reading names the organisation that may correct it.
+      organisation: track === 'independent' ? organisation : null,
     });
-  if (write.kind === 'report') return append(write.reading, 'official', author.reporter);
+  if (write.kind === 'report') return append(write.reading, write.track, author.reporter, author.organisation);
   const { target } = write;
   const replacement =
     write.kind === 'correction'
-      ? append(write.reading, target.track, target.track === 'official' ? author.reporter : target.reporter)
+      ? append(
+          write.reading,
+          target.track,
+          target.track === 'official' ? author.reporter : target.reporter,
+          target.organisation,
+        )
       : null;
   repos.indicatorWrites.supersede({
     readingId: target.id,
@@ -114,11 +123,21 @@ function readingToSupersede(ctx: WriteContext, indicatorId: string, readingId: n
   const original = ctx.repos.indicators.reading(readingId, NOW);
   if (!original || original.indicatorId !== indicatorId)
     throw notFound(`Messwert ${readingId} gibt es zu dieser Kennzahl nicht`);
-  if (original.track === 'independent' && ctx.user.role !== 'admin') {
+  const { repos, user } = ctx;
+  const own =
+    original.track === 'official'
+      ? mayReportIndicator(repos, user, indicatorId, 'official')
+      : user.role === 'admin' ||
+        (mayAssess(actorOf(repos, user)) &&
+          original.organisation !== null &&
+          original.organisation === user.organisation);
+  if (!own) {
     throw new AppError(
       403,
       'FORBIDDEN',
-      'Unabhängige Messwerte kann nur die Administration berichtigen oder zurückziehen.',
+      original.track === 'official'
+        ? 'Messwerte der Landesregierung berichtigt oder zieht ein zuständiges Ressort zurück.'
+        : 'Unabhängige Messwerte kann nur die Organisation berichtigen oder zurückziehen, die sie gemeldet hat, oder die Administration.',
     );
   }
   if (ctx.repos.indicatorWrites.isSuperseded(readingId)) {
@@ -146,6 +165,7 @@ function write(
   ctx: WriteContext,
   indicatorId: string,
   expectedRevision: number,
+  track: Track | null,
   prepare: (indicator: IndicatorRow) => ReadingWrite,
 ): WriteResult {
   const { repos, user, now, ip } = ctx;
@@ -153,19 +173,27 @@ function write(
     .transaction((): WriteResult => {
       const indicator = repos.indicators.get(indicatorId);
       if (!indicator) throw notFound(`Kennzahl „${indicatorId}“ nicht gefunden`);
-      if (!mayReportIndicator(repos, user, indicatorId)) throw forbiddenIndicator();
+      // A new reading is checked for its track; a correction against the reading it supersedes.
+      if (track === null) {
+        if (!mayWriteOnIndicator(repos, user, indicatorId)) throw forbiddenIndicator();
+      } else if (!mayReportIndicator(repos, user, indicatorId, track)) {
+        const actor = actorOf(repos, user);
+        // The government on the independent track, or an assessor on the government's: the wrong track.
+        throw track === 'independent' || mayAssess(actor) ? wrongTrack(actor) : forbiddenIndicator();
+      }
       if (indicator.revision !== expectedRevision) throw readingConflict();
       const readingWrite = prepare(indicator);
-      const track = readingWrite.kind === 'report' ? 'official' : readingWrite.target.track;
+      const writtenTrack = readingWrite.kind === 'report' ? readingWrite.track : readingWrite.target.track;
       if (!repos.indicatorWrites.bump(indicatorId, expectedRevision, now.toISOString())) throw readingConflict();
       const revision = expectedRevision + 1;
-      if (ctx.reviewRequired && track === 'official') {
+      if (ctx.reviewRequired && writtenTrack === 'official') {
         return { status: 202, body: submitReading(ctx, indicator, expectedRevision, revision, readingWrite) };
       }
-      const author = { userId: user.id, reporter: reporterName(user) };
+      const author = { userId: user.id, reporter: reporterName(user), organisation: user.organisation };
       const publication = { recordedAt: now.toISOString(), releasedBy: null };
       const readingId = publishReading(repos, indicatorId, revision, readingWrite, author, publication);
       const reading = shownReading(repos, indicatorId, readingId);
+      ctx.notify(noticeOfReading(repos, reading, readingWrite.kind === 'report' ? 'reading' : readingWrite.kind));
       repos.audit.append(
         {
           actorId: user.id,
@@ -196,18 +224,27 @@ function write(
     .immediate();
 }
 
-/** A controller's (official) reading for an indicator of their Ressorts; admins for every indicator. */
+/** Whether the user may write on an indicator at all: either track. */
+export const mayWriteOnIndicator = (repos: Repositories, user: WriteContext['user'], indicatorId: string) =>
+  mayReportIndicator(repos, user, indicatorId, 'official') ||
+  mayReportIndicator(repos, user, indicatorId, 'independent') ||
+  user.role === 'admin';
+
+/**
+ * A reading: a controller's (official) for an indicator of their Ressorts, an admin's for every
+ * indicator, an assessor's (independent) for any indicator.
+ */
 export const recordReading = (ctx: WriteContext, indicatorId: string, body: ReadingBody): WriteResult =>
-  write(ctx, indicatorId, body.expectedRevision, (indicator) => {
-    const { expectedRevision: _revision, ...reading } = body;
+  write(ctx, indicatorId, body.expectedRevision, body.track, (indicator) => {
+    const { expectedRevision: _revision, track, ...reading } = body;
     checkValue(indicator.unit, reading.value, 'value');
-    return { kind: 'report', reading };
+    return { kind: 'report', track, reading };
   });
 
 /**
  * Corrects or withdraws a reading: the reading stays, a supersession names it with the reason,
  * and from then on it no longer counts. Controllers may do this for official readings of their
- * Ressorts' indicators; independent readings (parliamentary groups, press) only an admin.
+ * Ressorts' indicators; an independent reading the organisation that wrote it, and the administration.
  */
 export const supersedeReading = (
   ctx: WriteContext,
@@ -215,7 +252,7 @@ export const supersedeReading = (
   readingId: number,
   body: SupersedeBody,
 ): WriteResult =>
-  write(ctx, indicatorId, body.expectedRevision, (indicator) => {
+  write(ctx, indicatorId, body.expectedRevision, null, (indicator) => {
     const target = readingToSupersede(ctx, indicatorId, readingId);
     if (body.kind === 'withdrawal') return { kind: 'withdrawal', target, reason: body.reason };
     if (!body.replacement) throw new Error('SupersedeBody let a correction without its value through');

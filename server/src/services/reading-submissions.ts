@@ -14,6 +14,7 @@ import {
   type ReadingWrite,
 } from './indicator-readings.ts';
 import { actorOf, mayDecideIndicator } from './permissions.ts';
+import { noticeOfReading } from './notices.ts';
 import { toReadingSubmission } from './reading-submission-view.ts';
 import { reporterName, type WriteContext } from './status-updates.ts';
 
@@ -86,7 +87,7 @@ function replay(repos: Repositories, s: StoredReadingSubmission, indicator: Indi
   }
   if (s.kind === 'report') {
     if (!reading) throw new Error(`submission ${s.id} has no reading`);
-    return { kind: 'report', reading };
+    return { kind: 'report', track: 'official', reading };
   }
   const target = s.targetReadingId === null ? undefined : repos.indicators.reading(s.targetReadingId, NOW);
   if (!target) throw new Error(`submission ${s.id} has no reading to supersede`);
@@ -129,9 +130,14 @@ export function decideReadingSubmission(
       indicator.id,
       revision,
       write,
-      { userId: submission.submittedBy, reporter: submission.reporter },
+      { userId: submission.submittedBy, reporter: submission.reporter, organisation: null },
       { recordedAt: now.toISOString(), releasedBy: user.id },
     );
+  if (write && releasedReadingId !== null) {
+    // Released: now it is public, and subscribers hear of it.
+    const kind = write.kind === 'report' ? 'reading' : write.kind;
+    ctx.notify(noticeOfReading(repos, shownReading(repos, indicator.id, releasedReadingId), kind));
+  }
   const decided = repos.submissions.decide({
     id,
     state: decision.release ? 'released' : 'returned',

@@ -18,6 +18,7 @@ import {
   type PublicWrite,
   type WriteContext,
 } from './status-updates.ts';
+import { noticeOfStatusWrite } from './notices.ts';
 
 const isStatus = (value: string | undefined): value is Status => (STATUSES as readonly string[]).includes(value ?? '');
 
@@ -77,7 +78,7 @@ function replay(repos: Repositories, s: StoredGoalSubmission): PublicWrite {
       },
     };
   };
-  if (s.kind === 'report') return { kind: 'report', body: report() };
+  if (s.kind === 'report') return { kind: 'report', body: { ...report(), track: 'official' } };
   const target = s.targetEventId === null ? undefined : repos.statusWrites.event(s.targetEventId);
   if (!target) throw new Error(`submission ${s.id} has no report to supersede`);
   if (target.supersededAt !== null) {
@@ -132,9 +133,11 @@ function decideGoalSubmission(ctx: WriteContext, submission: StoredGoalSubmissio
       goal,
       revision,
       write,
-      { userId: submission.submittedBy, reporter: submission.reporter },
+      { userId: submission.submittedBy, reporter: submission.reporter, organisation: null },
       { recordedAt: now.toISOString(), releasedBy: user.id },
     );
+    // Released: now it is public, and subscribers hear of it.
+    ctx.notify(noticeOfStatusWrite(repos, write.kind, outcome(repos, goal.id, revision, releasedEventId).event));
   }
   const decided = repos.submissions.decide({
     id,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GoalId, IndicatorId, PartialDate } from './common.ts';
+import { GoalId, IndicatorId, PartialDate, Track } from './common.ts';
 import { IndicatorUnit, Direction, Qualifier, TargetKind, Reading } from './indicator.ts';
 import { countingDay } from '../time/partial-date.ts';
 import { multiLineText, singleLineText } from './text.ts';
@@ -63,13 +63,16 @@ const checkReading = (body: z.infer<typeof ReadingFields>, ctx: z.RefinementCtx)
 };
 
 /**
- * A measured value reported by a controller (official track) for an indicator of their Ressorts.
+ * A measured value reported by a controller (official track) for an indicator of their Ressorts, or
+ * by an assessor (independent track) for any indicator.
  * A month or a year counts from its last day, which must not lie in the future; a value needs a
  * piece of evidence (web address or Drucksache).
  */
 export const ReadingBody = ReadingFields.extend({
   /** The indicator revision the form was based on; a newer one means someone else wrote meanwhile. */
   expectedRevision: z.number().int().min(0),
+  /** Whose reading: the government's (default) or an independent one (assessors of an organisation). */
+  track: Track.default('official'),
 }).superRefine(checkReading);
 export type ReadingBody = z.infer<typeof ReadingBody>;
 export type ReadingInput = z.input<typeof ReadingBody>;

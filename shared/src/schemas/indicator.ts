@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Reply } from './reply.ts';
 import { DatePrecision, GoalId, IndicatorId, IsoDate, RessortCode, SourceRef, Track, VersionKey } from './common.ts';
 import { PointInTimeEcho, PointInTimeQuery } from './point-in-time.ts';
 import { Evidence } from './status-event.ts';
@@ -152,6 +153,14 @@ export const IndicatorDetail = IndicatorSummary.extend({
    * (public), and — for those who may report on or release them — which.
    */
   review: PendingReview,
+  /** Whether the user asking may report an independent reading (assessors of an organisation). */
+  canAssess: z.boolean(),
+  /** Replies (Stellungnahmen) to the readings shown, oldest first. */
+  replies: z.array(Reply),
+  /** The readings the user may answer for their organisation or Ressort. */
+  repliableReadingIds: z.array(z.number().int()),
+  /** The replies the user may correct or withdraw. */
+  correctableReplyIds: z.array(z.number().int()),
   at: PointInTimeEcho,
 });
 export type IndicatorDetail = z.infer<typeof IndicatorDetail>;

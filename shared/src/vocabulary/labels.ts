@@ -67,3 +67,34 @@ export const CHANGE_KIND_LABELS: Record<Lang, Record<ChangeKind, string>> = {
 export const STATUS_LABEL_DE = STATUS_LABELS.de;
 export const HORIZON_LABEL_DE = HORIZON_LABELS.de;
 export const CONFIDENCE_LABEL_DE = CONFIDENCE_LABELS.de;
+
+/** The roles of accounts, as the audit log and the dashboard name them. */
+export const ROLE_LABEL_DE: Record<string, string> = {
+  admin: 'Administration',
+  controller: 'Controlling',
+  reviewer: 'Prüfung und Freigabe',
+  assessor: 'Unabhängige Einschätzung',
+};
+
+/** Who speaks in a reply (Stellungnahme): an organisation by its name, a Ressort by its code. */
+export const replyAuthorLabel = (author: { kind: 'organisation' | 'ressort'; name: string }): string =>
+  author.kind === 'ressort' ? `Ressort ${author.name}` : author.name;
+
+/** What a subscription is to, in words before its name or number. */
+export const SUBSCRIPTION_SCOPE_LABEL_DE: Record<string, string> = {
+  goal: 'Ziel',
+  ressort: 'Ressort',
+  indicator: 'Kennzahl',
+  version: 'Digitalstrategie',
+};
+export const FREQUENCY_LABEL_DE: Record<string, string> = {
+  immediate: 'bei jeder Änderung',
+  daily: 'einmal täglich als Zusammenfassung',
+};
+
+/** How a correction request was answered. */
+export const REQUEST_STATE_LABEL_DE: Record<string, string> = {
+  open: 'offen',
+  accepted: 'berichtigt',
+  declined: 'abgelehnt',
+};

@@ -14,6 +14,8 @@ import { usePointInTime } from '../../lib/url-state.ts';
 import { PendingPanel } from '../../components/pending-panel.tsx';
 import { ReadingsTable } from './readings-table.tsx';
 import { RatingText } from '../../components/indicators/rating-text.tsx';
+import { useVoicesT } from '../../lib/messages-voices.ts';
+import { VoiceLinks } from '../../components/voices/voice-links.tsx';
 import { TargetsTable } from './targets-table.tsx';
 
 // recharts loads with the chart, not with the page.
@@ -25,6 +27,7 @@ const IndicatorChart = lazy(() =>
 export function IndicatorPage() {
   const x = useIndicatorText();
   const w = useWorkflowT();
+  const v = useVoicesT();
   const { id = '' } = useParams();
   const at = usePointInTime();
   const kept = useKeptSearch();
@@ -55,6 +58,11 @@ export function IndicatorPage() {
               {params.get('gemeldet') ? x.form.saved : params.has('eingereicht') ? w.readingSubmitted : ''}
             </p>
             <PendingPanel review={i.review} about="indicator" />
+            <VoiceLinks
+              subject={{ kind: 'indicator', id: i.id }}
+              feed={`/api/feeds/indicators/${encodeURIComponent(i.id)}.atom`}
+              label={v.subjectIndicator(`„${i.name}“`)}
+            />
             <dl className="facts">
               <div>
                 <dt>{x.measure}</dt>
@@ -131,6 +139,17 @@ export function IndicatorPage() {
                     {' '}
                     <Link className="button-link" to={`/kennzahlen/${encodeURIComponent(i.id)}/melden`}>
                       {x.report}
+                    </Link>
+                  </>
+                )}
+                {i.canAssess && (
+                  <>
+                    {' '}
+                    <Link
+                      className="button-link"
+                      to={`/kennzahlen/${encodeURIComponent(i.id)}/melden?spur=unabhaengig`}
+                    >
+                      {v.assessReading}
                     </Link>
                   </>
                 )}

@@ -8,6 +8,7 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { ViewStamp } from '../../components/view-stamp.tsx';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { formatDueDate } from '../../lib/due-date.ts';
+import { VoiceLinks } from '../../components/voices/voice-links.tsx';
 import { useT } from '../../lib/i18n.ts';
 import { responsibilityLine } from '../../lib/ressort-lineage.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
@@ -46,6 +47,10 @@ export function RessortPage() {
         {ressort.code} – {ressort.name ?? ressort.code}
       </h1>
       {goals.data && <ViewStamp at={goals.data.at} version={null} track="official" />}
+      <VoiceLinks
+        subject={{ kind: 'ressort', id: ressort.code }}
+        feed={`/api/feeds/changes.atom?ressort=${encodeURIComponent(ressort.code)}`}
+      />
       <p>
         {t.ressortPage.valid(
           ressort.validFrom ? formatDate(ressort.validFrom, t.lang) : '–',

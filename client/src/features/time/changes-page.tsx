@@ -11,6 +11,8 @@ import { ViewStamp } from '../../components/view-stamp.tsx';
 import { useT } from '../../lib/i18n.ts';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
 import { SnapshotsPanel } from './snapshots-panel.tsx';
+import { ReplyList } from '../../components/voices/reply-list.tsx';
+import { VoiceLinks } from '../../components/voices/voice-links.tsx';
 
 /** The committee session of 2 December 2021: a natural first "since". */
 const DEFAULT_SINCE = '2021-12-02';
@@ -110,6 +112,11 @@ export function ChangesPage() {
                             <span className="muted">
                               {t.trackShort[c.track]} · {t.time.entered} {formatDate(c.recordedAt, t.lang)}
                             </span>
+                            <ReplyList
+                              replies={data.replies.filter((r) => r.target.id === c.event.id)}
+                              correctable={[]}
+                              replyPath={null}
+                            />
                           </td>
                           <td>
                             {c.event.evidence.url ? (
@@ -143,6 +150,7 @@ export function ChangesPage() {
           ))}
         </ul>
       </section>
+      <VoiceLinks subject={{ kind: 'version', id: state.version }} feed={null} />
       <SnapshotsPanel version={state.version} asOf={null} />
     </>
   );
