@@ -15,7 +15,7 @@ const replySchemas = () => import('@zielmonitor/shared/schemas/reply');
 const requestSchemas = () => import('@zielmonitor/shared/schemas/correction-request');
 const subscriptionSchemas = () => import('@zielmonitor/shared/schemas/subscription');
 
-export const voicesKeys = {
+const voicesKeys = {
   requests: (state: RequestState | 'all') => ['correction-requests', state] as const,
   requestStats: ['correction-requests', 'stats'] as const,
   unsubscribe: (token: string) => ['unsubscribe', token] as const,

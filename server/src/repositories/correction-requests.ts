@@ -127,4 +127,3 @@ export function createCorrectionRequestsRepository(db: Db) {
     }),
   };
 }
-export type CorrectionRequestsRepository = ReturnType<typeof createCorrectionRequestsRepository>;

@@ -142,4 +142,3 @@ export function createSubscriptionsRepository(db: Db) {
     },
   };
 }
-export type SubscriptionsRepository = ReturnType<typeof createSubscriptionsRepository>;

@@ -86,7 +86,7 @@ export const mayWriteOnGoal = (actor: Actor, responsibility: Responsibility) =>
  * report; a correction's track is the corrected entry's, checked with it) and for the revision the
  * form was based on.
  */
-export function goalForWrite(
+function goalForWrite(
   ctx: WriteContext,
   goalId: string,
   expectedRevision: number,

@@ -12,7 +12,7 @@ import { describeScope, hashToken, newToken, unsubscribePath, type SubscriptionC
  */
 
 /** The daily digest goes out with the first run after this Berlin time. */
-export const DIGEST_TIME = '07:00';
+const DIGEST_TIME = '07:00';
 
 const groupByAddress = (subscriptions: StoredSubscription[]) => {
   const groups = new Map<string, StoredSubscription[]>();

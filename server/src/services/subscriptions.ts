@@ -62,7 +62,7 @@ export function describeScope(
   }
 }
 
-export function viewOf(repos: Repositories, s: StoredSubscription): SubscriptionView {
+function viewOf(repos: Repositories, s: StoredSubscription): SubscriptionView {
   const scope = describeScope(repos, s.scope, s.scopeId) ?? { label: s.scopeId, path: '/' };
   return { scope: s.scope, scopeId: s.scopeId, frequency: s.frequency, ...scope };
 }
@@ -151,7 +151,7 @@ export function confirmSubscription(ctx: Pick<SubscriptionContext, 'db' | 'repos
 }
 
 /** `k…@example.org`: enough to recognise one's own address, too little to learn someone else's. */
-export const maskEmail = (email: string): string => {
+const maskEmail = (email: string): string => {
   const at = email.lastIndexOf('@');
   return `${email.slice(0, 1)}…${email.slice(at)}`;
 };

@@ -45,7 +45,7 @@ export function queueOverdueRounds(ctx: SubscriptionContext, now = new Date()): 
 const waiting = (n: number) => (n === 1 ? '1 Hinweis wartet' : `${n} Hinweise warten`);
 
 /** Once a day, to each person who may answer open correction requests: how many wait, and where. */
-export function queueRequestReminders(ctx: SubscriptionContext, now = new Date()): number {
+function queueRequestReminders(ctx: SubscriptionContext, now = new Date()): number {
   const today = todayInBerlin(now);
   return ctx.db
     .transaction(() => {
