@@ -5,7 +5,7 @@ import type { Status } from '@zielmonitor/shared/schemas/common';
 import { CHANGE_KIND_LABELS, STATUS_LABEL_DE, TRACK_LABELS } from '@zielmonitor/shared/vocabulary/labels';
 import { toExcelCsv, toGermanDate } from '../lib/csv.ts';
 import { renderAtomFeed } from '../lib/atom.ts';
-import { CsvResponse, textResponse } from '../lib/text-response.ts';
+import { AtomResponse, CsvResponse } from '../lib/text-response.ts';
 import { absoluteUrl } from '../lib/links.ts';
 import { changesInWindow } from '../services/changes.ts';
 import { exportStamp } from '../services/export-stamp.ts';
@@ -44,8 +44,6 @@ const CSV_HEADERS = [
   'Datenstand',
   'Link zum Zitieren',
 ];
-
-const AtomResponse = textResponse('application/atom+xml', 'Atom-Feed (RFC 4287)');
 
 export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

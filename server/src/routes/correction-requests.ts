@@ -32,6 +32,7 @@ export const correctionRequestRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'submitCorrectionRequest',
         summary: 'Fehler melden, ohne Konto: was falsch ist, ein Beleg, wahlweise eine E-Mail-Adresse für die Antwort',
+        security: [],
         body: CorrectionRequestBody,
         response: { 201: CorrectionRequestCreated, 400: ErrorResponse, 429: ErrorResponse },
       },
@@ -48,6 +49,7 @@ export const correctionRequestRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'correctionRequestStats',
         summary: 'Offene und beantwortete Hinweise je Ressort (öffentlich)',
+        security: [],
         response: { 200: CorrectionRequestStats },
       },
     },

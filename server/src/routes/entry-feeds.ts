@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import { GoalParams } from '@zielmonitor/shared/schemas/goal';
 import { IndicatorParams } from '@zielmonitor/shared/schemas/indicator';
 import { notFound } from '../lib/errors.ts';
+import { AtomResponse } from '../lib/text-response.ts';
 import { renderEntryFeed } from '../lib/entry-feed.ts';
 import { absoluteUrl } from '../lib/links.ts';
 import { goalFeedEntries, indicatorFeedEntries } from '../services/entry-feeds.ts';
@@ -18,8 +18,9 @@ export const entryFeedRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'goalFeed',
         summary: 'Atom-Feed eines Ziels: Meldungen beider Spuren, Berichtigungen, Rücknahmen, Stellungnahmen',
+        security: [],
         params: GoalParams,
-        response: { 200: z.string(), 400: ErrorResponse, 404: ErrorResponse },
+        response: { 200: AtomResponse, 400: ErrorResponse, 404: ErrorResponse },
       },
     },
     async (request, reply) => {
@@ -38,8 +39,9 @@ export const entryFeedRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'indicatorFeed',
         summary: 'Atom-Feed einer Kennzahl: Messwerte beider Spuren, Berichtigungen, Rücknahmen, Stellungnahmen',
+        security: [],
         params: IndicatorParams,
-        response: { 200: z.string(), 400: ErrorResponse, 404: ErrorResponse },
+        response: { 200: AtomResponse, 400: ErrorResponse, 404: ErrorResponse },
       },
     },
     async (request, reply) => {

@@ -34,6 +34,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'subscribe',
         summary:
           'Ziel, Ressort, Kennzahl oder ganze Strategieversion per E-Mail abonnieren (sofort oder täglich; Bestätigung per Link)',
+        security: [],
         body: SubscribeBody,
         response: { 202: SubscribeResponse, 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse },
       },
@@ -52,6 +53,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'confirmSubscription',
         summary: 'Abonnement mit dem Link aus der Bestätigungs-E-Mail bestätigen (gilt 48 Stunden)',
+        security: [],
         body: TokenBody,
         response: { 200: ConfirmResponse, 400: ErrorResponse, 404: ErrorResponse },
       },
@@ -65,6 +67,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'lookupUnsubscribe',
         summary: 'Was ein Abmeldelink beendet: die Abonnements, für die die E-Mail verschickt wurde',
+        security: [],
         params: TokenParams,
         response: { 200: UnsubscribeLookup, 400: ErrorResponse, 404: ErrorResponse },
       },
@@ -82,6 +85,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'unsubscribe',
         summary: 'Abonnements beenden (all: alle dieser Adresse); die Adresse wird gelöscht',
+        security: [],
         params: TokenParams,
         body: UnsubscribeBody,
         response: { 200: UnsubscribeResponse, 400: ErrorResponse },
@@ -110,6 +114,7 @@ export const oneClickUnsubscribeRoute: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'oneClickUnsubscribe',
         summary: 'Abmelden mit einem Klick aus dem E-Mail-Programm (RFC 8058, List-Unsubscribe-Post)',
+        security: [],
         params: TokenParams,
         response: { 200: z.string(), 400: ErrorResponse },
       },
