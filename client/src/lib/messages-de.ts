@@ -309,17 +309,6 @@ export const de = {
     hash: 'Prüfsumme (SHA-256)',
     backToNow: 'Zum aktuellen Stand',
   },
-  session: {
-    dataFrom: 'Daten vom',
-    online: 'verbunden',
-    offline: 'offline – Daten bleiben stehen',
-    fullscreen: 'Vollbild',
-    jumpTo: 'Springe zu',
-    help: '→ / Bild ↓ weiter · ← / Bild ↑ zurück · Ressort oder Ziel-ID tippen und Enter: springen',
-    titleNote:
-      'Sitzungsmodus: Die Daten sind auf den oben genannten Stand festgelegt und ändern sich während der Sitzung nicht.',
-    officialOnly: 'Status nach Meldungen der Landesregierung; nur öffentlich belegte Ziele.',
-  },
   plain: {
     title: 'Was ist der Zielmonitor? (einfache Sprache)',
     text: [

@@ -299,16 +299,6 @@ export const en: typeof de = {
     hash: 'Checksum (SHA-256)',
     backToNow: 'Back to the current state',
   },
-  session: {
-    dataFrom: 'Data as of',
-    online: 'connected',
-    offline: 'offline – data stays on screen',
-    fullscreen: 'Full screen',
-    jumpTo: 'Jump to',
-    help: '→ / Page ↓ next · ← / Page ↑ back · type a ministry or goal id and Enter: jump',
-    titleNote: 'Session mode: the data is locked to the state above and does not change during the session.',
-    officialOnly: 'Status by the state government’s reports; publicly documented goals only.',
-  },
   plain: {
     title: 'What is Zielmonitor? (plain language)',
     text: [
