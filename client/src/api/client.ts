@@ -1,5 +1,13 @@
 import type { z } from 'zod';
 import type { ErrorResponse } from '@zielmonitor/shared/schemas/error';
+import type { Lang } from '@zielmonitor/shared/vocabulary/lang';
+import { noteAnswer } from '../lib/connection.ts';
+
+// The interface language, sent as Accept-Language: the server says its errors in it.
+let language: Lang = 'de';
+export const setApiLanguage = (lang: Lang) => {
+  language = lang;
+};
 
 /** A failed API call: the status and the server's error body, when it sent one. */
 export class ApiError extends Error {
@@ -7,7 +15,16 @@ export class ApiError extends Error {
     readonly status: number,
     readonly body: ErrorResponse | null,
   ) {
-    super(body?.error.message ?? (status === 0 ? 'Der Server ist nicht erreichbar.' : `Fehler ${status}`));
+    super(
+      body?.error.message ??
+        (language === 'en'
+          ? status === 0
+            ? 'The server cannot be reached.'
+            : `Error ${status}`
+          : status === 0
+            ? 'Der Server ist nicht erreichbar.'
+            : `Fehler ${status}`),
+    );
   }
 }
 
@@ -43,6 +60,7 @@ export async function api<S extends z.ZodType>(
       ...rest,
       headers: {
         accept: 'application/json',
+        'accept-language': language,
         ...(json !== undefined && { 'content-type': 'application/json' }),
         ...headers,
       },
@@ -51,6 +69,7 @@ export async function api<S extends z.ZodType>(
   } catch {
     throw new ApiError(0, null);
   }
+  noteAnswer(response.headers.get('x-zielmonitor-stored'));
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const { ErrorResponse: errorSchema } = await import('@zielmonitor/shared/schemas/error');

@@ -43,6 +43,15 @@ export const de = {
   errorTitle: 'Die Daten konnten nicht geladen werden.',
   errorOffline: 'Der Server ist gerade nicht erreichbar. Bitte prüfen Sie die Verbindung.',
   retry: 'Erneut versuchen',
+  offline: {
+    noData:
+      'Sie sind offline, und diese Ansicht wurde vorher nicht geöffnet: Für sie sind keine Daten gespeichert. Sie erscheint, sobald die Verbindung wieder besteht; alle anderen Seiten bleiben erreichbar.',
+    stored: (when: string) => `offline – Stand vom ${when}: Diese Ansicht zeigt die zuletzt geladenen Daten.`,
+    plain: 'offline – angezeigt werden die zuletzt geladenen Daten; neue Daten erscheinen, sobald die Verbindung wieder besteht.',
+    slow: (when: string) => `Der Server antwortet gerade nicht – Stand vom ${when}: Diese Ansicht zeigt gespeicherte Daten.`,
+    pageFailed: 'Diese Seite konnte nicht geladen werden.',
+    reload: 'Neu laden',
+  },
   empty: 'Keine Einträge für diese Auswahl.',
   overview: {
     title: 'Wie weit sind die Ziele der Digitalstrategie?',

@@ -44,6 +44,15 @@ export const en: typeof de = {
   errorTitle: 'The data could not be loaded.',
   errorOffline: 'The server cannot be reached right now. Please check the connection.',
   retry: 'Try again',
+  offline: {
+    noData:
+      'You are offline, and this view was not opened before: no data is stored for it. It appears as soon as the connection is back; every other page stays available.',
+    stored: (when) => `offline – as of ${when}: this view shows the data last loaded.`,
+    plain: 'offline – showing the data last loaded; new data appears as soon as the connection is back.',
+    slow: (when) => `The server is not answering – as of ${when}: this view shows stored data.`,
+    pageFailed: 'This page could not be loaded.',
+    reload: 'Reload',
+  },
   empty: 'Nothing matches this selection.',
   overview: {
     title: 'How far along are the goals of the digital strategy?',

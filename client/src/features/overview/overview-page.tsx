@@ -13,7 +13,6 @@ import { ViewStamp } from '../../components/view-stamp.tsx';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
 import { CoverageNote } from './coverage-note.tsx';
 import { HeadlineNumbers } from './headline-numbers.tsx';
-import { ReportedFigures } from './reported-figures.tsx';
 import { RessortTable } from './ressort-table.tsx';
 import { ruleFilters } from '../../lib/rule-filters.ts';
 import { ZeroGoalPanel } from './zero-goal-panel.tsx';
@@ -22,6 +21,9 @@ import { ZeroGoalPanel } from './zero-goal-panel.tsx';
 const IndicatorsPanel = lazy(() =>
   import('../indicators/indicators-panel.tsx').then((m) => ({ default: m.IndicatorsPanel })),
 );
+
+// Below the fold with a table of its own: the first screen does not wait for it.
+const ReportedFigures = lazy(() => import('./reported-figures.tsx').then((m) => ({ default: m.ReportedFigures })));
 
 // recharts is large: the first screen renders without waiting for it.
 // The current reporting round is further down the page: it loads after the first screen.
@@ -142,7 +144,9 @@ export function OverviewPage() {
               <Suspense fallback={null}>
                 <RoundPanel />
               </Suspense>
-              <ReportedFigures version={state.version} />
+              <Suspense fallback={null}>
+                <ReportedFigures version={state.version} />
+              </Suspense>
               <Suspense fallback={null}>
                 <IndicatorsPanel version={data.version} />
               </Suspense>
