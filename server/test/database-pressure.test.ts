@@ -71,14 +71,20 @@ describe('a database the server cannot write', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zielmonitor-readonly-'));
     const file = path.join(dir, 'zielmonitor.sqlite');
     openDatabase(file).close();
-    // Root writes whatever the mode says: then the server runs as nobody, on a file root owns.
+    // Root writes whatever the mode says: then the file belongs to nobody, and the server runs as
+    // root without the capabilities that override file permissions or ownership (setpriv, from
+    // util-linux). Switching to another user instead would need Node and the checkout readable
+    // by it, which a CI checkout under a private directory is not.
     const asRoot = process.getuid?.() === 0;
     fs.chmodSync(file, asRoot ? 0o644 : 0o444);
-    if (asRoot) fs.chmodSync(dir, 0o1777);
-    const child = spawn(process.execPath, ['--import', 'tsx/esm', 'server/src/server.ts'], {
+    if (asRoot) fs.chownSync(file, 65534, 65534);
+    const node = [process.execPath, '--import', 'tsx/esm', 'server/src/server.ts'];
+    const [command = 'node', ...args] = asRoot
+      ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search,-fowner,-chown', '--', ...node]
+      : node;
+    const child = spawn(command, args, {
       cwd: repoRoot,
       env: { ...process.env, DATABASE_PATH: file, PORT: '0', LOG_LEVEL: 'warn' },
-      ...(asRoot && { uid: 65534, gid: 65534 }),
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -23,7 +23,7 @@ export function CountingQuestions({ version, goalId }: { version: string; goalId
           {q.sources.length > 0 && (
             <>
               {' '}
-              ({t.countingQuestion.source}: {q.sources.map((s) => s.id).join(', ')})
+              ({t.countingQuestion.sources(q.sources.length)}: {q.sources.map((s) => s.id).join(', ')})
             </>
           )}
           {goalId === undefined && (

@@ -379,7 +379,7 @@ export const de = {
   },
   countingQuestion: {
     title: 'Offene Zählfrage',
-    source: 'Quelle',
+    sources: (n: number): string => (n === 1 ? 'Quelle' : 'Quellen'),
     ifMerged: (documented: number, declared: number) =>
       `Zählen diese Einträge als ein Ziel, sind ${documented} von ${declared} Zielen belegt. Die Daten entscheiden das nicht.`,
   },

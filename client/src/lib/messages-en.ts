@@ -363,7 +363,7 @@ export const en: typeof de = {
   asOf: { label: 'As of', now: 'today', reset: 'Back to today', banner: (date) => `View as of ${date}` },
   countingQuestion: {
     title: 'Open counting question',
-    source: 'Source',
+    sources: (n) => (n === 1 ? 'Source' : 'Sources'),
     ifMerged: (documented, declared) =>
       `If these entries count as one goal, ${documented} of ${declared} goals are documented. The data does not settle this.`,
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatPercent } from './format.ts';
+import { formatDate, formatNumber, formatPercent, wordingAddsToDate } from './format.ts';
 
 /** What Intl.DateTimeFormat says: the written-out formatter must agree with it everywhere. */
 const oracle = Object.fromEntries(
@@ -62,5 +62,20 @@ describe('numbers', () => {
       }
     }
     expect(formatPercent(29 / 200, 'de')).toBe('15\u00a0%');
+  });
+});
+
+describe('wordingAddsToDate', () => {
+  it('leaves out a wording that only repeats the date shown, in any of its forms', () => {
+    expect(wordingAddsToDate('2021-09', '2021-09-30', 'month', 'de')).toBe(false);
+    expect(wordingAddsToDate('September 2021', '2021-09-30', 'month', 'de')).toBe(false);
+    expect(wordingAddsToDate('2021', '2021-09-30', 'month', 'de')).toBe(false);
+    expect(wordingAddsToDate('18.11.2021', '2021-11-18', 'day', 'de')).toBe(false);
+  });
+
+  it('keeps a wording that says more than the date', () => {
+    expect(wordingAddsToDate('Mitte 2021', '2021-07-31', 'month', 'de')).toBe(true);
+    expect(wordingAddsToDate('2023 (nach dem 2. Halbjahr 2022)', '2023-12-31', 'year', 'de')).toBe(true);
+    expect(wordingAddsToDate('März 2022', '2022-03-31', 'month', 'en')).toBe(true);
   });
 });

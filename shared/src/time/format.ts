@@ -79,3 +79,10 @@ export function formatDateTime(instant: string, lang: Lang): string {
 /** A date as precise as its source states it: 2021 · März 2022 · 19.03.2022. */
 export const formatStatedDate = (day: string, precision: DatePrecision, lang: Lang): string =>
   formatDate(statedDate(day, precision), lang);
+
+/**
+ * Whether a source's own wording of a date says more than the date shown beside it: „Mitte 2021“
+ * does, „2021-09“, „September 2021“ or „2021“ beside September 2021 do not and are left out.
+ */
+export const wordingAddsToDate = (wording: string, day: string, precision: DatePrecision, lang: Lang): boolean =>
+  !day.startsWith(wording) && wording !== formatStatedDate(day, precision, lang);

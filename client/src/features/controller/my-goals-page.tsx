@@ -8,7 +8,8 @@ import { meQuery } from '../../api/auth.ts';
 import { goalsQuery } from '../../api/goals.ts';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { compareKeys } from '../../lib/compare.ts';
-import { formatDate, formatStatedDate } from '@zielmonitor/shared/time/format';
+import { formatDate } from '@zielmonitor/shared/time/format';
+import { formatDueDate } from '../../lib/due-date.ts';
 import { useT } from '../../lib/i18n.ts';
 
 /** Due and overdue first: overdue, then by due date, goals without a due date last. */
@@ -84,13 +85,7 @@ export function MyGoalsPage() {
                     <Link to={`/ziele/${encodeURIComponent(g.id)}`}>{g.title}</Link>
                   </td>
                   <td>
-                    {g.effectiveDueDate
-                      ? formatStatedDate(
-                          g.effectiveDueDate,
-                          g.dueDateSource === 'explicit' ? g.dueDatePrecision : 'day',
-                          t.lang,
-                        )
-                      : '–'}
+                    {formatDueDate(g, t.lang) ?? '–'}
                     {g.overdue && (
                       <>
                         {' '}

@@ -11,6 +11,7 @@ import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
 import { ViewStamp } from '../../components/view-stamp.tsx';
 import type { T } from '../../lib/i18n.ts';
 import { useT } from '../../lib/i18n.ts';
+import { formatDueDate } from '../../lib/due-date.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
 import { StatusHistory } from './status-history.tsx';
 import { PendingPanel } from './pending-panel.tsx';
@@ -104,13 +105,7 @@ export function GoalPage() {
             <div>
               <dt>{t.goal.due}</dt>
               <dd>
-                {g.effectiveDueDate
-                  ? formatStatedDate(
-                      g.effectiveDueDate,
-                      g.dueDateSource === 'explicit' ? g.dueDatePrecision : 'day',
-                      t.lang,
-                    )
-                  : '–'}
+                {formatDueDate(g, t.lang) ?? '–'}
                 {g.dueDateSource === 'horizon' && <> ({t.goals.derivedDue})</>}
                 {g.overdue && (
                   <>
@@ -119,6 +114,7 @@ export function GoalPage() {
                   </>
                 )}
                 {g.dueWording && <p className="basis">„{g.dueWording}“</p>}
+                {g.dueDateBasis && <p className="basis">{g.dueDateBasis}</p>}
               </dd>
             </div>
             <div>

@@ -2,7 +2,7 @@ import type { GoalSummary } from '@zielmonitor/shared/schemas/goal';
 import { Link } from 'wouter';
 import { useKeptSearch } from '../../components/app-shell.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { formatStatedDate } from '@zielmonitor/shared/time/format';
+import { formatDueDate } from '../../lib/due-date.ts';
 import { useT } from '../../lib/i18n.ts';
 
 type SortKey = 'id' | 'title' | 'ressort' | 'horizon' | 'status' | 'dueDate';
@@ -63,13 +63,7 @@ export function GoalsTable({
               </td>
               <td>{t.horizon[g.horizon]}</td>
               <td>
-                {g.effectiveDueDate
-                  ? formatStatedDate(
-                      g.effectiveDueDate,
-                      g.dueDateSource === 'explicit' ? g.dueDatePrecision : 'day',
-                      t.lang,
-                    )
-                  : t.goals.noDue}
+                {formatDueDate(g, t.lang) ?? t.goals.noDue}
                 {g.dueDateSource === 'horizon' && <span className="muted"> ({t.goals.derivedDue})</span>}
                 {g.overdue && (
                   <>

@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
-import { formatDate, formatStatedDate } from '@zielmonitor/shared/time/format';
+import { formatDate, formatStatedDate, wordingAddsToDate } from '@zielmonitor/shared/time/format';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useT } from '../../lib/i18n.ts';
 
@@ -54,7 +54,7 @@ export function StatusHistory({
                   {' · '}
                   {t.goal.effective} {formatStatedDate(e.effectiveDate, e.effectiveDatePrecision, t.lang)}
                   {e.effectiveDateWording &&
-                    e.effectiveDateWording !== e.effectiveDate.slice(0, e.effectiveDateWording.length) && (
+                    wordingAddsToDate(e.effectiveDateWording, e.effectiveDate, e.effectiveDatePrecision, t.lang) && (
                       <span className="muted"> („{e.effectiveDateWording}“)</span>
                     )}
                   {e.lateReport && (

@@ -1,5 +1,5 @@
 import type { IndicatorDetail } from '@zielmonitor/shared/schemas/indicator';
-import { formatDate } from '@zielmonitor/shared/time/format';
+import { formatDate, wordingAddsToDate } from '@zielmonitor/shared/time/format';
 import { statedDate } from '@zielmonitor/shared/time/partial-date';
 import { formatValue, gapSentence, useIndicatorText } from '../../lib/indicator-text.ts';
 import { RatingBadge } from './rating-badge.tsx';
@@ -28,7 +28,9 @@ export function ReadingsTable({ indicator }: { indicator: IndicatorDetail }) {
               <tr key={r.id} className={r.superseded ? 'superseded' : undefined} data-reading={r.id}>
                 <td>
                   {formatDate(statedDate(r.date, r.datePrecision), x.lang)}
-                  {r.dateWording && <span className="basis">„{r.dateWording}“</span>}
+                  {r.dateWording && wordingAddsToDate(r.dateWording, r.date, r.datePrecision, x.lang) && (
+                    <span className="basis">„{r.dateWording}“</span>
+                  )}
                 </td>
                 <td>
                   {r.superseded ? (

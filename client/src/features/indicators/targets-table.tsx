@@ -1,5 +1,5 @@
 import type { IndicatorDetail } from '@zielmonitor/shared/schemas/indicator';
-import { formatDate } from '@zielmonitor/shared/time/format';
+import { formatDate, wordingAddsToDate } from '@zielmonitor/shared/time/format';
 import { statedDate } from '@zielmonitor/shared/time/partial-date';
 import { formatValue, useIndicatorText } from '../../lib/indicator-text.ts';
 
@@ -27,7 +27,9 @@ export function TargetsTable({ indicator }: { indicator: IndicatorDetail }) {
               <td>{formatValue(p.value, indicator, x, x.lang)}</td>
               <td>
                 {formatDate(statedDate(p.date, p.datePrecision), x.lang)}
-                {p.dateWording && <span className="basis">„{p.dateWording}“</span>}
+                {p.dateWording && wordingAddsToDate(p.dateWording, p.date, p.datePrecision, x.lang) && (
+                  <span className="basis">„{p.dateWording}“</span>
+                )}
               </td>
               <td>
                 {p.wording ?? '–'}

@@ -6,7 +6,8 @@ import { ressortsQuery } from '../../api/meta.ts';
 import { useKeptSearch } from '../../components/app-shell.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { ViewStamp } from '../../components/view-stamp.tsx';
-import { formatDate, formatStatedDate } from '@zielmonitor/shared/time/format';
+import { formatDate } from '@zielmonitor/shared/time/format';
+import { formatDueDate } from '../../lib/due-date.ts';
 import { useT } from '../../lib/i18n.ts';
 import { responsibilityLine } from '../../lib/ressort-lineage.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
@@ -101,13 +102,7 @@ export function RessortPage() {
                   {g.responsibility.unsettled && <span className="muted"> ({w.unsettled})</span>}
                 </td>
                 <td>
-                  {g.effectiveDueDate
-                    ? formatStatedDate(
-                        g.effectiveDueDate,
-                        g.dueDateSource === 'explicit' ? g.dueDatePrecision : 'day',
-                        t.lang,
-                      )
-                    : '–'}
+                  {formatDueDate(g, t.lang) ?? '–'}
                   {g.overdue && (
                     <>
                       {' '}

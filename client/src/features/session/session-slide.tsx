@@ -3,7 +3,8 @@ import type { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
 import { CountingQuestions } from '../../components/counting-questions.tsx';
 import { IndicatorSlide } from '../indicators/indicator-slide.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { formatDate, formatPercent } from '@zielmonitor/shared/time/format';
+import { formatPercent, formatStatedDate } from '@zielmonitor/shared/time/format';
+import { formatDueDate } from '../../lib/due-date.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useSessionT } from '../../lib/messages-session.ts';
 import type { Slide } from '../../lib/session-slides.ts';
@@ -131,7 +132,7 @@ export function SessionSlide({ slide, stats }: { slide: Slide; stats: RessortSta
           <p>
             {slide.goal.leadRessort ?? t.unknownRessort}
             <Today goal={slide.goal} lead={slide.goal.leadRessort ?? ''} /> · {t.goal.due}:{' '}
-            {slide.goal.effectiveDueDate ? formatDate(slide.goal.effectiveDueDate, t.lang) : '–'}
+            {formatDueDate(slide.goal, t.lang) ?? '–'}
           </p>
           {slide.goal.independent && (
             <p>
@@ -154,8 +155,7 @@ export function SessionSlide({ slide, stats }: { slide: Slide; stats: RessortSta
           <ul className="slide-list small">
             {slide.figures.map((f) => (
               <li key={f.id}>
-                <strong>{f.reporter}</strong> ({formatDate(f.date.slice(0, f.datePrecision === 'day' ? 10 : 7), t.lang)}
-                ): {f.figure}
+                <strong>{f.reporter}</strong> ({formatStatedDate(f.date, f.datePrecision, t.lang)}): {f.figure}
               </li>
             ))}
           </ul>
