@@ -59,13 +59,19 @@ export async function startHarness(options: { env?: Record<string, string> } = {
 export async function openPage(
   h: Harness,
   pathname: string,
-  options: { viewport?: { width: number; height: number }; serviceWorkers?: 'allow' | 'block' } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    serviceWorkers?: 'allow' | 'block';
+    /** A tablet or phone: touch events, no mouse hover. */
+    touch?: boolean;
+  } = {},
 ): Promise<{ page: Page; errors: string[] }> {
   // Service workers are blocked unless a test is about offline use: page.route cannot see their requests.
   const context = await h.browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 900 },
     locale: 'de-DE',
     serviceWorkers: options.serviceWorkers ?? 'block',
+    ...(options.touch && { hasTouch: true, isMobile: true }),
   });
   const page = await context.newPage();
   const errors: string[] = [];
