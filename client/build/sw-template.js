@@ -67,11 +67,19 @@ async function keep(cache, key, response) {
 
 const later = (ms) => new Promise((resolve) => setTimeout(() => resolve(null), ms));
 
+// Offline with nothing stored for this request: said as such, at once, so the page does not wait
+// for retries; the dashboard words it in the reader's language.
+const nothingStored = () =>
+  new Response(JSON.stringify({ error: { code: 'OFFLINE', message: 'offline' } }), {
+    status: 503,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-zielmonitor-offline': '1' },
+  });
+
 async function networkFirst(request) {
   const cache = await caches.open(DATA);
   const network = fetch(request).then((response) => keep(cache, request, response));
   const stored = await cache.match(request);
-  if (!stored) return network;
+  if (!stored) return network.catch(nothingStored);
   const first = await Promise.race([network.catch(() => null), later(PATIENCE_MS)]);
   return first ?? stored;
 }

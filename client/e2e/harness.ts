@@ -111,3 +111,15 @@ export async function loginAs(h: Harness, page: Page, email: string, password: s
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.waitForURL(/\/meine-ziele/);
 }
+
+/**
+ * Run in the page: whether the service worker controls it and has stored an answer for each of
+ * these API paths (what a first visit read is stored once the worker is in control).
+ */
+export async function storedForOffline(paths: string[]): Promise<boolean> {
+  if (!navigator.serviceWorker.controller) return false;
+  const names = await caches.keys();
+  const data = names.find((name) => name.startsWith('zielmonitor-data-'));
+  const keys = data ? await (await caches.open(data)).keys() : [];
+  return paths.every((path) => keys.some((k) => new URL(k.url).pathname === path));
+}

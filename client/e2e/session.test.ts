@@ -1,18 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, openPage, startHarness, type Harness } from './harness.ts';
+import { axeViolations, browserAvailable, openPage, startHarness, storedForOffline, type Harness } from './harness.ts';
 import { flat, readPdf } from './pdf.ts';
 
 const run = browserAvailable();
-/** Whether the service worker controls the page and has stored the answers the deck is built from. */
-export async function storedForOffline(): Promise<boolean> {
-  if (!navigator.serviceWorker.controller) return false;
-  const names = await caches.keys();
-  const data = names.find((name) => name.startsWith('zielmonitor-data-'));
-  const keys = data ? await (await caches.open(data)).keys() : [];
-  return ['/api/stats/ressorts', '/api/goals', '/api/reported-figures', '/api/indicators'].every((path) =>
-    keys.some((k) => new URL(k.url).pathname === path),
-  );
-}
 const TITLE = 'Wie weit sind die Ziele der Digitalstrategie?';
 
 describe.skipIf(!run)('session mode in headless Chromium', () => {
@@ -182,7 +172,18 @@ describe.skipIf(!run)('session mode in headless Chromium', () => {
     const { page, errors } = await openPage(h, '/sitzung?version=1.0&asOf=2021-12-02', { serviceWorkers: 'allow' });
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     // The worker stores what this first visit read (the page was loaded before it was in control).
-    await expect.poll(() => page.evaluate(storedForOffline), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(storedForOffline, [
+            '/api/stats/ressorts',
+            '/api/goals',
+            '/api/reported-figures',
+            '/api/indicators',
+          ]),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     await page.context().setOffline(true);
     await page.getByText('offline – Daten bleiben stehen').waitFor();
     await page.keyboard.type('mwide');

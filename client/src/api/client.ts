@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import type { Lang } from '@zielmonitor/shared/vocabulary/lang';
-import { noteAnswer } from '../lib/connection.ts';
+import { noteAnswer, noteNoAnswer } from '../lib/connection.ts';
 
 // The interface language, sent as Accept-Language: the server says its errors in it.
 let language: Lang = 'de';
@@ -25,6 +25,11 @@ export class ApiError extends Error {
             ? 'Der Server ist nicht erreichbar.'
             : `Fehler ${status}`),
     );
+  }
+
+  /** Offline with nothing stored for this request: the service worker said so, or the browser is offline. */
+  get nothingStored(): boolean {
+    return this.body?.error.code === 'OFFLINE' || (this.status === 0 && !navigator.onLine);
   }
 }
 
@@ -67,9 +72,10 @@ export async function api<S extends z.ZodType>(
       ...(json !== undefined && { body: JSON.stringify(json) }),
     });
   } catch {
+    noteNoAnswer();
     throw new ApiError(0, null);
   }
-  noteAnswer(response.headers.get('x-zielmonitor-stored'));
+  noteAnswer(response.headers);
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const { ErrorResponse: errorSchema } = await import('@zielmonitor/shared/schemas/error');

@@ -2,12 +2,18 @@ import { formatDateTime } from '@zielmonitor/shared/time/format';
 import { useConnection } from '../lib/connection.ts';
 import { useT } from '../lib/i18n.ts';
 
-/** Says on every view when the data shown is not fresh from the server, and how old it is. */
+/**
+ * Says on every view when the data shown is not live from the server, and how old it is: nothing
+ * stored and offline pretends to be live. The live region is always there, so the change is read out.
+ */
 export function OfflineBanner() {
   const t = useT();
-  const { online, storedAt } = useConnection();
-  const when = storedAt && formatDateTime(storedAt, t.lang);
-  const text = !online ? (when ? t.offline.stored(when) : t.offline.plain) : when ? t.offline.slow(when) : '';
+  const { online, reachable, storedAt } = useConnection();
+  const text = storedAt
+    ? t.offline.stored(formatDateTime(storedAt, t.lang))
+    : !online || !reachable
+      ? t.offline.plain
+      : '';
   return (
     <div role="status" className={text ? 'offline-banner' : undefined} data-testid="offline-banner">
       {text}

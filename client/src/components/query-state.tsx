@@ -22,7 +22,7 @@ export function QueryState<T>({
   if (query.isError) {
     const unreachable = query.error instanceof ApiError && query.error.status === 0;
     // Offline with nothing stored for this view: said at once, not after a spinner.
-    const offline = unreachable && !navigator.onLine;
+    const offline = query.error instanceof ApiError && query.error.nothingStored;
     return (
       <div className="state state-error" role="alert" data-testid={offline ? 'offline-no-data' : undefined}>
         <p>

@@ -46,9 +46,9 @@ export const de = {
   offline: {
     noData:
       'Sie sind offline, und diese Ansicht wurde vorher nicht geöffnet: Für sie sind keine Daten gespeichert. Sie erscheint, sobald die Verbindung wieder besteht; alle anderen Seiten bleiben erreichbar.',
-    stored: (when: string) => `offline – Stand vom ${when}: Diese Ansicht zeigt die zuletzt geladenen Daten.`,
-    plain: 'offline – angezeigt werden die zuletzt geladenen Daten; neue Daten erscheinen, sobald die Verbindung wieder besteht.',
-    slow: (when: string) => `Der Server antwortet gerade nicht – Stand vom ${when}: Diese Ansicht zeigt gespeicherte Daten.`,
+    stored: (when: string) =>
+      `offline – Stand vom ${when}: Der Server ist nicht erreichbar; diese Ansicht zeigt die zuletzt geladenen Daten.`,
+    plain: 'offline – Der Server ist nicht erreichbar. Neue Daten erscheinen, sobald die Verbindung wieder besteht.',
     pageFailed: 'Diese Seite konnte nicht geladen werden.',
     reload: 'Neu laden',
   },

@@ -47,9 +47,8 @@ export const en: typeof de = {
   offline: {
     noData:
       'You are offline, and this view was not opened before: no data is stored for it. It appears as soon as the connection is back; every other page stays available.',
-    stored: (when) => `offline – as of ${when}: this view shows the data last loaded.`,
-    plain: 'offline – showing the data last loaded; new data appears as soon as the connection is back.',
-    slow: (when) => `The server is not answering – as of ${when}: this view shows stored data.`,
+    stored: (when) => `offline – as of ${when}: the server cannot be reached; this view shows the data last loaded.`,
+    plain: 'offline – the server cannot be reached. New data appears as soon as the connection is back.',
     pageFailed: 'This page could not be loaded.',
     reload: 'Reload',
   },

@@ -10,6 +10,7 @@ import { findSlide, slideFromParam } from '../../lib/session-slides.ts';
 import { SessionFooter } from './session-footer.tsx';
 import { SessionSlide } from './session-slide.tsx';
 import { useFit } from './use-fit.ts';
+import { isLive, useConnection } from '../../lib/connection.ts';
 import { useSessionData, type SessionLock } from './use-session-data.ts';
 import { useSessionInput } from './use-session-input.ts';
 
@@ -41,7 +42,9 @@ export function SessionPage() {
   const index = slideFromParam(params.get('folie'), slides.length);
   const [notice, setNotice] = useState('');
   const [handoutReady, setHandoutReady] = useState(false);
-  const [online, setOnline] = useState(() => navigator.onLine);
+  // Live only while the server answers: a deck served from the worker's store says it is offline.
+  const connection = useConnection();
+  const online = isLive(connection);
   const box = useRef<HTMLDivElement>(null);
   useFit(box, `${index}/${slides.length}`);
 
@@ -64,15 +67,6 @@ export function SessionPage() {
   useEffect(() => {
     if (Object.entries(lock).some(([key, value]) => params.get(key) !== value)) write(null);
   }, [lock, params, write]);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
   useEffect(() => setNotice(''), [index]);
 
   const jump = (typed: string) => {
