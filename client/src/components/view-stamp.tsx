@@ -44,7 +44,8 @@ export function ViewStamp({ at, version, track, rule = null }: StampProps) {
         ? t.stamp.version(v.key, formatDate(v.presentedOn, t.lang))
         : `${t.version} ${version}`,
     track === 'both' ? t.stamp.bothTracks : t.stamp.track(t.trackShort[track]),
-    rule && t.stamp.rule(COUNTING_RULE_TEXT[rule.rule][t.lang].label, rule.basis),
+    // A view without a counting rule says so, so that a printout never leaves the reader guessing.
+    rule ? t.stamp.rule(COUNTING_RULE_TEXT[rule.rule][t.lang].label, rule.basis) : t.stamp.noRule,
     v && t.stamp.coverage(v.documentedGoalCount, v.declaredGoalCount),
     at.snapshot
       ? t.stamp.snapshot(at.snapshot.title)

@@ -349,6 +349,7 @@ export const de = {
     bothTracks: 'Wessen Einschätzung: Landesregierung und unabhängige Stellen, getrennt nebeneinander',
     rule: (label: string, n: number | null) =>
       `Zählweise: ${label}${n === null ? '' : n === 1 ? ' (1 belegtes Ziel)' : ` (${n} belegte Ziele)`}`,
+    noRule: 'Zählweise: jedes Ziel einzeln, nichts zusammengezählt',
     coverage: (documented: number, declared: number) =>
       `Abdeckung: ${documented} von ${declared} Zielen öffentlich belegt`,
     asOf: (date: string) => `Stand: ${date}`,

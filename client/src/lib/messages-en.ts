@@ -338,6 +338,7 @@ export const en: typeof de = {
     bothTracks: 'Whose assessment: state government and independent sources, kept apart',
     rule: (label, n) =>
       `Counting rule: ${label}${n === null ? '' : n === 1 ? ' (1 documented goal)' : ` (${n} documented goals)`}`,
+    noRule: 'Counting rule: each goal on its own, nothing added up',
     coverage: (documented, declared) => `Coverage: ${documented} of ${declared} goals publicly documented`,
     asOf: (date) => `As of: ${date}`,
     asOfToday: (date) => `As of: today, ${date}`,

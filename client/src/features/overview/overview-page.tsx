@@ -113,7 +113,7 @@ export function OverviewPage() {
                 ruleLabel={ruleText.label}
                 filters={ruleFilters(rule, data.referenceDate)}
               />
-              <section aria-labelledby="chart-title" className="panel">
+              <section aria-labelledby="chart-title" className="panel chart-panel">
                 <h2 id="chart-title">
                   {t.overview.chartTitle}{' '}
                   <span className="rule-badge">
