@@ -52,6 +52,7 @@ export const de = {
     pageFailed: 'Diese Seite konnte nicht geladen werden.',
     reload: 'Neu laden',
   },
+  tableScrolls: 'Weitere Spalten: Tabelle seitlich wischen oder mit den Pfeiltasten bewegen →',
   empty: 'Keine Einträge für diese Auswahl.',
   overview: {
     title: 'Wie weit sind die Ziele der Digitalstrategie?',
@@ -134,6 +135,7 @@ export const de = {
     colHorizon: 'Zeithorizont',
     colDue: 'Fällig',
     colStatus: 'Status laut Landesregierung',
+    colStatusShort: 'Status (Land)',
     colIndependent: 'Unabhängige Einschätzung',
     sortBy: (column: string) => `Nach ${column} sortieren`,
     overdue: 'überfällig',

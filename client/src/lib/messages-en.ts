@@ -52,6 +52,7 @@ export const en: typeof de = {
     pageFailed: 'This page could not be loaded.',
     reload: 'Reload',
   },
+  tableScrolls: 'More columns: swipe the table sideways or use the arrow keys →',
   empty: 'Nothing matches this selection.',
   overview: {
     title: 'How far along are the goals of the digital strategy?',
@@ -129,6 +130,7 @@ export const en: typeof de = {
     colHorizon: 'Horizon',
     colDue: 'Due',
     colStatus: 'Status according to the government',
+    colStatusShort: 'Status (govt.)',
     colIndependent: 'Independent assessment',
     sortBy: (column) => `Sort by ${column}`,
     overdue: 'overdue',

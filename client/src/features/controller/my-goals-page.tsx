@@ -11,6 +11,7 @@ import { compareKeys } from '../../lib/compare.ts';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { formatDueDate } from '../../lib/due-date.ts';
 import { useT } from '../../lib/i18n.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** Due and overdue first: overdue, then by due date, goals without a due date last. */
 export function byUrgency(a: GoalSummary, b: GoalSummary): number {
@@ -63,7 +64,7 @@ export function MyGoalsPage() {
           {w.myGoalsEmpty}
         </p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="data-table" data-testid="my-goals">
             <caption className="visually-hidden">{t.controller.myGoals}</caption>
             <thead>
@@ -116,7 +117,7 @@ export function MyGoalsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -3,12 +3,13 @@ import { formatDate, wordingAddsToDate } from '@zielmonitor/shared/time/format';
 import { statedDate } from '@zielmonitor/shared/time/partial-date';
 import { formatValue, gapSentence, useIndicatorText } from '../../lib/indicator-text.ts';
 import { RatingBadge } from './rating-badge.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** Every reading, newest first: what the source said, who said it, how it stands against the plan. */
 export function ReadingsTable({ indicator }: { indicator: IndicatorDetail }) {
   const x = useIndicatorText();
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table" data-testid="readings-table">
         <caption>{x.readingsCaption}</caption>
         <thead>
@@ -82,6 +83,6 @@ export function ReadingsTable({ indicator }: { indicator: IndicatorDetail }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

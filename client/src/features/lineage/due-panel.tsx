@@ -7,6 +7,7 @@ import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { useLineageT } from '../../lib/messages-lineage.ts';
 import { useUrlState } from '../../lib/url-state.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** "Fällig bis Ende der Wahlperiode": per Ressort, what falls due within a legislative period. */
 export function DuePanel() {
@@ -34,7 +35,7 @@ export function DuePanel() {
           const link = (ressort: string) =>
             `/ziele?version=${encodeURIComponent(data.version)}&ressort=${encodeURIComponent(ressort)}${end ? `&dueBy=${end}` : ''}`;
           return (
-            <div className="table-scroll">
+            <TableScroll>
               <table className="data-table" data-testid="due-table">
                 <caption>{L.dueCaption(data.period.name, end ? formatDate(end, t.lang) : '…')}</caption>
                 <thead>
@@ -79,7 +80,7 @@ export function DuePanel() {
                 </tbody>
               </table>
               <p className="basis">{L.dueNote}</p>
-            </div>
+            </TableScroll>
           );
         }}
       </QueryState>

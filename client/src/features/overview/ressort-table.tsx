@@ -4,6 +4,7 @@ import { formatPercent } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import type { RessortRow } from '../../lib/shape-ressort-stats.ts';
 import { STATUS_ORDER } from '../../lib/status.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** The chart's data as a table: the accessible equivalent, and every count drills down to its goals. */
 export function RessortTable({
@@ -26,7 +27,7 @@ export function RessortTable({
     return `/ziele?${params.toString()}`;
   };
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table" data-testid="ressort-table">
         <caption>{t.overview.tableCaption}</caption>
         <thead>
@@ -69,6 +70,6 @@ export function RessortTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

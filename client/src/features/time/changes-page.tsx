@@ -11,6 +11,7 @@ import { ViewStamp } from '../../components/view-stamp.tsx';
 import { useT } from '../../lib/i18n.ts';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
 import { SnapshotsPanel } from './snapshots-panel.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** The committee session of 2 December 2021: a natural first "since". */
 const DEFAULT_SINCE = '2021-12-02';
@@ -55,7 +56,7 @@ export function ChangesPage() {
                     {t.goals.exportCsv}
                   </a>
                 </p>
-                <div className="table-scroll">
+                <TableScroll>
                   <table className="data-table" data-testid="changes-table">
                     <caption>
                       {t.time.changesTitle.replace('…', formatDate(data.since, t.lang))} –{' '}
@@ -124,7 +125,7 @@ export function ChangesPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </>
             )}
           </>
