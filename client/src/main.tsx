@@ -3,7 +3,7 @@ import { lazy, startTransition, StrictMode, Suspense, useCallback, useEffect, us
 import { createRoot } from 'react-dom/client';
 import { Route, Switch } from 'wouter';
 import { createQueryClient } from './api/query-client.ts';
-import { setApiLanguage } from './api/client.ts';
+import { setLanguage } from './lib/language.ts';
 import { AppShell } from './components/app-shell.tsx';
 import { OverviewPage } from './features/overview/overview-page.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
@@ -59,7 +59,7 @@ function App({ initial }: { initial: T }) {
       void loadMessages(lang).then(
         (messages) => {
           localStorage.setItem('zm-lang', lang);
-          setApiLanguage(lang);
+          setLanguage(lang);
           setT(messages);
         },
         () => {},
@@ -123,7 +123,7 @@ if (!root) throw new Error('#root missing');
 void loadMessages(localStorage.getItem('zm-lang') === 'en' ? 'en' : 'de')
   .catch(() => loadMessages('de'))
   .then((initial) => {
-    setApiLanguage(initial.lang);
+    setLanguage(initial.lang);
     startTransition(() =>
       createRoot(root).render(
         <StrictMode>

@@ -1,13 +1,7 @@
 import type { z } from 'zod';
 import type { ErrorResponse } from '@zielmonitor/shared/schemas/error';
-import type { Lang } from '@zielmonitor/shared/vocabulary/lang';
+import { currentLanguage } from '../lib/language.ts';
 import { noteAnswer, noteNoAnswer } from '../lib/connection.ts';
-
-// The interface language, sent as Accept-Language: the server says its errors in it.
-let language: Lang = 'de';
-export const setApiLanguage = (lang: Lang) => {
-  language = lang;
-};
 
 /** A failed API call: the status and the server's error body, when it sent one. */
 export class ApiError extends Error {
@@ -17,7 +11,7 @@ export class ApiError extends Error {
   ) {
     super(
       body?.error.message ??
-        (language === 'en'
+        (currentLanguage() === 'en'
           ? status === 0
             ? 'The server cannot be reached.'
             : `Error ${status}`
@@ -65,7 +59,7 @@ export async function api<S extends z.ZodType>(
       ...rest,
       headers: {
         accept: 'application/json',
-        'accept-language': language,
+        'accept-language': currentLanguage(),
         ...(json !== undefined && { 'content-type': 'application/json' }),
         ...headers,
       },
