@@ -207,11 +207,12 @@ export const de = {
   },
   controller: {
     myGoals: 'Meine Ziele',
-    intro: (ressorts: string) => `Ziele der Ressorts ${ressorts}, fällige und überfällige zuerst.`,
-    introAdmin: 'Als Administration können Sie für alle Ziele melden. Fällige und überfällige zuerst.',
+    intro: (ressorts: string[]) =>
+      `${ressorts.length === 1 ? 'Ziele Ihres Ressorts' : 'Ziele Ihrer Ressorts'} ${ressorts.join(', ')}, fällige und überfällige zuerst.`,
+    introAdmin: 'Mit der Rolle Administration können Sie für alle Ziele melden. Fällige und überfällige zuerst.',
     report: 'Stand melden',
     formTitle: 'Stand melden',
-    current: 'Bisheriger amtlicher Stand',
+    current: 'Aktueller Stand laut Landesregierung',
     status: 'Neuer Status',
     progress: 'Fortschritt in Prozent (freiwillig)',
     effectiveDate: 'Gilt ab',

@@ -196,7 +196,7 @@ export const en: typeof de = {
   },
   controller: {
     myGoals: 'My goals',
-    intro: (ressorts) => `Goals of ${ressorts}, due and overdue first.`,
+    intro: (ressorts) => `Goals of ${ressorts.join(', ')}, due and overdue first.`,
     introAdmin: 'As an administrator you can report on every goal. Due and overdue first.',
     report: 'Report status',
     formTitle: 'Report status',

@@ -51,7 +51,7 @@ export function MyGoalsPage() {
   return (
     <section>
       <h1>{t.controller.myGoals}</h1>
-      <p>{user.role === 'admin' ? t.controller.introAdmin : t.controller.intro(user.ressorts.join(', '))}</p>
+      <p>{user.role === 'admin' ? t.controller.introAdmin : t.controller.intro(user.ressorts)}</p>
       {dissolved.map((r) => (
         <p key={r.code} className="panel notice" data-testid="dissolved-ressort">
           {w.dissolved(r.code, formatDate(r.validTo ?? '', t.lang), r.successors.map((s) => s.code).join(', '))}
