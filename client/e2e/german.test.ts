@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HORIZONS, STATUSES, TRACKS } from '@zielmonitor/shared/schemas/common';
 import { COUNTING_RULES } from '@zielmonitor/shared/vocabulary/counting-rules';
+import { AVOIDED } from '@zielmonitor/shared/vocabulary/glossary';
 import { browserAvailable, openPage, startHarness, type Harness } from './harness.ts';
 
 const run = browserAvailable();
@@ -30,6 +31,7 @@ const LEAKS: [string, RegExp][] = [
   ['enum value', new RegExp(`(?<![\\w/.-])(${ENUMS.join('|')})(?![\\w/.-])`)],
   ['snake_case', /(?<![\w/.=&?-])[a-z]+_[a-z_]+(?![\w/.-])/],
   ['placeholder', /\{\{?\s*\w+\s*\}\}?|\$\{|__\w+__|\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/],
+  ['word the glossary avoids', AVOIDED],
   ['English UI word', /\b(Loading|Error|Submit|Cancel|Search|Next|Previous|Back|Page \d|of \d+ goals|not found)\b/],
 ];
 
