@@ -22,6 +22,9 @@ export const ressortStatsQuery = (params: StatsParams) =>
       ),
   });
 
+/** The per-Ressort table as CSV for German Excel, with the same figures and stamp as the view. */
+export const ressortStatsCsvUrl = (params: StatsParams) => withQuery('/api/export/ressort-stats.csv', params);
+
 export const reportedFiguresQuery = (version: string, at: PointInTimeParams) =>
   queryOptions({
     queryKey: statsKeys.figures(version, at),

@@ -89,6 +89,7 @@ export const de = {
       ]
         .filter(Boolean)
         .join(' '),
+    tableCsv: 'Tabelle als CSV für Excel herunterladen',
     tableCaption: 'Ziele je Ressort und Status',
     ressort: 'Ressort',
     total: 'Ziele',

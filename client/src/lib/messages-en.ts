@@ -85,6 +85,7 @@ export const en: typeof de = {
       ]
         .filter(Boolean)
         .join(' '),
+    tableCsv: 'Download the table as CSV for Excel',
     tableCaption: 'Goals per ministry and status',
     ressort: 'Ministry',
     total: 'Goals',

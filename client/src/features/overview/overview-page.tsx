@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { COUNTING_RULES, COUNTING_RULE_TEXT, type CountingRule } from '@zielmonitor/shared/vocabulary/counting-rules';
 import type { Track } from '@zielmonitor/shared/schemas/common';
-import { ressortStatsQuery } from '../../api/stats.ts';
+import { ressortStatsCsvUrl, ressortStatsQuery } from '../../api/stats.ts';
 import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { WhenVisible } from '../../components/when-visible.tsx';
@@ -138,6 +138,11 @@ export function OverviewPage() {
                       </figcaption>
                     </figure>
                     <RessortTable rows={rows} version={data.version} filters={ruleFilters(rule, data.referenceDate)} />
+                    <p className="exports">
+                      <a href={ressortStatsCsvUrl({ version: data.version, track, rule, ...at })} download>
+                        {t.overview.tableCsv}
+                      </a>
+                    </p>
                   </>
                 )}
               </section>
