@@ -53,6 +53,11 @@ export const de = {
     reload: 'Neu laden',
   },
   tableScrolls: 'Weitere Spalten: Tabelle seitlich wischen oder mit den Pfeiltasten bewegen →',
+  chartDownload: {
+    svg: 'Diagramm als SVG herunterladen',
+    png: 'Diagramm als PNG herunterladen',
+    source: 'Quelle: Zielmonitor, nach öffentlichen Dokumenten (Quellen je Ziel)',
+  },
   empty: 'Keine Einträge für diese Auswahl.',
   overview: {
     title: 'Wie weit sind die Ziele der Digitalstrategie?',

@@ -53,6 +53,11 @@ export const en: typeof de = {
     reload: 'Reload',
   },
   tableScrolls: 'More columns: swipe the table sideways or use the arrow keys →',
+  chartDownload: {
+    svg: 'Download the chart as SVG',
+    png: 'Download the chart as PNG',
+    source: 'Source: Zielmonitor, from public documents (sources per goal)',
+  },
   empty: 'Nothing matches this selection.',
   overview: {
     title: 'How far along are the goals of the digital strategy?',

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { COUNTING_RULES, COUNTING_RULE_TEXT, type CountingRule } from '@zielmonitor/shared/vocabulary/counting-rules';
 import type { Track } from '@zielmonitor/shared/schemas/common';
 import { ressortStatsCsvUrl, ressortStatsQuery } from '../../api/stats.ts';
@@ -22,6 +22,11 @@ const IndicatorsPanel = lazy(() =>
   import('../indicators/indicators-panel.tsx').then((m) => ({ default: m.IndicatorsPanel })),
 );
 
+// Downloading the chart as a file is for the few who cite it: its code loads after the first screen.
+const RessortChartDownloads = lazy(() =>
+  import('./ressort-chart-downloads.tsx').then((m) => ({ default: m.RessortChartDownloads })),
+);
+
 // Below the fold with a table of its own: the first screen does not wait for it.
 const ReportedFigures = lazy(() => import('./reported-figures.tsx').then((m) => ({ default: m.ReportedFigures })));
 
@@ -38,6 +43,7 @@ export function OverviewPage() {
   const t = useT();
   const [state, update] = useUrlState(DEFAULTS);
   const at = usePointInTime();
+  const figure = useRef<HTMLElement>(null);
   const track = (state.track === 'independent' ? 'independent' : 'official') satisfies Track;
   const rule = ((COUNTING_RULES as readonly string[]).includes(state.rule) ? state.rule : 'all_goals') as CountingRule;
   const stats = useQuery(ressortStatsQuery({ version: state.version, track, rule, ...at }));
@@ -124,7 +130,7 @@ export function OverviewPage() {
                   <p className="state state-empty">{t.overview.emptyBasis(ruleText.label)}</p>
                 ) : (
                   <>
-                    <figure className="chart">
+                    <figure className="chart" ref={figure}>
                       <WhenVisible height={ressortChartHeight(rows.length)} placeholder={t.loading}>
                         <RessortChart rows={rows} />
                       </WhenVisible>
@@ -137,6 +143,15 @@ export function OverviewPage() {
                         )}
                       </figcaption>
                     </figure>
+                    <Suspense fallback={null}>
+                      <RessortChartDownloads
+                        target={figure}
+                        rows={rows}
+                        stats={data}
+                        track={track}
+                        ruleLabel={ruleText.label}
+                      />
+                    </Suspense>
                     <RessortTable rows={rows} version={data.version} filters={ruleFilters(rule, data.referenceDate)} />
                     <p className="exports">
                       <a href={ressortStatsCsvUrl({ version: data.version, track, rule, ...at })} download>
