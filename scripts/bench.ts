@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { GoalsResponse } from '@zielmonitor/shared/schemas/goal';
 import { buildApp } from '../server/src/app.ts';
 import { NO_LOAD_SHEDDING } from '../server/src/plugins/security.ts';
 import { openDatabase } from '../server/src/db/database.ts';
@@ -72,9 +73,7 @@ async function http() {
   const server = await startServer({ databasePath, env: { REPORT_EVENT_LOOP: '1' } });
   const url = server.url;
   // Reports rotate over every goal, so a request is never built before its goal's previous answer arrived.
-  const goals = (
-    (await (await fetch(`${url}/api/goals?limit=500`)).json()) as { items: { id: string; revision: number }[] }
-  ).items;
+  const goals = GoalsResponse.parse(await (await fetch(`${url}/api/goals?limit=500`)).json()).items;
   const revisions = new Map(goals.map((g) => [g.id, g.revision]));
   let next = 0;
 

@@ -9,6 +9,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { GoalDetail } from '@zielmonitor/shared/schemas/goal';
+import { StatusUpdateResponse } from '@zielmonitor/shared/schemas/status-update';
+import { SubmissionResponse } from '@zielmonitor/shared/schemas/submission';
 import { openDatabase } from '../server/src/db/database.ts';
 import { hashPassword } from '../server/src/lib/passwords.ts';
 import { createRepositories } from '../server/src/repositories/index.ts';
@@ -40,7 +43,7 @@ async function login(url: string, email: string): Promise<string> {
 
 /** Writes status reports on one goal until the server dies; returns the notes acknowledged with 2xx. */
 async function worker(url: string, cookie: string, goalId: string, tag: string, acknowledged: string[]): Promise<void> {
-  let revision = Number(((await (await fetch(`${url}/api/goals/${goalId}`)).json()) as { revision: number }).revision);
+  let { revision } = GoalDetail.parse(await (await fetch(`${url}/api/goals/${goalId}`)).json());
   for (let i = 0; ; i++) {
     const note = `${tag}-${i}`;
     let res: Response;
@@ -63,7 +66,7 @@ async function worker(url: string, cookie: string, goalId: string, tag: string, 
     // An account reports at most 500 times a day (LIMITS.statusReportsPerAccount): then this worker is done.
     if (res.status === 429) return;
     if (res.status !== 201 && res.status !== 202) throw new Error(`unexpected ${res.status}: ${await res.text()}`);
-    revision = ((await res.json()) as { revision: number }).revision;
+    revision = StatusUpdateResponse.or(SubmissionResponse).parse(await res.json()).revision;
     acknowledged.push(note);
   }
 }

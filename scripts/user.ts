@@ -30,11 +30,11 @@ async function readPassword(): Promise<string> {
 }
 
 const AddArgs = z.object({
-  email: z.email({ message: '--email: gültige E-Mail-Adresse erwartet' }),
-  name: z.string().trim().min(1, { message: '--name fehlt' }),
+  email: z.email({ error: '--email: gültige E-Mail-Adresse erwartet' }),
+  name: z.string().trim().min(1, { error: '--name fehlt' }),
   role: Role,
   ressort: z.string().optional(),
-  'password-stdin': z.literal(true, { message: '--password-stdin fehlt (Passwörter nie als Argument übergeben)' }),
+  'password-stdin': z.literal(true, { error: '--password-stdin fehlt (Passwörter nie als Argument übergeben)' }),
 });
 
 export async function run(argv: string[], db: Db, out: (line: string) => void): Promise<void> {

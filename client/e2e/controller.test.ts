@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from './accounts.ts';
-import { axeViolations, browserAvailable, loginAs, openPage, startHarness, type Harness } from './harness.ts';
+import {
+  allowBrowserErrors,
+  axeViolations,
+  browserAvailable,
+  loginAs,
+  openPage,
+  startHarness,
+  type Harness,
+} from './harness.ts';
 
 const run = browserAvailable();
 const PASSWORD = 'Glasfaser-fuer-alle-Schulen';
@@ -24,12 +32,10 @@ describe.skipIf(!run)('ministry controller journey in headless Chromium', () => 
       password: `${PASSWORD}-admin`,
     });
   });
-  afterAll(async () => {
-    await h?.close();
-  });
+  afterAll(() => h.close());
 
   it('logs in, reports a status with evidence, sees it on the dashboard, and logs out', async () => {
-    const { page, errors } = await openPage(h, '/anmelden');
+    const { page } = await openPage(h, '/anmelden');
     await loginAs(h, page, 'kontrolle@mhkbd.nrw.de', PASSWORD);
     const rows = page.locator('[data-testid=my-goals] tbody tr');
     await rows.first().waitFor();
@@ -81,11 +87,10 @@ describe.skipIf(!run)('ministry controller journey in headless Chromium', () => 
     await page.getByRole('link', { name: 'Anmelden' }).waitFor();
     await page.goto(`${h.server.url}/meine-ziele`);
     await page.getByText('Bitte melden Sie sich an').waitFor();
-    expect(errors).toEqual([]);
   });
 
   it('explains a conflict in plain German and shows the newer state', async () => {
-    const { page, errors } = await openPage(h, '/anmelden');
+    const { page } = await openPage(h, '/anmelden');
     await loginAs(h, page, 'kontrolle@mhkbd.nrw.de', PASSWORD);
     await page.goto(`${h.server.url}/ziele/v1-14/melden`);
     await page.getByLabel('Neuer Status').waitFor();
@@ -103,6 +108,8 @@ describe.skipIf(!run)('ministry controller journey in headless Chromium', () => 
 
     await page.getByLabel('Neuer Status').selectOption('in_progress');
     await page.getByLabel(/Begründung/).fill('Meine Meldung');
+    // The stale report is refused with 409; the browser logs the failed request.
+    allowBrowserErrors(/status of 409/);
     await page.getByRole('button', { name: 'Meldung absenden' }).click();
     const conflict = page.getByTestId('conflict');
     await conflict.waitFor();
@@ -114,11 +121,10 @@ describe.skipIf(!run)('ministry controller journey in headless Chromium', () => 
     expect(await axeViolations(page), 'conflict message').toEqual([]);
     await page.getByRole('button', { name: 'Meine Meldung trotzdem absenden' }).click();
     await page.waitForURL(/\/ziele\/v1-14\?gemeldet=\d+/);
-    expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
   });
 
   it('shows an admin the import dry run with row and column messages, accessibly', async () => {
-    const { page, errors } = await openPage(h, '/anmelden');
+    const { page } = await openPage(h, '/anmelden');
     await loginAs(h, page, 'admin@nrw.de', `${PASSWORD}-admin`);
     const csv = await (await fetch(`${h.server.url}/api/export/goals.csv?version=2.0`)).text();
     const broken = csv.replace('\r\nv2-01;2.0;', '\r\nv2-01;9.9;');
@@ -132,6 +138,5 @@ describe.skipIf(!run)('ministry controller journey in headless Chromium', () => 
     expect(await result.textContent()).toContain('Version');
     expect(await page.getByRole('button', { name: 'Jetzt importieren' }).isDisabled()).toBe(true);
     expect(await axeViolations(page), 'import dry run').toEqual([]);
-    expect(errors).toEqual([]);
   });
 });

@@ -55,7 +55,7 @@ describe.skipIf(!run)('German pages speak German', () => {
   it('no enum value, snake_case word, placeholder or English UI word on any public page', async () => {
     const found: string[] = [];
     for (const path of PAGES) {
-      const { page, errors } = await openPage(h, path);
+      const { page } = await openPage(h, path);
       await page.locator('main h1, .slide h1').first().waitFor();
       await page.waitForLoadState('networkidle');
       // What a reader opens too: the explanations behind "Wie wird gezählt?" and the like.
@@ -67,7 +67,6 @@ describe.skipIf(!run)('German pages speak German', () => {
           if (hit) found.push(`${path}: ${kind} „${hit[0]}“ in „${line.trim().slice(0, 120)}“`);
         }
       }
-      expect(errors, path).toEqual([]);
       await page.context().close();
     }
     expect(found).toEqual([]);

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot, startServer, type ServerProcess } from '../../scripts/lib/server-process.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const INSTALL_HINT =
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const INSTALL_HINT =
   'Browser-Tests übersprungen: kein Chromium gefunden. Installieren mit: apt-get update && apt-get install -y chromium';
 
 /**
@@ -21,6 +21,46 @@ export function browserAvailable(): boolean {
 
 export type Harness = { server: ServerProcess; browser: Browser; databasePath: string; close: () => Promise<void> };
 
+/**
+ * Every console error or warning, uncaught exception and error-level server log line of a test is
+ * recorded; setup.ts fails the test after it unless the test allowed that message (it provokes it).
+ */
+const recorded: string[] = [];
+/** Patterns a test allowed, each for what is recorded after it allowed it. */
+let allowed: { pattern: RegExp; from: number }[] = [];
+const servers = new Set<ServerProcess>();
+const serverLogRead = new WeakMap<ServerProcess, number>();
+
+/** Lets the current test cause console errors or server errors matching these patterns. */
+export function allowBrowserErrors(...patterns: RegExp[]): void {
+  allowed.push(...patterns.map((pattern) => ({ pattern, from: recorded.length })));
+}
+
+/** What the running servers logged at error level (pino: 50) since the last look. */
+function readServerErrors(): void {
+  for (const server of servers) {
+    const output = server.output();
+    const lines = output.slice(serverLogRead.get(server) ?? 0).split('\n');
+    // The last piece may be a line still being written: read it next time.
+    const complete = lines.slice(0, -1);
+    serverLogRead.set(server, output.length - (lines.at(-1)?.length ?? 0));
+    for (const line of complete) {
+      if (/"level":(5|6)\d/.test(line)) recorded.push(`server log: ${line}`);
+    }
+  }
+}
+
+/** What was recorded since the last call and not allowed; clears both lists. */
+export function takeUnexpected(): string[] {
+  readServerErrors();
+  const unexpected = recorded.filter(
+    (line, index) => !allowed.some(({ pattern, from }) => index >= from && pattern.test(line)),
+  );
+  recorded.length = 0;
+  allowed = [];
+  return unexpected;
+}
+
 /** The real server on a fresh seeded database, serving the built dashboard, and headless Chromium. */
 /** The server as in production; `env` sets what a journey needs on top (e.g. REVIEW_REQUIRED=false). */
 export async function startHarness(options: { env?: Record<string, string> } = {}): Promise<Harness> {
@@ -30,6 +70,7 @@ export async function startHarness(options: { env?: Record<string, string> } = {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zielmonitor-e2e-'));
   const databasePath = path.join(dir, 'e2e.sqlite');
   const server = await startServer({ databasePath, ...(options.env && { env: options.env }) });
+  servers.add(server);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -49,13 +90,15 @@ export async function startHarness(options: { env?: Record<string, string> } = {
     databasePath,
     close: async () => {
       await browser.close();
+      readServerErrors();
+      servers.delete(server);
       await server.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-/** A page that records every console error and uncaught exception; tests assert there are none. */
+/** A page whose console errors, warnings and uncaught exceptions fail the test (see takeUnexpected). */
 export async function openPage(
   h: Harness,
   pathname: string,
@@ -65,7 +108,7 @@ export async function openPage(
     /** A tablet or phone: touch events, no mouse hover. */
     touch?: boolean;
   } = {},
-): Promise<{ page: Page; errors: string[] }> {
+): Promise<{ page: Page }> {
   // Service workers are blocked unless a test is about offline use: page.route cannot see their requests.
   const context = await h.browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 900 },
@@ -74,13 +117,15 @@ export async function openPage(
     ...(options.touch && { hasTouch: true, isMobile: true }),
   });
   const page = await context.newPage();
-  const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    const type = message.type();
+    // Blocking service workers (the default above) is the harness's doing, not the dashboard's.
+    if (message.text().startsWith('Service Worker registration blocked by Playwright')) return;
+    if (type === 'error' || type === 'warning') recorded.push(`console.${type}: ${message.text()} (${page.url()})`);
   });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('pageerror', (error) => recorded.push(`pageerror: ${error.message} (${page.url()})`));
   await page.goto(`${h.server.url}${pathname}`);
-  return { page, errors };
+  return { page };
 }
 
 /** axe-core on the page as it is now: WCAG 2.1 A/AA (and EN 301 549 rules where axe has them). */

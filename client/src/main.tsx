@@ -33,7 +33,7 @@ const TimelinePage = lazy(() => import('./features/time/timeline-page.tsx').then
 const LineagePage = lazy(() => import('./features/lineage/lineage-page.tsx').then((m) => ({ default: m.LineagePage })));
 const SessionPage = lazy(() => import('./features/session/session-page.tsx').then((m) => ({ default: m.SessionPage })));
 const AccessibilityPage = lazy(() =>
-  import('./features/accessibility-page.tsx').then((m) => ({ default: m.AccessibilityPage })),
+  import('./features/accessibility/accessibility-page.tsx').then((m) => ({ default: m.AccessibilityPage })),
 );
 const RessortPage = lazy(() => import('./features/ressort/ressort-page.tsx').then((m) => ({ default: m.RessortPage })));
 const IndicatorsPage = lazy(() =>

@@ -53,7 +53,7 @@ type Latency = { p50: number; p99: number; rps: number; errors: number };
  * clients log in with wrong passwords from ever new addresses: clients that wait as Retry-After
  * says, and clients that do not (a flood, which in production nginx's limit_req meets first).
  */
-export async function dashboardDuringLogins(dir: string, seconds: number) {
+async function dashboardDuringLogins(dir: string, seconds: number) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   // Behind a (pretend) proxy, so that every login comes from its own address: only the global cap holds them.
@@ -113,7 +113,7 @@ export async function dashboardDuringLogins(dir: string, seconds: number) {
 }
 
 /** Anonymous stats req/s through nginx (TLS, its 5 s cache) and straight from the app. */
-export async function statsThroughNginx(dir: string, seconds: number) {
+async function statsThroughNginx(dir: string, seconds: number) {
   if (!nginxAvailable()) return null;
   const { nginx, server } = await startBehindNginx({
     dir,
@@ -142,7 +142,7 @@ export async function statsThroughNginx(dir: string, seconds: number) {
 }
 
 /** /api/health p99 while the largest allowed import (2,000 rows) runs as a dry run, one after another. */
-export async function healthDuringImport(dir: string, seconds: number) {
+async function healthDuringImport(dir: string, seconds: number) {
   const server = await startServer({
     databasePath: await seededDatabase(path.join(dir, 'import.sqlite')),
     env: { REPORT_EVENT_LOOP: '1' },
@@ -167,9 +167,10 @@ export async function healthDuringImport(dir: string, seconds: number) {
     ),
   );
   let imports = 0;
-  let running = true;
+  // A holder, not a variable: the benchmark below ends the loop from outside it.
+  const load = { running: true };
   const importing = (async () => {
-    while (running) {
+    while (load.running) {
       const res = await fetch(`${url}/api/import/goals?version=2.0&dryRun=true`, {
         method: 'POST',
         headers: { 'content-type': 'text/csv', origin: url, cookie },
@@ -182,7 +183,7 @@ export async function healthDuringImport(dir: string, seconds: number) {
   })();
   try {
     const health = await autocannon({ url: `${url}/api/health`, connections: 10, duration: seconds });
-    running = false;
+    load.running = false;
     await importing;
     await server.stop();
     return {
@@ -195,7 +196,7 @@ export async function healthDuringImport(dir: string, seconds: number) {
       eventLoopMaxMs: loopMax(server.output()),
     };
   } finally {
-    running = false;
+    load.running = false;
     await server.stop();
   }
 }

@@ -47,7 +47,7 @@ export function createPrivateFile(file: string): void {
     fs.closeSync(fs.openSync(file, 'wx', PRIVATE_FILE));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new Error(`${file} gibt es schon; bitte einen neuen Dateinamen wählen`);
+      throw new Error(`${file} gibt es schon; bitte einen neuen Dateinamen wählen`, { cause: err });
     throw err;
   }
 }

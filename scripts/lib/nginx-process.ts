@@ -5,13 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort, repoRoot, startServer, type ServerProcess } from './server-process.ts';
 
-export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
-export const OPENSSL = process.env.OPENSSL_PATH ?? '/usr/bin/openssl';
-export const NGINX_INSTALL_HINT =
+const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+const OPENSSL = process.env.OPENSSL_PATH ?? '/usr/bin/openssl';
+const NGINX_INSTALL_HINT =
   'Proxy-Tests übersprungen: kein nginx oder openssl gefunden. Installieren mit: apt-get update && apt-get install -y nginx openssl';
 
 /** The site an operator installs (README "Betrieb"); tests and the benchmark run this very file. */
-export const SITE = path.join(repoRoot, 'scripts', 'deploy', 'nginx-zielmonitor.conf');
+const SITE = path.join(repoRoot, 'scripts', 'deploy', 'nginx-zielmonitor.conf');
 
 /**
  * Whether Debian's nginx (and openssl for the test certificate) is there. Without it the proxy tests
@@ -37,7 +37,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * instead of 80/443 on every address, `localhost` for the host name, a certificate made for the
  * test, the app's port and a private cache folder.
  */
-export function renderSite(opts: { dir: string; httpPort: number; httpsPort: number; appPort: number }): string {
+function renderSite(opts: { dir: string; httpPort: number; httpsPort: number; appPort: number }): string {
   let site = fs.readFileSync(SITE, 'utf8');
   site = replaceAll(site, /^\s*listen \[::\]:.*$/gm, '');
   site = replaceAll(site, /listen 80\b/g, `listen 127.0.0.1:${opts.httpPort}`);
@@ -66,7 +66,7 @@ export type NginxProcess = {
 };
 
 /** Debian's nginx with the site in front of the app on `appPort`, a fresh self-signed certificate for localhost. */
-export async function startNginx(opts: { dir: string; appPort: number }): Promise<NginxProcess> {
+async function startNginx(opts: { dir: string; appPort: number }): Promise<NginxProcess> {
   const { dir } = opts;
   for (const sub of ['cache', 'temp']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
   execFileSync(
@@ -119,7 +119,7 @@ http {
     },
   );
   let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 15_000;
   while (!(await listening(httpsPort))) {

@@ -60,6 +60,7 @@ export async function restore(
     if (!opts.force)
       throw new Error(
         `${problem} Wiederherstellung abgebrochen; mit --force trotzdem wiederherstellen und gesperrte Konten danach von Hand prüfen.`,
+        { cause: err },
       );
     // Kept for whoever looks into the damage; SQLite cannot copy into a file that is no database.
     const aside = `${databasePath}.beschaedigt-${new Date().toISOString().replace(/[:.]/g, '')}`;

@@ -30,7 +30,7 @@ export type ServerProcess = {
 };
 
 /** The server as `npm start` runs it: the bundle `npm run build` writes. */
-export const serverBundle = path.join(repoRoot, 'server', 'dist', 'server.js');
+const serverBundle = path.join(repoRoot, 'server', 'dist', 'server.js');
 
 /** Starts the real server (the production bundle) and waits until /api/health answers. */
 export async function startServer(opts: {
@@ -65,8 +65,8 @@ export async function startServer(opts: {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 30_000;
   for (;;) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { useGermanValidationMessages } from '@zielmonitor/shared/schemas/locale';
+import { applyGermanValidationMessages } from '@zielmonitor/shared/schemas/locale';
 import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { mailPlugin } from './plugins/mail.ts';
@@ -35,7 +35,7 @@ import type { GateLimits } from './lib/concurrency-gate.ts';
 import type { MailSettings, TrustProxy } from './config.ts';
 import { isHttpsOrigin, listeningOrigin } from './lib/links.ts';
 
-useGermanValidationMessages();
+applyGermanValidationMessages();
 
 export type AppOptions = {
   databasePath: string;
@@ -95,7 +95,7 @@ export async function buildApp(opts: AppOptions) {
       const reply: FastifyReply = rawReply;
       reply.status(error.statusCode ?? 400).send({
         error: {
-          code: error.code ?? 'BAD_REQUEST',
+          code: error.code,
           message:
             error.code === 'FST_ERR_MAX_PARAM_LENGTH'
               ? 'Die ID in der Adresse ist zu lang'
@@ -120,7 +120,7 @@ export async function buildApp(opts: AppOptions) {
     intervalMs: opts.housekeepingIntervalMs ?? HOUSEKEEPING_INTERVAL_MS,
   });
   await app.register(remindersPlugin, { reviewRequired: opts.reviewRequired ?? true });
-  await app.register(openapiPlugin);
+  await app.register(openapiPlugin, { publicOrigin: opts.publicOrigin ?? null });
   await app.register(authPlugin, { session, publicOrigin: opts.publicOrigin });
   await app.register(responseCachePlugin);
   const license = dataLicense(opts.dataLicense);

@@ -34,7 +34,7 @@ const ConfigSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Vier-Augen-Prinzip: government reports count only once a second person released them. */
     REVIEW_REQUIRED: z
-      .enum(['true', 'false', '1', '0', 'on', 'off'], { message: 'true oder false erwartet' })
+      .enum(['true', 'false', '1', '0', 'on', 'off'], { error: 'true oder false erwartet' })
       .default('true')
       .transform((v) => v === 'true' || v === '1' || v === 'on'),
     /**

@@ -14,9 +14,9 @@ async function prepare() {
       logger: { level: config.LOG_LEVEL },
       about: { feedbackEmail: config.FEEDBACK_EMAIL ?? null, operator: config.OPERATOR_NAME ?? null },
       dataLicense: config.DATA_LICENSE,
-      publicOrigin: config.PUBLIC_ORIGIN,
+      ...(config.PUBLIC_ORIGIN !== undefined && { publicOrigin: config.PUBLIC_ORIGIN }),
       mail: mailSettings(config),
-      trustProxy: config.TRUST_PROXY,
+      ...(config.TRUST_PROXY !== undefined && { trustProxy: config.TRUST_PROXY }),
       reviewRequired: config.REVIEW_REQUIRED,
     });
     return { config, app };

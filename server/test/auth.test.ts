@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, createTestApp, login, sameOrigin, type TestApp } from './helper.ts';
+import type { MeResponse } from '@zielmonitor/shared/schemas/auth';
+import { createAccount, createTestApp, errorOf, login, sameOrigin, type TestApp } from './helper.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -23,9 +24,11 @@ describe('login', () => {
       password: 'korrekt-pferd-kontrolle@mwide.nrw.de',
     });
     expect(res.statusCode).toBe(200);
+    const { user } = res.json<MeResponse>();
+    expect(user?.id).toBeTypeOf('number');
     expect(res.json()).toEqual({
       user: {
-        id: expect.any(Number),
+        id: user?.id,
         email: 'kontrolle@mwide.nrw.de',
         name: 'Kim Kontrolle',
         role: 'controller',
@@ -36,7 +39,7 @@ describe('login', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     expect(cookie?.secure).toBeFalsy();
     const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie: `zm_session=${cookie?.value}` } });
-    expect(me.json().user.email).toBe('kontrolle@mwide.nrw.de');
+    expect(me.json<MeResponse>().user?.email).toBe('kontrolle@mwide.nrw.de');
     expect(me.headers['cache-control']).toBe('no-store');
   });
 
@@ -52,13 +55,13 @@ describe('login', () => {
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
-    expect(wrong.json().error.code).toBe('INVALID_CREDENTIALS');
+    expect(errorOf(wrong).code).toBe('INVALID_CREDENTIALS');
   });
 
   it('refuses a body with unknown fields, naming them', async () => {
     const res = await post('/api/auth/login', { email: 'a@b.de', password: 'x', role: 'admin' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues).toEqual([{ location: 'body', field: 'role', message: 'unbekanntes Feld' }]);
+    expect(errorOf(res).issues).toEqual([{ location: 'body', field: 'role', message: 'unbekanntes Feld' }]);
   });
 
   it('rate-limits failed logins per account with 429 and Retry-After', async () => {
@@ -74,7 +77,7 @@ describe('login', () => {
     });
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    expect(blocked.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(errorOf(blocked).code).toBe('TOO_MANY_ATTEMPTS');
   }, 30_000);
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
+import { createAccount, createTestApp, sameOrigin, type Account, type TestApp, errorOf } from './helper.ts';
 
 let t: TestApp;
 let admin: Account;
@@ -21,9 +21,9 @@ const OUT_OF_RANGE = ['0999-01-01', '1000-01-01', '1989-12-31', '2101-01-01', '9
 beforeAll(async () => {
   t = await createTestApp();
   admin = await createAccount(t, { email: 'admin@nrw.de', name: 'Ada Admin', role: 'admin', ressorts: [] });
-  const spec = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
+  const spec = (await t.app.inject({ url: '/api/openapi.json' })).json<{
     paths: Record<string, { get?: { parameters?: Parameter[] } }>;
-  };
+  }>();
   getRoutes = Object.entries(spec.paths)
     .filter(([, item]) => item.get)
     .map(([path, item]) => ({ path, parameters: item.get?.parameters ?? [] }));
@@ -36,7 +36,7 @@ function urlFor(route: { path: string; parameters: Parameter[] }, name: string, 
   for (const p of route.parameters.filter((p) => p.in === 'query' && p.required && p.name !== name))
     query.set(p.name, REQUIRED[p.name] ?? 'x');
   query.set(name, value);
-  return `${path}?${query}`;
+  return `${path}?${query.toString()}`;
 }
 
 describe('dates outside 1990–2100', () => {
@@ -54,7 +54,7 @@ describe('dates outside 1990–2100', () => {
           for (const cookie of cookies) {
             const res = await t.app.inject({ url, headers: cookie ? { cookie } : {} });
             expect(res.statusCode, url).toBe(400);
-            expect(res.json().error.issues, url).toEqual([
+            expect(errorOf(res).issues, url).toEqual([
               { location: 'query', field: p.name, message: 'Datum zwischen 1990 und 2100 erwartet' },
             ]);
           }
@@ -89,7 +89,7 @@ describe('dates outside 1990–2100', () => {
         payload: { status: 'in_progress', effectiveDate, note: '', evidence: {}, expectedRevision: 0 },
       });
       expect(res.statusCode, effectiveDate).toBe(400);
-      expect(res.json().error.issues).toEqual([
+      expect(errorOf(res).issues).toEqual([
         { location: 'body', field: 'effectiveDate', message: 'Datum zwischen 1990 und 2100 erwartet' },
       ]);
     }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
+import type { GoalsResponse } from '@zielmonitor/shared/schemas/goal';
 import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
 
 let t: TestApp;
@@ -19,7 +20,9 @@ describe('ETag and response cache', () => {
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
 
-    const goal = (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&limit=1' })).json().items[0];
+    const goal = (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&limit=1' })).json<GoalsResponse>()
+      .items[0];
+    if (!goal) throw new Error('seed has no MWIDE goal in 1.0');
     const write = await t.app.inject({
       method: 'POST',
       url: `/api/goals/${goal.id}/status`,
@@ -50,7 +53,7 @@ describe('ETag and response cache', () => {
       headers: { 'if-none-match': String(first.headers.etag) },
     });
     expect(after.statusCode).toBe(200);
-    expect(after.json().items[0].title).toBe('Von außen geändert');
+    expect(after.json<GoalsResponse>().items[0]?.title).toBe('Von außen geändert');
   });
 
   it('never caches what a logged-in user sees', async () => {

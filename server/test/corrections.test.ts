@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/lib/csv.ts';
-import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
+import {
+  createAccount,
+  createTestApp,
+  sameOrigin,
+  type Account,
+  type TestApp,
+  errorOf,
+  objectContaining,
+  issueFields,
+} from './helper.ts';
 
 /**
  * Corrections and withdrawals on a controlled history: goal g1 (Ressort AA) has a government
@@ -79,7 +88,7 @@ describe('correcting and withdrawing a report', () => {
     const base = { status: 'in_progress', effectiveDate: '2021-05-01', note: '', evidence: {}, expectedRevision: 0 };
     const noReason = await post(`/api/goals/g1/status/${wrong}/correction`, cora, base);
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error.issues.map((i: { field: string }) => i.field)).toEqual(['reason']);
+    expect(issueFields(noReason)).toEqual(['reason']);
     const reason = 'Der Bericht meldete nur Teilabschluss';
     expect((await post(`/api/goals/g2/status/${wrong}/correction`, bert, { ...base, reason })).statusCode).toBe(404);
     expect((await post(`/api/goals/g1/status/${wrong}/correction`, bert, { ...base, reason })).statusCode).toBe(403);
@@ -90,15 +99,15 @@ describe('correcting and withdrawing a report', () => {
       expectedRevision: 7,
     });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.conflict.revision).toBe(0);
+    expect(errorOf(stale).conflict?.revision).toBe(0);
     const tooEarly = await post(`/api/goals/g1/status/${wrong}/correction`, cora, {
       ...base,
       reason,
       effectiveDate: '2021-01-14',
     });
     expect(tooEarly.statusCode).toBe(400);
-    expect(tooEarly.json().error.issues[0]).toMatchObject({ field: 'effectiveDate' });
-    expect(tooEarly.json().error.message).toContain('15.01.2021');
+    expect(errorOf(tooEarly).issues?.[0]).toMatchObject({ field: 'effectiveDate' });
+    expect(errorOf(tooEarly).message).toContain('15.01.2021');
     expect(rows()).toBe(before);
   });
 
@@ -131,7 +140,7 @@ describe('correcting and withdrawing a report', () => {
     const stats = await get('/api/stats/ressorts?version=1.0&asOf=2021-05-15');
     expect(stats.items.find((i: { ressort: string }) => i.ressort === 'AA')).toMatchObject({
       achieved: 0,
-      byStatus: expect.objectContaining({ partially_achieved: 1, achieved: 0 }),
+      byStatus: objectContaining({ partially_achieved: 1, achieved: 0 }),
     });
     expect((await get('/api/goals?version=1.0&asOf=2021-05-15')).items[0].status).toBe('partially_achieved');
 
@@ -164,7 +173,7 @@ describe('correcting and withdrawing a report', () => {
       expectedRevision: 1,
     });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.message).toContain('bereits berichtigt');
+    expect(errorOf(again).message).toContain('bereits berichtigt');
   });
 
   it('withdraws a report without a replacement: the goal falls back to the status before it', async () => {

@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv, protectCell, toExcelCsv, unprotectCell } from '../src/lib/csv.ts';
-import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
+import type { GoalDetail, GoalsExportResponse, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
+import type { ImportResult } from '@zielmonitor/shared/schemas/goal-csv';
+import {
+  anyText,
+  createAccount,
+  textContaining,
+  createTestApp,
+  errorOf,
+  issueFields,
+  sameOrigin,
+  type Account,
+  type TestApp,
+} from './helper.ts';
 
 describe('Excel CSV', () => {
   it('round-trips umlauts, quotes, semicolons, line breaks and formula-like cells', () => {
@@ -64,16 +76,18 @@ describe('export and import', () => {
   const auditCount = () => Number(t.app.db.prepare('SELECT count(*) FROM audit_log').pluck().get());
 
   it('exports exactly the rows the filtered table shows, in its order', async () => {
-    const table = (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&sort=title&order=desc' })).json();
+    const table = (
+      await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&sort=title&order=desc' })
+    ).json<GoalsResponse>();
     const csv = await exportCsv('version=1.0&ressort=MWIDE&sort=title&order=desc');
     const [header, ...rows] = parseCsv(csv);
     expect(header?.[0]).toBe('ID');
-    expect(rows.map((r) => r[0])).toEqual(table.items.map((g: { id: string }) => g.id));
+    expect(rows.map((r) => r[0])).toEqual(table.items.map((g) => g.id));
   });
 
   it('exports JSON with the history of each goal', async () => {
     const res = await t.app.inject({ url: '/api/export/goals.json?version=2.0' });
-    const body = res.json();
+    const body = res.json<GoalsExportResponse>();
     expect(body.goals).toHaveLength(11);
     expect(body.goals[0]).toHaveProperty('history.official');
   });
@@ -98,8 +112,8 @@ describe('export and import', () => {
     created[2] = '=Ein neues Ziel zum Zwiebelkuchen';
     const file = toExcelCsv(header, [edited, ...rest, created]);
 
-    const dry = (await importCsv(file, 'version=2.0')).json();
-    expect(dry.created.map((c: { goalId: string }) => c.goalId)).toEqual(['v2-99']);
+    const dry = (await importCsv(file, 'version=2.0')).json<ImportResult>();
+    expect(dry.created.map((c) => c.goalId)).toEqual(['v2-99']);
     expect(dry.changed).toEqual([
       { line: 2, goalId: first[0], fields: [{ column: 'Titel', before: first[2], after: edited[2] }] },
     ]);
@@ -107,11 +121,11 @@ describe('export and import', () => {
 
     const audits = auditCount();
     const res = await importCsv(file, 'version=2.0&dryRun=false');
-    expect(res.json().applied).toBe(true);
+    expect(res.json<ImportResult>().applied).toBe(true);
     expect(goalCount()).toBe(41);
-    expect((await t.app.inject({ url: `/api/goals/${first[0]}` })).json().title).toBe(edited[2]);
+    expect((await t.app.inject({ url: `/api/goals/${first[0]}` })).json<GoalDetail>().title).toBe(edited[2]);
     expect(
-      (await t.app.inject({ url: '/api/goals?q=zwiebelkuchen' })).json().items.map((g: { id: string }) => g.id),
+      (await t.app.inject({ url: '/api/goals?q=zwiebelkuchen' })).json<GoalsResponse>().items.map((g) => g.id),
     ).toEqual(['v2-99']);
     expect(auditCount()).toBe(audits + 3);
   });
@@ -129,18 +143,18 @@ describe('export and import', () => {
     const before = await exportCsv('version=1.0');
     const audits = auditCount();
     const file = toExcelCsv(header, [changed, bad, ...rest]);
-    const dry = (await importCsv(file, 'version=1.0&dryRun=true')).json();
+    const dry = (await importCsv(file, 'version=1.0&dryRun=true')).json<ImportResult>();
     expect(dry.applied).toBe(false);
     expect(dry.rejected).toEqual([
       { line: 3, column: 'Federführendes Ressort', message: 'unbekanntes Ressort' },
-      { line: 3, column: 'Zeithorizont', message: expect.stringContaining('kurzfristig') },
-      { line: 3, column: 'Fällig bis', message: expect.any(String) },
+      { line: 3, column: 'Zeithorizont', message: textContaining('kurzfristig') },
+      { line: 3, column: 'Fällig bis', message: anyText },
       { line: 3, column: 'Quellen', message: 'jedes Ziel braucht mindestens eine Quelle' },
     ]);
     const res = await importCsv(file, 'version=1.0&dryRun=false');
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.code).toBe('IMPORT_REJECTED');
-    expect(res.json().error.issues.map((i: { field: string }) => i.field)).toEqual([
+    expect(errorOf(res).code).toBe('IMPORT_REJECTED');
+    expect(issueFields(res)).toEqual([
       'Zeile 3, Federführendes Ressort',
       'Zeile 3, Zeithorizont',
       'Zeile 3, Fällig bis',
@@ -154,10 +168,10 @@ describe('export and import', () => {
     const csv = await exportCsv('version=1.0');
     const [header = [], first = []] = parseCsv(csv);
     const res = await importCsv(toExcelCsv([...header, 'Extra'], [[...first, 'x']]), 'version=1.0');
-    expect(res.json().rejected).toEqual([{ line: 1, column: 'Extra', message: 'unbekannte Spalte' }]);
-    const dup = (await importCsv(toExcelCsv(header, [first, first]), 'version=1.0')).json();
+    expect(res.json<ImportResult>().rejected).toEqual([{ line: 1, column: 'Extra', message: 'unbekannte Spalte' }]);
+    const dup = (await importCsv(toExcelCsv(header, [first, first]), 'version=1.0')).json<ImportResult>();
     expect(dup.rejected).toEqual([{ line: 3, column: 'ID', message: 'doppelt (schon in Zeile 2)' }]);
-    const other = (await importCsv(toExcelCsv(header, [first]), 'version=2.0')).json();
+    const other = (await importCsv(toExcelCsv(header, [first]), 'version=2.0')).json<ImportResult>();
     expect(other.rejected[0]).toMatchObject({ line: 2, column: 'Version' });
   });
 

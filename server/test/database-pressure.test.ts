@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/config.ts';
 import { BUSY_TIMEOUT_MS, openDatabase } from '../src/db/database.ts';
 import { hashSessionId } from '../src/repositories/sessions.ts';
-import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
+import { createAccount, createTestApp, sameOrigin, type Account, type TestApp, errorOf } from './helper.ts';
+import { allowLoggedErrors } from './loud-failures.ts';
+import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
+import type { MeResponse } from '@zielmonitor/shared/schemas/auth';
 
 let t: TestApp;
 let admin: Account;
@@ -27,7 +30,7 @@ const report = async () =>
       effectiveDate: '2021-11-30',
       note: '',
       evidence: {},
-      expectedRevision: (await t.app.inject({ url: '/api/goals/v1-01' })).json().revision,
+      expectedRevision: (await t.app.inject({ url: '/api/goals/v1-01' })).json<GoalDetail>().revision,
     },
   });
 
@@ -48,7 +51,7 @@ describe('a database locked by another connection (backup, restore, the user CLI
       const refused = await report();
       expect(refused.statusCode).toBe(503);
       expect(refused.headers['retry-after']).toBe('1');
-      expect(refused.json().error).toEqual({
+      expect(errorOf(refused)).toEqual({
         code: 'DATABASE_BUSY',
         message: 'Die Datenbank ist gerade belegt. Bitte in einer Sekunde erneut versuchen.',
       });
@@ -56,7 +59,7 @@ describe('a database locked by another connection (backup, restore, the user CLI
       // Reads go on, also a logged-in read whose session is due for its last-seen write.
       expect((await t.app.inject({ url: '/api/goals?version=1.0' })).statusCode).toBe(200);
       const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie: admin.cookie } });
-      expect(me.json().user.email).toBe('admin@nrw.de');
+      expect(me.json<MeResponse>().user?.email).toBe('admin@nrw.de');
       expect((await t.app.inject({ url: '/api/health' })).statusCode).toBe(200);
     } finally {
       other.exec('ROLLBACK');
@@ -105,16 +108,19 @@ describe('a database the server cannot write', () => {
     } catch {
       // Immutable files need root and a file system with attributes (ext4, xfs): a run-time write
       // failure cannot be produced here. The start-up refusal above covers the read-only case.
+      allowLoggedErrors(/Übersprungen: chattr/);
       console.warn('Übersprungen: chattr +i geht hier nicht (kein root oder Dateisystem ohne Attribute).');
       return;
     }
+    // The refused write and the failed health probe are logged at error level, as in production.
+    allowLoggedErrors(/disk I\/O error/);
     try {
       const refused = await report();
       expect(refused.statusCode).toBe(503);
-      expect(refused.json().error.code).toBe('DATABASE_UNWRITABLE');
+      expect(errorOf(refused).code).toBe('DATABASE_UNWRITABLE');
       const health = await t.app.inject({ url: '/api/health' });
       expect(health.statusCode).toBe(503);
-      expect(health.json().error).toEqual({
+      expect(errorOf(health)).toEqual({
         code: 'NOT_READY',
         message: 'Nicht bereit: die Datenbank ist nicht beschreibbar.',
       });

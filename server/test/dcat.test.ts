@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { NO_LOAD_SHEDDING } from '../src/plugins/security.ts';
-import { createTestApp, seedDir, type TestApp } from './helper.ts';
+import { createTestApp, seedDir, type TestApp, textMatching } from './helper.ts';
 
 const DCAT = 'http://www.w3.org/ns/dcat#';
 const DCT = 'http://purl.org/dc/terms/';
@@ -54,7 +54,7 @@ function checkDataset(nodes: Map<string, Expanded>, id: string, license: string)
   expect(typesOf(temporal)).toContain(`${DCT}PeriodOfTime`);
   expect(values(temporal, `${DCAT}startDate`)[0]).toMatchObject({
     '@type': `${XSD}date`,
-    '@value': expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    '@value': textMatching(/^\d{4}-\d{2}-\d{2}$/),
   });
   expect(values(temporal, `${DCAT}endDate`)[0]?.['@type']).toBe(`${XSD}date`);
   expect(values(dataset, `${DCT}modified`)[0]?.['@type']).toMatch(
@@ -116,7 +116,7 @@ describe('DCAT-AP.de catalogue', () => {
   });
 
   it('says the same in Turtle as in JSON-LD', async () => {
-    const json = (await t.app.inject({ url: '/api/dcat' })).json();
+    const json = (await t.app.inject({ url: '/api/dcat' })).json<jsonld.JsonLdDocument>();
     const turtle = await t.app.inject({ url: '/api/dcat.ttl' });
     expect(turtle.headers['content-type']).toBe('text/turtle; charset=utf-8');
     // The Turtle is written one triple per line with full IRIs: a N-Quads reader takes it too.

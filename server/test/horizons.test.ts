@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveFate } from '../src/services/lineage.ts';
-import { createTestApp, type TestApp } from './helper.ts';
+import type { z } from 'zod';
+import { GoalsResponse } from '@zielmonitor/shared/schemas/goal';
+import { LineageResponse } from '@zielmonitor/shared/schemas/lineage';
+import { DueResponse, RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
+import { createTestApp, issueFields, type TestApp } from './helper.ts';
 
 describe('deriveFate', () => {
   const link = (fromGoalId: string, toGoalId: string, type: 'continued' | 'sharpened' | 'loosened' = 'continued') => ({
@@ -56,14 +60,15 @@ describe('horizons, deadlines, counting rules and lineage on a controlled strate
     `);
   });
   afterAll(() => t.close());
-  const get = async (url: string) => {
+  /** A 200 answer, read through the response schema the route declares. */
+  const get = async <S extends z.ZodType>(url: string, schema: S): Promise<z.output<S>> => {
     const res = await t.app.inject({ url });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json();
+    return schema.parse(res.json());
   };
 
   it('derives due dates from the horizon and marks them as derived', async () => {
-    const goals = Object.fromEntries((await get('/api/goals?version=1.0')).items.map((g: { id: string }) => [g.id, g]));
+    const goals = Object.fromEntries((await get('/api/goals?version=1.0', GoalsResponse)).items.map((g) => [g.id, g]));
     expect(goals.k2).toMatchObject({ effectiveDueDate: '2021-04-10', dueDateSource: 'horizon', dueDate: null });
     expect(goals.m1).toMatchObject({ effectiveDueDate: '2024-04-10', dueDateSource: 'horizon' });
     expect(goals.e1).toMatchObject({ effectiveDueDate: '2020-12-31', dueDateSource: 'explicit' });
@@ -71,39 +76,35 @@ describe('horizons, deadlines, counting rules and lineage on a controlled strate
   });
 
   it('calls a goal overdue when due and not achieved, as of the chosen date', async () => {
-    const overdue = (await get('/api/goals?version=1.0&overdue=true&asOf=2021-12-31')).items.map(
-      (g: { id: string }) => g.id,
+    const overdue = (await get('/api/goals?version=1.0&overdue=true&asOf=2021-12-31', GoalsResponse)).items.map(
+      (g) => g.id,
     );
     expect(overdue).toEqual(['k2']);
     expect(
-      (await get('/api/goals?version=1.0&overdue=true&asOf=2021-01-01')).items.map((g: { id: string }) => g.id),
+      (await get('/api/goals?version=1.0&overdue=true&asOf=2021-01-01', GoalsResponse)).items.map((g) => g.id),
     ).toEqual(['e1']);
   });
 
   it('counts under the chosen rule and says which', async () => {
-    const all = await get('/api/stats/ressorts?version=1.0&asOf=2021-12-31');
+    const all = await get('/api/stats/ressorts?version=1.0&asOf=2021-12-31', RessortStatsResponse);
     expect(all.rule).toBe('all_goals');
-    expect(
-      all.items.map((i: { ressort: string; achieved: number; total: number }) => [i.ressort, i.achieved, i.total]),
-    ).toEqual([
+    expect(all.items.map((i) => [i.ressort, i.achieved, i.total])).toEqual([
       ['AA', 1, 2],
       ['BB', 1, 2],
       ['unknown', 0, 1],
     ]);
-    const short = await get('/api/stats/ressorts?version=1.0&asOf=2021-12-31&rule=short_term');
-    expect(short.items.map((i: { ressort: string; total: number }) => [i.ressort, i.total])).toEqual([['AA', 2]]);
-    const due = await get('/api/stats/ressorts?version=1.0&asOf=2021-12-31&rule=due_by_date');
+    const short = await get('/api/stats/ressorts?version=1.0&asOf=2021-12-31&rule=short_term', RessortStatsResponse);
+    expect(short.items.map((i) => [i.ressort, i.total])).toEqual([['AA', 2]]);
+    const due = await get('/api/stats/ressorts?version=1.0&asOf=2021-12-31&rule=due_by_date', RessortStatsResponse);
     expect(due.referenceDate).toBe('2021-12-31');
-    expect(
-      due.items.map((i: { ressort: string; achieved: number; total: number }) => [i.ressort, i.achieved, i.total]),
-    ).toEqual([
+    expect(due.items.map((i) => [i.ressort, i.achieved, i.total])).toEqual([
       ['BB', 1, 1],
       ['AA', 1, 2],
     ]);
   });
 
   it('answers per Ressort what falls due within a legislative period', async () => {
-    const body = await get('/api/stats/due?version=1.0&period=17');
+    const body = await get('/api/stats/due?version=1.0&period=17', DueResponse);
     expect(body.period).toMatchObject({ key: '17', endsOn: '2022-05-31' });
     expect(body.items).toEqual([
       {
@@ -134,14 +135,12 @@ describe('horizons, deadlines, counting rules and lineage on a controlled strate
         noDueDate: 1,
       },
     ]);
-    expect((await t.app.inject({ url: '/api/stats/due?version=1.0&period=99' })).json().error.issues[0].field).toBe(
-      'period',
-    );
+    expect(issueFields(await t.app.inject({ url: '/api/stats/due?version=1.0&period=99' }))[0]).toBe('period');
   });
 
   it('gives every 1.0 goal one fate and every 2.0 goal an origin, and the totals add up', async () => {
-    const body = await get('/api/lineage?from=1.0&to=2.0');
-    const fates = Object.fromEntries(body.fates.map((f: { goalId: string; fate: string }) => [f.goalId, f.fate]));
+    const body = await get('/api/lineage?from=1.0&to=2.0', LineageResponse);
+    const fates = Object.fromEntries(body.fates.map((f) => [f.goalId, f.fate]));
     expect(fates).toEqual({
       e1: 'achieved_and_ended',
       k1: 'achieved_and_ended',
@@ -149,12 +148,12 @@ describe('horizons, deadlines, counting rules and lineage on a controlled strate
       m1: 'loosened',
       n1: 'unknown',
     });
-    expect(Object.values(body.totals.fates).reduce((a, b) => Number(a) + Number(b), 0)).toBe(5);
-    expect(body.origins.map((o: { goalId: string; origin: string }) => [o.goalId, o.origin])).toEqual([
+    expect(Object.values(body.totals.fates).reduce((a, b) => a + b, 0)).toBe(5);
+    expect(body.origins.map((o) => [o.goalId, o.origin])).toEqual([
       ['z1', 'derived'],
       ['z2', 'new'],
     ]);
-    expect(body.fates.find((f: { goalId: string }) => f.goalId === 'm1').successors).toEqual([
+    expect(body.fates.find((f) => f.goalId === 'm1')?.successors).toEqual([
       { goalId: 'z1', title: 'Nachfolger', type: 'loosened', certainty: 'documented' },
     ]);
     expect(body.from).toMatchObject({ declaredGoalCount: 10, documentedGoalCount: 5 });

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_LIMITS } from '@zielmonitor/shared/schemas/goal-csv';
 import { parseCsv, toExcelCsv } from '../src/lib/csv.ts';
-import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
+import {
+  createAccount,
+  createTestApp,
+  sameOrigin,
+  type Account,
+  type TestApp,
+  errorOf,
+  textContaining,
+} from './helper.ts';
+import type { ImportResult } from '@zielmonitor/shared/schemas/goal-csv';
 
 let t: TestApp;
 let admin: Account;
@@ -38,14 +47,14 @@ describe('the CSV import has limits, named when exceeded', () => {
   it('answers a file over 5 MiB with 413 naming both limits', async () => {
     const res = await post(`${toExcelCsv(header, rows(1))}${'x'.repeat(IMPORT_LIMITS.bytes)}`);
     expect(res.statusCode).toBe(413);
-    expect(res.json().error).toEqual({ code: 'FST_ERR_CTP_BODY_TOO_LARGE', message: TOO_LARGE });
+    expect(errorOf(res)).toEqual({ code: 'FST_ERR_CTP_BODY_TOO_LARGE', message: TOO_LARGE });
   });
 
   it('answers a file with more than 2,000 rows with 413 naming both limits, writing nothing', async () => {
     const goals = Number(t.app.db.prepare('SELECT count(*) FROM goals').pluck().get());
     const res = await post(toExcelCsv(header, rows(IMPORT_LIMITS.rows + 1)), 'version=2.0&dryRun=false');
     expect(res.statusCode).toBe(413);
-    expect(res.json().error).toEqual({ code: 'IMPORT_TOO_LARGE', message: TOO_LARGE });
+    expect(errorOf(res)).toEqual({ code: 'IMPORT_TOO_LARGE', message: TOO_LARGE });
     expect(Number(t.app.db.prepare('SELECT count(*) FROM goals').pluck().get())).toBe(goals);
   }, 60_000);
 
@@ -56,21 +65,21 @@ describe('the CSV import has limits, named when exceeded', () => {
     );
     const res = await post(file);
     expect(res.statusCode).toBe(200);
-    const body = res.json();
+    const body = res.json<ImportResult>();
     expect(body.totals).toEqual({ created: 1000, changed: 0, rejected: 1000 });
     expect(body.created).toHaveLength(100);
     expect(body.rejected).toHaveLength(100);
     expect(body.rejected[0]).toEqual({
       line: 3,
       column: 'Zeithorizont',
-      message: expect.stringContaining('kurzfristig'),
+      message: textContaining('kurzfristig'),
     });
     const applied = await post(file, 'version=2.0&dryRun=false');
     expect(applied.statusCode).toBe(422);
-    expect(applied.json().error.message).toBe(
+    expect(errorOf(applied).message).toBe(
       'Import abgelehnt, nichts wurde geschrieben: 1000 Probleme (die ersten 100 sind aufgeführt)',
     );
-    expect(applied.json().error.issues).toHaveLength(100);
+    expect(errorOf(applied).issues).toHaveLength(100);
   }, 60_000);
 
   it('gives the event loop back while it parses and checks: other requests are answered meanwhile', async () => {
@@ -85,7 +94,7 @@ describe('the CSV import has limits, named when exceeded', () => {
     const res = await post(file);
     importing = false;
     expect(res.statusCode).toBe(200);
-    expect(res.json().totals.created).toBe(IMPORT_LIMITS.rows);
+    expect(res.json<ImportResult>().totals.created).toBe(IMPORT_LIMITS.rows);
     // In one synchronous run the loop would turn a handful of times (reading the body); sliced, once per slice.
     expect(turns).toBeGreaterThan(20);
   }, 60_000);
@@ -97,7 +106,7 @@ describe('the CSV import has limits, named when exceeded', () => {
         rows(2, (row, i) => (i === 1 ? Object.assign([...row], { 14: 'Anmerkung\u0007mit Klingel' }) : row)),
       ),
     );
-    expect(res.json().rejected).toEqual([
+    expect(res.json<ImportResult>().rejected).toEqual([
       {
         line: 3,
         column: 'Anmerkungen',

@@ -1,11 +1,22 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toExcelCsv } from '../src/lib/csv.ts';
-import { createAccount, createTestApp, readSeedFile, sameOrigin, type Account, type TestApp } from './helper.ts';
+import {
+  createAccount,
+  createTestApp,
+  sameOrigin,
+  seed,
+  type Account,
+  type TestApp,
+  errorOf,
+  textContaining,
+} from './helper.ts';
+import type { IndicatorDetail } from '@zielmonitor/shared/schemas/indicator';
+import type { ReadingsImportResult } from '@zielmonitor/shared/schemas/indicator-csv';
 
 let t: TestApp;
 let admin: Account;
-const seedReadings = readSeedFile<unknown[]>('indicator-readings.json');
+const seedReadings = seed.indicatorReadings;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -19,7 +30,7 @@ const exportCsv = async (query = '') => {
   expect(res.statusCode, res.body).toBe(200);
   return res.body;
 };
-const rows = (csv: string) => parse(csv, { bom: true, delimiter: ';', relax_column_count: false }) as string[][];
+const rows = (csv: string): string[][] => parse(csv, { bom: true, delimiter: ';', relax_column_count: false });
 const importCsv = (csv: string, dryRun: boolean) =>
   t.app.inject({
     method: 'POST',
@@ -86,22 +97,22 @@ describe('readings as CSV for German Excel', () => {
 
     const bad = await importCsv(toExcelCsv(header, [first, added, edited]), false);
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().error.issues).toEqual([
-      { location: 'body', field: 'Zeile 4, Wert', message: expect.stringContaining('nicht geändert') },
+    expect(errorOf(bad).issues).toEqual([
+      { location: 'body', field: 'Zeile 4, Wert', message: textContaining('nicht geändert') },
     ]);
     expect(count()).toBe(before);
 
-    const dry = (await importCsv(toExcelCsv(header, [first, added]), true)).json();
+    const dry = (await importCsv(toExcelCsv(header, [first, added]), true)).json<ReadingsImportResult>();
     expect(dry).toMatchObject({
       applied: false,
       unchanged: 1,
       created: [{ line: 3, indicatorId: 'flaeche-4g', value: 91.5, date: '2024-06-30' }],
     });
     expect(count()).toBe(before);
-    const applied = (await importCsv(toExcelCsv(header, [first, added]), false)).json();
+    const applied = (await importCsv(toExcelCsv(header, [first, added]), false)).json<ReadingsImportResult>();
     expect(applied.applied).toBe(true);
     expect(count()).toBe(before + 1);
-    const detail = (await t.app.inject({ url: '/api/indicators/flaeche-4g' })).json();
+    const detail = (await t.app.inject({ url: '/api/indicators/flaeche-4g' })).json<IndicatorDetail>();
     expect(detail.readings[0]).toMatchObject({
       value: 91.5,
       datePrecision: 'month',
@@ -121,7 +132,7 @@ describe('readings as CSV for German Excel', () => {
     const row = [...first];
     row[0] = '';
     row[index] = value;
-    const res = (await importCsv(toExcelCsv(header, [row]), true)).json();
-    expect(res.rejected).toContainEqual({ line: 2, column, message: expect.stringContaining(message) });
+    const res = (await importCsv(toExcelCsv(header, [row]), true)).json<ReadingsImportResult>();
+    expect(res.rejected).toContainEqual({ line: 2, column, message: textContaining(message) });
   });
 });

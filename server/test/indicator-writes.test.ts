@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { monthsBefore } from '@zielmonitor/shared/indicators/trajectory';
-import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
+import {
+  createAccount,
+  createTestApp,
+  sameOrigin,
+  type Account,
+  type TestApp,
+  issueFields,
+  errorOf,
+  textContaining,
+} from './helper.ts';
 
 let t: TestApp;
 let mwide: Account;
@@ -85,7 +94,7 @@ describe('authorization matrix for the indicator write routes', () => {
   it('refuses a write from another site (Origin) with 403, before looking at the session', async () => {
     const res = await report('schulen-gigabit', mwide.cookie, {}, { origin: 'https://evil.example' });
     expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('CROSS_ORIGIN');
+    expect(errorOf(res).code).toBe('CROSS_ORIGIN');
   });
 });
 
@@ -100,7 +109,7 @@ describe('reporting a reading', () => {
     const res = await report('schulen-gigabit', mwide.cookie, { value: 93.5, date: lastMonth });
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
-    expect(body.revision).toBe(before.revision + 1);
+    expect(body.revision).toBe(Number(before.revision) + 1);
     expect(body.reading).toMatchObject({
       value: 93.5,
       track: 'official',
@@ -126,7 +135,7 @@ describe('reporting a reading', () => {
     const n = count('SELECT count(*) FROM indicator_readings');
     const res = await report('haushalte-gigabit', mwide.cookie, { expectedRevision: stale });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.code).toBe('CONFLICT');
+    expect(errorOf(res).code).toBe('CONFLICT');
     expect(count('SELECT count(*) FROM indicator_readings')).toBe(n);
   });
 
@@ -134,9 +143,9 @@ describe('reporting a reading', () => {
     const next = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 7);
     const res = await report('schulen-gigabit', mwide.cookie, { date: next });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues[0]).toMatchObject({
+    expect(errorOf(res).issues?.[0]).toMatchObject({
       field: 'date',
-      message: expect.stringContaining('noch nicht vorbei'),
+      message: textContaining('noch nicht vorbei'),
     });
   });
 
@@ -153,14 +162,14 @@ describe('reporting a reading', () => {
     const n = count('SELECT count(*) FROM indicator_readings');
     const res = await report('schulen-glasfaser', mwide.cookie, body);
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().error.issues.map((i: { field: string }) => i.field)).toContain(field);
+    expect(issueFields(res)).toContain(field);
     expect(count('SELECT count(*) FROM indicator_readings')).toBe(n);
   });
 
   it('answers a count that is not a whole number with 400', async () => {
     const res = await report('wsp-dienstleistungen', mwide.cookie, { value: 70.5 });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues[0]).toMatchObject({ field: 'value' });
+    expect(errorOf(res).issues?.[0]).toMatchObject({ field: 'value' });
   });
 
   it('answers an unknown indicator with 404', async () => {
@@ -222,7 +231,7 @@ describe('correcting and withdrawing a reading', () => {
     ).toBe(403);
     const noReason = await supersede(independent.id, admin.cookie, { kind: 'withdrawal', reason: ' ' });
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error.issues[0].field).toBe('reason');
+    expect(issueFields(noReason)[0]).toBe('reason');
     expect(
       (await supersede(independent.id, admin.cookie, { kind: 'withdrawal', reason: 'Quelle zählt Gebäude' }))
         .statusCode,
@@ -268,7 +277,7 @@ describe('admins create and edit indicators', () => {
       ],
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues.map((i: { field: string }) => i.field)).toEqual(
+    expect(issueFields(res)).toEqual(
       expect.arrayContaining(['goals.0.goalId', 'targets.1.sourceId', 'targets.2.sourceId', 'targets']),
     );
     expect(count("SELECT count(*) FROM indicators WHERE id = 'kaputt'")).toBe(0);
@@ -285,7 +294,7 @@ describe('admins create and edit indicators', () => {
       });
     const res = await edit(current.revision);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ name: 'Funklöcher (4G)', revision: current.revision + 1 });
+    expect(res.json()).toMatchObject({ name: 'Funklöcher (4G)', revision: Number(current.revision) + 1 });
     expect(res.json().readings).toHaveLength(1);
     expect((await edit(current.revision)).statusCode).toBe(409);
   });

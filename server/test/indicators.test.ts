@@ -1,15 +1,14 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingDay } from '@zielmonitor/shared/time/partial-date';
-import { createTestApp, readSeedFile, type TestApp } from './helper.ts';
+import { createTestApp, seed, type TestApp, issueFields } from './helper.ts';
 
-type SeedReading = { indicatorId: string; value: number; date: string; track: string; sourceId: string };
-type SeedIndicator = { id: string; goals: { goalId: string }[] };
+type SeedIndicator = (typeof seed.indicators)[number];
 
 let t: TestApp;
 const get = (url: string) => t.app.inject({ url });
-const seedReadings = readSeedFile<SeedReading[]>('indicator-readings.json');
-const seedIndicators = readSeedFile<SeedIndicator[]>('indicators.json');
+const seedReadings = seed.indicatorReadings;
+const seedIndicators = seed.indicators;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -92,7 +91,7 @@ describe('GET /api/indicators', () => {
   ])('answers %s with 400 naming %s', async (query, field) => {
     const res = await get(`/api/indicators?${query}`);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues.map((i: { field: string }) => i.field)).toContain(field);
+    expect(issueFields(res)).toContain(field);
   });
 });
 

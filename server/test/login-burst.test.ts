@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../src/services/limits.ts';
-import { createTestApp, sameOrigin, type TestApp } from './helper.ts';
+import { createTestApp, sameOrigin, type TestApp, errorOf } from './helper.ts';
 import { hashPassword } from '../src/lib/passwords.ts';
 
 let t: TestApp | undefined;
@@ -36,7 +36,7 @@ const attempt = (app: TestApp, email: string, password: string, remoteAddress = 
   });
 
 const codes = (responses: { statusCode: number; json: () => { error?: { code: string } } }[]) =>
-  responses.map((r) => (r.statusCode === 200 ? 'OK' : (r.json().error?.code ?? String(r.statusCode))));
+  responses.map((r) => (r.statusCode === 200 ? 'OK' : errorOf(r).code));
 const count = (list: string[], value: string) => list.filter((v) => v === value).length;
 
 describe('a burst of logins against one account', () => {

@@ -2,7 +2,8 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, parseOrigin, parseTrustProxy } from '../src/config.ts';
 import { LIMITS } from '../src/services/limits.ts';
-import { createAccount, createTestApp, type Account, type TestApp } from './helper.ts';
+import { createAccount, createTestApp, type Account, type TestApp, errorOf } from './helper.ts';
+import type { SnapshotSummary, SnapshotsResponse } from '@zielmonitor/shared/schemas/snapshot';
 
 const PUBLIC = 'https://zielmonitor.landtag.example';
 
@@ -91,7 +92,7 @@ describe('behind a TLS proxy (PUBLIC_ORIGIN https, TRUST_PROXY 1)', () => {
       'x-forwarded-host': 'evil.example',
     });
     expect(forged.statusCode).toBe(403);
-    expect(forged.json().error.code).toBe('CROSS_ORIGIN');
+    expect(errorOf(forged).code).toBe('CROSS_ORIGIN');
   });
 
   it('builds feed links from PUBLIC_ORIGIN, and a forged Host cannot poison the cached feed', async () => {
@@ -118,9 +119,10 @@ describe('behind a TLS proxy (PUBLIC_ORIGIN https, TRUST_PROXY 1)', () => {
       payload: { title: 'Zitierbarer Stand', view: { path: '/ziele', params: { version: '2.0', asOf: '2022-06-30' } } },
     });
     expect(created.statusCode, created.body).toBe(201);
-    expect(created.json().url).toBe(`${PUBLIC}/ziele?version=2.0&snapshot=${created.json().id}`);
+    const snapshot = created.json<SnapshotSummary>();
+    expect(snapshot.url).toBe(`${PUBLIC}/ziele?version=2.0&snapshot=${snapshot.id}`);
     const listed = await t.app.inject({ url: '/api/snapshots', headers: { host: 'evil.example' } });
-    expect(listed.json().items.every((s: { url: string }) => s.url.startsWith(`${PUBLIC}/`))).toBe(true);
+    expect(listed.json<SnapshotsResponse>().items.every((s) => s.url.startsWith(`${PUBLIC}/`))).toBe(true);
   });
 
   it('keys the login limit on the client address the proxy reports, so one attacker cannot lock out the rest', async () => {
@@ -140,8 +142,10 @@ describe('behind a TLS proxy (PUBLIC_ORIGIN https, TRUST_PROXY 1)', () => {
 
   it('logs the client address, not the proxy', async () => {
     await t.app.inject({ url: '/api/versions', headers: { 'x-forwarded-for': '192.0.2.55' } });
-    const incoming = logLines.map((line) => JSON.parse(line)).filter((l) => l.req?.url === '/api/versions');
-    expect(incoming.at(-1)?.req.remoteAddress).toBe('192.0.2.55');
+    const incoming = logLines
+      .map((line) => JSON.parse(line) as { req?: { url: string; remoteAddress: string } })
+      .filter((l) => l.req?.url === '/api/versions');
+    expect(incoming.at(-1)?.req?.remoteAddress).toBe('192.0.2.55');
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, waitText } from '../src/services/limits.ts';
-import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
+import { createAccount, createTestApp, sameOrigin, type Account, type TestApp, errorOf } from './helper.ts';
+import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
 
 let t: TestApp;
 let admin: Account;
@@ -28,7 +29,8 @@ const report = async (expectedRevision?: number) =>
       effectiveDate: '2021-11-30',
       note: '',
       evidence: {},
-      expectedRevision: expectedRevision ?? (await t.app.inject({ url: '/api/goals/v1-01' })).json().revision,
+      expectedRevision:
+        expectedRevision ?? (await t.app.inject({ url: '/api/goals/v1-01' })).json<GoalDetail>().revision,
     },
   });
 
@@ -40,7 +42,7 @@ describe('per-account quota for status reports', () => {
     const audit = count('SELECT count(*) FROM audit_log');
     const refused = await report();
     expect(refused.statusCode).toBe(429);
-    expect(refused.json().error).toEqual({
+    expect(errorOf(refused)).toEqual({
       code: 'QUOTA_EXCEEDED',
       message: `Mit diesem Konto wurden in 24 Stunden 500 Statusmeldungen abgegeben, mehr sind nicht möglich. Die nächste ist in 23 Stunden möglich.`,
     });
@@ -78,7 +80,7 @@ describe('per-account quota for snapshots', () => {
     const snapshots = count('SELECT count(*) FROM snapshots');
     const refused = await create();
     expect(refused.statusCode).toBe(429);
-    expect(refused.json().error.code).toBe('QUOTA_EXCEEDED');
+    expect(errorOf(refused).code).toBe('QUOTA_EXCEEDED');
     expect(refused.headers['retry-after']).toBeDefined();
     expect(count('SELECT count(*) FROM snapshots')).toBe(snapshots);
   });
@@ -101,7 +103,7 @@ describe('per-address limit for anonymous snapshot requests', () => {
     const before = count('SELECT count(*) FROM snapshots');
     const limited = await anonymous('203.0.113.50');
     expect(limited.statusCode).toBe(429);
-    expect(limited.json().error.code).toBe('RATE_LIMITED');
+    expect(errorOf(limited).code).toBe('RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(count('SELECT count(*) FROM snapshots')).toBe(before);
     expect((await anonymous('203.0.113.51')).statusCode).toBe(200);

@@ -7,6 +7,8 @@ import { restore } from '../../scripts/lib/restore.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { hashPassword } from '../src/lib/passwords.ts';
 import { createAccount, createTestApp, login, sameOrigin, type Account, type TestApp } from './helper.ts';
+import type { MeResponse } from '@zielmonitor/shared/schemas/auth';
+import type { AuditResponse } from '@zielmonitor/shared/schemas/audit';
 
 let t: TestApp;
 let kim: Account; // disabled after the backup
@@ -17,7 +19,7 @@ const copy = path.join(dir, 'sicherungen', 'vorher.sqlite');
 const NEW_PASSWORD = 'neues-pferd-nach-der-sicherung';
 
 const me = async (cookie: string) =>
-  (await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).json().user as { email: string } | null;
+  (await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).json<MeResponse>().user;
 const tryLogin = (email: string, password: string) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { email, password } });
 
@@ -132,11 +134,7 @@ describe('npm run restore is a security event', () => {
 
   it('keeps the audit entries made since the backup and records the restore', async () => {
     const cookie = await login(t, ada.email, ada.password);
-    const audit = (await t.app.inject({ url: '/api/audit?limit=10', headers: { cookie } })).json().items as {
-      action: string;
-      actionLabel: string;
-      changes: { label: string; before: string | null; after: string | null }[];
-    }[];
+    const audit = (await t.app.inject({ url: '/api/audit?limit=10', headers: { cookie } })).json<AuditResponse>().items;
     // The refused logins of the test before are recorded too; the restore's entries come before them.
     const changes = audit.filter((e) => !e.action.startsWith('login.'));
     expect(changes.slice(0, 3).map((e) => e.action)).toEqual([
@@ -162,7 +160,7 @@ describe('npm run restore is a security event', () => {
       first
         .trim()
         .split('\n')
-        .map((l) => JSON.parse(l).event),
+        .map((l) => (JSON.parse(l) as { event?: string }).event),
     ).toEqual(['restore-started', 'restore-completed']);
     expect(fs.statSync(log).mode & 0o777).toBe(0o600);
     await restore(t.databasePath, copy);

@@ -85,8 +85,8 @@ describe.skipIf(!nginxAvailable())('behind Debian’s nginx with TLS (scripts/de
     ({ nginx, server } = await startBehindNginx({ dir, databasePath }));
   }, 60_000);
   afterAll(async () => {
-    await server?.stop();
-    await nginx?.stop();
+    await server.stop();
+    await nginx.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

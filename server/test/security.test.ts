@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, createTestApp, type Account, type TestApp } from './helper.ts';
+import type { OpenAPIV3 } from 'openapi-types';
+import { allowLoggedErrors } from './loud-failures.ts';
+import { createAccount, createTestApp, errorOf, testLogger, type Account, type TestApp } from './helper.ts';
 
 let t: TestApp;
 let admin: Account;
@@ -43,7 +45,7 @@ describe('error answers', () => {
       payload: JSON.stringify({ email: 'a@b.de', password: 'x'.repeat(100_000) }),
     });
     expect(res.statusCode).toBe(413);
-    expect(res.json().error.code).toBe('FST_ERR_CTP_BODY_TOO_LARGE');
+    expect(errorOf(res).code).toBe('FST_ERR_CTP_BODY_TOO_LARGE');
   });
 
   it('refuse malformed JSON and wrong content types with a 4xx, not a 5xx', async () => {
@@ -54,7 +56,7 @@ describe('error answers', () => {
       payload: '{"email":',
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.message).toBeTruthy();
+    expect(errorOf(bad).message).toBeTruthy();
     const type = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -62,13 +64,13 @@ describe('error answers', () => {
       payload: '<a/>',
     });
     expect(type.statusCode).toBe(415);
-    expect(type.json().error.code).toBeTruthy();
+    expect(errorOf(type).code).toBeTruthy();
   });
 });
 
 describe('OpenAPI', () => {
   it('describes every API route from the zod schemas', async () => {
-    const spec = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const spec = (await t.app.inject({ url: '/api/openapi.json' })).json<OpenAPIV3.Document>();
     expect(spec.openapi).toMatch(/^3\./);
     for (const path of [
       '/api/goals',
@@ -81,9 +83,10 @@ describe('OpenAPI', () => {
     ]) {
       expect(Object.keys(spec.paths)).toContain(path);
     }
-    const status = spec.paths['/api/goals/{id}/status'].post;
-    expect(Object.keys(status.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409']));
-    expect(spec.paths['/api/goals'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+    const status = spec.paths['/api/goals/{id}/status']?.post;
+    expect(Object.keys(status?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409']));
+    const parameters = spec.paths['/api/goals']?.get?.parameters ?? [];
+    expect(parameters.flatMap((p) => ('name' in p ? [p.name] : []))).toEqual(
       expect.arrayContaining(['version', 'ressort', 'q', 'asOf']),
     );
   });
@@ -97,6 +100,8 @@ describe('OpenAPI', () => {
 
 describe('overload', () => {
   it('answers 503 with Retry-After instead of queueing when the event loop lags', async () => {
+    // The shed request is logged as an error: that is what an operator must see.
+    allowLoggedErrors(/"code":"OVERLOADED"/);
     const { buildApp } = await import('../src/app.ts');
     const fs = await import('node:fs');
     const os = await import('node:os');
@@ -107,6 +112,7 @@ describe('overload', () => {
       seedDir: null,
       clientDist: null,
       pressure: { maxEventLoopDelay: 20, sampleInterval: 5 },
+      logger: testLogger,
     });
     await app.ready();
     try {
@@ -119,7 +125,7 @@ describe('overload', () => {
       const res = await app.inject({ url: '/api/versions' });
       expect(res.statusCode).toBe(503);
       expect(res.headers['retry-after']).toBe('5');
-      expect(res.json().error.code).toBe('OVERLOADED');
+      expect(errorOf(res).code).toBe('OVERLOADED');
     } finally {
       await app.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/lib/csv.ts';
 import { readSeed } from '../src/seed/load-seed.ts';
 import { createTestApp, seedDir, type TestApp } from './helper.ts';
+import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
 
 const seed = readSeed(seedDir);
 
@@ -151,7 +152,7 @@ describe('a due date the wording gives as a year, once seeded', () => {
   afterAll(() => t.close());
 
   it('counts from the last day of the year and says it is a year, in the API and the CSV export', async () => {
-    const goal = (await t.app.inject({ url: '/api/goals/v1-13' })).json();
+    const goal = (await t.app.inject({ url: '/api/goals/v1-13' })).json<GoalDetail>();
     expect(goal).toMatchObject({ dueDate: '2022-12-31', dueDatePrecision: 'year', dueWording: 'bis (Ende) 2022' });
     expect(goal.dueDateBasis).toBe('Im Wortlaut ist nur das Jahr genannt; gezählt wird ab dem Jahresende.');
     const [head = [], ...rows] = parseCsv((await t.app.inject({ url: '/api/export/goals.csv?version=1.0' })).body);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSeedReferences, readSeed, seedIfEmpty } from '../src/seed/load-seed.ts';
-import { createTestApp, seedDir, type TestApp } from './helper.ts';
+import { createTestApp, seedDir, type TestApp, objectContaining } from './helper.ts';
 
 const seed = readSeed(seedDir);
 
@@ -36,7 +36,7 @@ describe('seed data in data/', () => {
 
   it('shows the open counting question of v1-13 and v1-14 with its source and keeps both goals', () => {
     expect(seed.countingQuestions).toEqual([
-      expect.objectContaining({ id: 'ZF01', version: '1.0', goalIds: ['v1-13', 'v1-14'], status: 'open' }),
+      objectContaining({ id: 'ZF01', version: '1.0', goalIds: ['v1-13', 'v1-14'], status: 'open' }),
     ]);
     expect(seed.countingQuestions[0]?.sourceIds).toEqual(['R02']);
     expect(seed.goals.filter((g) => ['v1-13', 'v1-14'].includes(g.id))).toHaveLength(2);

@@ -4,7 +4,7 @@ import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 export type ReceivedMail = { envelopeTo: string[]; parsed: ParsedMail };
 
 /** An SMTP answer the test server gives instead of accepting, e.g. `{ code: 451, message: '…' }`. */
-export type Refusal = { code: number; message: string };
+type Refusal = { code: number; message: string };
 
 export type TestSmtpServer = {
   port: number;
@@ -23,7 +23,7 @@ export type TestSmtpServer = {
   close: () => Promise<void>;
 };
 
-export const SMTP_USER = 'zielmonitor';
+const SMTP_USER = 'zielmonitor';
 export const SMTP_PASSWORD = 'geheim/Passwort:42';
 
 const refusal = (r: Refusal) => Object.assign(new Error(r.message), { responseCode: r.code });
@@ -46,8 +46,8 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
     onAuth(auth, _session, callback) {
-      if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) return callback(null, { user: SMTP_USER });
-      return callback(refusal({ code: 535, message: 'Authentication failed' }));
+      if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) callback(null, { user: SMTP_USER });
+      else callback(refusal({ code: 535, message: 'Authentication failed' }));
     },
     onRcptTo(address: SMTPServerAddress, _session, callback) {
       const refused = state.refuseRecipient(address.address);

@@ -5,6 +5,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.ts';
 import { NO_LOAD_SHEDDING } from '../src/plugins/security.ts';
+import { testLogger } from './helper.ts';
 
 /** A built dashboard as the Vite build leaves it: hashed assets with .br and .gz beside them. */
 function writeDist(dir: string) {
@@ -36,6 +37,7 @@ describe('serving the dashboard', () => {
       seedDir: null,
       clientDist: dist,
       pressure: NO_LOAD_SHEDDING,
+      logger: testLogger,
     });
     await app.ready();
   });

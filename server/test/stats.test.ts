@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyByStatus } from '@zielmonitor/shared/schemas/stats';
+import { emptyByStatus, type RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { shapeRessortStats } from '../src/repositories/stats.ts';
-import { createTestApp, type TestApp } from './helper.ts';
+import { createTestApp, type TestApp, anyText } from './helper.ts';
 
 describe('shapeRessortStats', () => {
   it('keeps Ressorts with zero goals achieved, puts unknown last and computes rates', () => {
@@ -79,7 +79,7 @@ describe('GET /api/stats/ressorts on a controlled history', () => {
         stat('CC', 'Amt C', 1, { planned: 1 }),
         stat('unknown', null, 1, { missed: 1 }),
       ],
-      at: { asOf: null, knownAt: null, snapshot: null, recordedUntil: expect.any(String), changedSince: null },
+      at: { asOf: null, knownAt: null, snapshot: null, recordedUntil: anyText, changedSince: null },
       ruleCounts: { all_goals: 6, short_term: 2, due_by_date: 0 },
     });
   });
@@ -87,7 +87,7 @@ describe('GET /api/stats/ressorts on a controlled history', () => {
   it('counts the independent track on its own when asked', async () => {
     const res = await t.app.inject({ url: '/api/stats/ressorts?version=1.0&track=independent' });
     expect(res.statusCode).toBe(200);
-    expect(res.json().items).toEqual([
+    expect(res.json<RessortStatsResponse>().items).toEqual([
       stat('BB', 'Amt B', 2, { achieved: 1, unknown: 1 }),
       stat('AA', 'Amt A', 2, { unknown: 2 }),
       stat('CC', 'Amt C', 1, { missed: 1 }),

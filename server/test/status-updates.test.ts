@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
-import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
+import type { AuditResponse } from '@zielmonitor/shared/schemas/audit';
+import type { GoalDetail, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
+import {
+  anyText,
+  createAccount,
+  createTestApp,
+  errorOf,
+  issueFields,
+  sameOrigin,
+  type Account,
+  type TestApp,
+} from './helper.ts';
+import type { StatusUpdateResponse } from '@zielmonitor/shared/schemas/status-update';
 
 let t: TestApp;
 let ctrlA: Account; // MHKBD: since 2022 a successor of the MWIDE, whose goals goal A is one of
@@ -10,11 +22,11 @@ const goalOf: Record<'A' | 'B' | 'none', string> = { A: '', B: '', none: '' };
 
 const firstGoal = async (ressort: string) => {
   const res = await t.app.inject({ url: `/api/goals?version=1.0&ressort=${ressort}&limit=1` });
-  const id = res.json().items[0]?.id as string | undefined;
+  const id = res.json<GoalsResponse>().items[0]?.id;
   if (!id) throw new Error(`seed has no 1.0 goal for ${ressort}`);
   return id;
 };
-const revisionOf = async (id: string) => (await t.app.inject({ url: `/api/goals/${id}` })).json().revision as number;
+const revisionOf = async (id: string) => (await t.app.inject({ url: `/api/goals/${id}` })).json<GoalDetail>().revision;
 
 beforeAll(async () => {
   t = await createTestApp({ reviewRequired: false });
@@ -85,7 +97,7 @@ describe('authorization matrix for every write route', () => {
     if (track === 'official') {
       const res = await report(goalOf.A, admin.cookie, { effectiveDate: '2021-12-01' });
       expect(res.statusCode, res.body).toBe(201);
-      return res.json().event.id as number;
+      return res.json<StatusUpdateResponse>().event.id;
     }
     // Independent assessments come from the seed; an unsuperseded one of goal A's Ressort.
     const id = t.app.db
@@ -207,7 +219,7 @@ describe('POST /api/goals/:id/status', () => {
         effectiveDate: todayInBerlin(),
       },
     });
-    const goal = (await t.app.inject({ url: `/api/goals/${goalOf.A}` })).json();
+    const goal = (await t.app.inject({ url: `/api/goals/${goalOf.A}` })).json<GoalDetail>();
     expect(goal).toMatchObject({
       status: 'achieved',
       revision: revision + 1,
@@ -229,13 +241,13 @@ describe('POST /api/goals/:id/status', () => {
     ).toBe(201);
     const res = await report(goalOf.A, ctrlA.cookie, { expectedRevision: stale, status: 'missed', note: 'verfehlt' });
     expect(res.statusCode).toBe(409);
-    const body = res.json();
-    expect(body.error.code).toBe('CONFLICT');
-    expect(body.error.conflict).toMatchObject({
+    const error = errorOf(res);
+    expect(error.code).toBe('CONFLICT');
+    expect(error.conflict).toMatchObject({
       revision: stale + 1,
       official: { status: 'in_progress', reporter: 'Ada Admin (Administration)' },
     });
-    expect(body.error.conflict.eventsSince.map((e: { status: string }) => e.status)).toEqual(['in_progress']);
+    expect(error.conflict?.eventsSince.map((e) => e.status)).toEqual(['in_progress']);
     expect(await revisionOf(goalOf.A)).toBe(stale + 1);
   });
 
@@ -256,7 +268,7 @@ describe('POST /api/goals/:id/status', () => {
     const before = t.app.db.prepare('SELECT count(*) FROM status_events').pluck().get();
     const res = await report(goalOf.A, ctrlA.cookie, override);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues.map((i: { field: string }) => i.field)).toContain(field);
+    expect(issueFields(res)).toContain(field);
     expect(t.app.db.prepare('SELECT count(*) FROM status_events').pluck().get()).toBe(before);
   });
 
@@ -276,9 +288,9 @@ describe('audit log', () => {
   it('holds every status write with who, before, after and address, newest first', async () => {
     const res = await t.app.inject({ url: '/api/audit?limit=500', headers: { cookie: admin.cookie } });
     expect(res.statusCode).toBe(200);
-    const { items, total } = res.json();
+    const { items, total } = res.json<AuditResponse>();
     const count = (sql: string) => Number(t.app.db.prepare(sql).pluck().get());
-    const actions = (action: string) => items.filter((e: { action: string }) => e.action === action);
+    const actions = (action: string) => items.filter((e) => e.action === action);
     // Every report and correction is a status event entered by an account; every withdrawal a supersession.
     expect(actions('status.report').length + actions('status.correct').length).toBe(
       count('SELECT count(*) FROM status_events WHERE reported_by_user_id IS NOT NULL'),
@@ -291,14 +303,14 @@ describe('audit log', () => {
     );
     expect(total).toBe(items.length);
     // Read as an administration reads it: German words and labelled changes, never codes or JSON.
-    const latest = items.find((e: { action: string }) => e.action === 'status.report');
+    const latest = items.find((e) => e.action === 'status.report');
     expect(latest).toMatchObject({
-      actor: expect.any(String),
+      actor: anyText,
       actionLabel: 'Stand gemeldet',
-      subject: { type: 'goal', id: expect.any(String) },
+      subject: { type: 'goal', id: anyText },
       ip: '127.0.0.1',
     });
-    expect(latest.changes[0]).toMatchObject({ label: 'Status', after: expect.any(String) });
+    expect(latest?.changes[0]).toMatchObject({ label: 'Status', after: anyText });
     expect(JSON.stringify(items)).not.toMatch(/in_progress|partially_achieved"/);
     expect(() => t.app.db.exec('DELETE FROM audit_log')).toThrow(/append-only/);
   });

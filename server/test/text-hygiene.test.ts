@@ -1,7 +1,9 @@
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeXml } from '../src/lib/atom.ts';
-import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
+import { createAccount, createTestApp, sameOrigin, type Account, type TestApp, errorOf } from './helper.ts';
+import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
+import type { StatusUpdateResponse } from '@zielmonitor/shared/schemas/status-update';
 
 let t: TestApp;
 let admin: Account;
@@ -12,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const count = (table: string) => Number(t.app.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
-const revision = async () => (await t.app.inject({ url: '/api/goals/v1-01' })).json().revision as number;
+const revision = async () => (await t.app.inject({ url: '/api/goals/v1-01' })).json<GoalDetail>().revision;
 const report = async (body: Record<string, unknown>) =>
   t.app.inject({
     method: 'POST',
@@ -29,7 +31,7 @@ const report = async (body: Record<string, unknown>) =>
     }),
   });
 const fieldsOf = (res: { json: () => { error: { issues?: { field: string }[] } } }) =>
-  res.json().error.issues?.map((i) => i.field);
+  errorOf(res).issues?.map((i) => i.field);
 
 describe('every text field refuses control characters and broken Unicode with 400 naming it', () => {
   it.each([
@@ -49,7 +51,7 @@ describe('every text field refuses control characters and broken Unicode with 40
   it('keeps line feeds and tabs in a note, and reads CR LF as a line feed', async () => {
     const res = await report({ note: 'Zeile 1\r\nZeile 2\n\tEingerückt' });
     expect(res.statusCode).toBe(201);
-    expect(res.json().event.note).toBe('Zeile 1\nZeile 2\n\tEingerückt');
+    expect(res.json<StatusUpdateResponse>().event.note).toBe('Zeile 1\nZeile 2\n\tEingerückt');
   });
 
   it('snapshot title, login e-mail and password, search text and period', async () => {

@@ -1,7 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusOnTrack, withStatus } from '../src/repositories/current-status-sql.ts';
 import { periodEnds } from '../src/repositories/timeline.ts';
-import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
+import type { z } from 'zod';
+import { ChangesResponse } from '@zielmonitor/shared/schemas/changes';
+import { GoalDetail, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
+import { SnapshotDetail, type SnapshotSummary } from '@zielmonitor/shared/schemas/snapshot';
+import { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
+import { TimelineResponse } from '@zielmonitor/shared/schemas/timeline';
+import {
+  createAccount,
+  createTestApp,
+  issueFields,
+  sameOrigin,
+  type Account,
+  type TestApp,
+  textMatching,
+} from './helper.ts';
 
 describe('periodEnds', () => {
   it('gives the last day of each month, capped at the end date', () => {
@@ -49,53 +63,63 @@ describe('status over time on a controlled history', () => {
   });
   afterAll(() => t.close());
 
-  const get = async (url: string) => {
+  /** A 200 answer, read through the response schema the route declares. */
+  const get = async <S extends z.ZodType>(url: string, schema: S): Promise<z.output<S>> => {
     const res = await t.app.inject({ url });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json();
+    return schema.parse(res.json());
   };
   const statuses = (body: { items: { id: string; status: string }[] }) =>
     Object.fromEntries(body.items.map((g) => [g.id, g.status]));
 
   it('asOf answers as the record stood on that date, by effective date', async () => {
-    expect(statuses(await get('/api/goals?version=1.0&asOf=2021-01-31'))).toEqual({ g1: 'planned', g2: 'unknown' });
-    expect(statuses(await get('/api/goals?version=1.0&asOf=2021-03-31'))).toEqual({ g1: 'in_progress', g2: 'missed' });
-    expect(statuses(await get('/api/goals?version=1.0'))).toEqual({ g1: 'achieved', g2: 'missed' });
-    expect((await get('/api/goals?version=1.0&asOf=2021-03-31')).at).toEqual({
+    expect(statuses(await get('/api/goals?version=1.0&asOf=2021-01-31', GoalsResponse))).toEqual({
+      g1: 'planned',
+      g2: 'unknown',
+    });
+    expect(statuses(await get('/api/goals?version=1.0&asOf=2021-03-31', GoalsResponse))).toEqual({
+      g1: 'in_progress',
+      g2: 'missed',
+    });
+    expect(statuses(await get('/api/goals?version=1.0', GoalsResponse))).toEqual({ g1: 'achieved', g2: 'missed' });
+    expect((await get('/api/goals?version=1.0&asOf=2021-03-31', GoalsResponse)).at).toEqual({
       asOf: '2021-03-31',
       knownAt: null,
       snapshot: null,
-      recordedUntil: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      recordedUntil: textMatching(/^\d{4}-\d{2}-\d{2}T/),
       changedSince: null,
     });
   });
 
   it('knownAt answers with what had been told by then, so backdated corrections show as such', async () => {
     // Effective in February, but not known until June.
-    expect(statuses(await get('/api/goals?version=1.0&asOf=2021-03-31&knownAt=2021-05-31'))).toEqual({
+    expect(statuses(await get('/api/goals?version=1.0&asOf=2021-03-31&knownAt=2021-05-31', GoalsResponse))).toEqual({
       g1: 'in_progress',
       g2: 'unknown',
     });
-    expect(statuses(await get('/api/goals?version=1.0&asOf=2021-03-31&knownAt=2021-06-15'))).toEqual({
+    expect(statuses(await get('/api/goals?version=1.0&asOf=2021-03-31&knownAt=2021-06-15', GoalsResponse))).toEqual({
       g1: 'in_progress',
       g2: 'missed',
     });
-    const detail = await get('/api/goals/g2?knownAt=2021-05-31');
+    const detail = await get('/api/goals/g2?knownAt=2021-05-31', GoalDetail);
     expect(detail.history.official).toEqual([]);
     expect(detail.history.independent).toHaveLength(1);
   });
 
   it('stats follow asOf too', async () => {
-    const stats = await get('/api/stats/ressorts?version=1.0&asOf=2021-03-31');
-    expect(stats.items.map((i: { ressort: string; achieved: number }) => [i.ressort, i.achieved])).toEqual([
+    const stats = await get('/api/stats/ressorts?version=1.0&asOf=2021-03-31', RessortStatsResponse);
+    expect(stats.items.map((i) => [i.ressort, i.achieved])).toEqual([
       ['AA', 0],
       ['BB', 0],
     ]);
   });
 
   it('the timeline counts statuses as of each period end', async () => {
-    const body = await get('/api/stats/timeline?version=1.0&from=2021-01-15&to=2021-06-30&interval=month');
-    const compact = body.points.map((p: { date: string; byStatus: Record<string, number> }) => [
+    const body = await get(
+      '/api/stats/timeline?version=1.0&from=2021-01-15&to=2021-06-30&interval=month',
+      TimelineResponse,
+    );
+    const compact = body.points.map((p) => [
       p.date,
       Object.entries(p.byStatus)
         .filter(([, n]) => n > 0)
@@ -112,10 +136,9 @@ describe('status over time on a controlled history', () => {
     ]);
     const ressortB = await get(
       '/api/stats/timeline?version=1.0&ressort=BB&from=2021-01-15&to=2021-06-30&interval=quarter&track=independent',
+      TimelineResponse,
     );
-    expect(
-      ressortB.points.map((p: { date: string; byStatus: { achieved: number } }) => [p.date, p.byStatus.achieved]),
-    ).toEqual([
+    expect(ressortB.points.map((p) => [p.date, p.byStatus.achieved])).toEqual([
       ['2021-03-31', 0],
       ['2021-06-30', 1],
     ]);
@@ -126,34 +149,27 @@ describe('status over time on a controlled history', () => {
       (await t.app.inject({ url: '/api/stats/timeline?version=1.0&from=2021-06-01&to=2021-01-01' })).statusCode,
     ).toBe(400);
     const many = await t.app.inject({ url: '/api/stats/timeline?version=1.0&from=1990-01-01&to=2021-01-01' });
-    expect(many.json().error.issues[0].field).toBe('interval');
+    expect(issueFields(many)[0]).toBe('interval');
   });
 
   it('lists every change in a window with the status it replaced', async () => {
-    const body = await get('/api/changes?since=2021-03-01&until=2021-05-31&version=1.0');
-    expect(
-      body.items.map((c: { goalId: string; kind: string; from: string | null; to: string; track: string }) => [
-        c.goalId,
-        c.kind,
-        c.from,
-        c.to,
-        c.track,
-      ]),
-    ).toEqual([
+    const body = await get('/api/changes?since=2021-03-01&until=2021-05-31&version=1.0', ChangesResponse);
+    expect(body.items.map((c) => [c.goalId, c.kind, c.from, c.to, c.track])).toEqual([
       ['g1', 'progress', 'in_progress', 'achieved', 'official'],
       ['g2', 'first_report', null, 'achieved', 'independent'],
       ['g1', 'progress', 'planned', 'in_progress', 'official'],
     ]);
     // Entered in June for February: a change of the record in June, not in spring.
-    const june = await get('/api/changes?since=2021-06-01&until=2021-06-30&version=1.0');
-    expect(june.items.map((c: { goalId: string; kind: string; to: string }) => [c.goalId, c.kind, c.to])).toEqual([
-      ['g2', 'first_report', 'missed'],
-    ]);
-    expect(june.items[0].event.lateReport).toBe(true);
+    const june = await get('/api/changes?since=2021-06-01&until=2021-06-30&version=1.0', ChangesResponse);
+    expect(june.items.map((c) => [c.goalId, c.kind, c.to])).toEqual([['g2', 'first_report', 'missed']]);
+    expect(june.items[0]?.event.lateReport).toBe(true);
     expect(body.truncated).toBe(false);
     // The backdated correction (effective February, entered June) is not known in May.
-    const known = await get('/api/changes?since=2021-01-01&until=2021-05-31&knownAt=2021-05-31&track=official');
-    expect(known.items.map((c: { goalId: string; to: string }) => [c.goalId, c.to])).toEqual([
+    const known = await get(
+      '/api/changes?since=2021-01-01&until=2021-05-31&knownAt=2021-05-31&track=official',
+      ChangesResponse,
+    );
+    expect(known.items.map((c) => [c.goalId, c.to])).toEqual([
       ['g1', 'achieved'],
       ['g1', 'in_progress'],
       ['g1', 'planned'],
@@ -170,7 +186,7 @@ describe('status over time on a controlled history', () => {
       ['erste Meldung', 'g2', '', 'erreicht'],
       ['Fortschritt', 'g1', 'geplant', 'in Umsetzung'],
     ]);
-    const limited = await get('/api/changes?since=2021-01-01&limit=2');
+    const limited = await get('/api/changes?since=2021-01-01&limit=2', ChangesResponse);
     expect(limited.items).toHaveLength(2);
     expect(limited.truncated).toBe(true);
   });
@@ -210,18 +226,19 @@ describe('status over time on a controlled history', () => {
       payload: { title: 'Ausschusssitzung 02.12.2021', view },
     });
     expect(created.statusCode, created.body).toBe(201);
-    const snapshot = created.json();
+    const snapshot = created.json<SnapshotSummary>();
     expect(snapshot.id).toMatch(/^ausschusssitzung-02-12-2021-[0-9a-f]{10}$/);
     expect(snapshot.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(new URL(snapshot.url).pathname + new URL(snapshot.url).search).toBe(
       `/ziele?version=1.0&status=achieved&snapshot=${snapshot.id}`,
     );
 
-    const before = statuses(await get(`/api/goals?version=1.0&snapshot=${snapshot.id}`));
-    const detail = await get(`/api/snapshots/${snapshot.id}`);
+    const before = statuses(await get(`/api/goals?version=1.0&snapshot=${snapshot.id}`, GoalsResponse));
+    const detail = await get(`/api/snapshots/${snapshot.id}`, SnapshotDetail);
     expect(detail.contentHash).toBe(snapshot.contentHash);
     // The payload holds exactly what the view showed: the goals the filter left.
-    expect(detail.payload.goals.map((g: { id: string; status: string }) => [g.id, g.status])).toEqual(
+    if (!('goals' in detail.payload)) throw new Error('a frozen view holds its goals');
+    expect(detail.payload.goals.map((g) => [g.id, g.status])).toEqual(
       Object.entries(before).filter(([, status]) => status === 'achieved'),
     );
 
@@ -239,8 +256,8 @@ describe('status over time on a controlled history', () => {
       },
     });
     expect(later.statusCode, later.body).toBe(201);
-    expect(statuses(await get('/api/goals?version=1.0')).g1).toBe('dropped');
-    const after = await get(`/api/goals?version=1.0&snapshot=${snapshot.id}`);
+    expect(statuses(await get('/api/goals?version=1.0', GoalsResponse)).g1).toBe('dropped');
+    const after = await get(`/api/goals?version=1.0&snapshot=${snapshot.id}`, GoalsResponse);
     expect(statuses(after)).toEqual(before);
     expect(after.at.snapshot).toMatchObject({ id: snapshot.id, contentHash: snapshot.contentHash });
     expect(after.at.changedSince).toBe(1);
@@ -255,12 +272,10 @@ describe('status over time on a controlled history', () => {
       payload: { view: { path: '/', params: { version: '1.0', asOf: '2021-03-31' } } },
     });
     expect(anonymous.statusCode, anonymous.body).toBe(201);
-    expect(anonymous.json().title).toBe('Überblick · Digitalstrategie 1.0 · Stand 31.03.2021');
-    const id = anonymous.json().id;
+    expect(anonymous.json<SnapshotSummary>().title).toBe('Überblick · Digitalstrategie 1.0 · Stand 31.03.2021');
+    const id = anonymous.json<SnapshotSummary>().id;
     expect((await t.app.inject({ url: `/api/goals?snapshot=${id}&asOf=2021-01-01` })).statusCode).toBe(400);
-    expect((await t.app.inject({ url: '/api/goals?snapshot=gibt-es-nicht' })).json().error.issues[0].field).toBe(
-      'snapshot',
-    );
+    expect(issueFields(await t.app.inject({ url: '/api/goals?snapshot=gibt-es-nicht' }))[0]).toBe('snapshot');
   });
 });
 
@@ -294,7 +309,7 @@ describe('as-of aggregation query plan', () => {
     }[];
     const details = plan.map((row) => row.detail);
     expect(details).toContainEqual(
-      expect.stringMatching(
+      textMatching(
         /SEARCH e USING COVERING INDEX status_events_goal_track_effective \(goal_id=\? AND track=\? AND effective_date<\?\)/,
       ),
     );

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
+import {
+  createAccount,
+  createTestApp,
+  sameOrigin,
+  type Account,
+  type TestApp,
+  issueFields,
+  errorOf,
+} from './helper.ts';
 
 /**
  * The ministries' reporting workflow on the real seed: the MWIDE was dissolved on 29.06.2022 and
@@ -82,7 +90,7 @@ describe('the reporting workflow', () => {
       expectedRevision: await revision(),
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.issues[0].field).toBe('ressort');
+    expect(issueFields(bad)[0]).toBe('ressort');
     expect(
       (
         await post(`/api/goals/${goal}/responsibility`, mhkbd, {
@@ -132,7 +140,7 @@ describe('the reporting workflow', () => {
     const expectedRevision = await revision();
     const own = await post(`/api/submissions/${submission.id}/release`, mhkbd, { expectedRevision });
     expect(own.statusCode).toBe(403);
-    expect(own.json().error.code).toBe('OWN_SUBMISSION');
+    expect(errorOf(own).code).toBe('OWN_SUBMISSION');
     expect(
       (await post(`/api/submissions/${submission.id}/release`, otherReviewer, { expectedRevision })).statusCode,
     ).toBe(403);
@@ -236,7 +244,7 @@ describe('the reporting workflow', () => {
     expect((await post('/api/rounds', reviewer, body)).statusCode).toBe(403);
     const bad = await post('/api/rounds', admin, { ...body, ressorts: ['XYZ'] });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.issues[0].field).toBe('ressorts.0');
+    expect(issueFields(bad)[0]).toBe('ressorts.0');
   });
 });
 
@@ -414,6 +422,6 @@ describe('authorization matrix of the workflow routes', () => {
       expectedRevision: await revision(),
     });
     expect(own.statusCode).toBe(403);
-    expect(own.json().error.code).toBe('OWN_SUBMISSION');
+    expect(errorOf(own).code).toBe('OWN_SUBMISSION');
   });
 });

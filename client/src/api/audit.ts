@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { AuditQueryInput } from '@zielmonitor/shared/schemas/audit';
 import { api, withQuery } from './client.ts';
 
-export const auditKeys = { list: (query: AuditQueryInput) => ['audit', query] as const };
+const auditKeys = { list: (query: AuditQueryInput) => ['audit', query] as const };
 
 /** The audit log (administration only), filtered, newest first. */
 export const auditQuery = (query: AuditQueryInput) =>

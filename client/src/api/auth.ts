@@ -4,7 +4,7 @@ import type { LoginBody } from '@zielmonitor/shared/schemas/auth';
 const meSchema = () => import('@zielmonitor/shared/schemas/auth').then((m) => m.MeResponse);
 import { api, ApiError } from './client.ts';
 
-export const authKeys = {
+const authKeys = {
   me: ['auth', 'me'] as const,
 };
 

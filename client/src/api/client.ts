@@ -54,15 +54,18 @@ export async function api<S extends z.ZodType>(
   const loading = typeof schema === 'function' ? schema() : Promise.resolve(schema);
   let response: Response;
   try {
+    // The caller's headers win; they may come as an object, a list of pairs or a Headers.
+    const merged = new Headers({ accept: 'application/json' });
+    if (json !== undefined) merged.set('content-type', 'application/json');
+    // The interface language: the server words its errors in it.
+    merged.set('accept-language', currentLanguage());
+    new Headers(headers).forEach((value, name) => {
+      merged.set(name, value);
+    });
     response = await fetch(path, {
       credentials: 'same-origin',
       ...rest,
-      headers: {
-        accept: 'application/json',
-        'accept-language': currentLanguage(),
-        ...(json !== undefined && { 'content-type': 'application/json' }),
-        ...headers,
-      },
+      headers: merged,
       ...(json !== undefined && { body: JSON.stringify(json) }),
     });
   } catch {

@@ -1,19 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { GoalsQueryInput } from '@zielmonitor/shared/schemas/goal';
+import type { GoalDetailQueryInput, GoalsQueryInput } from '@zielmonitor/shared/schemas/goal';
 
 const schemas = () => import('@zielmonitor/shared/schemas/goal');
 import { api, withQuery } from './client.ts';
 
-export type PointInTimeParams = {
-  asOf?: string | undefined;
-  knownAt?: string | undefined;
-  snapshot?: string | undefined;
-};
-
 export const goalKeys = {
   all: ['goals'] as const,
   list: (query: GoalsQueryInput) => [...goalKeys.all, 'list', query] as const,
-  detail: (id: string, at: PointInTimeParams) => [...goalKeys.all, 'detail', id, at] as const,
+  detail: (id: string, at: GoalDetailQueryInput) => [...goalKeys.all, 'detail', id, at] as const,
 };
 
 export const goalsQuery = (query: GoalsQueryInput) =>
@@ -22,7 +16,7 @@ export const goalsQuery = (query: GoalsQueryInput) =>
     queryFn: () => api(() => schemas().then((m) => m.GoalsResponse), withQuery('/api/goals', query)),
   });
 
-export const goalQuery = (id: string, at: PointInTimeParams) =>
+export const goalQuery = (id: string, at: GoalDetailQueryInput) =>
   queryOptions({
     queryKey: goalKeys.detail(id, at),
     queryFn: () =>

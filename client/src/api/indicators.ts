@@ -1,17 +1,17 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { IndicatorsQueryInput } from '@zielmonitor/shared/schemas/indicator';
+import type { IndicatorDetailQueryInput, IndicatorsQueryInput } from '@zielmonitor/shared/schemas/indicator';
 import type { ReadingInput } from '@zielmonitor/shared/schemas/indicator-write';
 import { api, withQuery } from './client.ts';
-import { goalKeys, type PointInTimeParams } from './goals.ts';
+import { goalKeys } from './goals.ts';
 import { invalidate } from './query-client.ts';
 import { statsKeys } from './stats.ts';
 
 const schemas = () => import('@zielmonitor/shared/schemas/indicator');
 
-export const indicatorKeys = {
+const indicatorKeys = {
   all: ['indicators'] as const,
   list: (query: IndicatorsQueryInput) => [...indicatorKeys.all, 'list', query] as const,
-  detail: (id: string, at: PointInTimeParams) => [...indicatorKeys.all, 'detail', id, at] as const,
+  detail: (id: string, at: IndicatorDetailQueryInput) => [...indicatorKeys.all, 'detail', id, at] as const,
 };
 
 export const indicatorsQuery = (query: IndicatorsQueryInput) =>
@@ -20,7 +20,7 @@ export const indicatorsQuery = (query: IndicatorsQueryInput) =>
     queryFn: () => api(() => schemas().then((m) => m.IndicatorsResponse), withQuery('/api/indicators', query)),
   });
 
-export const indicatorQuery = (id: string, at: PointInTimeParams) =>
+export const indicatorQuery = (id: string, at: IndicatorDetailQueryInput) =>
   queryOptions({
     queryKey: indicatorKeys.detail(id, at),
     queryFn: () =>

@@ -1,19 +1,18 @@
 import { queryOptions } from '@tanstack/react-query';
-import { LineageResponse } from '@zielmonitor/shared/schemas/lineage';
-import { DueResponse, LegislativePeriodsResponse } from '@zielmonitor/shared/schemas/stats';
-import type { Track } from '@zielmonitor/shared/schemas/common';
+import { LineageResponse, type LineageQueryInput } from '@zielmonitor/shared/schemas/lineage';
+import { DueResponse, LegislativePeriodsResponse, type DueQueryInput } from '@zielmonitor/shared/schemas/stats';
 import { api, withQuery } from './client.ts';
 
-export const lineageKeys = {
-  lineage: (from: string, to: string, track: Track) => ['lineage', from, to, track] as const,
+const lineageKeys = {
+  lineage: (query: LineageQueryInput) => ['lineage', query] as const,
   periods: ['legislative-periods'] as const,
-  due: (version: string, period: string) => ['stats', 'due', version, period] as const,
+  due: (query: DueQueryInput) => ['stats', 'due', query] as const,
 };
 
-export const lineageQuery = (from: string, to: string, track: Track) =>
+export const lineageQuery = (query: LineageQueryInput) =>
   queryOptions({
-    queryKey: lineageKeys.lineage(from, to, track),
-    queryFn: () => api(LineageResponse, withQuery('/api/lineage', { from, to, track })),
+    queryKey: lineageKeys.lineage(query),
+    queryFn: () => api(LineageResponse, withQuery('/api/lineage', query)),
   });
 
 export const periodsQuery = () =>
@@ -23,8 +22,8 @@ export const periodsQuery = () =>
     staleTime: Infinity,
   });
 
-export const dueQuery = (version: string, period: string) =>
+export const dueQuery = (query: DueQueryInput) =>
   queryOptions({
-    queryKey: lineageKeys.due(version, period),
-    queryFn: () => api(DueResponse, withQuery('/api/stats/due', { version, period })),
+    queryKey: lineageKeys.due(query),
+    queryFn: () => api(DueResponse, withQuery('/api/stats/due', query)),
   });

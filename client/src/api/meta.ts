@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client.ts';
 
-export const metaKeys = {
+const metaKeys = {
   versions: ['versions'] as const,
   ressorts: ['ressorts'] as const,
+  about: ['about'] as const,
 };
 
 export const versionsQuery = () =>
@@ -19,5 +20,13 @@ export const ressortsQuery = () =>
     queryKey: metaKeys.ressorts,
     queryFn: () =>
       api(() => import('@zielmonitor/shared/schemas/ressort').then((m) => m.RessortsResponse), '/api/ressorts'),
+    staleTime: Infinity,
+  });
+
+/** Contact and operator for the accessibility statement. */
+export const aboutQuery = () =>
+  queryOptions({
+    queryKey: metaKeys.about,
+    queryFn: () => api(() => import('@zielmonitor/shared/schemas/health').then((m) => m.AboutResponse), '/api/about'),
     staleTime: Infinity,
   });

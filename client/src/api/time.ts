@@ -1,51 +1,38 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-const snapshots = () => import('@zielmonitor/shared/schemas/snapshot');
-import type { Track } from '@zielmonitor/shared/schemas/common';
+import type { ChangesQueryInput } from '@zielmonitor/shared/schemas/changes';
 import type { CreateSnapshotBody } from '@zielmonitor/shared/schemas/snapshot';
+import type { TimelineQueryInput } from '@zielmonitor/shared/schemas/timeline';
 import { api, withQuery } from './client.ts';
 import { invalidate } from './query-client.ts';
 
-export type TimelineParams = {
-  version: string;
-  ressort?: string | undefined;
-  interval: 'month' | 'quarter';
-  track: Track;
-  snapshot?: string | undefined;
-  knownAt?: string | undefined;
-  to?: string | undefined;
-};
+const snapshots = () => import('@zielmonitor/shared/schemas/snapshot');
 
-export const timeKeys = {
-  timeline: (params: TimelineParams) => ['timeline', params] as const,
-  changes: (params: ChangesParams) => ['changes', params] as const,
+const timeKeys = {
+  timelineAll: ['timeline'] as const,
+  timeline: (query: TimelineQueryInput) => [...timeKeys.timelineAll, query] as const,
+  changesAll: ['changes'] as const,
+  changes: (query: ChangesQueryInput) => [...timeKeys.changesAll, query] as const,
   snapshots: ['snapshots'] as const,
-  snapshot: (id: string) => ['snapshots', id] as const,
+  snapshot: (id: string) => [...timeKeys.snapshots, id] as const,
 };
 
-export const timelineQuery = (params: TimelineParams) =>
+export const timelineQuery = (query: TimelineQueryInput) =>
   queryOptions({
-    queryKey: timeKeys.timeline(params),
+    queryKey: timeKeys.timeline(query),
     queryFn: () =>
       api(
         () => import('@zielmonitor/shared/schemas/timeline').then((m) => m.TimelineResponse),
-        withQuery('/api/stats/timeline', params),
+        withQuery('/api/stats/timeline', query),
       ),
   });
 
-export type ChangesParams = {
-  since: string;
-  until?: string | undefined;
-  version: string;
-  knownAt?: string | undefined;
-};
-
-export const changesQuery = (params: ChangesParams) =>
+export const changesQuery = (query: ChangesQueryInput) =>
   queryOptions({
-    queryKey: timeKeys.changes(params),
+    queryKey: timeKeys.changes(query),
     queryFn: () =>
       api(
         () => import('@zielmonitor/shared/schemas/changes').then((m) => m.ChangesResponse),
-        withQuery('/api/changes', params),
+        withQuery('/api/changes', query),
       ),
   });
 

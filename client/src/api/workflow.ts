@@ -10,7 +10,7 @@ import { statsKeys } from './stats.ts';
 const submissionSchemas = () => import('@zielmonitor/shared/schemas/submission');
 const roundSchemas = () => import('@zielmonitor/shared/schemas/round');
 
-export const workflowKeys = {
+const workflowKeys = {
   submissions: (state: string) => ['submissions', state] as const,
   rounds: ['rounds'] as const,
   round: (id: number) => ['rounds', id] as const,

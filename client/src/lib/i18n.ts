@@ -1,10 +1,9 @@
 import { createContext, useContext } from 'react';
-import type { Status, Horizon, Confidence } from '@zielmonitor/shared/schemas/common';
 import { de } from './messages-de.ts';
 
 import type { Lang } from '@zielmonitor/shared/vocabulary/lang';
 export type { Lang };
-export type Messages = typeof de;
+type Messages = typeof de;
 export type T = Messages & { lang: Lang };
 
 /** German ships with the first screen; English loads when someone chooses it. */
@@ -13,7 +12,7 @@ export async function loadMessages(lang: Lang): Promise<T> {
   return { ...messages, lang };
 }
 
-export const GERMAN: T = { ...de, lang: 'de' };
+const GERMAN: T = { ...de, lang: 'de' };
 
 export const LangContext = createContext<{ t: T; setLang: (lang: Lang) => void }>({ t: GERMAN, setLang: () => {} });
 
@@ -21,7 +20,3 @@ export const LangContext = createContext<{ t: T; setLang: (lang: Lang) => void }
 export function useT(): T {
   return useContext(LangContext).t;
 }
-
-export const statusLabel = (t: Messages, status: Status) => t.status[status];
-export const horizonLabel = (t: Messages, horizon: Horizon) => t.horizon[horizon];
-export const confidenceLabel = (t: Messages, confidence: Confidence) => t.confidence[confidence];

@@ -48,7 +48,7 @@ export function formatValue(
 }
 
 /** A gap in the unit: percentage points for shares, the counted thing for counts. */
-export function formatGap(gap: number, unit: Unit, texts: IndicatorTexts, lang: Lang): string {
+function formatGap(gap: number, unit: Unit, texts: IndicatorTexts, lang: Lang): string {
   const n = formatDecimal(Math.abs(gap), lang);
   if (unit.unit === 'percent') return texts.percentPoints(n, isOne(Math.abs(gap)));
   return `${n} ${(isOne(Math.abs(gap)) ? unit.unitSingular : unit.unitPlural) ?? ''}`.trimEnd();

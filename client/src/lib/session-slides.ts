@@ -2,7 +2,7 @@ import type { GoalSummary } from '@zielmonitor/shared/schemas/goal';
 import type { RessortStat } from '@zielmonitor/shared/schemas/stats';
 import type { IndicatorSummary } from '@zielmonitor/shared/schemas/indicator';
 import type { ReportedFigure } from '@zielmonitor/shared/schemas/reported-figure';
-import { compareKeys } from './compare.ts';
+import { compareKeys } from '@zielmonitor/shared/vocabulary/compare-keys';
 import { zeroAchievementRessorts } from './shape-ressort-stats.ts';
 
 /** Which part of a list a slide shows: "MWIDE (2/3)". */

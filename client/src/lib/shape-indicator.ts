@@ -5,8 +5,8 @@ import type { TargetKind } from '@zielmonitor/shared/indicators/trajectory';
 export const INDICATOR_CHART_HEIGHT = 320;
 
 /** One x position of the indicator chart: a reading of a track, or a corner of the planned path. */
-export type IndicatorChartPoint = { t: number; official?: number; independent?: number; plan?: number };
-export type IndicatorMarker = { t: number; value: number; kind: TargetKind };
+type IndicatorChartPoint = { t: number; official?: number; independent?: number; plan?: number };
+type IndicatorMarker = { t: number; value: number; kind: TargetKind };
 export type IndicatorSeries = {
   points: IndicatorChartPoint[];
   markers: IndicatorMarker[];

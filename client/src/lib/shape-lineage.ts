@@ -1,6 +1,6 @@
 import type { Fate, LineageResponse, Origin } from '@zielmonitor/shared/schemas/lineage';
 
-export type Flow = { from: string; to: string; goals: { id: string; title: string }[] };
+type Flow = { from: string; to: string; goals: { id: string; title: string }[] };
 export type SankeyData = {
   nodes: { name: string }[];
   links: { source: number; target: number; value: number }[];
@@ -8,7 +8,7 @@ export type SankeyData = {
 };
 
 /** Where a 1.0 fate leads in 2.0: carried on (in some form), ended, or not known. */
-export const FATE_TARGET: Record<Fate, 'carried' | 'ended' | 'unknown'> = {
+const FATE_TARGET: Record<Fate, 'carried' | 'ended' | 'unknown'> = {
   continued: 'carried',
   sharpened: 'carried',
   loosened: 'carried',

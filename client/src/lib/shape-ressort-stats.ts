@@ -1,6 +1,7 @@
 import type { Status } from '@zielmonitor/shared/schemas/common';
 import type { RessortStat } from '@zielmonitor/shared/schemas/stats';
-import { compareKeys } from './compare.ts';
+import { compareKeys } from '@zielmonitor/shared/vocabulary/compare-keys';
+import { compareRessorts, UNKNOWN_RESSORT } from '@zielmonitor/shared/vocabulary/ressort-order';
 import { STATUS_ORDER } from './status.ts';
 
 export type RessortRow = {
@@ -16,23 +17,15 @@ export type RessortRow = {
 
 /** Chart and table rows: one per Ressort, sorted by fulfilment rate, then size; unknown last. */
 export function toRessortRows(items: RessortStat[], unknownLabel: string): RessortRow[] {
-  return [...items]
-    .sort(
-      (a, b) =>
-        Number(a.ressort === 'unknown') - Number(b.ressort === 'unknown') ||
-        b.fulfilmentRate - a.fulfilmentRate ||
-        b.total - a.total ||
-        compareKeys(a.ressort, b.ressort),
-    )
-    .map((item) => ({
-      code: item.ressort,
-      label: item.ressort === 'unknown' ? unknownLabel : item.ressort,
-      name: item.ressort === 'unknown' ? unknownLabel : (item.ressortName ?? item.ressort),
-      total: item.total,
-      rate: item.fulfilmentRate,
-      end: 0 as const,
-      ...(Object.fromEntries(STATUS_ORDER.map((status) => [status, item.byStatus[status]])) as Record<Status, number>),
-    }));
+  return [...items].sort(compareRessorts).map((item) => ({
+    code: item.ressort,
+    label: item.ressort === UNKNOWN_RESSORT ? unknownLabel : item.ressort,
+    name: item.ressort === UNKNOWN_RESSORT ? unknownLabel : (item.ressortName ?? item.ressort),
+    total: item.total,
+    rate: item.fulfilmentRate,
+    end: 0 as const,
+    ...(Object.fromEntries(STATUS_ORDER.map((status) => [status, item.byStatus[status]])) as Record<Status, number>),
+  }));
 }
 
 /** The chart's plot height for a number of Ressort rows (the caption below adds its own). */
@@ -46,7 +39,7 @@ export function presentStatuses(rows: RessortRow[]): Status[] {
 /** Every Ressort with goals and none achieved — "unknown" is not a Ressort and is left out. */
 export function zeroAchievementRessorts(items: RessortStat[]): RessortStat[] {
   return items
-    .filter((item) => item.ressort !== 'unknown' && item.total > 0 && item.achieved === 0)
+    .filter((item) => item.ressort !== UNKNOWN_RESSORT && item.total > 0 && item.achieved === 0)
     .sort((a, b) => b.total - a.total || compareKeys(a.ressort, b.ressort));
 }
 

@@ -27,3 +27,8 @@ export const STATUS_ORDER: readonly Status[] = [
   'dropped',
   'unknown',
 ];
+
+/** recharts names a series by its data key: a status, for every series the charts draw. */
+export function isStatus(value: unknown): value is Status {
+  return STATUS_ORDER.some((status) => status === value);
+}

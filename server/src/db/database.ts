@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -55,7 +56,7 @@ const SYNCHRONOUS_FULL = 2;
  * pending migrations. better-sqlite3 is built with WAL defaulting to synchronous=NORMAL,
  * which can lose committed transactions on power loss: FULL is set and then checked.
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: { migrationsDir?: string } = {}): Db {
   if (file !== ':memory:') createPrivately(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -73,24 +74,73 @@ export function openDatabase(file: string): Db {
     db.close();
     throw new Error(`SQLite synchronous is ${String(synchronous)}, expected FULL (2)`);
   }
-  migrate(db);
+  try {
+    migrate(db, options.migrationsDir);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return db;
 }
 
-/** Applies each not yet applied migrations/NNN-name.sql in order, each in its own transaction. */
-export function migrate(db: Db): string[] {
+/** NNN-name.sql: three digits, then lower-case words joined by hyphens. */
+const MIGRATION_NAME = /^\d{3}-[a-z0-9-]+\.sql$/;
+
+/** sha256 of a migration as written, line endings normalised (a checkout with CRLF is the same file). */
+const checksumOf = (sql: string) => crypto.createHash('sha256').update(sql.replace(/\r\n/g, '\n')).digest('hex');
+
+/**
+ * Applies each not yet applied migrations/NNN-name.sql in order, each in its own transaction, and
+ * refuses to start on a migrations folder it cannot trust: a file not named NNN-name.sql (it would
+ * be skipped silently), two files with one number, an applied migration that changed since (its
+ * checksum is recorded), or one that is gone.
+ */
+export function migrate(db: Db, dir: string = migrationsDir): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT`);
-  const applied = new Set(db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);
-  const files = fs
-    .readdirSync(migrationsDir)
-    .filter((f) => /^\d{3}-[a-z0-9-]+\.sql$/.test(f))
-    .sort();
-  const record = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
+    name TEXT PRIMARY KEY, applied_at TEXT NOT NULL, checksum TEXT) STRICT`);
+  // Databases from before checksums: the column is added, and filled below from the files as they are.
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(schema_migrations)').all();
+  if (!columns.some((c) => c.name === 'checksum')) db.exec('ALTER TABLE schema_migrations ADD COLUMN checksum TEXT');
+
+  const files = fs.readdirSync(dir).sort();
+  const misnamed = files.filter((f) => !MIGRATION_NAME.test(f));
+  if (misnamed.length > 0) {
+    throw new Error(
+      `Migrations folder ${dir}: ${misnamed.join(', ')} not named NNN-name.sql (e.g. 007-audit-index.sql); rename or remove before starting`,
+    );
+  }
+  const numbers = files.map((f) => f.slice(0, 3));
+  const repeated = files.filter((f, i) => numbers.indexOf(f.slice(0, 3)) !== i);
+  if (repeated.length > 0) {
+    throw new Error(`Migrations folder ${dir}: number used twice by ${repeated.join(', ')}; give each its own number`);
+  }
+
+  const applied = new Map(
+    db
+      .prepare<[], { name: string; checksum: string | null }>('SELECT name, checksum FROM schema_migrations')
+      .all()
+      .map((row) => [row.name, row.checksum]),
+  );
+  const missing = [...applied.keys()].filter((name) => !files.includes(name));
+  if (missing.length > 0) {
+    throw new Error(`Migration ${missing.join(', ')} was applied to this database but is missing from ${dir}`);
+  }
+  const record = db.prepare('INSERT INTO schema_migrations (name, applied_at, checksum) VALUES (?, ?, ?)');
+  const remember = db.prepare('UPDATE schema_migrations SET checksum = ? WHERE name = ?');
   const newlyApplied: string[] = [];
   for (const file of files) {
-    if (applied.has(file)) continue;
-    const sql = fs.readFileSync(path.join(migrationsDir, file), 'utf8');
+    const sql = fs.readFileSync(path.join(dir, file), 'utf8');
+    const checksum = checksumOf(sql);
+    if (applied.has(file)) {
+      const recorded = applied.get(file);
+      if (recorded === null || recorded === undefined) remember.run(checksum, file);
+      else if (recorded !== checksum) {
+        throw new Error(
+          `Migration ${file} was changed after it was applied to this database (checksum ${recorded.slice(0, 12)}… recorded, ${checksum.slice(0, 12)}… now). Applied migrations are never edited: restore the file and add a new migration for the change`,
+        );
+      }
+      continue;
+    }
     // A migration that rebuilds a table others refer to runs with foreign keys off (SQLite's
     // documented procedure; the pragma is ignored inside a transaction) and checks them all before
     // it commits.
@@ -103,7 +153,7 @@ export function migrate(db: Db): string[] {
           const broken = db.pragma('foreign_key_check') as unknown[];
           if (broken.length > 0) throw new Error(`${file}: ${broken.length} foreign key violations`);
         }
-        record.run(file, new Date().toISOString());
+        record.run(file, new Date().toISOString(), checksum);
       })();
     } finally {
       if (foreignKeysOff) db.pragma('foreign_keys = ON');

@@ -11,6 +11,7 @@ import { CHANGE_KIND_LABELS, STATUS_LABEL_DE } from '@zielmonitor/shared/vocabul
  * since status events are never rewritten. Each is written as U+FFFD, the replacement character.
  */
 const XML_FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- these control characters are exactly what XML 1.0 forbids
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export const escapeXml = (text: string): string =>
@@ -19,7 +20,7 @@ export const escapeXml = (text: string): string =>
     .replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
 
 /** One sentence per change, in the words of the dashboard: kind, statuses, dates, who and why. */
-export function describeChange(c: Change): string {
+function describeChange(c: Change): string {
   const kind = CHANGE_KIND_LABELS.de[c.kind];
   const from = c.from ? STATUS_LABEL_DE[c.from] : 'ohne Meldung';
   const effective = formatDate(statedDate(c.event.effectiveDate, c.event.effectiveDatePrecision), 'de');

@@ -33,12 +33,12 @@ export function toExcelCsv(headers: readonly string[], rows: readonly (readonly 
 
 /** Rows of cells; the first row is the header. Accepts ';' (Excel) and ',' as the delimiter. */
 export function parseCsv(text: string): string[][] {
-  const rows = parse(text, {
+  const rows: string[][] = parse(text, {
     bom: true,
     delimiter: delimiterOf(text),
     relax_column_count: true,
     skip_empty_lines: true,
-  }) as string[][];
+  });
   return rows.map((row, index) => (index === 0 ? row : row.map(unprotectCell)));
 }
 
@@ -70,14 +70,15 @@ export async function parseCsvInSlices(text: string, maxRows: number): Promise<s
     relax_column_count: true,
     skip_empty_lines: true,
   });
-  let failure: Error | null = null;
+  // A holder, not a variable: the parser's callback sets it between the loop's checks.
+  const state: { failure: Error | null } = { failure: null };
   // With a 'data' listener the parser hands over each row during write(), synchronously.
   parser.on('data', (row: string[]) => rows.push(rows.length === 0 ? row : row.map(unprotectCell)));
-  parser.on('error', (err: Error) => (failure ??= err));
+  parser.on('error', (err: Error) => (state.failure ??= err));
   // 'close' follows both the end of the input and an error.
   const finished = new Promise<void>((resolve) => parser.on('close', () => resolve()));
   const slices = timeSlices(IMPORT_SLICE_MS);
-  for (let at = 0; at < text.length && failure === null; at += PIECE) {
+  for (let at = 0; at < text.length && state.failure === null; at += PIECE) {
     parser.write(text.slice(at, at + PIECE));
     if (rows.length > maxRows + 1) {
       parser.destroy();
@@ -87,7 +88,7 @@ export async function parseCsvInSlices(text: string, maxRows: number): Promise<s
   }
   parser.end();
   await finished;
-  if (failure !== null) throw failure;
+  if (state.failure !== null) throw state.failure;
   if (rows.length > maxRows + 1) throw new TooManyRows();
   return rows;
 }
@@ -107,11 +108,11 @@ export function toGermanDate(day: string, precision: DatePrecision = 'day'): str
 export const germanStatedDate = z
   .string()
   .trim()
-  .regex(/^(\d{2}\.\d{2}\.\d{4}|\d{2}\/\d{4}|\d{4})$/, { message: 'Datum als TT.MM.JJJJ, MM/JJJJ oder JJJJ erwartet' })
+  .regex(/^(\d{2}\.\d{2}\.\d{4}|\d{2}\/\d{4}|\d{4})$/, { error: 'Datum als TT.MM.JJJJ, MM/JJJJ oder JJJJ erwartet' })
   .transform((v) => {
     if (v.length === 4) return v;
     if (v.length === 7) return `${v.slice(3, 7)}-${v.slice(0, 2)}`;
     return `${v.slice(6, 10)}-${v.slice(3, 5)}-${v.slice(0, 2)}`;
   })
-  .refine((stated) => IsoDate.safeParse(countingDay(stated)).success, { message: 'Dieses Datum gibt es nicht' })
+  .refine((stated) => IsoDate.safeParse(countingDay(stated)).success, { error: 'Dieses Datum gibt es nicht' })
   .transform((stated) => ({ day: countingDay(stated), precision: precisionOf(stated) }));

@@ -3,7 +3,7 @@
  * (https://www.dcat-ap.de/def/licenses/) that the Open-Data-Verordnung NRW points to. Chosen with
  * DATA_LICENSE; the default is the Datenlizenz Deutschland – Namensnennung – Version 2.0.
  */
-export const LICENSES = {
+const LICENSES = {
   'http://dcat-ap.de/def/licenses/dl-by-de/2.0': {
     name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0',
     text: 'https://www.govdata.de/dl-de/by-2-0',

@@ -90,7 +90,7 @@ const LEET: Record<string, string> = {
 /** How many characters lie in runs of RUN or more neighbouring keys, forwards or backwards. */
 function keyboardRunLength(lower: string): number {
   const covered = new Set<number>();
-  for (const row of ROWS.flatMap((r) => [r, [...r].reverse().join('')])) {
+  for (const row of ROWS.flatMap((r) => [r, Array.from(r).reverse().join('')])) {
     for (let start = 0; start + RUN <= lower.length; start++) {
       let end = start;
       while (end + 1 < lower.length && row.includes(lower.slice(start, end + 2))) end += 1;
@@ -102,12 +102,16 @@ function keyboardRunLength(lower: string): number {
 
 /** The word left after stripping what is stuck on front and back: digits, symbols, spaces. */
 const core = (lower: string): string => lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-const unleet = (lower: string): string => [...lower].map((c) => LEET[c] ?? c).join('');
+const unleet = (lower: string): string =>
+  Array.from(lower)
+    .map((c) => LEET[c] ?? c)
+    .join('');
 const lettersOnly = (text: string): string => text.replace(/[^\p{L}]/gu, '');
 
 /** The problem in German, or null. */
 export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
-  if ([...password].length < PASSWORD_MIN_LENGTH)
+  // Counted in code points, as SP 800-63B counts characters (an emoji is one, not two UTF-16 units).
+  if (Array.from(password).length < PASSWORD_MIN_LENGTH)
     return `Das Passwort muss mindestens ${PASSWORD_MIN_LENGTH} Zeichen lang sein`;
   const lower = password.toLowerCase();
   if (common.has(lower)) return 'Dieses Passwort steht auf einer Liste häufig verwendeter Passwörter';
@@ -118,7 +122,7 @@ export function passwordProblem(password: string, context: { email?: string; nam
   if (personal.includes(lettersOnly(lower)))
     return 'Das Passwort darf nicht die E-Mail-Adresse oder der Name sein (auch nicht mit Ziffern davor oder dahinter)';
   if (new Set(password).size <= 2) return 'Das Passwort besteht fast nur aus einem Zeichen';
-  if (keyboardRunLength(lower) * 2 >= [...lower].length)
+  if (keyboardRunLength(lower) * 2 >= Array.from(lower).length)
     return 'Das Passwort besteht überwiegend aus Tastenreihen oder Zeichenfolgen (wie „qwertz“, „asdf“ oder „abcd“)';
   for (const candidate of [word, core(unleet(word))]) {
     if (candidate.length >= 3 && bases.has(candidate))

@@ -42,6 +42,7 @@ const escapeLiteral = (value: string) =>
   value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 const escapeIri = (value: string) =>
   value.replace(
+    // eslint-disable-next-line no-control-regex -- N-Triples escapes control characters in an IRI
     /[\u0000-\u0020<>"{}|^`\\]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`,
   );

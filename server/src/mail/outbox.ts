@@ -22,7 +22,7 @@ const RESERVED_HEADERS = new Set([
 ]);
 
 /** What a feature hands to `enqueue`: usually `{ to, dedupeKey, ...renderMail(origin, content) }`. */
-export const OutgoingMailSchema = z.strictObject({
+const OutgoingMailSchema = z.strictObject({
   to: z.array(z.email()).min(1).max(50),
   /** Names the occasion, e.g. `round:12:reminder-7d:user:5`; the same key again is the same mail. */
   dedupeKey: z.string().min(1).max(200),
@@ -60,7 +60,7 @@ export function createOutbox(from: string, onQueued: () => void) {
      * key seen before it queues nothing and returns the existing id (`created: false`). Throws
      * (a programming error, not bad user input) outside a transaction or with a malformed message.
      */
-    enqueue(tx: MailTransaction, mail: OutgoingMail, now = new Date()): Enqueued {
+    enqueue: (tx: MailTransaction, mail: OutgoingMail, now = new Date()): Enqueued => {
       if (!tx.db.inTransaction) {
         throw new Error('enqueue mail inside the transaction that makes the change the mail reports');
       }

@@ -5,7 +5,7 @@ import { absoluteUrl } from '../lib/links.ts';
  * file only lays them out and escapes them.
  */
 
-export type MailLink = { label: string; path: string };
+type MailLink = { label: string; path: string };
 
 export type MailContent = {
   subject: string;
@@ -88,4 +88,4 @@ ${links.map((link) => `<p style="margin:0 0 16px">${anchor(link)}</p>`).join('\n
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);

@@ -15,7 +15,7 @@ export const LEASE_MS = 2 * 60_000;
 /** The loop looks for due retries this often; new messages wake it at once. */
 const POLL_MS = 15_000;
 /** Addresses and texts of sent and failed messages are erased after this. */
-export const RETENTION_DAYS = 30;
+const RETENTION_DAYS = 30;
 const REDACT_EVERY_MS = 60 * 60_000;
 
 export type SendSummary = { sent: number; retried: number; failed: number };
@@ -119,14 +119,14 @@ export function createMailSender(deps: SenderDeps) {
       if (timer) kick();
     },
     /** Starts the background loop (server.ts; tests call sendDue themselves). */
-    start(): void {
+    start: (): void => {
       if (timer || closed) return;
       timer = setInterval(kick, POLL_MS);
       timer.unref();
       kick();
     },
     /** Stops the loop and waits for the try under way, so the database is still open to record it. */
-    async stop(): Promise<void> {
+    stop: async (): Promise<void> => {
       closed = true;
       if (timer) clearInterval(timer);
       timer = null;

@@ -3,7 +3,7 @@
  * must not hold a message (or shutdown) for minutes. Together they stay well inside the lease
  * a message is claimed for (sender.ts), so one try never overlaps the next.
  */
-export const SMTP_TIMEOUTS = {
+const SMTP_TIMEOUTS = {
   dnsTimeout: 5_000,
   connectionTimeout: 10_000,
   greetingTimeout: 10_000,
@@ -65,7 +65,7 @@ export function describeFailure(err: unknown, smtpUrl: string): string {
 }
 
 /** Removes the password of SMTP_URL (as written and decoded) from a text. */
-export function redactCredentials(text: string, smtpUrl: string): string {
+function redactCredentials(text: string, smtpUrl: string): string {
   const { password } = new URL(smtpUrl);
   return [password, safeDecode(password)]
     .filter((secret) => secret.length > 0)

@@ -13,7 +13,7 @@ declare module 'fastify' {
   }
 }
 
-export const SESSION_COOKIE = 'zm_session';
+const SESSION_COOKIE = 'zm_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**

@@ -6,7 +6,7 @@ import { createRepositories, type Repositories } from '../repositories/index.ts'
 import { seedIfEmpty } from '../seed/load-seed.ts';
 
 /** Whether the database can be written, as last proven; /api/health reports it. */
-export type DatabaseHealth = { readonly writable: boolean; check: () => boolean; markUnwritable: () => void };
+type DatabaseHealth = { readonly writable: boolean; check: () => boolean; markUnwritable: () => void };
 
 declare module 'fastify' {
   interface FastifyInstance {

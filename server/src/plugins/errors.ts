@@ -1,12 +1,15 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorIssue, ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import type { StatusConflict } from '@zielmonitor/shared/schemas/status-update';
 import { validationMessage, type IssueFacts } from '@zielmonitor/shared/schemas/validation-messages';
 import { AppError, RetryLater } from '../lib/errors.ts';
 import { isBusy, isUnwritable } from '../lib/sqlite-errors.ts';
+
+/** Whatever a route or plugin throws: Fastify's own errors carry a code and a status, others may not. */
+type ThrownError = Error & { code?: string; statusCode?: number };
 
 const LOCATIONS: Record<string, string> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' };
 
@@ -17,16 +20,16 @@ declare module 'fastify' {
   }
 }
 
-export const formatBytes = (bytes: number): string =>
+const formatBytes = (bytes: number): string =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString('de-DE')} MiB` : `${Math.round(bytes / 1024)} KiB`;
 
 /** Fastify's own client errors, said in German (its messages are English and name internals). */
-function clientErrorMessage(err: FastifyError, request: FastifyRequest): string {
+function clientErrorMessage(err: ThrownError, request: FastifyRequest): string {
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return (
         request.routeOptions.config.tooLargeMessage ??
-        `Der Inhalt ist zu groß: höchstens ${formatBytes(request.routeOptions.bodyLimit ?? 0)} je Anfrage.`
+        `Der Inhalt ist zu groß: höchstens ${formatBytes(request.routeOptions.bodyLimit)} je Anfrage.`
       );
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return 'Der Inhalt ist kein gültiges JSON.';
@@ -35,7 +38,7 @@ function clientErrorMessage(err: FastifyError, request: FastifyRequest): string 
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_TYPE':
     case 'FST_ERR_CTP_EMPTY_TYPE':
-      return `Dieser Inhaltstyp wird hier nicht angenommen: ${String(request.headers['content-type'] ?? '(keiner)')}.`;
+      return `Dieser Inhaltstyp wird hier nicht angenommen: ${request.headers['content-type'] ?? '(keiner)'}.`;
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return 'Die Länge des Inhalts stimmt nicht mit Content-Length überein.';
     default:
@@ -59,7 +62,7 @@ function inEnglish(facts: IssueFacts, german: string | undefined): string {
 
 /** The one error handler: every failure leaves as `{ error: { code, message, issues? } }`. */
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
+  app.setErrorHandler((err: ThrownError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const location = LOCATIONS[err.validationContext ?? ''] ?? err.validationContext ?? 'request';
       const english = englishWanted(request);

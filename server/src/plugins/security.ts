@@ -48,12 +48,14 @@ export const securityPlugin = fp<{ hsts: boolean; pressure?: PressureOptions | u
       maxEventLoopUtilization: opts.pressure?.maxEventLoopUtilization ?? 0.98,
       ...(opts.pressure?.sampleInterval !== undefined && { sampleInterval: opts.pressure.sampleInterval }),
       retryAfter: 5,
-      pressureHandler: (_request, reply, type, value) => {
+      pressureHandler: (request, reply, type, value) => {
+        // The measure and its value are for the operator's log; the visitor gets a sentence.
+        request.log.warn({ pressure: type, value }, 'under pressure');
         reply.header('Retry-After', '5');
         throw new AppError(
           503,
           'OVERLOADED',
-          `Der Server ist gerade überlastet (${type}: ${Math.round(Number(value))}). Bitte in einigen Sekunden erneut versuchen.`,
+          'Der Server ist gerade überlastet. Bitte in einigen Sekunden erneut versuchen.',
         );
       },
     });

@@ -86,4 +86,3 @@ export function createAuditRepository(db: Db) {
     },
   };
 }
-export type AuditRepository = ReturnType<typeof createAuditRepository>;

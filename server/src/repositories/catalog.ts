@@ -31,4 +31,3 @@ export function createCatalogRepository(db: Db) {
     reportedFigures: () => orNull(figures.get()),
   };
 }
-export type CatalogRepository = ReturnType<typeof createCatalogRepository>;

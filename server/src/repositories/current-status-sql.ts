@@ -1,10 +1,10 @@
 /** SQL shared by the repositories that report a goal's current status. */
 
 /**
- * The point in time a report is made for: events effective on or before `asOf` (a date)
+ * The cut-off a report is computed for (a resolved point in time): events effective on or before `asOf` (a date)
  * and recorded on or before `knownAt` (an ISO timestamp).
  */
-export type PointInTime = { asOf: string; knownAt: string };
+export type Cutoff = { asOf: string; knownAt: string };
 
 /**
  * An event (alias \`alias\`) that no correction or withdrawal recorded by @knownAt supersedes:
@@ -23,7 +23,7 @@ export const statusKnownAt = (goal: string, track: string, knownAt: string) => `
     ORDER BY e.effective_date DESC, e.id DESC LIMIT 1), 'unknown')`;
 
 /** "Now": every event is effective and recorded before it. */
-export const NOW: PointInTime = { asOf: '9999-12-31', knownAt: '9999-12-31T23:59:59.999Z' };
+export const NOW: Cutoff = { asOf: '9999-12-31', knownAt: '9999-12-31T23:59:59.999Z' };
 
 /**
  * Each goal matching `goalFilter` (a fixed SQL condition on goals g, never a request value)

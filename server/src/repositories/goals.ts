@@ -20,7 +20,7 @@ import type { IndicatorsRepository } from './indicators.ts';
 import { goalSchedule } from '@zielmonitor/shared/indicators/schedule';
 import type { RatingState } from '@zielmonitor/shared/indicators/trajectory';
 import type { Track } from '@zielmonitor/shared/schemas/common';
-import { NOW, VERSION_AND_RESSORT, withStatus, type PointInTime } from './current-status-sql.ts';
+import { NOW, VERSION_AND_RESSORT, withStatus, type Cutoff } from './current-status-sql.ts';
 
 /** Sort keys map to fixed SQL; no value from a request is ever put into SQL text. */
 const ORDER_BY: Record<GoalsQuery['sort'], (direction: 'ASC' | 'DESC') => string> = {
@@ -109,7 +109,7 @@ export type HistoryRow = EventRow & {
  * Events with what the record knew of their corrections: the supersession of each event recorded
  * by @knownAt, and for a correction the report it replaced.
  */
-export const HISTORY_SELECT = `SELECT e.*, s.kind AS sup_kind, s.recorded_at AS sup_recorded_at,
+const HISTORY_SELECT = `SELECT e.*, s.kind AS sup_kind, s.recorded_at AS sup_recorded_at,
     s.reporter AS sup_reporter, s.reason AS sup_reason, s.replacement_event_id AS sup_replacement_id,
     c.superseded_event_id AS corrects_id, ce.status AS corrected_status
   FROM status_events e
@@ -150,7 +150,7 @@ export type ResponsibilityResolver = (goal: {
 
 type TrackRatings = Record<Track, RatingState[]>;
 
-export function toGoalSummary(
+function toGoalSummary(
   row: GoalRow,
   reference: string,
   responsibility: ResponsibilityResolver,
@@ -256,9 +256,9 @@ export function createGoalsRepository(
       ]),
     ),
   );
-  const one = db.prepare<[PointInTime & { id: string }], GoalRow>(withStatus('g.id = @id'));
+  const one = db.prepare<[Cutoff & { id: string }], GoalRow>(withStatus('g.id = @id'));
   // Official first, each track newest first: the index order read backwards, so nothing is sorted.
-  const events = db.prepare<[PointInTime & { id: string }], HistoryRow>(`${HISTORY_SELECT}
+  const events = db.prepare<[Cutoff & { id: string }], HistoryRow>(`${HISTORY_SELECT}
     WHERE e.goal_id = @id AND e.effective_date <= @asOf AND e.recorded_at <= @knownAt
     ORDER BY e.track DESC, e.effective_date DESC, e.id DESC`);
   const linkSelect = `SELECT l.id, g.id AS goal_id, g.title AS goal_title, g.version_key, l.type, l.certainty, l.basis
@@ -280,7 +280,7 @@ export function createGoalsRepository(
   });
 
   /** A goal with its texts and sources, without its history: a few index lookups at any history size. */
-  const describe = (id: string, at: PointInTime = NOW): GoalDescription | undefined => {
+  const describe = (id: string, at: Cutoff = NOW): GoalDescription | undefined => {
     const row = one.get({ id, ...at });
     if (!row) return undefined;
     const reference = referenceDate(at.asOf);
@@ -310,7 +310,7 @@ export function createGoalsRepository(
    * Every status event of a goal by the point in time, newest first, the two tracks apart, each
    * labelled against the one before it and marked where a correction or withdrawal superseded it.
    */
-  const history = (id: string, at: PointInTime = NOW): GoalDetail['history'] => {
+  const history = (id: string, at: Cutoff = NOW): GoalDetail['history'] => {
     const all = events.all({ id, ...at }).map(toUnlabelledEvent);
     return {
       official: labelTrack(all.filter((e) => e.track === 'official')),
@@ -319,7 +319,7 @@ export function createGoalsRepository(
   };
 
   return {
-    list(query: GoalsQuery, at: PointInTime = NOW): { items: GoalSummary[]; total: number } {
+    list(query: GoalsQuery, at: Cutoff = NOW): { items: GoalSummary[]; total: number } {
       const params = {
         ...at,
         version: query.version ?? null,
@@ -345,7 +345,7 @@ export function createGoalsRepository(
       return { items, total: count.get(params)?.total ?? 0 };
     },
 
-    get(id: string, at: PointInTime = NOW): Omit<GoalDetail, 'at' | 'permissions' | 'review'> | undefined {
+    get(id: string, at: Cutoff = NOW): Omit<GoalDetail, 'at' | 'permissions' | 'review'> | undefined {
       const goal = describe(id, at);
       return (
         goal && {
@@ -360,4 +360,3 @@ export function createGoalsRepository(
     history,
   };
 }
-export type GoalsRepository = ReturnType<typeof createGoalsRepository>;

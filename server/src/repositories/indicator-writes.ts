@@ -116,4 +116,3 @@ export function createIndicatorWritesRepository(db: Db) {
     },
   };
 }
-export type IndicatorWritesRepository = ReturnType<typeof createIndicatorWritesRepository>;

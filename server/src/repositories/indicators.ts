@@ -2,7 +2,7 @@ import type { Track } from '@zielmonitor/shared/schemas/common';
 import { plannedPath, rateLatest, type RatingState } from '@zielmonitor/shared/indicators/trajectory';
 import type { IndicatorsQuery } from '@zielmonitor/shared/schemas/indicator';
 import type { Db } from '../db/database.ts';
-import { ressortMatches, type PointInTime } from './current-status-sql.ts';
+import { ressortMatches, type Cutoff } from './current-status-sql.ts';
 import {
   toReadingRow,
   toTargetRow,
@@ -48,21 +48,21 @@ export function createIndicatorsRepository(db: Db) {
       src.date AS source_date, src.publisher AS source_publisher
     FROM indicator_targets t LEFT JOIN sources src ON src.id = t.source_id
     WHERE t.indicator_id = ? ORDER BY t.date, t.id`);
-  const readings = db.prepare<[PointInTime & { id: string; limit: number }], RawReading>(`${READING_SELECT}
+  const readings = db.prepare<[Cutoff & { id: string; limit: number }], RawReading>(`${READING_SELECT}
     WHERE r.indicator_id = @id AND r.date <= @asOf AND r.recorded_at <= @knownAt
     ORDER BY r.date DESC, r.id DESC LIMIT @limit`);
-  const latest = db.prepare<[PointInTime & { id: string; track: Track }], RawReading>(`${READING_SELECT}
+  const latest = db.prepare<[Cutoff & { id: string; track: Track }], RawReading>(`${READING_SELECT}
     WHERE r.indicator_id = @id AND r.track = @track AND r.date <= @asOf AND r.recorded_at <= @knownAt AND ${COUNTS}
     ORDER BY r.date DESC, r.id DESC LIMIT 1`);
   const recorded = db
-    .prepare<[PointInTime & { id: string }], number>(
+    .prepare<[Cutoff & { id: string }], number>(
       `SELECT count(*) FROM indicator_readings
     WHERE indicator_id = @id AND date <= @asOf AND recorded_at <= @knownAt`,
     )
     .pluck();
   const byGoals = db.prepare<[string], { goal_id: string; indicator_id: string }>(`SELECT goal_id, indicator_id
     FROM indicator_goals WHERE goal_id IN (SELECT value FROM json_each(?)) ORDER BY goal_id, indicator_id`);
-  const readingById = db.prepare<[PointInTime & { readingId: number }], RawReading>(
+  const readingById = db.prepare<[Cutoff & { readingId: number }], RawReading>(
     `${READING_SELECT} WHERE r.id = @readingId`,
   );
 
@@ -73,21 +73,21 @@ export function createIndicatorsRepository(db: Db) {
     goals: (id: string): IndicatorGoalRow[] => goals.all(id),
     targets: (id: string): TargetRow[] => targets.all(id).map(toTargetRow),
     /** The newest readings by the point in time (all without a limit), superseded ones marked. */
-    readings: (id: string, at: PointInTime, limit = -1): ReadingRow[] =>
+    readings: (id: string, at: Cutoff, limit = -1): ReadingRow[] =>
       readings.all({ id, ...at, limit }).map(toReadingRow),
     /** The latest reading of a track that still counts at the point in time. */
-    latest: (id: string, track: Track, at: PointInTime): ReadingRow | undefined => {
+    latest: (id: string, track: Track, at: Cutoff): ReadingRow | undefined => {
       const row = latest.get({ id, track, ...at });
       return row && toReadingRow(row);
     },
-    recordedReadings: (id: string, at: PointInTime): number => recorded.get({ id, ...at }) ?? 0,
+    recordedReadings: (id: string, at: Cutoff): number => recorded.get({ id, ...at }) ?? 0,
     /**
      * The latest rating of each indicator of each goal, per track (the input of a goal's
      * Terminlage), by the rule of indicators/trajectory.ts; each indicator is rated once.
      */
     ratingStatesOfGoals(
       goalIds: readonly string[],
-      at: PointInTime,
+      at: Cutoff,
       reference: string,
     ): Map<string, Record<Track, RatingState[]>> {
       const result = new Map<string, Record<Track, RatingState[]>>();
@@ -117,7 +117,7 @@ export function createIndicatorsRepository(db: Db) {
       }
       return result;
     },
-    reading: (readingId: number, at: PointInTime): ReadingRow | undefined => {
+    reading: (readingId: number, at: Cutoff): ReadingRow | undefined => {
       const row = readingById.get({ readingId, ...at });
       return row && toReadingRow(row);
     },

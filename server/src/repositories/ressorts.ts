@@ -28,4 +28,3 @@ export function createRessortsRepository(db: Db) {
     exists: (code: string): boolean => exists.get(code) !== undefined,
   };
 }
-export type RessortsRepository = ReturnType<typeof createRessortsRepository>;

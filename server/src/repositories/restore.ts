@@ -55,4 +55,3 @@ export function createRestoreRepository(db: Db) {
     },
   };
 }
-export type RestoreRepository = ReturnType<typeof createRestoreRepository>;

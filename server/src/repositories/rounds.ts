@@ -84,4 +84,3 @@ export function createRoundsRepository(db: Db) {
     pendingGoals: (version: string): Set<string> => new Set(pendingGoals.all(version)),
   };
 }
-export type RoundsRepository = ReturnType<typeof createRoundsRepository>;

@@ -46,4 +46,3 @@ export function createSessionsRepository(db: Db) {
     removeAll: (): number => removeAll.run().changes,
   };
 }
-export type SessionsRepository = ReturnType<typeof createSessionsRepository>;

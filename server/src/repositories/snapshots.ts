@@ -47,4 +47,3 @@ export function createSnapshotsRepository(db: Db) {
     list: (limit = 100): StoredSnapshot[] => list.all(limit).map(toSnapshot),
   };
 }
-export type SnapshotsRepository = ReturnType<typeof createSnapshotsRepository>;

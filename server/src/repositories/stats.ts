@@ -6,9 +6,9 @@ import type { DueStat } from '@zielmonitor/shared/schemas/stats';
 import { referenceDate } from './goals.ts';
 
 type DueRow = DueStat;
-import { UNKNOWN_RESSORT } from '@zielmonitor/shared/schemas/common';
+import { compareRessorts, UNKNOWN_RESSORT } from '@zielmonitor/shared/vocabulary/ressort-order';
 import type { Db } from '../db/database.ts';
-import { NOW, statusOnTrack, withStatus, type PointInTime } from './current-status-sql.ts';
+import { NOW, statusOnTrack, withStatus, type Cutoff } from './current-status-sql.ts';
 
 export type RessortStatusCount = { ressort: string | null; ressortName: string | null; status: Status; goals: number };
 
@@ -38,13 +38,7 @@ export function shapeRessortStats(rows: RessortStatusCount[]): RessortStat[] {
       const achieved = stat.byStatus.achieved;
       return { ...stat, achieved, fulfilmentRate: stat.total === 0 ? 0 : achieved / stat.total };
     })
-    .sort(
-      (a, b) =>
-        Number(a.ressort === UNKNOWN_RESSORT) - Number(b.ressort === UNKNOWN_RESSORT) ||
-        b.fulfilmentRate - a.fulfilmentRate ||
-        b.total - a.total ||
-        (a.ressort < b.ressort ? -1 : a.ressort > b.ressort ? 1 : 0),
-    );
+    .sort(compareRessorts);
 }
 
 export function createStatsRepository(db: Db) {
@@ -52,7 +46,7 @@ export function createStatsRepository(db: Db) {
   // Ressort names are joined to the groups, not to every goal.
   const countStatement = (dueDate: boolean) =>
     db.prepare<
-      [PointInTime & { version: string; track: Track; rule: CountingRule; reference: string }],
+      [Cutoff & { version: string; track: Track; rule: CountingRule; reference: string }],
       RessortStatusCount
     >(`
     SELECT counts.ressort, r.name AS ressortName, counts.status, counts.goals
@@ -96,12 +90,7 @@ export function createStatsRepository(db: Db) {
         due_by_date: row?.due_by_date ?? 0,
       };
     },
-    ressortStats: (
-      version: string,
-      track: Track,
-      at: PointInTime = NOW,
-      rule: CountingRule = 'all_goals',
-    ): RessortStat[] =>
+    ressortStats: (version: string, track: Track, at: Cutoff = NOW, rule: CountingRule = 'all_goals'): RessortStat[] =>
       shapeRessortStats(
         (rule === 'all_goals' ? countAllGoals : countByRule).all({
           version,
@@ -116,4 +105,3 @@ export function createStatsRepository(db: Db) {
       dueCounts.all({ version, end, asOf: end, knownAt: NOW.knownAt }),
   };
 }
-export type StatsRepository = ReturnType<typeof createStatsRepository>;

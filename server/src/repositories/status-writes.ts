@@ -134,4 +134,3 @@ export function createStatusWritesRepository(db: Db) {
       new Set([...idsSince.all(goalId, revision), ...supersededSince.all(goalId, revision)]),
   };
 }
-export type StatusWritesRepository = ReturnType<typeof createStatusWritesRepository>;

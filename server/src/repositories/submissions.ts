@@ -4,13 +4,14 @@ import type { SubmissionKind } from '@zielmonitor/shared/schemas/submission';
 export type SubmissionState = 'pending' | 'released' | 'returned';
 
 /** What a submission carries: the validated body of the report, correction or withdrawal. */
+/** Stored as JSON: a key that is undefined is simply not written, so the request bodies fit as they are. */
 export type SubmissionPayload = {
-  status?: string;
-  progress?: number | null;
-  effectiveDate?: string;
-  note?: string;
-  evidence?: { url?: string; reference?: string };
-  reason?: string;
+  status?: string | undefined;
+  progress?: number | null | undefined;
+  effectiveDate?: string | undefined;
+  note?: string | undefined;
+  evidence?: { url?: string | undefined; reference?: string | undefined } | undefined;
+  reason?: string | undefined;
 };
 
 export type StoredSubmission = {
@@ -113,4 +114,3 @@ export function createSubmissionsRepository(db: Db) {
     }): boolean => decide.run(row).changes === 1,
   };
 }
-export type SubmissionsRepository = ReturnType<typeof createSubmissionsRepository>;

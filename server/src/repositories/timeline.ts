@@ -3,7 +3,7 @@ import type { TimelinePoint } from '@zielmonitor/shared/schemas/timeline';
 import { emptyByStatus, type ByStatus } from '@zielmonitor/shared/schemas/stats';
 import type { Db } from '../db/database.ts';
 import { timeSlices } from '../lib/time-slices.ts';
-import { VERSION_AND_RESSORT, ressortMatches, statusOnTrack, type PointInTime } from './current-status-sql.ts';
+import { VERSION_AND_RESSORT, ressortMatches, statusOnTrack, type Cutoff } from './current-status-sql.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -60,7 +60,7 @@ export function countsAtMonthEnds(
     .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   const counts = emptyByStatus();
   counts.unknown = goalCount;
-  const result: { total: number; byStatus: ByStatus }[] = new Array(months.length);
+  const result = new Array<{ total: number; byStatus: ByStatus }>(months.length);
   let next = 0;
   for (const { month, index } of order) {
     for (let t = transitions[next]; t && t.month <= month; t = transitions[++next]) {
@@ -95,7 +95,7 @@ export type TimelineRequest = {
 
 export function createTimelineRepository(db: Db) {
   type Filter = { version: string; ressort: string | null; track: Track };
-  const countAt = db.prepare<[PointInTime & Filter], { status: Status; goals: number }>(`
+  const countAt = db.prepare<[Cutoff & Filter], { status: Status; goals: number }>(`
     SELECT status, count(*) AS goals FROM (${statusOnTrack(VERSION_AND_RESSORT, { dueDate: false })}) GROUP BY status`);
   // 1 when no report, correction or withdrawal was recorded after knownAt: the record as known
   // then is the whole record, and the month-end summary (which holds the record as known now) applies.

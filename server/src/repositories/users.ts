@@ -62,7 +62,6 @@ export function createUsersRepository(db: Db) {
     },
   };
 }
-export type UsersRepository = ReturnType<typeof createUsersRepository>;
 
 /** The public view of an account: never the hash. */
 export const toUser = (record: UserRecord): User => ({

@@ -55,4 +55,3 @@ export function createVersionsRepository(db: Db) {
     },
   };
 }
-export type VersionsRepository = ReturnType<typeof createVersionsRepository>;

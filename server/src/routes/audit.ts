@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AuditQuery, AuditResponse } from '@zielmonitor/shared/schemas/audit';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import { endOfDayInBerlin, startOfDayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { formatDateTime } from '@zielmonitor/shared/time/format';
 import { toExcelCsv } from '../lib/csv.ts';
 import { AppError } from '../lib/errors.ts';
+import { CsvResponse } from '../lib/text-response.ts';
 import { requireAdmin } from '../plugins/auth.ts';
 import type { AuditFilter } from '../repositories/audit.ts';
 
@@ -33,6 +33,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireAdmin,
       schema: {
+        operationId: 'listAuditEntries',
+        summary: 'Protokoll aller Schreibzugriffe (nur Administration)',
+        security: [{ session: [] }],
         querystring: AuditQuery,
         response: { 200: AuditResponse, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
       },
@@ -46,8 +49,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireAdmin,
       schema: {
+        operationId: 'exportAuditCsv',
+        summary: 'Das Prüfprotokoll als CSV',
+        security: [{ session: [] }],
         querystring: AuditQuery.omit({ limit: true, offset: true }),
-        response: { 200: z.string(), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+        response: { 200: CsvResponse, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
       },
     },
     async (request, reply) => {

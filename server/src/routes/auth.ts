@@ -16,6 +16,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ session: SessionPolicy; loginCo
     '/auth/login',
     {
       schema: {
+        operationId: 'login',
+        summary: 'Anmelden (setzt das Sitzungs-Cookie)',
+        security: [],
         body: LoginBody,
         response: { 200: MeResponse, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse },
       },
@@ -64,7 +67,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ session: SessionPolicy; loginCo
 
   app.post(
     '/auth/logout',
-    { onRequest: requireUser, schema: { response: { 200: MeResponse, 401: ErrorResponse } } },
+    {
+      onRequest: requireUser,
+      schema: {
+        operationId: 'logout',
+        summary: 'Abmelden',
+        security: [{ session: [] }],
+        response: { 200: MeResponse, 401: ErrorResponse },
+      },
+    },
     async (request, reply) => {
       if (request.sessionId) app.repos.sessions.remove(request.sessionId);
       clearSessionCookie(request, reply);
@@ -73,5 +84,16 @@ export const authRoutes: FastifyPluginAsyncZod<{ session: SessionPolicy; loginCo
     },
   );
 
-  app.get('/auth/me', { schema: { response: { 200: MeResponse } } }, async (request) => ({ user: request.user }));
+  app.get(
+    '/auth/me',
+    {
+      schema: {
+        operationId: 'getCurrentUser',
+        summary: 'Das angemeldete Konto oder null',
+        security: [],
+        response: { 200: MeResponse },
+      },
+    },
+    async (request) => ({ user: request.user }),
+  );
 };

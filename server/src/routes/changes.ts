@@ -1,39 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ChangesQuery, ChangesResponse, FeedQuery } from '@zielmonitor/shared/schemas/changes';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
-import { endOfDayInBerlin, startOfDayInBerlin, todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import type { Status } from '@zielmonitor/shared/schemas/common';
 import { CHANGE_KIND_LABELS, STATUS_LABEL_DE, TRACK_LABELS } from '@zielmonitor/shared/vocabulary/labels';
 import { toExcelCsv, toGermanDate } from '../lib/csv.ts';
-import { AppError } from '../lib/errors.ts';
 import { renderAtomFeed } from '../lib/atom.ts';
+import { CsvResponse, textResponse } from '../lib/text-response.ts';
 import { absoluteUrl } from '../lib/links.ts';
-import { resolvePointInTime } from '../services/point-in-time.ts';
+import { changesInWindow } from '../services/changes.ts';
 import { exportStamp } from '../services/export-stamp.ts';
 import { assertKnownFilters } from '../services/references.ts';
-import type { Repositories } from '../repositories/index.ts';
-
-/** The one reading of a changes window, for the list and its CSV alike: until defaults to today. */
-function changesIn(repos: Repositories, query: ChangesQuery) {
-  assertKnownFilters(repos, query);
-  const until = query.until ?? todayInBerlin();
-  if (query.since > until) {
-    throw new AppError(400, 'VALIDATION_ERROR', 'since: liegt nach until', [
-      { location: 'query', field: 'since', message: 'liegt nach until' },
-    ]);
-  }
-  const { at, echo } = resolvePointInTime(repos, { knownAt: query.knownAt });
-  const result = repos.changes.inWindow({
-    ...query,
-    until,
-    enteredFrom: startOfDayInBerlin(query.since),
-    enteredUntil: endOfDayInBerlin(until),
-    knownAt: at.knownAt,
-  });
-  // A window has no single date whose figures could have changed: changedSince stays unanswered.
-  return { since: query.since, until, ...result, at: { ...echo, changedSince: null } };
-}
 
 const CSV_HEADERS = [
   'Art der Änderung',
@@ -57,23 +33,37 @@ const CSV_HEADERS = [
   'Link zum Zitieren',
 ];
 
+const AtomResponse = textResponse('application/atom+xml', 'Atom-Feed (RFC 4287)');
+
 export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/changes',
     {
-      schema: { querystring: ChangesQuery, response: { 200: ChangesResponse, 400: ErrorResponse } },
+      schema: {
+        operationId: 'listChanges',
+        summary: 'Statusänderungen, Berichtigungen und Rücknahmen in einem Zeitraum',
+        security: [],
+        querystring: ChangesQuery,
+        response: { 200: ChangesResponse, 400: ErrorResponse },
+      },
     },
-    async (request) => changesIn(app.repos, request.query),
+    async (request) => changesInWindow(app.repos, request.query),
   );
 
   app.get(
     '/export/changes.csv',
     {
-      schema: { querystring: ChangesQuery, response: { 200: z.string(), 400: ErrorResponse } },
+      schema: {
+        operationId: 'exportChangesCsv',
+        summary: 'Statusänderungen eines Zeitraums als CSV',
+        security: [],
+        querystring: ChangesQuery,
+        response: { 200: CsvResponse, 400: ErrorResponse },
+      },
     },
     async (request, reply) => {
       const query = request.query;
-      const { since, until, items, at } = changesIn(app.repos, query);
+      const { since, until, items, at } = changesInWindow(app.repos, query);
       const stamp = exportStamp(
         app.repos,
         app.publicOrigin,
@@ -117,7 +107,13 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/feeds/changes.atom',
     {
       // Strings with a non-JSON content type bypass the serializer: the XML is sent as it is.
-      schema: { querystring: FeedQuery, response: { 200: z.string(), 400: ErrorResponse } },
+      schema: {
+        operationId: 'getChangesFeed',
+        summary: 'Atom-Feed der amtlichen Statusänderungen',
+        security: [],
+        querystring: FeedQuery,
+        response: { 200: AtomResponse, 400: ErrorResponse },
+      },
     },
     async (request, reply) => {
       assertKnownFilters(app.repos, request.query);

@@ -8,13 +8,13 @@ import {
   ImportQuery,
   ImportResult,
 } from '@zielmonitor/shared/schemas/goal-csv';
-import { GoalDetail } from '@zielmonitor/shared/schemas/goal';
-import { ExportStamp as ExportStampSchema } from '@zielmonitor/shared/schemas/export-stamp';
+import { ExportedGoal, GoalsExportResponse } from '@zielmonitor/shared/schemas/goal';
 import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
 import { CHANGE_KIND_LABELS, STATUS_LABEL_DE, TRACK_LABELS } from '@zielmonitor/shared/vocabulary/labels';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { excelCsvHead, excelCsvLines, toGermanDate } from '../lib/csv.ts';
 import { sendParts } from '../lib/stream.ts';
+import { CsvResponse } from '../lib/text-response.ts';
 import { AppError, TooManyRequests } from '../lib/errors.ts';
 import { createConcurrencyGate } from '../lib/concurrency-gate.ts';
 import { requireAdmin } from '../plugins/auth.ts';
@@ -96,12 +96,19 @@ const eventRow = (goal: { id: string; title: string }, e: StatusEvent, stamp: Ex
   stamp.citableUrl,
 ];
 const EVENTS_PER_PART = 250;
-const ExportedGoal = GoalDetail.omit({ at: true, permissions: true, review: true });
 
 export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/export/goals.csv',
-    { schema: { querystring: ExportQuery, response: { 200: z.string(), 400: ErrorResponse } } },
+    {
+      schema: {
+        operationId: 'exportGoalsCsv',
+        summary: 'Die gefilterte Zielliste als CSV (für Excel)',
+        security: [],
+        querystring: ExportQuery,
+        response: { 200: CsvResponse, 400: ErrorResponse },
+      },
+    },
     async (request, reply) => {
       const { goals, at, stamp } = exportSelection(app.repos, request.query, app.publicOrigin);
       reply
@@ -119,7 +126,15 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/export/status-events.csv',
-    { schema: { querystring: ExportQuery, response: { 200: z.string(), 400: ErrorResponse } } },
+    {
+      schema: {
+        operationId: 'exportStatusEventsCsv',
+        summary: 'Statusverlauf der gefilterten Ziele als CSV',
+        security: [],
+        querystring: ExportQuery,
+        response: { 200: CsvResponse, 400: ErrorResponse },
+      },
+    },
     async (request, reply) => {
       const { goals, at, stamp } = exportSelection(app.repos, request.query, app.publicOrigin);
       reply
@@ -142,11 +157,11 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/export/goals.json',
     {
       schema: {
+        operationId: 'exportGoalsJson',
+        summary: 'Die gefilterten Ziele mit Verlauf als JSON',
+        security: [],
         querystring: ExportQuery,
-        response: {
-          200: z.object({ stamp: ExportStampSchema, at: GoalDetail.shape.at, goals: z.array(ExportedGoal) }),
-          400: ErrorResponse,
-        },
+        response: { 200: GoalsExportResponse, 400: ErrorResponse },
       },
     },
     async (request, reply) => {
@@ -156,7 +171,7 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         .type('application/json; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="${fileName(request.query, 'ziele', 'json')}"`);
       return sendParts(reply, function* () {
-        yield `{"stamp":${JSON.stringify(ExportStampSchema.parse(stamp))},"at":${JSON.stringify(GoalDetail.shape.at.parse(echo))},"goals":[`;
+        yield `{"stamp":${JSON.stringify(GoalsExportResponse.shape.stamp.parse(stamp))},"at":${JSON.stringify(GoalsExportResponse.shape.at.parse(echo))},"goals":[`;
         let first = true;
         for (const { id } of goals) {
           const goal = app.repos.goals.get(id, at);
@@ -186,6 +201,10 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         bodyLimit: IMPORT_LIMITS.bytes,
         config: { tooLargeMessage: importTooLarge().message },
         schema: {
+          operationId: 'importGoalsCsv',
+          consumes: ['text/csv'],
+          summary: 'Zielliste als CSV einlesen (Probelauf oder alles-oder-nichts)',
+          security: [{ session: [] }],
           querystring: ImportQuery,
           body: z.string().max(IMPORT_LIMITS.bytes),
           response: {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { DataLicense } from '../lib/licenses.ts';
 import { toJsonLd, toTurtle } from '../lib/rdf.ts';
+import { textResponse } from '../lib/text-response.ts';
 import { buildCatalog, DCAT_PREFIXES } from '../services/dcat.ts';
 
 export type DcatOptions = { license: DataLicense; publisher: string | null; contact: string | null };
@@ -18,8 +18,11 @@ export const dcatRoutes: FastifyPluginAsyncZod<DcatOptions> = async (app, opts) 
     '/dcat',
     {
       schema: {
+        operationId: 'getDcatCatalog',
+        summary: 'Datenkatalog nach DCAT-AP.de (JSON-LD)',
+        security: [],
         description: 'DCAT-AP.de-Katalog der Datensätze als JSON-LD (als Turtle: /api/dcat.ttl)',
-        response: { 200: z.unknown() },
+        response: { 200: textResponse('application/ld+json', 'DCAT-AP.de-Katalog als JSON-LD') },
       },
     },
     async (_request, reply) =>
@@ -28,7 +31,15 @@ export const dcatRoutes: FastifyPluginAsyncZod<DcatOptions> = async (app, opts) 
 
   app.get(
     '/dcat.ttl',
-    { schema: { description: 'DCAT-AP.de-Katalog als Turtle', response: { 200: z.string() } } },
+    {
+      schema: {
+        operationId: 'getDcatCatalogTurtle',
+        summary: 'Datenkatalog nach DCAT-AP.de (Turtle)',
+        security: [],
+        description: 'DCAT-AP.de-Katalog als Turtle',
+        response: { 200: textResponse('text/turtle', 'DCAT-AP.de-Katalog als Turtle') },
+      },
+    },
     async (_request, reply) => reply.type('text/turtle; charset=utf-8').send(toTurtle(catalog(), DCAT_PREFIXES)),
   );
 };

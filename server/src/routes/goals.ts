@@ -21,7 +21,13 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/goals',
     {
-      schema: { querystring: GoalsQuery, response: { 200: GoalsResponse, 400: ErrorResponse } },
+      schema: {
+        operationId: 'listGoals',
+        summary: 'Ziele gefiltert, sortiert und seitenweise, mit aktuellem Status',
+        security: [],
+        querystring: GoalsQuery,
+        response: { 200: GoalsResponse, 400: ErrorResponse },
+      },
     },
     async (request) => {
       assertKnownFilters(app.repos, request.query);
@@ -37,6 +43,9 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
     '/goals/:id',
     {
       schema: {
+        operationId: 'getGoal',
+        summary: 'Ein Ziel mit beiden Statusspuren, Quellen und Herkunft',
+        security: [],
         params: GoalParams,
         querystring: GoalDetailQuery,
         response: { 200: GoalDetail, 400: ErrorResponse, 404: ErrorResponse },
@@ -60,6 +69,9 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireAdmin,
       schema: {
+        operationId: 'assignResponsibility',
+        summary: 'Festlegen, welches Ressort ab wann für ein Ziel verantwortlich ist',
+        security: [{ session: [] }],
         params: GoalParams,
         body: AssignResponsibilityBody,
         response: {

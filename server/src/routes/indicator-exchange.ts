@@ -11,6 +11,7 @@ import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { excelCsvHead, excelCsvLines } from '../lib/csv.ts';
 import { AppError, unknownValue } from '../lib/errors.ts';
 import { sendParts } from '../lib/stream.ts';
+import { CsvResponse } from '../lib/text-response.ts';
 import { requireAdmin } from '../plugins/auth.ts';
 import { readingCsvRow } from '../services/indicator-csv-row.ts';
 import { importReadingsCsv } from '../services/indicator-csv.ts';
@@ -25,7 +26,15 @@ const READINGS_PER_PART = 100;
 export const indicatorExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/export/indicator-readings.csv',
-    { schema: { querystring: ReadingsExportQuery, response: { 200: z.string(), 400: ErrorResponse } } },
+    {
+      schema: {
+        operationId: 'exportIndicatorReadingsCsv',
+        summary: 'Messwerte der Kennzahlen als CSV',
+        security: [],
+        querystring: ReadingsExportQuery,
+        response: { 200: CsvResponse, 400: ErrorResponse },
+      },
+    },
     async (request, reply) => {
       const query = request.query;
       assertKnownFilters(app.repos, query);
@@ -71,6 +80,10 @@ export const indicatorExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         onRequest: requireAdmin,
         bodyLimit: IMPORT_LIMIT,
         schema: {
+          operationId: 'importIndicatorReadings',
+          consumes: ['text/csv'],
+          summary: 'Messwerte aus einer CSV-Datei einlesen (Probelauf oder alles-oder-nichts)',
+          security: [{ session: [] }],
           querystring: ReadingsImportQuery,
           body: z.string().max(IMPORT_LIMIT),
           response: {

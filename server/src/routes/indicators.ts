@@ -51,7 +51,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
   const detail = (
     request: FastifyRequest,
     id: string,
-    query: { asOf?: string; knownAt?: string; snapshot?: string; limit?: number },
+    query: { asOf?: string | undefined; knownAt?: string | undefined; snapshot?: string | undefined; limit?: number },
   ) => {
     const { at, echo } = resolvePointInTime(app.repos, query);
     const reference = referenceDate(at.asOf);
@@ -69,7 +69,15 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/indicators',
-    { schema: { querystring: IndicatorsQuery, response: { 200: IndicatorsResponse, 400: ErrorResponse } } },
+    {
+      schema: {
+        operationId: 'listIndicators',
+        summary: 'Kennzahlen mit Zielwerten und letztem Messwert',
+        security: [],
+        querystring: IndicatorsQuery,
+        response: { 200: IndicatorsResponse, 400: ErrorResponse },
+      },
+    },
     async (request) => {
       assertKnownFilters(app.repos, request.query);
       if (request.query.goal !== undefined && !app.repos.goalWrites.get(request.query.goal)) {
@@ -84,6 +92,9 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     '/indicators/:id',
     {
       schema: {
+        operationId: 'getIndicator',
+        summary: 'Eine Kennzahl mit Zielpfad und Messwerten',
+        security: [],
         params: IndicatorParams,
         querystring: IndicatorDetailQuery,
         response: { 200: IndicatorDetail, 400: ErrorResponse, 404: ErrorResponse },
@@ -97,7 +108,14 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireUser,
       preValidation: ownRessort,
-      schema: { params: IndicatorParams, body: ReadingBody, response: { 201: ReadingResponse, ...WRITE_ERRORS } },
+      schema: {
+        operationId: 'addReading',
+        summary: 'Einen Messwert einer Kennzahl eintragen',
+        security: [{ session: [] }],
+        params: IndicatorParams,
+        body: ReadingBody,
+        response: { 201: ReadingResponse, ...WRITE_ERRORS },
+      },
     },
     async (request, reply) => {
       const result = recordReading(app.db, app.repos, userOf(request), request.params.id, request.body, request.ip);
@@ -110,7 +128,14 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireUser,
       preValidation: ownRessort,
-      schema: { params: ReadingParams, body: SupersedeBody, response: { 201: ReadingResponse, ...WRITE_ERRORS } },
+      schema: {
+        operationId: 'supersedeReading',
+        summary: 'Einen Messwert durch einen berichtigten ersetzen',
+        security: [{ session: [] }],
+        params: ReadingParams,
+        body: SupersedeBody,
+        response: { 201: ReadingResponse, ...WRITE_ERRORS },
+      },
     },
     async (request, reply) => {
       const { superseded: _superseded, ...result } = supersedeReading(
@@ -130,7 +155,13 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     '/indicators',
     {
       onRequest: requireAdmin,
-      schema: { body: CreateIndicatorBody, response: { 201: IndicatorDetail, ...WRITE_ERRORS } },
+      schema: {
+        operationId: 'createIndicator',
+        summary: 'Eine Kennzahl anlegen',
+        security: [{ session: [] }],
+        body: CreateIndicatorBody,
+        response: { 201: IndicatorDetail, ...WRITE_ERRORS },
+      },
     },
     async (request, reply) => {
       createIndicator(app.db, app.repos, userOf(request), request.body, request.ip);
@@ -143,6 +174,9 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireAdmin,
       schema: {
+        operationId: 'updateIndicator',
+        summary: 'Eine Kennzahl ändern',
+        security: [{ session: [] }],
         params: IndicatorParams,
         body: UpdateIndicatorBody,
         response: { 200: IndicatorDetail, ...WRITE_ERRORS },

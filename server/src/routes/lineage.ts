@@ -7,7 +7,15 @@ import { knownVersion } from '../services/references.ts';
 export const lineageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/lineage',
-    { schema: { querystring: LineageQuery, response: { 200: LineageResponse, 400: ErrorResponse } } },
+    {
+      schema: {
+        operationId: 'getLineage',
+        summary: 'Schicksal jedes 1.0-Ziels und Herkunft jedes 2.0-Ziels',
+        security: [],
+        querystring: LineageQuery,
+        response: { 200: LineageResponse, 400: ErrorResponse },
+      },
+    },
     async (request) => {
       const from = knownVersion(app.repos, request.query.from);
       const to = knownVersion(app.repos, request.query.to);

@@ -7,13 +7,27 @@ import { createRound, roundDetail, roundSummaries } from '../services/rounds.ts'
 
 /** Reporting rounds: public to read (which ministry did not report is what a committee asks), admins open and close. */
 export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/rounds', { schema: { response: { 200: RoundsResponse } } }, async () => ({
-    items: roundSummaries(app.repos),
-  }));
+  app.get(
+    '/rounds',
+    {
+      schema: { operationId: 'listRounds', summary: 'Berichtsrunden', security: [], response: { 200: RoundsResponse } },
+    },
+    async () => ({
+      items: roundSummaries(app.repos),
+    }),
+  );
 
   app.get(
     '/rounds/:id',
-    { schema: { params: RoundParams, response: { 200: RoundDetail, 400: ErrorResponse, 404: ErrorResponse } } },
+    {
+      schema: {
+        operationId: 'getRound',
+        summary: 'Eine Berichtsrunde mit dem Stand jedes Ressorts',
+        security: [],
+        params: RoundParams,
+        response: { 200: RoundDetail, 400: ErrorResponse, 404: ErrorResponse },
+      },
+    },
     async (request) => roundDetail(app.repos, request.params.id),
   );
 
@@ -22,6 +36,9 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireAdmin,
       schema: {
+        operationId: 'createRound',
+        summary: 'Eine Berichtsrunde anlegen',
+        security: [{ session: [] }],
         body: CreateRoundBody,
         response: { 201: RoundDetail, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
       },
@@ -38,6 +55,9 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireAdmin,
       schema: {
+        operationId: 'closeRound',
+        summary: 'Eine Berichtsrunde abschließen und ihren Stand einfrieren',
+        security: [{ session: [] }],
         params: RoundParams,
         response: { 200: RoundDetail, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
       },

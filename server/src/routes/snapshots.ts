@@ -14,14 +14,31 @@ import { LIMITS } from '../services/limits.ts';
 import { createSnapshot, toSummary } from '../services/snapshots.ts';
 
 export const snapshotRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/snapshots', { schema: { response: { 200: SnapshotsResponse } } }, async () => ({
-    items: app.repos.snapshots.list().map((s) => toSummary(s, app.publicOrigin)),
-  }));
+  app.get(
+    '/snapshots',
+    {
+      schema: {
+        operationId: 'listSnapshots',
+        summary: 'Eingefrorene Stände mit Prüfsumme',
+        security: [],
+        response: { 200: SnapshotsResponse },
+      },
+    },
+    async () => ({
+      items: app.repos.snapshots.list().map((s) => toSummary(s, app.publicOrigin)),
+    }),
+  );
 
   app.get(
     '/snapshots/:id',
     {
-      schema: { params: SnapshotParams, response: { 200: SnapshotDetail, 400: ErrorResponse, 404: ErrorResponse } },
+      schema: {
+        operationId: 'getSnapshot',
+        summary: 'Ein eingefrorener Stand mit Inhalt',
+        security: [],
+        params: SnapshotParams,
+        response: { 200: SnapshotDetail, 400: ErrorResponse, 404: ErrorResponse },
+      },
     },
     async (request, reply) => {
       const snapshot = app.repos.snapshots.get(request.params.id);
@@ -42,6 +59,9 @@ export const snapshotRoutes: FastifyPluginAsyncZod = async (app) => {
       // Anyone may freeze a view; anonymous requests count against their address.
       onRequest: limitPerAddress(LIMITS.snapshotsPerAddress, (request) => request.user === null),
       schema: {
+        operationId: 'createSnapshot',
+        summary: 'Eine Ansicht einfrieren (auch ohne Anmeldung)',
+        security: [{}, { session: [] }],
         body: CreateSnapshotBody,
         response: { 200: CreateSnapshotResponse, 201: CreateSnapshotResponse, 400: ErrorResponse, 429: ErrorResponse },
       },

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import {
   DueQuery,
@@ -19,6 +18,7 @@ import { assertKnownFilters, knownVersion } from '../services/references.ts';
 import { exportStamp } from '../services/export-stamp.ts';
 import { RESSORT_STATS_CSV_HEADERS, ressortStatsRows } from '../services/ressort-stats-csv.ts';
 import { toExcelCsv } from '../lib/csv.ts';
+import { CsvResponse } from '../lib/text-response.ts';
 
 /** More points than this would be a request for a different chart. */
 const MAX_TIMELINE_POINTS = 240;
@@ -27,7 +27,13 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/stats/ressorts',
     {
-      schema: { querystring: StatsQuery, response: { 200: RessortStatsResponse, 400: ErrorResponse } },
+      schema: {
+        operationId: 'getRessortStats',
+        summary: 'Erfüllung je Ressort nach Status',
+        security: [],
+        querystring: StatsQuery,
+        response: { 200: RessortStatsResponse, 400: ErrorResponse },
+      },
     },
     async (request) => {
       const version = knownVersion(app.repos, request.query.version);
@@ -49,7 +55,15 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   // The per-Ressort table of the overview, for Excel: the same figures, stamped like the view.
   app.get(
     '/export/ressort-stats.csv',
-    { schema: { querystring: StatsQuery, response: { 200: z.string(), 400: ErrorResponse } } },
+    {
+      schema: {
+        operationId: 'exportRessortStatsCsv',
+        summary: 'Erfüllung je Ressort als CSV (die Tabelle des Überblicks)',
+        security: [],
+        querystring: StatsQuery,
+        response: { 200: CsvResponse, 400: ErrorResponse },
+      },
+    },
     async (request, reply) => {
       const { track, rule } = request.query;
       const version = knownVersion(app.repos, request.query.version);
@@ -68,13 +82,30 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/legislative-periods', { schema: { response: { 200: LegislativePeriodsResponse } } }, async () =>
-    app.repos.periods.list(),
+  app.get(
+    '/legislative-periods',
+    {
+      schema: {
+        operationId: 'listLegislativePeriods',
+        summary: 'Wahlperioden des Landtags',
+        security: [],
+        response: { 200: LegislativePeriodsResponse },
+      },
+    },
+    async () => app.repos.periods.list(),
   );
 
   app.get(
     '/stats/due',
-    { schema: { querystring: DueQuery, response: { 200: DueResponse, 400: ErrorResponse } } },
+    {
+      schema: {
+        operationId: 'getDueStats',
+        summary: 'Was je Ressort in einer Wahlperiode fällig wird',
+        security: [],
+        querystring: DueQuery,
+        response: { 200: DueResponse, 400: ErrorResponse },
+      },
+    },
     async (request) => {
       const version = knownVersion(app.repos, request.query.version);
       const period = app.repos.periods.list().find((p) => p.key === request.query.period);
@@ -87,7 +118,13 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/stats/timeline',
     {
-      schema: { querystring: TimelineQuery, response: { 200: TimelineResponse, 400: ErrorResponse } },
+      schema: {
+        operationId: 'getTimeline',
+        summary: 'Statusverteilung zu jedem Periodenende',
+        security: [],
+        querystring: TimelineQuery,
+        response: { 200: TimelineResponse, 400: ErrorResponse },
+      },
     },
     async (request) => {
       const query = request.query;
@@ -137,7 +174,13 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/reported-figures',
     {
-      schema: { querystring: ReportedFiguresQuery, response: { 200: ReportedFiguresResponse, 400: ErrorResponse } },
+      schema: {
+        operationId: 'listReportedFigures',
+        summary: 'Gemeldete Gesamtzahlen von Regierung und Opposition mit Quelle',
+        security: [],
+        querystring: ReportedFiguresQuery,
+        response: { 200: ReportedFiguresResponse, 400: ErrorResponse },
+      },
     },
     async (request) => {
       assertKnownFilters(app.repos, request.query);

@@ -59,7 +59,14 @@ export const statusRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }> = 
     {
       onRequest: requireUser,
       preValidation: othersRefused,
-      schema: { params: StatusUpdateParams, body: StatusUpdateBody, response: WRITE_RESPONSES },
+      schema: {
+        operationId: 'reportStatus',
+        summary: 'Status eines Ziels melden (amtliche Spur)',
+        security: [{ session: [] }],
+        params: StatusUpdateParams,
+        body: StatusUpdateBody,
+        response: WRITE_RESPONSES,
+      },
     },
     async (request, reply) => {
       const result = recordStatusUpdate(contextOf(request), request.params.id, request.body);
@@ -72,7 +79,14 @@ export const statusRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }> = 
     {
       onRequest: requireUser,
       preValidation: othersRefused,
-      schema: { params: StatusEventParams, body: StatusCorrectionBody, response: WRITE_RESPONSES },
+      schema: {
+        operationId: 'correctStatus',
+        summary: 'Eine frühere Meldung berichtigen',
+        security: [{ session: [] }],
+        params: StatusEventParams,
+        body: StatusCorrectionBody,
+        response: WRITE_RESPONSES,
+      },
     },
     async (request, reply) => {
       const { id, eventId } = request.params;
@@ -86,7 +100,14 @@ export const statusRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }> = 
     {
       onRequest: requireUser,
       preValidation: othersRefused,
-      schema: { params: StatusEventParams, body: StatusWithdrawalBody, response: WRITE_RESPONSES },
+      schema: {
+        operationId: 'withdrawStatus',
+        summary: 'Eine frühere Meldung zurücknehmen',
+        security: [{ session: [] }],
+        params: StatusEventParams,
+        body: StatusWithdrawalBody,
+        response: WRITE_RESPONSES,
+      },
     },
     async (request, reply) => {
       const { id, eventId } = request.params;

@@ -35,6 +35,9 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: requireUser,
       schema: {
+        operationId: 'listSubmissions',
+        summary: 'Meldungen, die auf die Freigabe durch eine zweite Person warten',
+        security: [{ session: [] }],
         querystring: SubmissionsQuery,
         response: { 200: SubmissionsResponse, 400: ErrorResponse, 401: ErrorResponse },
       },
@@ -53,7 +56,17 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/submissions/:id/release',
-    { onRequest: requireUser, schema: { params: SubmissionParams, body: ReleaseBody, response: DECIDE_RESPONSES } },
+    {
+      onRequest: requireUser,
+      schema: {
+        operationId: 'releaseSubmission',
+        summary: 'Eine eingereichte Meldung freigeben',
+        security: [{ session: [] }],
+        params: SubmissionParams,
+        body: ReleaseBody,
+        response: DECIDE_RESPONSES,
+      },
+    },
     async (request) =>
       decideSubmission(contextOf(request), request.params.id, {
         release: true,
@@ -63,7 +76,17 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/submissions/:id/return',
-    { onRequest: requireUser, schema: { params: SubmissionParams, body: ReturnBody, response: DECIDE_RESPONSES } },
+    {
+      onRequest: requireUser,
+      schema: {
+        operationId: 'returnSubmission',
+        summary: 'Eine eingereichte Meldung mit Begründung zurückgeben',
+        security: [{ session: [] }],
+        params: SubmissionParams,
+        body: ReturnBody,
+        response: DECIDE_RESPONSES,
+      },
+    },
     async (request) => decideSubmission(contextOf(request), request.params.id, { release: false, ...request.body }),
   );
 };

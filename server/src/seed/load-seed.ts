@@ -25,7 +25,7 @@ function describeIssues(error: z.ZodError): string {
     .slice(0, 20)
     .map((issue) => {
       const [part, ...rest] = issue.path;
-      const file = SEED_FILES[part as keyof typeof SEED_FILES] ?? String(part);
+      const file = Object.entries(SEED_FILES).find(([key]) => key === part)?.[1] ?? String(part);
       return `- ${file} ${rest.join('.')}: ${issue.message}`;
     })
     .join('\n');

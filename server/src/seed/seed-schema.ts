@@ -18,16 +18,16 @@ import { Direction, IndicatorId, IndicatorUnit, Qualifier, TargetKind } from '@z
 /** The files in data/: every record names the sources it rests on. */
 const SourceIds = z.array(z.string()).min(1);
 
-export const SeedSource = z.strictObject({
+const SeedSource = z.strictObject({
   id: z.string().min(1),
   title: z.string().min(1),
-  url: z.string().url().nullable(),
+  url: z.url().nullable(),
   date: PartialDate.nullable(),
   publisher: z.string().nullable(),
   supports: z.string().nullable(),
 });
 
-export const SeedVersion = z.strictObject({
+const SeedVersion = z.strictObject({
   key: VersionKey,
   title: z.string().min(1),
   presentedOn: IsoDate,
@@ -44,7 +44,7 @@ export const SeedVersion = z.strictObject({
     .nullable(),
 });
 
-export const SeedRessort = z.strictObject({
+const SeedRessort = z.strictObject({
   code: RessortCode,
   name: z.string().nullable(),
   validFrom: IsoDate.nullable(),
@@ -54,7 +54,7 @@ export const SeedRessort = z.strictObject({
   note: z.string().nullable().optional(),
 });
 
-export const SeedGoal = z.strictObject({
+const SeedGoal = z.strictObject({
   id: GoalId,
   version: VersionKey,
   title: z.string().min(1),
@@ -84,7 +84,7 @@ export const SeedGoal = z.strictObject({
     .optional(),
 });
 
-export const SeedStatusEvent = z.strictObject({
+const SeedStatusEvent = z.strictObject({
   goalId: GoalId,
   status: Status,
   progress: z.number().int().min(0).max(100).nullable(),
@@ -99,7 +99,7 @@ export const SeedStatusEvent = z.strictObject({
   sourceId: z.string().min(1),
 });
 
-export const SeedLineageLink = z.strictObject({
+const SeedLineageLink = z.strictObject({
   fromGoalId: GoalId,
   toGoalId: GoalId,
   type: z.enum(LINEAGE_TYPES),
@@ -109,7 +109,7 @@ export const SeedLineageLink = z.strictObject({
   sourceIds: SourceIds,
 });
 
-export const SeedReportedFigure = z.strictObject({
+const SeedReportedFigure = z.strictObject({
   id: z.string().min(1),
   version: VersionKey,
   date: IsoDate,
@@ -130,7 +130,7 @@ export const SeedReportedFigure = z.strictObject({
   alsoSourceIds: z.array(z.string()),
 });
 
-export const SeedLegislativePeriod = z.strictObject({
+const SeedLegislativePeriod = z.strictObject({
   key: z.string().min(1),
   name: z.string().min(1),
   startsOn: IsoDate,
@@ -140,7 +140,7 @@ export const SeedLegislativePeriod = z.strictObject({
 });
 
 /** An open question about the official count (e.g. two documented entries that may be one goal). */
-export const SeedCountingQuestion = z.strictObject({
+const SeedCountingQuestion = z.strictObject({
   id: z.string().min(1),
   version: VersionKey,
   goalIds: z.array(GoalId).min(2),
@@ -154,7 +154,7 @@ export const SeedCountingQuestion = z.strictObject({
 const SeedEvidence = z.strictObject({ url: z.string().nullable(), reference: z.string().nullable() });
 
 /** An indicator with the goals it measures and its target points; dates as the source states them. */
-export const SeedIndicator = z.strictObject({
+const SeedIndicator = z.strictObject({
   id: IndicatorId,
   name: z.string().min(1),
   measure: z.string().min(1),
@@ -179,7 +179,7 @@ export const SeedIndicator = z.strictObject({
 });
 
 /** A measured value: every one names its source; `date` as precise as the source states it. */
-export const SeedIndicatorReading = z.strictObject({
+const SeedIndicatorReading = z.strictObject({
   indicatorId: IndicatorId,
   value: z.number(),
   qualifier: Qualifier,

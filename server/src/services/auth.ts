@@ -18,7 +18,7 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 30 * 60_000, abso
  */
 export const DEFAULT_LOGIN_CONCURRENCY: GateLimits = { total: 2, perKey: 1 };
 
-export class LoginBusy extends RetryLater {
+class LoginBusy extends RetryLater {
   constructor() {
     super(429, 'LOGIN_BUSY', 'Gerade laufen zu viele Anmeldungen. Bitte in einer Sekunde erneut versuchen.', 1);
   }
@@ -57,7 +57,7 @@ export async function login(
       repos.loginAttempts.record(email, ip, active, now);
       if (active) release(repos, hits);
     })();
-    if (!active || !record) throw new AppError(401, 'INVALID_CREDENTIALS', 'E-Mail-Adresse oder Passwort ist falsch.');
+    if (!active) throw new AppError(401, 'INVALID_CREDENTIALS', 'E-Mail-Adresse oder Passwort ist falsch.');
     return toUser(record);
   } finally {
     leave();

@@ -100,7 +100,7 @@ export function buildCatalog(repos: Repositories, ctx: CatalogContext): RdfNode[
         ['dcat:landingPage', iri(d.landingPage)],
         ...(d.span.first || d.span.last ? ([['dct:temporal', iri(temporal)]] as [string, Term][]) : []),
         ...(d.span.modified ? ([['dct:modified', dateTime(d.span.modified)]] as [string, Term][]) : []),
-        ...d.distributions.map((x, i): [string, Term] => ['dcat:distribution', iri(`${id}-${i + 1}`)]),
+        ...d.distributions.map((_distribution, i): [string, Term] => ['dcat:distribution', iri(`${id}-${i + 1}`)]),
       ],
     });
     if (d.span.first || d.span.last) {

@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime } from '@zielmonitor/shared/time/format';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
-import type { PointInTime } from '../repositories/current-status-sql.ts';
+import type { Cutoff } from '../repositories/current-status-sql.ts';
 import { NOW } from '../repositories/current-status-sql.ts';
 import type { Repositories } from '../repositories/index.ts';
 import { absoluteUrl } from '../lib/links.ts';
@@ -24,7 +24,7 @@ export function exportStamp(
   repos: Repositories,
   origin: string,
   view: { path: string; version: string | null; params: Record<string, string | undefined> },
-  at: PointInTime,
+  at: Cutoff,
 ): ExportStamp {
   const asOf = at.asOf === NOW.asOf ? todayInBerlin() : at.asOf;
   // The latest entry the export could see: the same record exported twice gives the same file.

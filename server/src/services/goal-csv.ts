@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { multiLineText } from '@zielmonitor/shared/schemas/text';
-import { GoalId, IsoDate, type Confidence, type Horizon, type Status } from '@zielmonitor/shared/schemas/common';
+import { GoalId, type Confidence, type Horizon, type Status } from '@zielmonitor/shared/schemas/common';
 import {
   CONFIDENCE_LABEL_DE as CONFIDENCE_LABELS,
   HORIZON_LABEL_DE as HORIZON_LABELS,
@@ -89,18 +89,15 @@ export function readRow(
     return undefined;
   };
   const id = take('id', GoalId);
-  const rowVersion = take(
-    'version',
-    z.literal(version, { message: `die Datei wird als Version ${version} eingelesen` }),
-  );
-  const title = take('title', multiLineText().trim().min(1, { message: 'Titel fehlt' }).max(500));
+  const rowVersion = take('version', z.literal(version, { error: `die Datei wird als Version ${version} eingelesen` }));
+  const title = take('title', multiLineText().trim().min(1, { error: 'Titel fehlt' }).max(500));
   // Free text may span lines (Alt+Enter in Excel) but carries no other control character.
   const text = (key: GoalCsvKey) => take(key, multiLineText().max(10_000).transform(orNull));
   const description = text('description');
   const fieldOfAction = text('fieldOfAction');
   const dueWording = text('dueWording');
   const notes = text('notes');
-  const ressortCode = z.string().refine((code) => repos.ressorts.exists(code), { message: 'unbekanntes Ressort' });
+  const ressortCode = z.string().refine((code) => repos.ressorts.exists(code), { error: 'unbekanntes Ressort' });
   const leadRessort = take('leadRessort', z.string().transform(orNull).pipe(ressortCode.nullable()));
   const coRessorts = take('coRessorts', z.string().transform(list).pipe(z.array(ressortCode)));
   const horizon = take('horizon', horizonCell);
@@ -115,8 +112,8 @@ export function readRow(
       .transform(list)
       .pipe(
         z
-          .array(z.string().refine((s) => known.sources.has(s), { message: 'unbekannte Quelle' }))
-          .min(1, { message: 'jedes Ziel braucht mindestens eine Quelle' }),
+          .array(z.string().refine((s) => known.sources.has(s), { error: 'unbekannte Quelle' }))
+          .min(1, { error: 'jedes Ziel braucht mindestens eine Quelle' }),
       ),
   );
   if (

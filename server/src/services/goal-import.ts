@@ -14,7 +14,7 @@ import type { Repositories } from '../repositories/index.ts';
 import { fieldText, readRow, type Cells } from './goal-csv.ts';
 
 const bigNumber = (n: number) => n.toLocaleString('de-DE');
-export const IMPORT_LIMITS_TEXT = `höchstens ${bigNumber(IMPORT_LIMITS.rows)} Zeilen und ${IMPORT_LIMITS.bytes / 1024 / 1024} MiB je Import`;
+const IMPORT_LIMITS_TEXT = `höchstens ${bigNumber(IMPORT_LIMITS.rows)} Zeilen und ${IMPORT_LIMITS.bytes / 1024 / 1024} MiB je Import`;
 
 export const importTooLarge = () =>
   new AppError(413, 'IMPORT_TOO_LARGE', `Die Datei ist zu groß: ${IMPORT_LIMITS_TEXT}. Bitte aufteilen.`);
@@ -53,7 +53,7 @@ export async function importGoalsCsv(
   } catch (err) {
     if (err instanceof TooManyRows) throw importTooLarge();
     reject({
-      line: Number((err as { lines?: number }).lines ?? 1),
+      line: (err as { lines?: number }).lines ?? 1,
       column: null,
       message: `CSV nicht lesbar: ${(err as Error).message}`,
     });

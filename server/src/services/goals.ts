@@ -3,7 +3,7 @@ import type { AssignResponsibilityBody, GoalSummary, GoalsQuery } from '@zielmon
 import type { Db } from '../db/database.ts';
 import { AppError, notFound, unknownValue } from '../lib/errors.ts';
 import { carriedOnBy, isActive } from '../lib/responsibility.ts';
-import type { PointInTime } from '../repositories/current-status-sql.ts';
+import type { Cutoff } from '../repositories/current-status-sql.ts';
 import type { Repositories } from '../repositories/index.ts';
 import { actorOf, mayReport, responsibilityToday } from './permissions.ts';
 import { conflictFor, StatusConflictError } from './status-updates.ts';
@@ -16,7 +16,7 @@ import { conflictFor, StatusConflictError } from './status-updates.ts';
 export function listGoals(
   repos: Repositories,
   query: GoalsQuery,
-  at: PointInTime,
+  at: Cutoff,
   user: User | null,
 ): { items: GoalSummary[]; total: number } {
   if (query.responsible === undefined && query.reportable === undefined) return repos.goals.list(query, at);

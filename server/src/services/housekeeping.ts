@@ -6,7 +6,7 @@ import { LONGEST_WINDOW_MS } from './limits.ts';
  * How long a login attempt (address, e-mail, outcome) is kept for looking into an incident.
  * Addresses are personal data (DSGVO Art. 5 (1) e): kept no longer than that purpose needs.
  */
-export const LOGIN_ATTEMPT_RETENTION_MS = 30 * 24 * 60 * 60_000;
+const LOGIN_ATTEMPT_RETENTION_MS = 30 * 24 * 60 * 60_000;
 
 export type Purged = { sessions: number; loginAttempts: number; rateLimitHits: number };
 

@@ -11,7 +11,7 @@ import type { IndicatorRow } from '../repositories/indicator-rows.ts';
 const RATING_LABELS = { on_track: 'auf Kurs', behind: 'hinter dem Plan', not_assessable: 'nicht bewertbar' } as const;
 
 /** 98.7 → "98,7": the decimal comma German Excel reads as a number; no thousands separator. */
-export const germanNumber = (n: number): string => String(n).replace('.', ',');
+const germanNumber = (n: number): string => String(n).replace('.', ',');
 const roundedNumber = (n: number | null) => (n === null ? '' : germanNumber(Math.round(n * 10) / 10));
 
 const side = (aheadBy: number | null) => {
@@ -21,7 +21,7 @@ const side = (aheadBy: number | null) => {
 };
 
 /** A date as precise as its source: 19.11.2021, 11/2021 or 2021. */
-export function statedCell(day: string, precision: 'day' | 'month' | 'year'): string {
+function statedCell(day: string, precision: 'day' | 'month' | 'year'): string {
   if (precision === 'year') return day.slice(0, 4);
   if (precision === 'month') return `${day.slice(5, 7)}/${day.slice(0, 4)}`;
   return toGermanDate(day);

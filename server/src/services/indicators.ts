@@ -8,7 +8,7 @@ import type {
   TargetPoint,
 } from '@zielmonitor/shared/schemas/indicator';
 import { plannedPath, rateLatest, rateReading, type PlanPoint } from '@zielmonitor/shared/indicators/trajectory';
-import type { PointInTime } from '../repositories/current-status-sql.ts';
+import type { Cutoff } from '../repositories/current-status-sql.ts';
 import type { IndicatorRow, ReadingRow, TargetRow } from '../repositories/indicator-rows.ts';
 import type { IndicatorsRepository } from '../repositories/indicators.ts';
 
@@ -52,10 +52,10 @@ function rating(
  * reading that still counts at the point in time, against the planned path, judged on `reference`
  * (the as-of date or today: no reading within 24 months of it means "not assessable").
  */
-export function summarize(
+function summarize(
   indicators: IndicatorsRepository,
   row: IndicatorRow,
-  at: PointInTime,
+  at: Cutoff,
   reference: string,
 ): IndicatorSummary & { targetRows: TargetRow[]; path: PlanPoint[] | null } {
   const targetRows = indicators.targets(row.id);
@@ -89,7 +89,7 @@ const publicSummary = ({
 export function listIndicators(
   indicators: IndicatorsRepository,
   query: IndicatorsQuery,
-  at: PointInTime,
+  at: Cutoff,
   reference: string,
 ): IndicatorSummary[] {
   return indicators.list(query).map((row) => publicSummary(summarize(indicators, row, at, reference)));
@@ -99,7 +99,7 @@ export function listIndicators(
 export function indicatorDetail(
   indicators: IndicatorsRepository,
   id: string,
-  at: PointInTime,
+  at: Cutoff,
   reference: string,
   canReport: boolean,
   limit = 250,

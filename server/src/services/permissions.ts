@@ -39,8 +39,8 @@ const serves = (actor: Actor, responsibility: Responsibility) =>
  * responsible for it today (or involved in it). A Ressort that was dissolved reports no more.
  */
 export const mayReport = (actor: Actor, responsibility: Responsibility): boolean =>
-  actor.user.role === 'admin' ||
-  ((actor.user.role === 'controller' || actor.user.role === 'reviewer') && serves(actor, responsibility));
+  // The other roles, controller and reviewer, report for the Ressorts they serve.
+  actor.user.role === 'admin' || serves(actor, responsibility);
 
 /** Correcting or withdrawing: the government's reports as reporting; independent assessments only the administration. */
 export const mayCorrect = (actor: Actor, responsibility: Responsibility, track: Track): boolean =>

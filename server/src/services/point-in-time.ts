@@ -1,7 +1,7 @@
 import type { PointInTimeEcho } from '@zielmonitor/shared/schemas/point-in-time';
 import { endOfDayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { AppError, unknownValue } from '../lib/errors.ts';
-import { NOW, type PointInTime } from '../repositories/current-status-sql.ts';
+import { NOW, type Cutoff } from '../repositories/current-status-sql.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { GoalScope } from '../repositories/knowledge.ts';
 
@@ -15,7 +15,7 @@ export type PointInTimeParams = {
  * The one rule for knownAt: a day means everything recorded by its end in Düsseldorf, an
  * instant (what a citable link pins) everything recorded up to it.
  */
-export const knownAtInstant = (knownAt: string): string =>
+const knownAtInstant = (knownAt: string): string =>
   knownAt.length === 10 ? endOfDayInBerlin(knownAt) : new Date(knownAt).toISOString();
 
 /**
@@ -29,7 +29,7 @@ export function resolvePointInTime(
   query: PointInTimeParams,
   scope: GoalScope = { version: null, goalId: null },
   now = new Date(),
-): { at: PointInTime; echo: PointInTimeEcho } {
+): { at: Cutoff; echo: PointInTimeEcho } {
   if (query.snapshot !== undefined) {
     if (query.asOf !== undefined || query.knownAt !== undefined) {
       throw new AppError(400, 'VALIDATION_ERROR', 'snapshot: lässt sich nicht mit asOf oder knownAt kombinieren', [

@@ -1,4 +1,4 @@
-import { UNKNOWN_RESSORT } from '@zielmonitor/shared/schemas/common';
+import { UNKNOWN_RESSORT } from '@zielmonitor/shared/vocabulary/ressort-order';
 import { unknownValue } from '../lib/errors.ts';
 import type { StrategyVersion } from '@zielmonitor/shared/schemas/version';
 import type { Repositories } from '../repositories/index.ts';

@@ -90,7 +90,7 @@ export function applyRestorePlan(
         actor: 'cli',
         action: 'database.restore',
         entityType: 'database',
-        entityId: String(restore.source ?? ''),
+        entityId: typeof restore.source === 'string' ? restore.source : '',
         before: null,
         after: {
           ...restore,

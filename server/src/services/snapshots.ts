@@ -31,7 +31,7 @@ const roundOf = (repos: Repositories, id: number): StoredRound => {
 import { absoluteUrl } from '../lib/links.ts';
 import { consume, LIMITS } from './limits.ts';
 
-export const slugify = (text: string): string =>
+const slugify = (text: string): string =>
   text
     .toLowerCase()
     .normalize('NFKD')
@@ -41,10 +41,10 @@ export const slugify = (text: string): string =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 60) || 'snapshot';
 
-export const sha256 = (text: string): string => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+const sha256 = (text: string): string => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** The page a snapshot opens on: its view with the snapshot pinned instead of a date. */
-export function snapshotUrl(id: string, view: SnapshotView | null): string {
+function snapshotUrl(id: string, view: SnapshotView | null): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(view?.params ?? {})) if (key !== 'asOf') params.set(key, value);
   params.set('snapshot', id);
@@ -119,7 +119,7 @@ function freeze(repos: Repositories, view: SnapshotView, now: Date) {
   const canonical: SnapshotView = {
     path: view.path,
     params: Object.fromEntries(
-      Object.entries({ ...view.params, version: version.key, asOf }).filter(([, v]) => v !== undefined && v !== ''),
+      Object.entries({ ...view.params, version: version.key, asOf }).filter(([, v]) => v !== ''),
     ),
   };
   const at = { asOf, knownAt: now.toISOString() };

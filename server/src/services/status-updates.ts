@@ -35,7 +35,7 @@ export class StatusConflictError extends AppError {
 
 export const forbidden = () => new AppError(403, 'FORBIDDEN', 'Für dieses Ziel ist keines Ihrer Ressorts zuständig.');
 
-export const reporterName = (user: User) =>
+const reporterName = (user: User) =>
   user.role === 'admin' ? `${user.name} (Administration)` : `${user.name} (${user.ressorts.join(', ')})`;
 
 /** Who a write is by and when it enters the public record; released writes name the second person. */
@@ -55,7 +55,7 @@ export type WriteContext = {
 type CheckedGoal = { goal: GoalForUpdate; responsibility: Responsibility; actor: Actor };
 
 /** The goal, checked for existence, for the user's responsibility today and for the revision the form was based on. */
-export function goalForWrite(ctx: WriteContext, goalId: string, expectedRevision: number): CheckedGoal {
+function goalForWrite(ctx: WriteContext, goalId: string, expectedRevision: number): CheckedGoal {
   const goal = ctx.repos.statusWrites.goalForUpdate(goalId);
   if (!goal) throw notFound(`Ziel „${goalId}“ nicht gefunden`);
   const responsibility = responsibilityToday(ctx.repos, goal);

@@ -3,12 +3,12 @@ import { IsoDate, RessortCode } from './common.ts';
 
 export const AuditQuery = z.strictObject({
   /** Part of the e-mail address of who acted. */
-  actor: z.string().trim().max(254, { message: 'Höchstens 254 Zeichen' }).optional(),
+  actor: z.string().trim().max(254, { error: 'Höchstens 254 Zeichen' }).optional(),
   /** Entries about goals of this Ressort, or by its people. */
   ressort: RessortCode.optional(),
   action: z
     .string()
-    .regex(/^[a-z]+(\.[a-z-]+)+$/, { message: 'Unbekannte Aktion' })
+    .regex(/^[a-z]+(\.[a-z-]+)+$/, { error: 'Unbekannte Aktion' })
     .optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),

@@ -7,8 +7,8 @@ export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 export const LoginBody = z.strictObject({
-  email: singleLineText().trim().min(1, { message: 'Bitte E-Mail-Adresse angeben' }).max(254),
-  password: singleLineText().min(1, { message: 'Bitte Passwort angeben' }).max(1024),
+  email: singleLineText().trim().min(1, { error: 'Bitte E-Mail-Adresse angeben' }).max(254),
+  password: singleLineText().min(1, { error: 'Bitte Passwort angeben' }).max(1024),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 

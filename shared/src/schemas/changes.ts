@@ -14,6 +14,7 @@ export const ChangesQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 export type ChangesQuery = z.infer<typeof ChangesQuery>;
+export type ChangesQueryInput = z.input<typeof ChangesQuery>;
 
 /**
  * One change to the record: a report that took effect or was entered in the window, or the

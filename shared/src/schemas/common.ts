@@ -11,9 +11,9 @@ export const DATE_RANGE = { min: '1990-01-01', max: '2100-12-31' } as const;
 /** Calendar date `YYYY-MM-DD` that exists (2021-02-30 is refused), between 1990 and 2100. */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Datum im Format JJJJ-MM-TT erwartet', abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Datum im Format JJJJ-MM-TT erwartet', abort: true })
   .refine((value) => value >= DATE_RANGE.min && value <= DATE_RANGE.max, {
-    message: 'Datum zwischen 1990 und 2100 erwartet',
+    error: 'Datum zwischen 1990 und 2100 erwartet',
     abort: true,
   })
   .refine(
@@ -21,23 +21,22 @@ export const IsoDate = z
       const date = new Date(`${value}T00:00:00Z`);
       return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
     },
-    { message: 'Dieses Datum gibt es nicht' },
+    { error: 'Dieses Datum gibt es nicht' },
   );
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** Strategy version key such as `1.0`; which keys exist is data, checked by the server. */
-export const VersionKey = z.string().regex(/^\d{1,2}\.\d{1,2}$/, { message: 'Version im Format 1.0 erwartet' });
+export const VersionKey = z.string().regex(/^\d{1,2}\.\d{1,2}$/, { error: 'Version im Format 1.0 erwartet' });
 export type VersionKey = z.infer<typeof VersionKey>;
 
 /** Ressort code such as `MWIDE`; `unknown` stands for goals whose Ressort no source names. */
 export const RessortCode = z
   .string()
-  .regex(/^[A-Za-z]{2,12}$/, { message: 'Ressortkürzel aus 2–12 Buchstaben erwartet' });
-export const UNKNOWN_RESSORT = 'unknown';
+  .regex(/^[A-Za-z]{2,12}$/, { error: 'Ressortkürzel aus 2–12 Buchstaben erwartet' });
 
 export const GoalId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'Ziel-ID aus Kleinbuchstaben, Ziffern und Bindestrichen erwartet' });
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'Ziel-ID aus Kleinbuchstaben, Ziffern und Bindestrichen erwartet' });
 
 export const HORIZONS = ['short', 'medium', 'long', 'unknown'] as const;
 export const Horizon = z.enum(HORIZONS);

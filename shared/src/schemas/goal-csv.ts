@@ -52,6 +52,7 @@ export const ImportQuery = z.strictObject({
     .default('true')
     .transform((v) => v === 'true'),
 });
+export type ImportQueryInput = z.input<typeof ImportQuery>;
 
 export const ImportProblem = z.object({
   /** 1-based line in the file (the header is line 1). */

@@ -11,6 +11,7 @@ import {
   VersionKey,
 } from './common.ts';
 import { StatusEvent } from './status-event.ts';
+import { ExportStamp } from './export-stamp.ts';
 import { Submission } from './submission.ts';
 import { PointInTimeEcho, PointInTimeQuery } from './point-in-time.ts';
 import { GoalSchedules } from './schedule.ts';
@@ -81,7 +82,7 @@ export const GoalsQuery = z.strictObject({
   ressort: RessortCode.optional(),
   horizon: Horizon.optional(),
   status: Status.optional(),
-  q: singleLineText().trim().max(200, { message: 'Suchtext höchstens 200 Zeichen' }).optional(),
+  q: singleLineText().trim().max(200, { error: 'Suchtext höchstens 200 Zeichen' }).optional(),
   /** Only goals due on or before this date (explicit or derived due date). */
   dueBy: IsoDate.optional(),
   overdue: z.enum(['true', 'false']).optional(),
@@ -107,6 +108,7 @@ export type GoalsResponse = z.infer<typeof GoalsResponse>;
 
 export const GoalParams = z.strictObject({ id: GoalId });
 export const GoalDetailQuery = z.strictObject(PointInTimeQuery);
+export type GoalDetailQueryInput = z.input<typeof GoalDetailQuery>;
 
 export const LINEAGE_TYPES = ['continued', 'sharpened', 'loosened', 'split', 'merged', 'replaced'] as const;
 export const LineageType = z.enum(LINEAGE_TYPES);
@@ -158,6 +160,15 @@ export const GoalDetail = GoalSummary.extend({
 });
 export type GoalDetail = z.infer<typeof GoalDetail>;
 
+/** A goal in the JSON export: the detail without the point in time, which the export states once, and without what only a signed-in reader sees. */
+export const ExportedGoal = GoalDetail.omit({ at: true, permissions: true, review: true });
+export const GoalsExportResponse = z.object({
+  stamp: ExportStamp,
+  at: GoalDetail.shape.at,
+  goals: z.array(ExportedGoal),
+});
+export type GoalsExportResponse = z.infer<typeof GoalsExportResponse>;
+
 /** An administration settles who is responsible for a goal, from a day on, and says why. */
 export const AssignResponsibilityBody = z.strictObject({
   ressort: RessortCode,
@@ -165,8 +176,8 @@ export const AssignResponsibilityBody = z.strictObject({
   basis: z
     .string()
     .trim()
-    .min(10, { message: 'Bitte die Grundlage in mindestens 10 Zeichen angeben' })
-    .max(1000, { message: 'Höchstens 1000 Zeichen' }),
+    .min(10, { error: 'Bitte die Grundlage in mindestens 10 Zeichen angeben' })
+    .max(1000, { error: 'Höchstens 1000 Zeichen' }),
   expectedRevision: z.number().int().min(0),
 });
 export type AssignResponsibilityBody = z.infer<typeof AssignResponsibilityBody>;

@@ -9,7 +9,7 @@ import { todayInBerlin } from '../time/berlin.ts';
 const text = (max: number) =>
   multiLineText()
     .trim()
-    .max(max, { message: `Höchstens ${max} Zeichen` });
+    .max(max, { error: `Höchstens ${max} Zeichen` });
 const optionalText = (max: number) => text(max).optional();
 
 /** A date as precise as it is known: `2024`, `2024-03` or `2024-03-15`, a day that exists. */
@@ -24,19 +24,19 @@ export const StatedDate = PartialDate.refine(
       (month === undefined || (Number(month) >= 1 && Number(month) <= 12))
     );
   },
-  { message: 'Datum als JJJJ, JJJJ-MM oder JJJJ-MM-TT erwartet, das es gibt' },
+  { error: 'Datum als JJJJ, JJJJ-MM oder JJJJ-MM-TT erwartet, das es gibt' },
 );
 
 const Evidence = z.strictObject({
   url: z
-    .url({ protocol: /^https?$/, message: 'Eine Web-Adresse mit http:// oder https:// angeben' })
+    .url({ protocol: /^https?$/, error: 'Eine Web-Adresse mit http:// oder https:// angeben' })
     .max(2000)
     .optional(),
   reference: optionalText(200),
 });
 
 const ReadingFields = z.strictObject({
-  value: z.number({ message: 'Zahl erwartet' }).finite(),
+  value: z.number({ error: 'Zahl erwartet' }),
   qualifier: Qualifier.default('exact'),
   date: StatedDate,
   dateWording: optionalText(200),
@@ -86,7 +86,7 @@ export const ReadingParams = z.strictObject({ id: IndicatorId, readingId: z.coer
 export const SupersedeBody = z
   .strictObject({
     kind: z.enum(['correction', 'withdrawal']),
-    reason: text(2000).min(1, { message: 'Bitte einen Grund angeben' }),
+    reason: text(2000).min(1, { error: 'Bitte einen Grund angeben' }),
     replacement: ReadingFields.superRefine(checkReading).optional(),
     expectedRevision: z.number().int().min(0),
   })
@@ -102,7 +102,7 @@ export type SupersedeBody = z.infer<typeof SupersedeBody>;
 
 export const TargetBody = z.strictObject({
   kind: TargetKind,
-  value: z.number({ message: 'Zahl erwartet' }).finite(),
+  value: z.number({ error: 'Zahl erwartet' }),
   date: StatedDate,
   dateWording: optionalText(200),
   wording: optionalText(1000),
@@ -113,8 +113,8 @@ export const TargetBody = z.strictObject({
 
 /** An indicator as an admin creates or edits it: the definition, its goals and its target points. */
 export const IndicatorBody = z.strictObject({
-  name: text(200).min(1, { message: 'Name fehlt' }),
-  measure: text(2000).min(1, { message: 'Bitte sagen, was genau gezählt wird' }),
+  name: text(200).min(1, { error: 'Name fehlt' }),
+  measure: text(2000).min(1, { error: 'Bitte sagen, was genau gezählt wird' }),
   unit: IndicatorUnit,
   unitSingular: optionalText(80),
   unitPlural: optionalText(80),
@@ -122,7 +122,7 @@ export const IndicatorBody = z.strictObject({
   note: optionalText(4000),
   goals: z
     .array(z.strictObject({ goalId: GoalId, basis: optionalText(2000) }))
-    .min(1, { message: 'Eine Kennzahl misst mindestens ein Ziel' })
+    .min(1, { error: 'Eine Kennzahl misst mindestens ein Ziel' })
     .max(50),
   targets: z.array(TargetBody).max(50),
 });

@@ -6,7 +6,7 @@ import { DIRECTIONS, QUALIFIERS, RATING_REASONS, RATINGS, TARGET_KINDS } from '.
 
 /** An indicator's id, a readable slug: `schulen-gigabit`. */
 export const IndicatorId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, {
-  message: 'Kennzahl-ID aus Kleinbuchstaben, Ziffern und Bindestrichen erwartet',
+  error: 'Kennzahl-ID aus Kleinbuchstaben, Ziffern und Bindestrichen erwartet',
 });
 
 /** Percent (0–100, gaps in percentage points) or a count of things (gaps in those things). */
@@ -130,6 +130,7 @@ export const IndicatorDetailQuery = z.strictObject({
   /** How many readings, newest first (the CSV export has all). */
   limit: z.coerce.number().int().min(1).max(5000).default(250),
 });
+export type IndicatorDetailQueryInput = z.input<typeof IndicatorDetailQuery>;
 
 export const PathPoint = z.object({ kind: TargetKind, date: IsoDate, value: z.number() });
 

@@ -27,6 +27,7 @@ export const LineageQuery = z.strictObject({
   /** Whose status decides "achieved and ended" for a goal without successor. */
   track: Track.default('official'),
 });
+export type LineageQueryInput = z.input<typeof LineageQuery>;
 
 const LinkedGoal = z.object({
   goalId: GoalId,

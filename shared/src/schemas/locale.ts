@@ -7,6 +7,6 @@ import { validationMessage } from './validation-messages.ts';
  * alike: German, or on the client the interface's language at the moment of validation. Messages a
  * schema sets itself take precedence, as zod defines.
  */
-export function useGermanValidationMessages(language: () => Lang = () => 'de'): void {
+export function applyGermanValidationMessages(language: () => Lang = () => 'de'): void {
   z.config({ customError: (issue) => validationMessage(issue, language()) });
 }

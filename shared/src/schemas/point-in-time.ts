@@ -2,17 +2,17 @@ import { z } from 'zod';
 import { IsoDate } from './common.ts';
 
 export const SnapshotId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,100}$/, {
-  message: 'Snapshot-ID aus Kleinbuchstaben, Ziffern und Bindestrichen erwartet',
+  error: 'Snapshot-ID aus Kleinbuchstaben, Ziffern und Bindestrichen erwartet',
 });
 
 /** An instant as the API writes it: `2026-11-30T14:03:12.345Z` (UTC, milliseconds optional). */
 export const IsoInstant = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, {
-    message: 'Zeitpunkt im Format JJJJ-MM-TTThh:mm:ssZ erwartet',
+    error: 'Zeitpunkt im Format JJJJ-MM-TTThh:mm:ssZ erwartet',
   })
   .refine((value) => !Number.isNaN(new Date(value).getTime()) && IsoDate.safeParse(value.slice(0, 10)).success, {
-    message: 'Diesen Zeitpunkt gibt es nicht',
+    error: 'Diesen Zeitpunkt gibt es nicht',
   });
 
 /**

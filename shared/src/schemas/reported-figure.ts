@@ -3,6 +3,7 @@ import { DatePrecision, IsoDate, SourceRef, VersionKey } from './common.ts';
 import { PointInTimeQuery } from './point-in-time.ts';
 
 export const ReportedFiguresQuery = z.strictObject({ version: VersionKey.optional(), ...PointInTimeQuery });
+export type ReportedFiguresQueryInput = z.input<typeof ReportedFiguresQuery>;
 
 export const ReporterKind = z.enum(['government', 'governing_parties', 'opposition', 'press', 'other']);
 export const FigureBasis = z.enum(['all_goals', 'short_term', 'medium_term', 'long_term', 'other']);

@@ -5,18 +5,18 @@ export const CreateRoundBody = z.strictObject({
   name: z
     .string()
     .trim()
-    .min(3, { message: 'Bitte einen Namen mit mindestens 3 Zeichen angeben' })
-    .max(120, { message: 'Höchstens 120 Zeichen' }),
+    .min(3, { error: 'Bitte einen Namen mit mindestens 3 Zeichen angeben' })
+    .max(120, { error: 'Höchstens 120 Zeichen' }),
   version: VersionKey,
   /** Reports released from this day on count for the round; today when left out. */
   opensOn: IsoDate.optional(),
   dueOn: IsoDate,
-  ressorts: z.array(RessortCode).min(1, { message: 'Mindestens ein Ressort auswählen' }).max(40),
+  ressorts: z.array(RessortCode).min(1, { error: 'Mindestens ein Ressort auswählen' }).max(40),
 });
 export type CreateRoundBody = z.infer<typeof CreateRoundBody>;
 
 export const RoundParams = z.strictObject({
-  id: z.coerce.number({ message: 'Nummer erwartet' }).int().positive({ message: 'Nummer erwartet' }),
+  id: z.coerce.number({ error: 'Nummer erwartet' }).int().positive({ error: 'Nummer erwartet' }),
 });
 
 /** Where one goal of a round stands. */

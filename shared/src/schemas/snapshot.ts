@@ -14,13 +14,13 @@ export const SnapshotPath = z
   .regex(
     /^\/(ziele(\/[a-z0-9][a-z0-9-]{0,63})?|verlauf|aenderungen|44-zu-78|sitzung|ressorts\/[A-Za-z]{2,12}|runden\/\d{1,9})?$/,
     {
-      message: 'Diese Seite lässt sich nicht einfrieren',
+      error: 'Diese Seite lässt sich nicht einfrieren',
     },
   );
 
 export const SnapshotView = z.strictObject({
   path: SnapshotPath,
-  params: z.partialRecord(z.enum(SNAPSHOT_VIEW_KEYS), singleLineText().max(200, { message: 'Höchstens 200 Zeichen' })),
+  params: z.partialRecord(z.enum(SNAPSHOT_VIEW_KEYS), singleLineText().max(200, { error: 'Höchstens 200 Zeichen' })),
 });
 export type SnapshotView = z.infer<typeof SnapshotView>;
 
@@ -28,8 +28,8 @@ export const CreateSnapshotBody = z.strictObject({
   /** Optional: without one, the snapshot is named after its view and date. */
   title: singleLineText()
     .trim()
-    .min(3, { message: 'Bitte einen Namen mit mindestens 3 Zeichen angeben' })
-    .max(120, { message: 'Höchstens 120 Zeichen' })
+    .min(3, { error: 'Bitte einen Namen mit mindestens 3 Zeichen angeben' })
+    .max(120, { error: 'Höchstens 120 Zeichen' })
     .optional(),
   view: SnapshotView,
 });
@@ -84,3 +84,4 @@ export const SnapshotDetail = SnapshotSummary.extend({ payload: SnapshotPayload 
 export type SnapshotDetail = z.infer<typeof SnapshotDetail>;
 
 export const SnapshotsResponse = z.object({ items: z.array(SnapshotSummary) });
+export type SnapshotsResponse = z.infer<typeof SnapshotsResponse>;

@@ -13,6 +13,7 @@ export const StatsQuery = z.strictObject({
   ...PointInTimeQuery,
 });
 export type StatsQuery = z.infer<typeof StatsQuery>;
+export type StatsQueryInput = z.input<typeof StatsQuery>;
 
 export const ByStatus = z.record(Status, z.number().int().nonnegative());
 export type ByStatus = z.infer<typeof ByStatus>;
@@ -47,6 +48,7 @@ export const RessortStatsResponse = z.object({
 export type RessortStatsResponse = z.infer<typeof RessortStatsResponse>;
 
 export const DueQuery = z.strictObject({ version: VersionKey, period: singleLineText().min(1).max(20) });
+export type DueQueryInput = z.input<typeof DueQuery>;
 
 export const LegislativePeriod = z.object({
   key: z.string(),

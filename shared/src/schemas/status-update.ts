@@ -12,13 +12,13 @@ const reportFields = {
   status: Status,
   progress: z.number().int().min(0).max(100).nullable().optional(),
   effectiveDate: IsoDate,
-  note: multiLineText().trim().max(2000, { message: 'Höchstens 2000 Zeichen' }),
+  note: multiLineText().trim().max(2000, { error: 'Höchstens 2000 Zeichen' }),
   evidence: z.strictObject({
     url: singleLineText()
       .max(2000)
-      .pipe(z.url({ protocol: /^https?$/, message: 'Eine Web-Adresse mit http:// oder https:// angeben' }))
+      .pipe(z.url({ protocol: /^https?$/, error: 'Eine Web-Adresse mit http:// oder https:// angeben' }))
       .optional(),
-    reference: singleLineText().trim().max(200, { message: 'Höchstens 200 Zeichen' }).optional(),
+    reference: singleLineText().trim().max(200, { error: 'Höchstens 200 Zeichen' }).optional(),
   }),
   /** The goal revision the form was based on; a newer one means someone else reported meanwhile. */
   expectedRevision: z.number().int().min(0),
@@ -27,8 +27,8 @@ const reportFields = {
 /** Why a report is corrected or withdrawn: required, and shown publicly beside the superseded report. */
 const reason = multiLineText()
   .trim()
-  .min(10, { message: 'Bitte den Grund in mindestens 10 Zeichen angeben' })
-  .max(1000, { message: 'Höchstens 1000 Zeichen' });
+  .min(10, { error: 'Bitte den Grund in mindestens 10 Zeichen angeben' })
+  .max(1000, { error: 'Höchstens 1000 Zeichen' });
 
 function checkReport(body: { status: Status; effectiveDate: string; note: string }, ctx: z.RefinementCtx) {
   if (body.effectiveDate > todayInBerlin()) {
@@ -59,10 +59,7 @@ export type StatusWithdrawalBody = z.infer<typeof StatusWithdrawalBody>;
 export const StatusUpdateParams = z.strictObject({ id: GoalId });
 export const StatusEventParams = z.strictObject({
   id: GoalId,
-  eventId: z.coerce
-    .number({ message: 'Meldungsnummer erwartet' })
-    .int()
-    .positive({ message: 'Meldungsnummer erwartet' }),
+  eventId: z.coerce.number({ error: 'Meldungsnummer erwartet' }).int().positive({ error: 'Meldungsnummer erwartet' }),
 });
 
 export const StatusUpdateResponse = z.object({

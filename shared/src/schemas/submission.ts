@@ -50,15 +50,15 @@ export const SubmissionsResponse = z.object({ items: z.array(Submission) });
 export type SubmissionsResponse = z.infer<typeof SubmissionsResponse>;
 
 export const SubmissionParams = z.strictObject({
-  id: z.coerce.number({ message: 'Nummer erwartet' }).int().positive({ message: 'Nummer erwartet' }),
+  id: z.coerce.number({ error: 'Nummer erwartet' }).int().positive({ error: 'Nummer erwartet' }),
 });
 export const ReleaseBody = z.strictObject({ expectedRevision: z.number().int().min(0) });
 export const ReturnBody = z.strictObject({
   reason: z
     .string()
     .trim()
-    .min(10, { message: 'Bitte den Grund in mindestens 10 Zeichen angeben' })
-    .max(1000, { message: 'Höchstens 1000 Zeichen' }),
+    .min(10, { error: 'Bitte den Grund in mindestens 10 Zeichen angeben' })
+    .max(1000, { error: 'Höchstens 1000 Zeichen' }),
   expectedRevision: z.number().int().min(0),
 });
 export type ReturnBody = z.infer<typeof ReturnBody>;

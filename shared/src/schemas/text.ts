@@ -8,7 +8,9 @@ import { z } from 'zod';
  */
 
 // Tab (U+0009) and line feed (U+000A) are the only C0 characters a multi-line field keeps.
+// eslint-disable-next-line no-control-regex -- finding control characters is this regex's purpose
 const C0_SINGLE_LINE = /[\u0000-\u001F]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is this regex's purpose
 const C0_MULTI_LINE = /[\u0000-\u0008\u000B-\u001F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const NONCHARACTER = /[\uFFFE\uFFFF]/;
@@ -27,8 +29,8 @@ const wellFormed = (value: string) => !LONE_SURROGATE.test(value) && !NONCHARACT
 export const singleLineText = () =>
   z
     .string()
-    .refine((value) => !C0_SINGLE_LINE.test(value), { message: MESSAGES.singleLine, abort: true })
-    .refine(wellFormed, { message: MESSAGES.encoding, abort: true });
+    .refine((value) => !C0_SINGLE_LINE.test(value), { error: MESSAGES.singleLine, abort: true })
+    .refine(wellFormed, { error: MESSAGES.encoding, abort: true });
 
 /**
  * A text that may span lines (note, description): tab and line feed allowed. A Windows line end
@@ -38,5 +40,5 @@ export const multiLineText = () =>
   z
     .string()
     .overwrite((value) => value.replace(/\r\n/g, '\n'))
-    .refine((value) => !C0_MULTI_LINE.test(value), { message: MESSAGES.multiLine, abort: true })
-    .refine(wellFormed, { message: MESSAGES.encoding, abort: true });
+    .refine((value) => !C0_MULTI_LINE.test(value), { error: MESSAGES.multiLine, abort: true })
+    .refine(wellFormed, { error: MESSAGES.encoding, abort: true });

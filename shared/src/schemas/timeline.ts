@@ -14,6 +14,7 @@ export const TimelineQuery = z.strictObject({
   snapshot: SnapshotId.optional(),
 });
 export type TimelineQuery = z.infer<typeof TimelineQuery>;
+export type TimelineQueryInput = z.input<typeof TimelineQuery>;
 
 export const TimelinePoint = z.object({
   /** The period's last day (or `to`): counts are as of this date. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { useGermanValidationMessages } from './locale.ts';
+import { applyGermanValidationMessages } from './locale.ts';
 import { validationMessage } from './validation-messages.ts';
 
-useGermanValidationMessages();
+applyGermanValidationMessages();
 const first = (schema: z.ZodType, input: unknown) => schema.safeParse(input).error?.issues[0]?.message;
 
 describe('validation messages as a Landtag would publish them', () => {
@@ -34,9 +34,9 @@ describe('validation messages as a Landtag would publish them', () => {
   });
 
   it('speaks English for the English interface', () => {
-    useGermanValidationMessages(() => 'en');
+    applyGermanValidationMessages(() => 'en');
     expect(first(z.number().max(100), 101)).toBe('at most 100');
-    useGermanValidationMessages();
+    applyGermanValidationMessages();
     expect(validationMessage({ code: 'too_big', origin: 'number', maximum: 100, inclusive: true }, 'en')).toBe(
       'at most 100',
     );

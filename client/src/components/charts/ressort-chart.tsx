@@ -3,6 +3,7 @@ import { formatPercent } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { presentStatuses, ressortChartHeight, type RessortRow } from '../../lib/shape-ressort-stats.ts';
 import { StatusLegend } from './status-legend.tsx';
+import { isStatus } from '../../lib/status.ts';
 import { StatusPatterns, statusFill } from './status-patterns.tsx';
 
 /**
@@ -35,10 +36,10 @@ export function RessortChart({ rows }: { rows: RessortRow[] }) {
             tick={{ fill: '#1f1f1f', fontSize: narrow ? 11 : 14 }}
           />
           <Tooltip
-            formatter={(value, name) => [String(value), t.status[name as keyof typeof t.status] ?? String(name)]}
-            labelFormatter={(label, payload) => {
-              const row = payload?.[0]?.payload as RessortRow | undefined;
-              return row ? `${row.name} – ${formatPercent(row.rate, t.lang)} ${t.status.achieved}` : String(label);
+            formatter={(value, name) => [String(value), isStatus(name) ? t.status[name] : String(name)]}
+            labelFormatter={(label) => {
+              const row = rows.find((r) => r.label === label);
+              return row ? `${row.name} – ${formatPercent(row.rate, t.lang)} ${t.status.achieved}` : '';
             }}
           />
           <Legend content={<StatusLegend statuses={statuses} />} />

@@ -3,7 +3,7 @@ import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, X
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import type { TimelineRow } from '../../lib/shape-timeline.ts';
-import { STATUS_ORDER, STATUS_STYLE } from '../../lib/status.ts';
+import { isStatus, STATUS_ORDER, STATUS_STYLE } from '../../lib/status.ts';
 import { StatusPatterns, statusFill } from './status-patterns.tsx';
 
 /** Presentational: status counts over time as stacked areas; small=true for small multiples. */
@@ -24,8 +24,8 @@ export function TimelineChart({ rows, small = false }: { rows: TimelineRow[]; sm
           <YAxis allowDecimals={false} width={small ? 24 : 36} tick={{ fill: '#1f1f1f', fontSize: small ? 10 : 12 }} />
           {!small && (
             <Tooltip
-              labelFormatter={(d) => formatDate(String(d), t.lang)}
-              formatter={(v, name) => [String(v), t.status[name as keyof typeof t.status] ?? String(name)]}
+              labelFormatter={(d) => (typeof d === 'string' ? formatDate(d, t.lang) : '')}
+              formatter={(v, name) => [String(v), isStatus(name) ? t.status[name] : String(name)]}
             />
           )}
           {!small && <Legend content={<StatusLegend statuses={STATUS_ORDER} />} />}

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useLocation } from 'wouter';
 import { LoginBody } from '@zielmonitor/shared/schemas/auth';
 import { useLogin } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { useT } from '../../lib/i18n.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
+import { formText } from '../../lib/form-text.ts';
 
 export function LoginPage() {
   const t = useT();
@@ -12,12 +13,12 @@ export function LoginPage() {
   const [, navigate] = useLocation();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const parsed = LoginBody.safeParse({
-      email: String(data.get('email') ?? ''),
-      password: String(data.get('password') ?? ''),
+      email: formText(data, 'email'),
+      password: formText(data, 'password'),
     });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues));

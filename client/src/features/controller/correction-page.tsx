@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'wouter';
 import {
   StatusCorrectionBody,
@@ -14,9 +14,10 @@ import { QueryState } from '../../components/query-state.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
-import { Field } from './field.tsx';
+import { Field } from '../../components/field.tsx';
 import { ReportFields, readReportFields } from './report-fields.tsx';
 import { WriteFeedback, readWriteError } from './write-feedback.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /**
  * Correcting or withdrawing one earlier report, with a reason. The report stays in the history,
@@ -49,19 +50,25 @@ export function CorrectionPage() {
   };
   const done = (reported: number) => `/ziele/${encodeURIComponent(id)}?gemeldet=${reported}`;
 
-  const submit = (event: FormEvent<HTMLFormElement>, base: number) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>, base: number) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const reason = String(data.get('reason') ?? '').trim();
+    const reason = formText(data, 'reason').trim();
     const expectedRevision = revision ?? base;
     if (mode === 'correct') {
       const parsed = StatusCorrectionBody.safeParse({ ...readReportFields(data), reason, expectedRevision });
-      if (!parsed.success) return invalid(parsed.error.issues);
+      if (!parsed.success) {
+        invalid(parsed.error.issues);
+        return;
+      }
       setErrors({});
       correct.mutate(parsed.data, { onSuccess: (result) => navigate(afterWrite(id, result)), onError: fail });
     } else {
       const parsed = StatusWithdrawalBody.safeParse({ reason, expectedRevision });
-      if (!parsed.success) return invalid(parsed.error.issues);
+      if (!parsed.success) {
+        invalid(parsed.error.issues);
+        return;
+      }
       setErrors({});
       withdraw.mutate(parsed.data, {
         onSuccess: (result) => navigate('submission' in result ? afterWrite(id, result) : done(0)),

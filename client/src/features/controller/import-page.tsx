@@ -1,11 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { ImportResult } from '@zielmonitor/shared/schemas/goal-csv';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ChangeEvent } from 'react';
 import { meQuery } from '../../api/auth.ts';
-import { api, ApiError, withQuery } from '../../api/client.ts';
-import { goalKeys } from '../../api/goals.ts';
-import { invalidate } from '../../api/query-client.ts';
-import { statsKeys } from '../../api/stats.ts';
+import { ApiError } from '../../api/client.ts';
+import { useImportGoals } from '../../api/goal-import.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useImporterT } from '../../lib/messages-importer.ts';
 
@@ -14,18 +11,10 @@ export function ImportPage() {
   const t = useT();
   const m = useImporterT();
   const me = useQuery(meQuery());
-  const client = useQueryClient();
   const [version, setVersion] = useState('2.0');
   const [text, setText] = useState<string | null>(null);
-  const run = useMutation({
-    mutationFn: ({ dryRun }: { dryRun: boolean }) =>
-      api(ImportResult, withQuery('/api/import/goals', { version, dryRun }), {
-        method: 'POST',
-        body: text ?? '',
-        headers: { 'content-type': 'text/csv' },
-      }),
-    onSuccess: (result) => (result.applied ? invalidate(client, goalKeys.all, statsKeys.all) : undefined),
-  });
+  const run = useImportGoals();
+  const submit = (dryRun: 'true' | 'false') => run.mutate({ query: { version, dryRun }, csv: text ?? '' });
   if (me.data?.user?.role !== 'admin')
     return (
       <section>
@@ -33,7 +22,7 @@ export function ImportPage() {
         <p>{t.audit.forbidden}</p>
       </section>
     );
-  const onFile = async (event: FormEvent<HTMLInputElement>) => {
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
     setText(file ? await file.text() : null);
     run.reset();
@@ -48,7 +37,7 @@ export function ImportPage() {
         className="form narrow"
         onSubmit={(e) => {
           e.preventDefault();
-          run.mutate({ dryRun: true });
+          submit('true');
         }}
       >
         <label className="control">
@@ -75,7 +64,7 @@ export function ImportPage() {
           <button
             type="button"
             disabled={!result || result.totals.rejected > 0 || result.applied || run.isPending}
-            onClick={() => run.mutate({ dryRun: false })}
+            onClick={() => submit('false')}
           >
             {m.apply}
           </button>

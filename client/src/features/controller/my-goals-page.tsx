@@ -7,14 +7,14 @@ import { Link } from 'wouter';
 import { meQuery } from '../../api/auth.ts';
 import { goalsQuery } from '../../api/goals.ts';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { compareKeys } from '../../lib/compare.ts';
+import { compareKeys } from '@zielmonitor/shared/vocabulary/compare-keys';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { formatDueDate } from '../../lib/due-date.ts';
 import { useT } from '../../lib/i18n.ts';
 import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** Due and overdue first: overdue, then by due date, goals without a due date last. */
-export function byUrgency(a: GoalSummary, b: GoalSummary): number {
+function byUrgency(a: GoalSummary, b: GoalSummary): number {
   return (
     Number(b.overdue) - Number(a.overdue) ||
     compareKeys(a.effectiveDueDate ?? '9999', b.effectiveDueDate ?? '9999') ||

@@ -2,7 +2,8 @@ import { STATUSES, type Status } from '@zielmonitor/shared/schemas/common';
 import { STATUSES_NEEDING_NOTE } from '@zielmonitor/shared/schemas/status-update';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { useT } from '../../lib/i18n.ts';
-import { Field } from './field.tsx';
+import { Field } from '../../components/field.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /** The fields of a status report, shared by the report and the correction form. */
 export function ReportFields({
@@ -68,7 +69,7 @@ export function ReportFields({
 
 /** The report fields of a submitted form, as the API's body expects them. */
 export function readReportFields(data: FormData) {
-  const text = (name: string) => String(data.get(name) ?? '').trim();
+  const text = (name: string) => formText(data, name).trim();
   const progress = text('progress');
   return {
     status: text('status'),

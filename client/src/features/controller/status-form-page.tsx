@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'wouter';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
 import { StatusUpdateBody, type StatusConflict } from '@zielmonitor/shared/schemas/status-update';
@@ -48,7 +48,7 @@ export function StatusFormPage() {
       </section>
     );
 
-  const submit = (event: FormEvent<HTMLFormElement>, base: number) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>, base: number) => {
     event.preventDefault();
     const parsed = StatusUpdateBody.safeParse({
       ...readReportFields(new FormData(event.currentTarget)),
@@ -114,7 +114,7 @@ export function StatusFormPage() {
                   {t.controller.tooEarly(formatDate(presentedOn, t.lang))}
                 </p>
               )}
-              {backdated && current && currentDate && (
+              {backdated && currentDate && (
                 <div className="panel notice" role="note" data-testid="backdated-warning">
                   <p>{t.controller.backdated(t.status[current.status], currentDate)}</p>
                   {g.permissions.correctableEventIds.includes(current.id) && (

@@ -17,8 +17,8 @@ import { StatusHistory } from './status-history.tsx';
 import { PendingPanel } from './pending-panel.tsx';
 import { ResponsibilityFacts } from './responsibility-facts.tsx';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
-import { GoalIndicators } from '../indicators/goal-indicators.tsx';
-import { GoalSchedule } from '../indicators/goal-schedule.tsx';
+import { GoalIndicators } from '../../components/indicators/goal-indicators.tsx';
+import { GoalSchedule } from '../../components/indicators/goal-schedule.tsx';
 
 export function GoalPage() {
   const t = useT();

@@ -32,7 +32,12 @@ export function GoalsPage() {
   const at = usePointInTime();
   const ressorts = useQuery(ressortsQuery());
   const [search, setSearch] = useState(state.q);
-  useEffect(() => setSearch(state.q), [state.q]);
+  // Back and forward change the URL's search text: the box follows it (adjusted while rendering, not in an effect).
+  const [shownQ, setShownQ] = useState(state.q);
+  if (shownQ !== state.q) {
+    setShownQ(state.q);
+    setSearch(state.q);
+  }
   // The search box updates the URL once typing pauses: one history entry per search, not per key.
   useEffect(() => {
     if (search === state.q) return;

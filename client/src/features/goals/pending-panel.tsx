@@ -1,6 +1,6 @@
 import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
-import { SubmissionItem } from '../review/submission-item.tsx';
+import { SubmissionItem } from '../../components/submission-item.tsx';
 
 /** Reports waiting for release: publicly only that they wait, for the Ressort's people which they are. */
 export function PendingPanel({ goal }: { goal: GoalDetail }) {

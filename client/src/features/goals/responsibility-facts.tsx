@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { AssignResponsibilityBody, type GoalDetail } from '@zielmonitor/shared/schemas/goal';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { formatDate } from '@zielmonitor/shared/time/format';
@@ -6,7 +6,8 @@ import { useAssignResponsibility } from '../../api/workflow.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
-import { Field } from '../controller/field.tsx';
+import { Field } from '../../components/field.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /** Who is responsible today, beside the Ressort the strategy named; for the administration, a way to settle it. */
 export function ResponsibilityFacts({ goal }: { goal: GoalDetail }) {
@@ -16,16 +17,19 @@ export function ResponsibilityFacts({ goal }: { goal: GoalDetail }) {
   const assign = useAssignResponsibility(goal.id);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const changed = r.ressorts.join() !== (goal.leadRessort ?? '');
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const parsed = AssignResponsibilityBody.safeParse({
-      ressort: String(data.get('ressort') ?? ''),
-      validFrom: String(data.get('validFrom') ?? ''),
-      basis: String(data.get('basis') ?? ''),
+      ressort: formText(data, 'ressort'),
+      validFrom: formText(data, 'validFrom'),
+      basis: formText(data, 'basis'),
       expectedRevision: goal.revision,
     });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
     setErrors({});
     assign.mutate(parsed.data);
   };

@@ -11,7 +11,7 @@ import { formatDecimal, useIndicatorText } from '../../lib/indicator-text.ts';
 import { INDICATOR_CHART_HEIGHT, indicatorSeries, isoOfDay } from '../../lib/shape-indicator.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
 import { ReadingsTable } from './readings-table.tsx';
-import { RatingText } from './rating-text.tsx';
+import { RatingText } from '../../components/indicators/rating-text.tsx';
 import { TargetsTable } from './targets-table.tsx';
 
 // recharts loads with the chart, not with the page.

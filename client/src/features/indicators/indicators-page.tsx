@@ -4,7 +4,7 @@ import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useIndicatorText } from '../../lib/indicator-text.ts';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
-import { IndicatorTable } from './indicator-table.tsx';
+import { IndicatorTable } from '../../components/indicators/indicator-table.tsx';
 
 const DEFAULTS = { version: DEFAULT_VERSION };
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { QUALIFIERS } from '@zielmonitor/shared/indicators/trajectory';
 import { ReadingBody } from '@zielmonitor/shared/schemas/indicator-write';
@@ -10,8 +10,9 @@ import { indicatorQuery, useReportReading } from '../../api/indicators.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useIndicatorText } from '../../lib/indicator-text.ts';
-import { Field } from '../controller/field.tsx';
-import { RatingText } from './rating-text.tsx';
+import { Field } from '../../components/field.tsx';
+import { RatingText } from '../../components/indicators/rating-text.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /** A controller reports a measured value; validated with the server's own zod schema, errors inline. */
 export function ReadingFormPage() {
@@ -34,10 +35,10 @@ export function ReadingFormPage() {
       </section>
     );
 
-  const submit = (event: FormEvent<HTMLFormElement>, revision: number) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>, revision: number) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const text = (name: string) => formText(data, name).trim();
     const value = text('value').replace(',', '.');
     const body = {
       value: value === '' ? Number.NaN : Number(value),

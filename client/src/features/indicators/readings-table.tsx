@@ -2,7 +2,7 @@ import type { IndicatorDetail } from '@zielmonitor/shared/schemas/indicator';
 import { formatDate, wordingAddsToDate } from '@zielmonitor/shared/time/format';
 import { statedDate } from '@zielmonitor/shared/time/partial-date';
 import { formatValue, gapSentence, useIndicatorText } from '../../lib/indicator-text.ts';
-import { RatingBadge } from './rating-badge.tsx';
+import { RatingBadge } from '../../components/indicators/rating-badge.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** Every reading, newest first: what the source said, who said it, how it stands against the plan. */

@@ -4,6 +4,7 @@ import { dueQuery, periodsQuery } from '../../api/lineage.ts';
 import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatDate } from '@zielmonitor/shared/time/format';
+import { goalListLink } from '../../lib/goal-list-link.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useLineageT } from '../../lib/messages-lineage.ts';
 import { useUrlState } from '../../lib/url-state.ts';
@@ -14,7 +15,7 @@ export function DuePanel() {
   const t = useT();
   const [state, update] = useUrlState({ version: DEFAULT_VERSION, period: '17' });
   const periods = useQuery(periodsQuery());
-  const due = useQuery(dueQuery(state.version, state.period));
+  const due = useQuery(dueQuery({ version: state.version, period: state.period }));
   const L = useLineageT();
   return (
     <section className="panel" aria-labelledby="due-title">
@@ -33,7 +34,7 @@ export function DuePanel() {
         {(data) => {
           const end = data.period.endsOn;
           const link = (ressort: string) =>
-            `/ziele?version=${encodeURIComponent(data.version)}&ressort=${encodeURIComponent(ressort)}${end ? `&dueBy=${end}` : ''}`;
+            goalListLink('', { version: data.version, ressort, dueBy: end ?? undefined });
           return (
             <TableScroll>
               <table className="data-table" data-testid="due-table">

@@ -18,7 +18,7 @@ const LineageSankey = lazy(() =>
 
 export function LineagePage() {
   const t = useT();
-  const lineage = useQuery(lineageQuery('1.0', '2.0', 'official'));
+  const lineage = useQuery(lineageQuery({ from: '1.0', to: '2.0', track: 'official' }));
   const L = useLineageT();
   return (
     <>

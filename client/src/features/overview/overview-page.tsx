@@ -19,7 +19,7 @@ import { ZeroGoalPanel } from './zero-goal-panel.tsx';
 
 // Below the fold, and with texts of its own: the first screen does not wait for it.
 const IndicatorsPanel = lazy(() =>
-  import('../indicators/indicators-panel.tsx').then((m) => ({ default: m.IndicatorsPanel })),
+  import('../../components/indicators/indicators-panel.tsx').then((m) => ({ default: m.IndicatorsPanel })),
 );
 
 // Downloading the chart as a file is for the few who cite it: its code loads after the first screen.

@@ -8,7 +8,7 @@ import { usePointInTime } from '../../lib/url-state.ts';
 import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** Figures on the same scope (basis and Ressort) that disagree on what was achieved. */
-export function contradictingIds(figures: ReportedFigure[]): Set<string> {
+function contradictingIds(figures: ReportedFigure[]): Set<string> {
   const groups = new Map<string, ReportedFigure[]>();
   for (const f of figures) {
     if (f.achieved === null || f.total === null) continue;
@@ -25,7 +25,7 @@ export function contradictingIds(figures: ReportedFigure[]): Set<string> {
 export function ReportedFigures({ version }: { version: string }) {
   const t = useT();
   const at = usePointInTime();
-  const figures = useQuery(reportedFiguresQuery(version, at));
+  const figures = useQuery(reportedFiguresQuery({ version, ...at }));
   return (
     <section aria-labelledby="figures-title" className="panel">
       <h2 id="figures-title">{t.overview.figuresTitle}</h2>

@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import { useKeptSearch } from '../../components/app-shell.tsx';
 import { formatPercent } from '@zielmonitor/shared/time/format';
+import { goalListLink, type GoalListFilters } from '../../lib/goal-list-link.ts';
 import { useT } from '../../lib/i18n.ts';
 import type { RessortRow } from '../../lib/shape-ressort-stats.ts';
 import { STATUS_ORDER } from '../../lib/status.ts';
@@ -14,18 +15,11 @@ export function RessortTable({
 }: {
   rows: RessortRow[];
   version: string;
-  filters?: Record<string, string>;
+  filters?: GoalListFilters;
 }) {
   const t = useT();
   const kept = useKeptSearch();
-  const link = (ressort: string, status?: string) => {
-    const params = new URLSearchParams(kept.slice(1));
-    params.set('version', version);
-    params.set('ressort', ressort);
-    for (const [key, value] of Object.entries(filters)) params.set(key, value);
-    if (status) params.set('status', status);
-    return `/ziele?${params.toString()}`;
-  };
+  const link = (ressort: string, status?: string) => goalListLink(kept, { version, ressort, ...filters, status });
   return (
     <TableScroll>
       <table className="data-table" data-testid="ressort-table">

@@ -1,6 +1,7 @@
 import type { RessortStat } from '@zielmonitor/shared/schemas/stats';
 import { Link } from 'wouter';
 import { useKeptSearch } from '../../components/app-shell.tsx';
+import { goalListLink, type GoalListFilters } from '../../lib/goal-list-link.ts';
 import { useT } from '../../lib/i18n.ts';
 import { zeroAchievementRessorts } from '../../lib/shape-ressort-stats.ts';
 
@@ -16,18 +17,12 @@ export function ZeroGoalPanel({
   version: string;
   track: string;
   ruleLabel: string;
-  filters: Record<string, string>;
+  filters: GoalListFilters;
 }) {
   const t = useT();
   const kept = useKeptSearch();
   const zero = zeroAchievementRessorts(items);
-  const link = (ressort: string) => {
-    const params = new URLSearchParams(kept.slice(1));
-    params.set('version', version);
-    params.set('ressort', ressort);
-    for (const [key, value] of Object.entries(filters)) params.set(key, value);
-    return `/ziele?${params.toString()}`;
-  };
+  const link = (ressort: string) => goalListLink(kept, { version, ressort, ...filters });
   return (
     <section aria-labelledby="zero-title" className="panel zero-panel" data-testid="zero-goal-panel">
       <h2 id="zero-title">{t.overview.zeroTitle}</h2>

@@ -11,7 +11,7 @@ import { formatDueDate } from '../../lib/due-date.ts';
 import { useT } from '../../lib/i18n.ts';
 import { responsibilityLine } from '../../lib/ressort-lineage.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
-import { RessortIndicators } from '../indicators/ressort-indicators.tsx';
+import { RessortIndicators } from '../../components/indicators/ressort-indicators.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** One Ressort: name, validity, successors and predecessors, and every goal along its line of responsibility. */

@@ -5,7 +5,7 @@ import { submissionsQuery } from '../../api/workflow.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { useT } from '../../lib/i18n.ts';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
-import { SubmissionItem } from './submission-item.tsx';
+import { SubmissionItem } from '../../components/submission-item.tsx';
 
 /** Freigaben: the reports of the user's Ressorts waiting for a second person, and those returned. */
 export function ReviewPage() {

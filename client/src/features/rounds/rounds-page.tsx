@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { CreateRoundBody } from '@zielmonitor/shared/schemas/round';
 import { formatDate } from '@zielmonitor/shared/time/format';
@@ -10,7 +10,8 @@ import { QueryState } from '../../components/query-state.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
-import { Field } from '../controller/field.tsx';
+import { Field } from '../../components/field.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /** Every reporting round, public; an administration opens new ones here. */
 export function RoundsPage() {
@@ -58,18 +59,21 @@ function CreateRoundForm() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   // Only Ressorts that still exist can report.
   const active = (ressorts.data ?? []).filter((r) => r.validTo === null);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const opensOn = String(data.get('opensOn') ?? '');
+    const opensOn = formText(data, 'opensOn');
     const parsed = CreateRoundBody.safeParse({
-      name: String(data.get('name') ?? ''),
-      version: String(data.get('version') ?? ''),
+      name: formText(data, 'name'),
+      version: formText(data, 'version'),
       ...(opensOn && { opensOn }),
-      dueOn: String(data.get('dueOn') ?? ''),
+      dueOn: formText(data, 'dueOn'),
       ressorts: data.getAll('ressorts').map(String),
     });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
     setErrors({});
     create.mutate(parsed.data, { onSuccess: (round) => navigate(`/runden/${round.id}`) });
   };

@@ -128,7 +128,7 @@ export function SessionPage() {
           <button type="button" onClick={() => window.print()} disabled={!handoutReady}>
             {s.handout}
           </button>
-          <button type="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}>
+          <button type="button" onClick={enterFullscreen}>
             {s.fullscreen}
           </button>
         </span>
@@ -167,4 +167,10 @@ export function SessionPage() {
       )}
     </div>
   );
+}
+
+/** Full screen where the browser offers it (iPhone Safari does not); refusing it leaves the page as it is. */
+function enterFullscreen(): void {
+  const root: Partial<Pick<HTMLElement, 'requestFullscreen'>> = document.documentElement;
+  root.requestFullscreen?.().catch(() => undefined);
 }

@@ -1,7 +1,7 @@
 import type { GoalSummary } from '@zielmonitor/shared/schemas/goal';
 import type { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
 import { CountingQuestions } from '../../components/counting-questions.tsx';
-import { IndicatorSlide } from '../indicators/indicator-slide.tsx';
+import { IndicatorSlide } from '../../components/indicators/indicator-slide.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatPercent, formatStatedDate } from '@zielmonitor/shared/time/format';
 import { formatDueDate } from '../../lib/due-date.ts';

@@ -24,7 +24,7 @@ export function useSessionData(version: string, lock: SessionLock) {
     queries: [
       { ...ressortStatsQuery({ version, track: 'official', rule: 'all_goals', ...lock }), ...once },
       { ...goalsQuery({ version, limit: 500, ...lock }), ...once },
-      { ...reportedFiguresQuery(version, lock), ...once },
+      { ...reportedFiguresQuery({ version, ...lock }), ...once },
       { ...indicatorsQuery({ version, ...lock }), ...once },
       { ...ressortsQuery(), ...once },
     ],

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { CreateSnapshotBody } from '@zielmonitor/shared/schemas/snapshot';
 import { formatDate } from '@zielmonitor/shared/time/format';
@@ -7,7 +7,8 @@ import { snapshotsQuery, useCreateSnapshot } from '../../api/time.ts';
 import { localPath, snapshotView } from '../../lib/citable-link.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
-import { Field } from '../controller/field.tsx';
+import { Field } from '../../components/field.tsx';
+import { formText } from '../../lib/form-text.ts';
 
 /** Frozen views, newest first, each opening on the page it was taken of; anyone can freeze this one with a name. */
 export function SnapshotsPanel({ version, asOf }: { version: string; asOf: string | null }) {
@@ -17,14 +18,17 @@ export function SnapshotsPanel({ version, asOf }: { version: string; asOf: strin
   const [pathname, navigate] = useLocation();
   const search = useSearch();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const title = String(new FormData(event.currentTarget).get('title') ?? '').trim();
+    const title = formText(new FormData(event.currentTarget), 'title').trim();
     const parsed = CreateSnapshotBody.safeParse({
       ...(title && { title }),
       view: snapshotView(pathname, search, version, asOf),
     });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
     setErrors({});
     create.mutate(parsed.data, { onSuccess: (s) => navigate(localPath(s.url)) });
   };

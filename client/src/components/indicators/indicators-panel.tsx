@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { indicatorsQuery } from '../../api/indicators.ts';
-import { useKeptSearch } from '../../components/app-shell.tsx';
-import { QueryState } from '../../components/query-state.tsx';
+import { useKeptSearch } from '../app-shell.tsx';
+import { QueryState } from '../query-state.tsx';
 import { useIndicatorText } from '../../lib/indicator-text.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
 import { IndicatorTable } from './indicator-table.tsx';

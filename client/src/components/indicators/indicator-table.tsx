@@ -1,6 +1,6 @@
 import type { IndicatorSummary } from '@zielmonitor/shared/schemas/indicator';
 import { Link } from 'wouter';
-import { useKeptSearch } from '../../components/app-shell.tsx';
+import { useKeptSearch } from '../app-shell.tsx';
 import { useIndicatorText } from '../../lib/indicator-text.ts';
 import { RatingText } from './rating-text.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';

@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link } from 'wouter';
 import { ReturnBody, type Submission } from '@zielmonitor/shared/schemas/submission';
 import { formatDate } from '@zielmonitor/shared/time/format';
-import { useDecideSubmission } from '../../api/workflow.ts';
-import { StatusBadge } from '../../components/status-badge.tsx';
-import { fieldErrors } from '../../lib/field-errors.ts';
-import { useT } from '../../lib/i18n.ts';
-import { useWorkflowT } from '../../lib/messages-workflow.ts';
-import { Field } from '../controller/field.tsx';
+import { useDecideSubmission } from '../api/workflow.ts';
+import { StatusBadge } from './status-badge.tsx';
+import { fieldErrors } from '../lib/field-errors.ts';
+import { useT } from '../lib/i18n.ts';
+import { useWorkflowT } from '../lib/messages-workflow.ts';
+import { Field } from './field.tsx';
+import { formText } from '../lib/form-text.ts';
 
 /** One submitted report with what it says, who sent it, and — for a second person — release or return. */
 export function SubmissionItem({ submission: s, showGoal = false }: { submission: Submission; showGoal?: boolean }) {
@@ -16,13 +17,16 @@ export function SubmissionItem({ submission: s, showGoal = false }: { submission
   const decide = useDecideSubmission();
   const [returning, setReturning] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const submitReturn = (event: FormEvent<HTMLFormElement>) => {
+  const submitReturn = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const parsed = ReturnBody.safeParse({
-      reason: String(new FormData(event.currentTarget).get('reason') ?? ''),
+      reason: formText(new FormData(event.currentTarget), 'reason'),
       expectedRevision: s.goalRevision,
     });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
     setErrors({});
     decide.mutate({ id: s.id, release: false, ...parsed.data });
   };

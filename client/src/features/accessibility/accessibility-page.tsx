@@ -1,18 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { AboutResponse } from '@zielmonitor/shared/schemas/health';
-import { api } from '../api/client.ts';
-import { useA11yT } from '../lib/messages-a11y.ts';
-
-const aboutQuery = {
-  queryKey: ['about'] as const,
-  queryFn: () => api(AboutResponse, '/api/about'),
-  staleTime: Infinity,
-};
+import { aboutQuery } from '../../api/meta.ts';
+import { useA11yT } from '../../lib/messages-a11y.ts';
 
 /** Erklärung zur Barrierefreiheit (BITV 2.0 § 7) with the feedback contact. */
 export function AccessibilityPage() {
   const a = useA11yT();
-  const about = useQuery(aboutQuery);
+  const about = useQuery(aboutQuery());
   const email = about.data?.feedbackEmail;
   return (
     <article className="narrow-wide">
