@@ -10,7 +10,7 @@ describe.skipIf(!run)('taking the figures away', () => {
     h = await startHarness();
   });
   afterAll(async () => {
-    await h?.close();
+    await h.close();
   });
 
   it('the overview chart downloads as SVG and PNG with title, legend, date and source; the table as CSV', async () => {

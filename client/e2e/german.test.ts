@@ -49,7 +49,7 @@ describe.skipIf(!run)('German pages speak German', () => {
     h = await startHarness();
   });
   afterAll(async () => {
-    await h?.close();
+    await h.close();
   });
 
   it('no enum value, snake_case word, placeholder or English UI word on any public page', async () => {

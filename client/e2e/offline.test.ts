@@ -28,7 +28,7 @@ describe.skipIf(!run)('offline, after one visit', () => {
     h = await startHarness({ env: { CLIENT_DIST: dist } });
   });
   afterAll(async () => {
-    await h?.close();
+    await h.close();
     if (dist) fs.rmSync(dist, { recursive: true, force: true });
   });
 

@@ -46,7 +46,7 @@ describe.skipIf(!run)('on a phone (390 × 844)', () => {
     h = await startHarness();
   });
   afterAll(async () => {
-    await h?.close();
+    await h.close();
   });
 
   it('the goal list shows ID, title and status of every goal without sideways scrolling, the rest under the title', async () => {

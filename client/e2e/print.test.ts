@@ -26,7 +26,7 @@ describe.skipIf(!run)('printouts stand alone', () => {
     h = await startHarness();
   });
   afterAll(async () => {
-    await h?.close();
+    await h.close();
   });
 
   for (const view of VIEWS) {

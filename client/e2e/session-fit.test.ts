@@ -23,7 +23,7 @@ describe.skipIf(!run)('session slides fit every projector', () => {
     h = await startHarness();
   });
   afterAll(async () => {
-    await h?.close();
+    await h.close();
   });
 
   for (const size of SIZES) {
@@ -70,7 +70,7 @@ describe.skipIf(!run)('session slides fit every projector', () => {
               counter: document.querySelector('[data-testid=slide-counter]')?.textContent ?? '',
               heading: document.querySelector('.slide h1')?.textContent ?? '',
               problems,
-              ids: [...box.querySelectorAll('.goal-lines li > .mono')].map((el) => el.textContent ?? ''),
+              ids: [...box.querySelectorAll('.goal-lines li > .mono')].map((el) => el.textContent),
             };
           });
           if (seen.problems.length > 0)

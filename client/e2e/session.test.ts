@@ -19,7 +19,7 @@ describe.skipIf(!run)('session mode in headless Chromium', () => {
     h = await startHarness();
   });
   afterAll(async () => {
-    await h?.close();
+    await h.close();
   });
 
   it('is driven by keys, says what a typed code found, and keeps the slide and its lock in the URL', async () => {

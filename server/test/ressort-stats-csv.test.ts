@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUSES } from '@zielmonitor/shared/schemas/common';
 import { parseCsv } from '../src/lib/csv.ts';
-import { createTestApp, type TestApp } from './helper.ts';
+import type { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
+import { createTestApp, errorOf, type TestApp } from './helper.ts';
 
 describe('GET /api/export/ressort-stats.csv: the per-Ressort table for German Excel', () => {
   let t: TestApp;
@@ -9,12 +10,12 @@ describe('GET /api/export/ressort-stats.csv: the per-Ressort table for German Ex
     t = await createTestApp();
   });
   afterAll(async () => {
-    await t?.close();
+    await t.close();
   });
 
   it('has the figures of the overview, in German, with the stamp and the citable link', async () => {
     const query = 'version=2.0&asOf=2022-06-30&track=official&rule=all_goals';
-    const stats = (await t.app.inject({ url: `/api/stats/ressorts?${query}` })).json();
+    const stats = (await t.app.inject({ url: `/api/stats/ressorts?${query}` })).json<RessortStatsResponse>();
     const res = await t.app.inject({ url: `/api/export/ressort-stats.csv?${query}` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -38,7 +39,7 @@ describe('GET /api/export/ressort-stats.csv: the per-Ressort table for German Ex
   it('refuses an unknown counting rule with a German 400 naming the field', async () => {
     const res = await t.app.inject({ url: '/api/export/ressort-stats.csv?version=1.0&rule=most' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues).toEqual([
+    expect(errorOf(res).issues).toEqual([
       { location: 'query', field: 'rule', message: 'ist keiner der zulässigen Werte' },
     ]);
   });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from './helper.ts';
+import { createTestApp, errorOf, type TestApp } from './helper.ts';
+
+const matching = (pattern: RegExp): unknown => expect.stringMatching(pattern);
 
 describe('validation messages in the reader’s language', () => {
   let t: TestApp;
@@ -7,17 +9,17 @@ describe('validation messages in the reader’s language', () => {
     t = await createTestApp();
   });
   afterAll(async () => {
-    await t?.close();
+    await t.close();
   });
 
   it('in German: natural words, no zod wording, no type names or operators', async () => {
     const res = await t.app.inject({ url: '/api/goals?limit=100000&status=done' });
     expect(res.statusCode).toBe(400);
-    const { error } = res.json();
+    const error = errorOf(res);
     expect(error.code).toBe('VALIDATION_ERROR');
     expect(error.issues).toEqual(
       expect.arrayContaining([
-        { location: 'query', field: 'limit', message: expect.stringMatching(/^höchstens \d+$/) },
+        { location: 'query', field: 'limit', message: matching(/^höchstens \d+$/) },
         { location: 'query', field: 'status', message: 'ist keiner der zulässigen Werte' },
       ]),
     );
@@ -31,10 +33,10 @@ describe('validation messages in the reader’s language', () => {
       headers: { 'accept-language': 'en' },
     });
     expect(res.statusCode).toBe(400);
-    const { error } = res.json();
+    const error = errorOf(res);
     expect(error.issues).toEqual(
       expect.arrayContaining([
-        { location: 'query', field: 'limit', message: expect.stringMatching(/^at most \d+$/) },
+        { location: 'query', field: 'limit', message: matching(/^at most \d+$/) },
         { location: 'query', field: 'status', message: 'is not one of the allowed values' },
       ]),
     );

@@ -18,6 +18,7 @@ export function StampActions({ link, at, version }: { link: string; at: PointInT
   const [frozen, setFrozen] = useState<string | null>(null);
   const linkId = useId();
   const copy = () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined outside a secure context (plain http), though the DOM types say otherwise
     void navigator.clipboard?.writeText(link).then(
       () => setCopied(true),
       () => setCopied(false),

@@ -6,7 +6,7 @@ import { compareKeys } from '@zielmonitor/shared/vocabulary/compare-keys';
 import { zeroAchievementRessorts } from './shape-ressort-stats.ts';
 
 /** Which part of a list a slide shows: "MWIDE (2/3)". */
-export type Part = { page: number; pages: number };
+type Part = { page: number; pages: number };
 
 export type Slide =
   | { kind: 'title' }
@@ -26,7 +26,7 @@ export type Slide =
  * than LIST_LINES are split into numbered continuation slides; the slide shrinks its type a little
  * only when an estimate falls short, so every item of every list is on some slide.
  */
-export const LINE_CHARS = 62;
+const LINE_CHARS = 62;
 export const LIST_LINES = 10;
 
 const linesOf = (text: string) => Math.max(1, Math.ceil(text.length / LINE_CHARS));

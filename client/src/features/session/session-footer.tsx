@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import type { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
 import { formatDate, formatDateTime } from '@zielmonitor/shared/time/format';
 import { COUNTING_RULE_TEXT } from '@zielmonitor/shared/vocabulary/counting-rules';
@@ -26,7 +26,7 @@ export function SessionFooter(props: {
   const s = useSessionT();
   const [value, setValue] = useState('');
   const jumpId = useId();
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!value.trim()) return;
     onJump(value);

@@ -40,7 +40,8 @@ export function SessionPage() {
   const data = useSessionData(version, lock);
   const { slides, stats } = data;
   const index = slideFromParam(params.get('folie'), slides.length);
-  const [notice, setNotice] = useState('');
+  // What the last jump found, said on the slide it was said on: moving on clears it.
+  const [notice, setNotice] = useState({ slide: -1, text: '' });
   const [handoutReady, setHandoutReady] = useState(false);
   // Live only while the server answers: a deck served from the worker's store says it is offline.
   const connection = useConnection();
@@ -67,7 +68,6 @@ export function SessionPage() {
   useEffect(() => {
     if (Object.entries(lock).some(([key, value]) => params.get(key) !== value)) write(null);
   }, [lock, params, write]);
-  useEffect(() => setNotice(''), [index]);
 
   const jump = (typed: string) => {
     const hit = findSlide(slides, typed, data.knownRessorts);
@@ -83,8 +83,7 @@ export function SessionPage() {
             : hit.found === 'ressort-without-goals'
               ? s.found.ressortWithoutGoals(hit.code, version)
               : s.found.nothing(hit.code);
-    // After the slide has changed, which clears the previous notice.
-    requestAnimationFrame(() => setNotice(said));
+    setNotice({ slide: hit.index >= 0 ? Math.max(0, Math.min(slides.length - 1, hit.index)) : index, text: said });
   };
   const { typed, pointer } = useSessionInput({
     step: (delta) => show(index + delta),
@@ -158,7 +157,7 @@ export function SessionPage() {
         onStep={(delta) => show(index + delta)}
         onJump={jump}
         typed={typed}
-        notice={notice}
+        notice={notice.slide === index ? notice.text : ''}
       />
       {slides.length > 0 && stats && (
         <Suspense fallback={null}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 
 const NEXT = ['ArrowRight', 'PageDown', ' ', 'ArrowDown'];
 const PREVIOUS = ['ArrowLeft', 'PageUp', 'ArrowUp'];
@@ -18,7 +18,10 @@ type Moves = { step: (delta: number) => void; first: () => void; last: () => voi
 export function useSessionInput(moves: Moves) {
   const [typed, setTyped] = useState('');
   const latest = useRef(moves);
-  latest.current = moves;
+  // The handlers below read the latest moves without being re-attached on every render.
+  useLayoutEffect(() => {
+    latest.current = moves;
+  });
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
