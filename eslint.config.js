@@ -50,7 +50,7 @@ const layers = {
 
 export default defineConfig(
   {
-    ignores: ['**/node_modules/', '**/dist/', 'coverage/', 'client/public/sw.js'],
+    ignores: ['**/node_modules/', '**/dist/', 'coverage/', 'client/public/sw.js', 'client/build/sw-template.js'],
   },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,

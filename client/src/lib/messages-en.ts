@@ -45,6 +45,20 @@ export const en: typeof de = {
   errorTitle: 'The data could not be loaded.',
   errorOffline: 'The server cannot be reached right now. Please check the connection.',
   retry: 'Try again',
+  offline: {
+    noData:
+      'You are offline, and this view was not opened before: no data is stored for it. It appears as soon as the connection is back; every other page stays available.',
+    stored: (when) => `offline – as of ${when}: the server cannot be reached; this view shows the data last loaded.`,
+    plain: 'offline – the server cannot be reached. New data appears as soon as the connection is back.',
+    pageFailed: 'This page could not be loaded.',
+    reload: 'Reload',
+  },
+  tableScrolls: 'More columns: swipe the table sideways or use the arrow keys →',
+  chartDownload: {
+    svg: 'Download the chart as SVG',
+    png: 'Download the chart as PNG',
+    source: 'Source: Zielmonitor, from public documents (sources per goal)',
+  },
   empty: 'Nothing matches this selection.',
   overview: {
     title: 'How far along are the goals of the digital strategy?',
@@ -77,6 +91,7 @@ export const en: typeof de = {
       ]
         .filter(Boolean)
         .join(' '),
+    tableCsv: 'Download the table as CSV for Excel',
     tableCaption: 'Goals per ministry and status',
     ressort: 'Ministry',
     total: 'Goals',
@@ -122,6 +137,7 @@ export const en: typeof de = {
     colHorizon: 'Horizon',
     colDue: 'Due',
     colStatus: 'Status according to the government',
+    colStatusShort: 'Status (govt.)',
     colIndependent: 'Independent assessment',
     sortBy: (column) => `Sort by ${column}`,
     overdue: 'overdue',
@@ -187,7 +203,7 @@ export const en: typeof de = {
   },
   controller: {
     myGoals: 'My goals',
-    intro: (ressorts) => `Goals of ${ressorts}, due and overdue first.`,
+    intro: (ressorts) => `Goals of ${ressorts.join(', ')}, due and overdue first.`,
     introAdmin: 'As an administrator you can report on every goal. Due and overdue first.',
     report: 'Report status',
     formTitle: 'Report status',
@@ -300,16 +316,6 @@ export const en: typeof de = {
     hash: 'Checksum (SHA-256)',
     backToNow: 'Back to the current state',
   },
-  session: {
-    dataFrom: 'Data as of',
-    online: 'connected',
-    offline: 'offline – data stays on screen',
-    fullscreen: 'Full screen',
-    jumpTo: 'Jump to',
-    help: '→ / Page ↓ next · ← / Page ↑ back · type a ministry or goal id and Enter: jump',
-    titleNote: 'Session mode: the data is locked to the state above and does not change during the session.',
-    officialOnly: 'Status by the state government’s reports; publicly documented goals only.',
-  },
   plain: {
     title: 'What is Zielmonitor? (plain language)',
     text: [
@@ -343,6 +349,7 @@ export const en: typeof de = {
     bothTracks: 'Whose assessment: state government and independent sources, kept apart',
     rule: (label, n) =>
       `Counting rule: ${label}${n === null ? '' : n === 1 ? ' (1 documented goal)' : ` (${n} documented goals)`}`,
+    noRule: 'Counting rule: each goal on its own, nothing added up',
     coverage: (documented, declared) => `Coverage: ${documented} of ${declared} goals publicly documented`,
     asOf: (date) => `As of: ${date}`,
     asOfToday: (date) => `As of: today, ${date}`,

@@ -73,6 +73,8 @@ export function StatusFormPage() {
         if (refusal.conflict) {
           setConflict(refusal.conflict);
           setRevision(refusal.conflict.revision);
+          // What was reported meanwhile is now the current status: shown as such, not the one this form opened with.
+          void goal.refetch();
         }
         if (refusal.errors) setErrors(refusal.errors);
         requestAnimationFrame(() => summaryRef.current?.focus());

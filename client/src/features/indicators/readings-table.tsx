@@ -7,6 +7,7 @@ import { RatingBadge } from '../../components/indicators/rating-badge.tsx';
 import { Link } from 'wouter';
 import { useVoicesT } from '../../lib/messages-voices.ts';
 import { ReplyList } from '../../components/voices/reply-list.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** Every reading, newest first: what the source said, who said it, how it stands against the plan. */
 export function ReadingsTable({ indicator }: { indicator: IndicatorDetail }) {
@@ -14,7 +15,7 @@ export function ReadingsTable({ indicator }: { indicator: IndicatorDetail }) {
   const v = useVoicesT();
   const base = `/kennzahlen/${encodeURIComponent(indicator.id)}`;
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table" data-testid="readings-table">
         <caption>{x.readingsCaption}</caption>
         <thead>
@@ -106,6 +107,6 @@ export function ReadingsTable({ indicator }: { indicator: IndicatorDetail }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,13 +3,14 @@ import { formatDate, wordingAddsToDate } from '@zielmonitor/shared/time/format';
 import { statedDate } from '@zielmonitor/shared/time/partial-date';
 import { formatValue } from '@zielmonitor/shared/indicators/words';
 import { useIndicatorText } from '../../lib/indicator-text.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** Baseline, interim targets and target, each with the source's words. */
 export function TargetsTable({ indicator }: { indicator: IndicatorDetail }) {
   const x = useIndicatorText();
   if (indicator.targets.length === 0) return <p>{x.noPath}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table" data-testid="targets-table">
         <caption>{x.targetsTitle}</caption>
         <thead>
@@ -42,6 +43,6 @@ export function TargetsTable({ indicator }: { indicator: IndicatorDetail }) {
         </tbody>
       </table>
       {indicator.path.length === 0 && <p>{x.noPath}</p>}
-    </div>
+    </TableScroll>
   );
 }

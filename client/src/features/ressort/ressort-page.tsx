@@ -13,6 +13,7 @@ import { useT } from '../../lib/i18n.ts';
 import { responsibilityLine } from '../../lib/ressort-lineage.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
 import { RessortIndicators } from '../../components/indicators/ressort-indicators.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** One Ressort: name, validity, successors and predecessors, and every goal along its line of responsibility. */
 export function RessortPage() {
@@ -81,7 +82,7 @@ export function RessortPage() {
           ))}
         </p>
       )}
-      <div className="table-scroll">
+      <TableScroll>
         <table className="data-table" data-testid="ressort-goals">
           <caption>{dissolvedOn === null ? w.currentLine : w.strategyLine}</caption>
           <thead>
@@ -122,7 +123,7 @@ export function RessortPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <RessortIndicators codes={line.map((l) => l.code)} title={ressort.code} />
       <p className="basis">{t.ressortPage.sourcesNote}</p>
     </article>

@@ -13,6 +13,7 @@ import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
 import { SnapshotsPanel } from './snapshots-panel.tsx';
 import { ReplyList } from '../../components/voices/reply-list.tsx';
 import { VoiceLinks } from '../../components/voices/voice-links.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** The committee session of 2 December 2021: a natural first "since". */
 const DEFAULT_SINCE = '2021-12-02';
@@ -57,7 +58,7 @@ export function ChangesPage() {
                     {t.goals.exportCsv}
                   </a>
                 </p>
-                <div className="table-scroll">
+                <TableScroll>
                   <table className="data-table" data-testid="changes-table">
                     <caption>
                       {t.time.changesTitle.replace('…', formatDate(data.since, t.lang))} –{' '}
@@ -131,7 +132,7 @@ export function ChangesPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </>
             )}
           </>
