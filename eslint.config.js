@@ -79,7 +79,6 @@ export default defineConfig(
     // as the other suites do), only the any-propagation rules are off for them, nothing else.
     files: [
       'server/test/workflow.test.ts',
-      'server/test/corrections.test.ts',
       'server/test/reminders.test.ts',
     ],
     rules: {
