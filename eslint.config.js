@@ -74,25 +74,6 @@ export default defineConfig(
     },
   },
   {
-    // TEMPORARY, issue 20 follow-up: these five suites came from main after the guardrails and read
-    // untyped `res.json()` (any) throughout; until each is typed (res.json<T>() or a schema parse,
-    // as the other suites do), only the any-propagation rules are off for them, nothing else.
-    files: [
-      'server/test/workflow.test.ts',
-      'server/test/indicators.test.ts',
-      'server/test/indicator-writes.test.ts',
-      'server/test/corrections.test.ts',
-      'server/test/reminders.test.ts',
-    ],
-    rules: {
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-    },
-  },
-  {
     files: ['client/src/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat['recommended-latest'],
   },

@@ -91,6 +91,7 @@ export async function login(t: TestApp, email: string, password: string, origin 
  * switching off the type checks around them.
  */
 export const anyText: unknown = expect.any(String);
+export const anyList: unknown = expect.any(Array);
 export const textContaining = (part: string): unknown => expect.stringContaining(part);
 export const textMatching = (pattern: RegExp): unknown => expect.stringMatching(pattern);
 export const objectContaining = (part: Record<string, unknown>): unknown => expect.objectContaining(part);

@@ -4,6 +4,8 @@ import type { IndicatorDetail } from '@zielmonitor/shared/schemas/indicator';
 import type { SubmissionResponse } from '@zielmonitor/shared/schemas/submission';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { formatDate } from '@zielmonitor/shared/time/format';
+import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
+import type { RoundDetail } from '@zielmonitor/shared/schemas/round';
 import { queueReminders, reminderStage } from '../src/services/reminders.ts';
 import { createAccount, createTestApp, type Account, type TestApp } from './helper.ts';
 import { MAIL_FROM, mailOf, ORIGIN } from './mail-fixtures.ts';
@@ -52,9 +54,10 @@ describe('reminder mails through a real SMTP server', () => {
   };
   const to = (mails: ReceivedMail[], email: string) => mails.filter((m) => m.envelopeTo.includes(email));
   const missingOf = async (ressort: string): Promise<string[]> => {
-    const round = (await t.app.inject({ url: `/api/rounds/${roundId}` })).json();
-    const row = round.ressorts.find((r: { ressort: string }) => r.ressort === ressort);
-    return row.goals.filter((g: { state: string }) => g.state === 'missing').map((g: { goalId: string }) => g.goalId);
+    const round = (await t.app.inject({ url: `/api/rounds/${roundId}` })).json<RoundDetail>();
+    const row = round.ressorts.find((r) => r.ressort === ressort);
+    if (!row) throw new Error(`the round has no row for ${ressort}`);
+    return row.goals.filter((g) => g.state === 'missing').map((g) => g.goalId);
   };
 
   beforeAll(async () => {
@@ -101,7 +104,7 @@ describe('reminder mails through a real SMTP server', () => {
       ressorts: ['MHKBD', 'MKW'],
     });
     expect(opened.statusCode, opened.body).toBe(201);
-    roundId = opened.json().id;
+    roundId = opened.json<RoundDetail>().id;
   }, 120_000);
   afterAll(async () => {
     await t.close();
@@ -135,7 +138,7 @@ describe('reminder mails through a real SMTP server', () => {
 
   it('the day before, reminds again of what is still missing, and tells the reviewer what waits for release', async () => {
     const [goal] = await missingOf('MHKBD');
-    const detail = (await t.app.inject({ url: `/api/goals/${goal}` })).json();
+    const detail = (await t.app.inject({ url: `/api/goals/${goal}` })).json<GoalDetail>();
     const submitted = await post(`/api/goals/${goal}/status`, kim, {
       status: 'in_progress',
       effectiveDate: todayInBerlin(),
@@ -195,7 +198,7 @@ describe('reminder mails through a real SMTP server', () => {
 
   it('asks the administration where no reviewer of the Ressort is active', async () => {
     const [goal] = await missingOf('MKW');
-    const detail = (await t.app.inject({ url: `/api/goals/${goal}` })).json();
+    const detail = (await t.app.inject({ url: `/api/goals/${goal}` })).json<GoalDetail>();
     const submitted = await post(`/api/goals/${goal}/status`, mara, {
       status: 'planned',
       effectiveDate: todayInBerlin(),
@@ -237,7 +240,7 @@ describe('reminder mails through a real SMTP server', () => {
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     const queued = t.app.repos.mailQueue.list('pending').slice(before);
     expect(queued.map((m) => m.dedupeKey)).toContain(
-      `round:${reopened.json().id}:reminder-7d:user:${t.app.repos.users.findByEmail(kim.email)?.id}`,
+      `round:${reopened.json<RoundDetail>().id}:reminder-7d:user:${t.app.repos.users.findByEmail(kim.email)?.id}`,
     );
   });
 });
