@@ -10,7 +10,7 @@ export default {
       // server/test/contract.test.ts runs its binary (node_modules/.bin/redocly) on the published document.
       ignoreDependencies: ['@redocly/cli'],
       // A system tool (e2fsprogs) the database-pressure test uses to make the WAL immutable.
-      ignoreBinaries: ['chattr'],
+      ignoreBinaries: ['chattr', 'pdfinfo', 'pdftotext'],
     },
     shared: { project: ['src/**/*.ts'] },
     // mail-crash-child.ts runs as a child process of the mail durability test, which kills it.

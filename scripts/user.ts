@@ -2,14 +2,14 @@
  * User administration for Zielmonitor (honours DATABASE_PATH, PUBLIC_ORIGIN, SMTP_URL, MAIL_FROM,
  * MFA_REQUIRED); the same service as the administration's pages (server/src/services/accounts.ts):
  *   npm run user -- add --email E --name N --role admin|controller|reviewer [--ressort CODE[,CODE]] --password-stdin
- *   npm run user -- invite --email E --name N --role … [--ressort …]   (link by mail, or printed once)
+ *   npm run user -- add --email E --name N --role assessor --organisation "SPD-Fraktion im Landtag NRW" --password-stdin
+ *   npm run user -- invite --email E --name N --role … [--ressort …|--organisation …]   (link by mail, or printed once)
  *   npm run user -- list
  *   npm run user -- disable|enable|end-sessions|reset-second-factor --email E
  *   npm run user -- reset-password --email E --password-stdin
  */
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { Role } from '@zielmonitor/shared/schemas/auth';
+import { CreateUserBody } from '@zielmonitor/shared/schemas/accounts';
 import { roleLabel } from '@zielmonitor/shared/vocabulary/roles';
 import { loadConfig, mailSettings, type Config } from '../server/src/config.ts';
 import { openDatabase, type Db } from '../server/src/db/database.ts';
@@ -19,6 +19,7 @@ import { createRepositories } from '../server/src/repositories/index.ts';
 import { CLI_ACTOR, type AccountContext } from '../server/src/services/account-context.ts';
 import {
   addUserWithPassword,
+  checkNewAccount,
   disableUser,
   enableUser,
   endSessions,
@@ -45,15 +46,24 @@ async function readPassword(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
-const NewArgs = z.object({
-  email: z.email({ error: '--email: gültige E-Mail-Adresse erwartet' }),
-  name: z.string().trim().min(1, { error: '--name fehlt' }),
-  role: Role,
-  ressort: z.string().optional(),
-});
+/** The option that carries a field of the account body, for messages that name what to fix. */
+const OPTION: Record<string, string> = { ressorts: '--ressort', organisation: '--organisation', password: 'Passwort' };
+const option = (field: PropertyKey | undefined) =>
+  field === undefined ? 'Argumente' : (OPTION[String(field)] ?? `--${String(field)}`);
 
 const usage = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
-  new UsageError(issues.map((i) => `${i.path.map(String).join('.') || 'Argumente'}: ${i.message}`).join('\n'));
+  new UsageError(issues.map((i) => `${option(i.path[0])}: ${i.message}`).join('\n'));
+
+/** The service's refusals name body fields; on the command line they name the option instead. */
+async function asUsage<T>(action: () => T | Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (err) {
+    if (err instanceof AppError && err.issues?.length)
+      throw usage(err.issues.map((issue) => ({ path: [issue.field], message: issue.message })));
+    throw err;
+  }
+}
 
 /** The account services' context for the command line: links point to PUBLIC_ORIGIN (else the default address). */
 export function cliContext(db: Db, config: Config): AccountContext {
@@ -81,6 +91,7 @@ export async function run(argv: string[], ctx: AccountContext, out: (line: strin
       name: { type: 'string' },
       role: { type: 'string' },
       ressort: { type: 'string' },
+      organisation: { type: 'string' },
       'password-stdin': { type: 'boolean' },
     },
     strict: true,
@@ -90,32 +101,41 @@ export async function run(argv: string[], ctx: AccountContext, out: (line: strin
     if (!user) throw new UsageError('--email: kein solches Konto');
     return findAccount(ctx.repos, user.id);
   };
-  const newAccount = () => {
-    const parsed = NewArgs.safeParse(values);
+  // The same schema and checks as the administration's invitation form, before a password is read.
+  const newAccount = async () => {
+    const parsed = CreateUserBody.safeParse({
+      email: values.email,
+      name: values.name,
+      role: values.role,
+      ressorts: (values.ressort ?? '')
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+      organisation: values.organisation,
+    });
     if (!parsed.success) throw usage(parsed.error.issues);
-    const ressorts = (parsed.data.ressort ?? '')
-      .split(',')
-      .map((c) => c.trim())
-      .filter(Boolean);
-    return { email: parsed.data.email, name: parsed.data.name, role: parsed.data.role, ressorts };
+    await asUsage(() => checkNewAccount(ctx.repos, parsed.data));
+    return parsed.data;
   };
-  const scope = (role: string, ressorts: string[]) =>
-    `${roleLabel(role)}${ressorts.length ? `: ${ressorts.join(', ')}` : ''}`;
+  const scope = (body: { role: string; ressorts: string[]; organisation?: string | null | undefined }) => {
+    const where = body.organisation ?? body.ressorts.join(', ');
+    return `${roleLabel(body.role)}${where ? `: ${where}` : ''}`;
+  };
 
   switch (command) {
     case 'add': {
-      const body = newAccount();
+      const body = await newAccount();
       if (!values['password-stdin'])
         throw new UsageError('--password-stdin fehlt (Passwörter nie als Argument übergeben)');
       const password = await readPassword();
-      await addUserWithPassword(ctx, CLI_ACTOR, body, password);
-      out(`Angelegt: ${body.email} (${scope(body.role, body.ressorts)})`);
+      await asUsage(() => addUserWithPassword(ctx, CLI_ACTOR, body, password));
+      out(`Angelegt: ${body.email} (${scope(body)})`);
       return;
     }
     case 'invite': {
-      const body = newAccount();
+      const body = await newAccount();
       const { link } = inviteUser(ctx, CLI_ACTOR, body);
-      out(`Eingeladen: ${body.email} (${scope(body.role, body.ressorts)})`);
+      out(`Eingeladen: ${body.email} (${scope(body)})`);
       out(
         link.url === null
           ? `Die Einladung geht per E-Mail an ${link.sentTo ?? body.email}; der Link gilt bis ${link.expiresAt}.`
@@ -132,7 +152,7 @@ export async function run(argv: string[], ctx: AccountContext, out: (line: strin
             u.email,
             u.name,
             u.role,
-            u.ressorts.join(',') || '-',
+            u.organisation ?? (u.ressorts.join(',') || '-'),
             states[u.state],
             factors > 0 ? `zweiter Faktor: ${factors}` : 'ohne zweiten Faktor',
             u.lastLoginAt ? `zuletzt angemeldet ${u.lastLoginAt}` : 'nie angemeldet',
@@ -164,7 +184,8 @@ export async function run(argv: string[], ctx: AccountContext, out: (line: strin
     case 'reset-password': {
       const user = account();
       if (!values['password-stdin']) throw new UsageError('--password-stdin fehlt');
-      await setPassword(ctx, CLI_ACTOR, user.id, await readPassword());
+      const password = await readPassword();
+      await asUsage(() => setPassword(ctx, CLI_ACTOR, user.id, password));
       out(`Passwort neu gesetzt: ${user.email} (alle Sitzungen beendet)`);
       return;
     }

@@ -4,7 +4,14 @@ import { repoRoot } from '../../scripts/lib/server-process.ts';
 /** Creates an account through the real CLI (`npm run user -- add …`), password on standard input. */
 export function addUser(
   databasePath: string,
-  user: { email: string; name: string; role: 'admin' | 'controller' | 'reviewer'; ressorts?: string; password: string },
+  user: {
+    email: string;
+    name: string;
+    role: 'admin' | 'controller' | 'reviewer' | 'assessor';
+    ressorts?: string;
+    organisation?: string;
+    password: string;
+  },
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const args = [
@@ -21,6 +28,7 @@ export function addUser(
       '--password-stdin',
     ];
     if (user.ressorts) args.push('--ressort', user.ressorts);
+    if (user.organisation) args.push('--organisation', user.organisation);
     const child = spawn(process.execPath, args, {
       cwd: repoRoot,
       env: { ...process.env, DATABASE_PATH: databasePath },

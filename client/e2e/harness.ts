@@ -107,13 +107,19 @@ export async function startHarness(options: { env?: Record<string, string>; port
 export async function openPage(
   h: Harness,
   pathname: string,
-  options: { viewport?: { width: number; height: number }; serviceWorkers?: 'allow' | 'block' } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    serviceWorkers?: 'allow' | 'block';
+    /** A tablet or phone: touch events, no mouse hover. */
+    touch?: boolean;
+  } = {},
 ): Promise<{ page: Page }> {
   // Service workers are blocked unless a test is about offline use: page.route cannot see their requests.
   const context = await h.browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 900 },
     locale: 'de-DE',
     serviceWorkers: options.serviceWorkers ?? 'block',
+    ...(options.touch && { hasTouch: true, isMobile: true }),
   });
   const page = await context.newPage();
   page.on('console', (message) => {
@@ -195,4 +201,16 @@ export async function loginAs(h: Harness, page: Page, email: string, password: s
     await page.getByRole('button', { name: 'Bestätigen' }).click();
   }
   await page.waitForURL(/\/meine-ziele/);
+}
+
+/**
+ * Run in the page: whether the service worker controls it and has stored an answer for each of
+ * these API paths (what a first visit read is stored once the worker is in control).
+ */
+export async function storedForOffline(paths: string[]): Promise<boolean> {
+  if (!navigator.serviceWorker.controller) return false;
+  const names = await caches.keys();
+  const data = names.find((name) => name.startsWith('zielmonitor-data-'));
+  const keys = data ? await (await caches.open(data)).keys() : [];
+  return paths.every((path) => keys.some((k) => new URL(k.url).pathname === path));
 }

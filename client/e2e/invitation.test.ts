@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSmtpServer, type TestSmtpServer } from '../../server/test/smtp.ts';
+import { startSmtpServer, type TestSmtpServer } from '../../scripts/lib/smtp-test-server.ts';
 import { addUser } from './accounts.ts';
 import {
   allowBrowserErrors,

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monthsBefore } from '@zielmonitor/shared/indicators/trajectory';
+import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
+import { formatDate } from '@zielmonitor/shared/time/format';
 import { addUser } from './accounts.ts';
 import { axeViolations, browserAvailable, loginAs, openPage, startHarness, type Harness } from './harness.ts';
 
@@ -90,7 +93,7 @@ describe.skipIf(!run)('the ministries’ reporting workflow in headless Chromium
         (goals.length - i - 1) * 2,
       );
     }
-    await rita.page.getByText('Zurzeit wartet keine Meldung Ihrer Ressorts auf Freigabe.').waitFor();
+    await rita.page.getByText('Zurzeit wartet keine Meldung und kein Messwert Ihrer Ressorts auf Freigabe.').waitFor();
     expect(await api<unknown>('/api/stats/ressorts?version=2.0')).not.toEqual(statsBefore);
 
     await admin.page.goto(roundUrl);
@@ -100,6 +103,89 @@ describe.skipIf(!run)('the ministries’ reporting workflow in headless Chromium
       .getByText(/abgeschlossen am/)
       .first()
       .waitFor();
+  });
+
+  it('reading → release: the indicator page says it waits and keeps the old rating until a reviewer releases it', async () => {
+    const kim = await openPage(h, '/anmelden');
+    await loginAs(h, kim.page, 'kim@mhkbd.nrw.de', PASSWORD);
+    await kim.page.goto(`${h.server.url}/kennzahlen/schulen-gigabit/melden`);
+    // Last month: a month counts from its last day, so the current one may not be over yet.
+    const month = monthsBefore(todayInBerlin(), 1).slice(0, 7);
+    const inWords = new RegExp(`93\\s%\\sim ${formatDate(month, 'de')}`);
+    await kim.page.getByLabel(/^Wert/).fill('93');
+    await kim.page.getByLabel(/^Stichtag/).fill(month);
+    await kim.page.getByLabel('Beleg: Drucksache oder Aktenzeichen').fill('Vorlage 18/999');
+    await kim.page.getByRole('button', { name: 'Messwert speichern' }).click();
+    await kim.page.waitForURL(/\/kennzahlen\/schulen-gigabit\?eingereicht=\d+/);
+    await kim.page.getByText('Eingereicht. Ihr Messwert wird öffentlich').waitFor();
+    // The one who reported sees what waits, and cannot release it.
+    const kimPending = kim.page.getByTestId('pending');
+    await kimPending.getByText(inWords).waitFor();
+    expect(await kimPending.getByRole('button', { name: 'Freigeben' }).count()).toBe(0);
+
+    // The public sees that a reading waits, and the rating as it was.
+    const visitor = await openPage(h, '/kennzahlen/schulen-gigabit');
+    const official = visitor.page.locator('[data-testid=indicator-rating] [data-track=official]');
+    await visitor.page.getByTestId('pending').getByText('1 Messwert wartet auf Freigabe').waitFor();
+    expect(await official.textContent()).toContain('nicht bewertbar');
+    expect(await visitor.page.getByTestId('pending').getByRole('button').count()).toBe(0);
+    expect(await visitor.page.getByTestId('pending').textContent()).not.toMatch(inWords);
+    expect(await axeViolations(visitor.page), 'indicator page with a pending reading').toEqual([]);
+
+    // The reviewer finds it among the releases, in words, and releases it.
+    const rita = await openPage(h, '/anmelden');
+    await loginAs(h, rita.page, 'rita@mhkbd.nrw.de', PASSWORD);
+    await rita.page.goto(`${h.server.url}/freigaben`);
+    const item = rita.page.getByTestId('pending-submissions').locator('li', { hasText: 'Kennzahl' });
+    await item.getByText(inWords).waitFor();
+    expect(await item.textContent()).toContain('Messwert');
+    expect(await axeViolations(rita.page), 'releases page with a reading').toEqual([]);
+    await item.getByRole('button', { name: 'Freigeben' }).click();
+    await rita.page.getByText('Zurzeit wartet keine Meldung und kein Messwert Ihrer Ressorts auf Freigabe.').waitFor();
+
+    // Released: the rating changes, nothing waits any more.
+    await visitor.page.reload();
+    await official.getByText('hinter dem Plan').first().waitFor();
+    expect(await official.textContent()).toMatch(/93\s%/);
+    expect(await visitor.page.getByTestId('pending').count()).toBe(0);
+  });
+
+  it('reading → return: the one who reported reads the reason, and the reading never counts', async () => {
+    const kim = await openPage(h, '/anmelden');
+    await loginAs(h, kim.page, 'kim@mhkbd.nrw.de', PASSWORD);
+    await kim.page.goto(`${h.server.url}/kennzahlen/haushalte-glasfaser/melden`);
+    const month = monthsBefore(todayInBerlin(), 1).slice(0, 7);
+    await kim.page.getByLabel(/^Wert/).fill('61');
+    await kim.page.getByLabel(/^Stichtag/).fill(month);
+    await kim.page.getByLabel('Beleg: Drucksache oder Aktenzeichen').fill('Vorlage 18/1001');
+    await kim.page.getByRole('button', { name: 'Messwert speichern' }).click();
+    await kim.page.waitForURL(/\/kennzahlen\/haushalte-glasfaser\?eingereicht=\d+/);
+    await kim.page.getByTestId('pending').getByText('Von Ihnen eingereicht').waitFor();
+
+    const rita = await openPage(h, '/anmelden');
+    await loginAs(h, rita.page, 'rita@mhkbd.nrw.de', PASSWORD);
+    await rita.page.goto(`${h.server.url}/freigaben`);
+    const item = rita.page.getByTestId('pending-submissions').locator('li', { hasText: 'Kennzahl' });
+    await item.getByText(/61\s%/).waitFor();
+    await item.getByRole('button', { name: 'Zurückgeben' }).click();
+    // Too short a reason is refused on the spot, naming the field.
+    await item.getByLabel('Grund für die Rückgabe').fill('nein');
+    await item.getByRole('button', { name: 'Mit diesem Grund zurückgeben' }).click();
+    await item.locator('.field-error').waitFor();
+    await item.getByLabel('Grund für die Rückgabe').fill('Beleg fehlt: welche Vorlage genau?');
+    await item.getByRole('button', { name: 'Mit diesem Grund zurückgeben' }).click();
+    await rita.page.getByText('Zurzeit wartet keine Meldung und kein Messwert Ihrer Ressorts auf Freigabe.').waitFor();
+
+    await kim.page.goto(`${h.server.url}/freigaben`);
+    const returned = kim.page.getByRole('region', { name: 'Zurückgegeben' });
+    await returned.getByText('Grund der Rückgabe: Beleg fehlt: welche Vorlage genau?').waitFor();
+    expect(await returned.textContent()).toMatch(/zurückgegeben von Rita Prüfung am/);
+    expect(await returned.textContent()).toMatch(/61\s%/);
+    const indicator = await api<{ review: { pending: number }; readings: { value: number }[] }>(
+      '/api/indicators/haushalte-glasfaser',
+    );
+    expect(indicator.review.pending).toBe(0);
+    expect(indicator.readings.map((r) => r.value)).not.toContain(61);
   });
 
   it('shows a controller of a dissolved Ressort why “Meine Ziele” is empty', async () => {

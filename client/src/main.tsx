@@ -3,6 +3,7 @@ import { lazy, startTransition, StrictMode, Suspense, useCallback, useEffect, us
 import { createRoot } from 'react-dom/client';
 import { Route, Switch } from 'wouter';
 import { createQueryClient } from './api/query-client.ts';
+import { setLanguage } from './lib/language.ts';
 import { AppShell } from './components/app-shell.tsx';
 import { OverviewPage } from './features/overview/overview-page.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
@@ -54,6 +55,10 @@ const ReadingFormPage = lazy(() =>
   import('./features/indicators/reading-form-page.tsx').then((m) => ({ default: m.ReadingFormPage })),
 );
 
+const VoicesRoutes = lazy(() =>
+  import('./features/voices/voices-routes.tsx').then((m) => ({ default: m.VoicesRoutes })),
+);
+
 const queryClient = createQueryClient();
 
 function App({ initial }: { initial: T }) {
@@ -67,6 +72,7 @@ function App({ initial }: { initial: T }) {
       void loadMessages(lang).then(
         (messages) => {
           localStorage.setItem('zm-lang', lang);
+          setLanguage(lang);
           setT(messages);
         },
         () => {},
@@ -111,6 +117,13 @@ function App({ initial }: { initial: T }) {
                   <Route path="/protokoll" component={AuditPage} />
                   <Route path="/import" component={ImportPage} />
                   <Route path="/barrierefreiheit" component={AccessibilityPage} />
+                  <Route path="/datenschutz" component={VoicesRoutes} />
+                  <Route path="/fehler-melden" component={VoicesRoutes} />
+                  <Route path="/hinweise" component={VoicesRoutes} />
+                  <Route path="/abo/bestaetigen" component={VoicesRoutes} />
+                  <Route path="/abo/abmelden/:token" component={VoicesRoutes} />
+                  <Route path="/ziele/:id/meldungen/:eventId/stellungnahme" component={VoicesRoutes} />
+                  <Route path="/kennzahlen/:id/messwerte/:readingId/stellungnahme" component={VoicesRoutes} />
                   <Route path="/ressorts/:code" component={RessortPage} />
                   <Route path="/kennzahlen" component={IndicatorsPage} />
                   <Route path="/kennzahlen/:id" component={IndicatorPage} />
@@ -134,22 +147,24 @@ if (!root) throw new Error('#root missing');
 // English that cannot load (offline before it was ever fetched) starts in German.
 void loadMessages(localStorage.getItem('zm-lang') === 'en' ? 'en' : 'de')
   .catch(() => loadMessages('de'))
-  .then((initial) =>
+  .then((initial) => {
+    setLanguage(initial.lang);
     startTransition(() =>
       createRoot(root).render(
         <StrictMode>
           <App initial={initial} />
         </StrictMode>,
       ),
+    );
+  });
+
+// Offline use after the first visit: the service worker caches every page of the build (English
+// included, for a switch while offline) and the data shown. Registered when the page is idle.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () =>
+    requestIdleCallback(
+      () => void import('./lib/service-worker.ts').then((m) => m.registerServiceWorker()).catch(() => {}),
+      { timeout: 3000 },
     ),
   );
-
-// English is fetched once the page is idle, so the service worker has it for a switch while offline.
-const whenIdle = (task: () => void) =>
-  'requestIdleCallback' in window ? requestIdleCallback(task) : setTimeout(task, 2000);
-window.addEventListener('load', () => whenIdle(() => void loadMessages('en').catch(() => {})));
-
-// Offline use after the first visit (session mode): a small service worker caches the app and its data.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => {}));
 }

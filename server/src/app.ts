@@ -9,6 +9,7 @@ import { dbPlugin } from './plugins/db.ts';
 import { mailPlugin } from './plugins/mail.ts';
 import { HOUSEKEEPING_INTERVAL_MS, housekeepingPlugin } from './plugins/housekeeping.ts';
 import { remindersPlugin } from './plugins/reminders.ts';
+import { voicesPlugin } from './plugins/voices.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { responseCachePlugin } from './plugins/response-cache.ts';
 import { securityPlugin, type PressureOptions } from './plugins/security.ts';
@@ -33,6 +34,10 @@ import { statsRoutes } from './routes/stats.ts';
 import { statusRoutes } from './routes/status.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { roundRoutes } from './routes/rounds.ts';
+import { replyRoutes } from './routes/replies.ts';
+import { correctionRequestRoutes } from './routes/correction-requests.ts';
+import { oneClickUnsubscribeRoute, subscriptionRoutes } from './routes/subscriptions.ts';
+import { entryFeedRoutes } from './routes/entry-feeds.ts';
 import { DEFAULT_LOGIN_CONCURRENCY, DEFAULT_SESSION_POLICY, type SessionPolicy } from './services/auth.ts';
 import type { GateLimits } from './lib/concurrency-gate.ts';
 import type { MailSettings, TrustProxy } from './config.ts';
@@ -125,6 +130,7 @@ export async function buildApp(opts: AppOptions) {
     intervalMs: opts.housekeepingIntervalMs ?? HOUSEKEEPING_INTERVAL_MS,
   });
   await app.register(remindersPlugin, { reviewRequired: opts.reviewRequired ?? true });
+  await app.register(voicesPlugin);
   await app.register(openapiPlugin, { publicOrigin: opts.publicOrigin ?? null });
   await app.register(authPlugin, {
     session,
@@ -152,12 +158,16 @@ export async function buildApp(opts: AppOptions) {
       await api.register(statusRoutes, { reviewRequired: opts.reviewRequired ?? true });
       await api.register(submissionRoutes);
       await api.register(roundRoutes);
+      await api.register(replyRoutes);
+      await api.register(correctionRequestRoutes);
+      await api.register(subscriptionRoutes);
+      await api.register(entryFeedRoutes);
       await api.register(auditRoutes);
       await api.register(changeRoutes);
       await api.register(snapshotRoutes);
       await api.register(dataExchangeRoutes);
       await api.register(lineageRoutes);
-      await api.register(indicatorRoutes);
+      await api.register(indicatorRoutes, { reviewRequired: opts.reviewRequired ?? true });
       await api.register(indicatorExchangeRoutes);
       await api.register(dcatRoutes, {
         license,
@@ -167,6 +177,9 @@ export async function buildApp(opts: AppOptions) {
     },
     { prefix: '/api' },
   );
+
+  // Outside /api: the address in every subscriber mail's List-Unsubscribe header (a GET is the page).
+  await app.register(oneClickUnsubscribeRoute);
 
   const indexHtml = opts.clientDist ? path.join(opts.clientDist, 'index.html') : null;
   const hasClient = indexHtml !== null && fs.existsSync(indexHtml);

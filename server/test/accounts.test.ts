@@ -5,7 +5,7 @@ import { TOTP, URI } from 'otpauth';
 import { hashLinkToken } from '../src/lib/tokens.ts';
 import { createAccount, createTestApp, login, type Account, type TestApp } from './helper.ts';
 import { MAIL_FROM, mailOf, ORIGIN } from './mail-fixtures.ts';
-import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp.ts';
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../scripts/lib/smtp-test-server.ts';
 
 /** Invitations, resets and the administration's actions, with mail through a real SMTP server. */
 let smtp: TestSmtpServer;

@@ -55,6 +55,7 @@ describe('login', () => {
         name: 'Kim Kontrolle',
         role: 'controller',
         ressorts: ['MWIDE'],
+        organisation: null,
       },
       step: 'signed-in',
       methods: [],

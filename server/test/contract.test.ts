@@ -11,6 +11,7 @@ import { repoRoot } from '../src/config.ts';
 import type { LightMyRequestResponse } from 'fastify';
 import { createAccount, createTestApp, sameOrigin, type Account, type TestApp } from './helper.ts';
 import { allowLoggedErrors } from './loud-failures.ts';
+import { hashToken } from '../src/services/subscriptions.ts';
 
 /**
  * The published contract holds: every documented response of every GET route, as the seeded
@@ -18,7 +19,7 @@ import { allowLoggedErrors } from './loud-failures.ts';
  * which OpenAPI 3.1 uses), and the document passes redocly's recommended rules.
  */
 
-type Who = 'anonymous' | 'admin' | 'controller';
+type Who = 'anonymous' | 'admin' | 'controller' | 'assessor';
 /** [path template as documented, URL requested, who asks, status expected] */
 type Case = [string, string, Who, number];
 
@@ -125,6 +126,29 @@ const CASES: Case[] = [
   ['/api/export/audit.csv', '/api/export/audit.csv?from=gestern', 'admin', 400],
   ['/api/export/audit.csv', '/api/export/audit.csv', 'anonymous', 401],
   ['/api/export/audit.csv', '/api/export/audit.csv', 'controller', 403],
+  ['/api/export/ressort-stats.csv', '/api/export/ressort-stats.csv?version=1.0', 'anonymous', 200],
+  [
+    '/api/export/ressort-stats.csv',
+    '/api/export/ressort-stats.csv?version=2.0&track=independent&rule=short_term&asOf=2022-06-30',
+    'anonymous',
+    200,
+  ],
+  ['/api/export/ressort-stats.csv', '/api/export/ressort-stats.csv?version=1.0&rule=most', 'anonymous', 400],
+  ['/api/correction-requests', '/api/correction-requests', 'admin', 200],
+  ['/api/correction-requests', '/api/correction-requests?state=open', 'controller', 200],
+  ['/api/correction-requests', '/api/correction-requests?state=offen', 'admin', 400],
+  ['/api/correction-requests', '/api/correction-requests', 'anonymous', 401],
+  ['/api/correction-requests', '/api/correction-requests', 'assessor', 403],
+  ['/api/correction-requests/stats', '/api/correction-requests/stats', 'anonymous', 200],
+  ['/api/subscriptions/unsubscribe/{token}', '/api/subscriptions/unsubscribe/{token}', 'anonymous', 200],
+  ['/api/subscriptions/unsubscribe/{token}', '/api/subscriptions/unsubscribe/kurz', 'anonymous', 400],
+  ['/api/subscriptions/unsubscribe/{token}', `/api/subscriptions/unsubscribe/${'x'.repeat(43)}`, 'anonymous', 404],
+  ['/api/feeds/goals/{id}.atom', '/api/feeds/goals/v1-13.atom', 'anonymous', 200],
+  ['/api/feeds/goals/{id}.atom', '/api/feeds/goals/..%2Fx.atom', 'anonymous', 400],
+  ['/api/feeds/goals/{id}.atom', '/api/feeds/goals/v1-99.atom', 'anonymous', 404],
+  ['/api/feeds/indicators/{id}.atom', '/api/feeds/indicators/schulen-glasfaser.atom', 'anonymous', 200],
+  ['/api/feeds/indicators/{id}.atom', '/api/feeds/indicators/GROSS.atom', 'anonymous', 400],
+  ['/api/feeds/indicators/{id}.atom', '/api/feeds/indicators/gibt-es-nicht.atom', 'anonymous', 404],
   ['/api/users', '/api/users', 'admin', 200],
   ['/api/users', '/api/users', 'anonymous', 401],
   ['/api/users', '/api/users', 'controller', 403],
@@ -141,7 +165,14 @@ let t: TestApp;
 let spec: OpenAPIV3_1.Document;
 let snapshot: string;
 let round: number;
-const cookies: Record<Who, string | undefined> = { anonymous: undefined, admin: undefined, controller: undefined };
+/** An unsubscribe link of a confirmed subscription, as a subscriber's mail carries it. */
+const unsubscribeToken = 'u'.repeat(43);
+const cookies: Record<Who, string | undefined> = {
+  anonymous: undefined,
+  admin: undefined,
+  controller: undefined,
+  assessor: undefined,
+};
 const ajv = new Ajv2020({ allErrors: true });
 addFormats(ajv);
 
@@ -156,6 +187,21 @@ beforeAll(async () => {
   });
   cookies.admin = admin.cookie;
   cookies.controller = controller.cookie;
+  const assessor = await createAccount(t, {
+    email: 'p@presse.de',
+    name: 'Pia',
+    role: 'assessor',
+    ressorts: [],
+    organisation: 'Landespressekonferenz',
+  });
+  cookies.assessor = assessor.cookie;
+  const subscriptions = t.app.repos.subscriptions;
+  const subscription = subscriptions.insert(
+    { email: 'leser@example.org', scope: 'goal', scopeId: 'v1-13', frequency: 'daily' },
+    new Date(),
+  );
+  subscriptions.confirm(subscription, new Date());
+  subscriptions.addToken(hashToken(unsubscribeToken), [subscription], 'unsubscribe', null);
   const created = await t.app.inject({
     method: 'POST',
     url: '/api/snapshots',
@@ -239,7 +285,10 @@ describe('the published OpenAPI document', () => {
   it.each(CASES)('%s: GET %s as %s answers %i as documented', async (template, url, who, status) => {
     const cookie = cookies[who];
     const res = await t.app.inject({
-      url: url.replace('{snapshot}', snapshot).replace('{round}', String(round)),
+      url: url
+        .replace('{snapshot}', snapshot)
+        .replace('{round}', String(round))
+        .replace('/unsubscribe/{token}', `/unsubscribe/${unsubscribeToken}`),
       headers: cookie === undefined ? {} : { cookie },
     });
     expect(res.statusCode, res.body).toBe(status);

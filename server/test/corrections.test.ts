@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChangesResponse } from '@zielmonitor/shared/schemas/changes';
+import type { GoalDetail, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
+import type { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
+import type { StatusUpdateResponse } from '@zielmonitor/shared/schemas/status-update';
+import type { TimelineResponse } from '@zielmonitor/shared/schemas/timeline';
 import { parseCsv } from '../src/lib/csv.ts';
 import {
   createAccount,
@@ -45,12 +50,12 @@ describe('correcting and withdrawing a report', () => {
   });
   afterAll(() => t.close());
 
-  const get = async (url: string, cookie?: string) => {
+  const get = async <T>(url: string, cookie?: string) => {
     const res = await t.app.inject({ url, headers: cookie ? { cookie } : {} });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json();
+    return res.json<T>();
   };
-  const goal = (id: string, query = '') => get(`/api/goals/${id}${query}`);
+  const goal = (id: string, query = '') => get<GoalDetail>(`/api/goals/${id}${query}`);
   const post = async (url: string, who: Account | null, payload: Record<string, unknown>) =>
     t.app.inject({ method: 'POST', url, headers: { ...sameOrigin, ...(who && { cookie: who.cookie }) }, payload });
   const eventId = (status: string, effective: string) =>
@@ -69,10 +74,7 @@ describe('correcting and withdrawing a report', () => {
     );
 
   it('labels every report against the one before it on its track', async () => {
-    const history = (await goal('g1')).history.official.map((e: { kind: string; status: string }) => [
-      e.kind,
-      e.status,
-    ]);
+    const history = (await goal('g1')).history.official.map((e) => [e.kind, e.status]);
     expect(history).toEqual([
       ['setback', 'in_progress'],
       ['progress', 'achieved'],
@@ -113,10 +115,12 @@ describe('correcting and withdrawing a report', () => {
 
   it('corrects a wrong report: it counts nowhere from then on, and stays visible as known before', async () => {
     const wrong = eventId('achieved', '2021-05-01');
-    expect((await get('/api/stats/ressorts?version=1.0&asOf=2021-05-15')).items[0]).toMatchObject({
-      ressort: 'AA',
-      achieved: 1,
-    });
+    expect((await get<RessortStatsResponse>('/api/stats/ressorts?version=1.0&asOf=2021-05-15')).items[0]).toMatchObject(
+      {
+        ressort: 'AA',
+        achieved: 1,
+      },
+    );
     const res = await post(`/api/goals/g1/status/${wrong}/correction`, cora, {
       status: 'partially_achieved',
       effectiveDate: '2021-05-01',
@@ -126,7 +130,7 @@ describe('correcting and withdrawing a report', () => {
       expectedRevision: 0,
     });
     expect(res.statusCode, res.body).toBe(201);
-    const body = res.json();
+    const body = res.json<StatusUpdateResponse>();
     expect(body.event).toMatchObject({
       status: 'partially_achieved',
       kind: 'correction',
@@ -137,16 +141,18 @@ describe('correcting and withdrawing a report', () => {
     expect(body.becameCurrent).toBe(false);
     expect(body.current).toMatchObject({ status: 'in_progress', effectiveDate: '2021-06-01' });
 
-    const stats = await get('/api/stats/ressorts?version=1.0&asOf=2021-05-15');
-    expect(stats.items.find((i: { ressort: string }) => i.ressort === 'AA')).toMatchObject({
+    const stats = await get<RessortStatsResponse>('/api/stats/ressorts?version=1.0&asOf=2021-05-15');
+    expect(stats.items.find((i) => i.ressort === 'AA')).toMatchObject({
       achieved: 0,
       byStatus: objectContaining({ partially_achieved: 1, achieved: 0 }),
     });
-    expect((await get('/api/goals?version=1.0&asOf=2021-05-15')).items[0].status).toBe('partially_achieved');
+    expect((await get<GoalsResponse>('/api/goals?version=1.0&asOf=2021-05-15')).items[0]?.status).toBe(
+      'partially_achieved',
+    );
 
     const history = (await goal('g1')).history.official;
-    const superseded = history.find((e: { id: number }) => e.id === wrong);
-    expect(superseded.supersededBy).toMatchObject({
+    const superseded = history.find((e) => e.id === wrong);
+    expect(superseded?.supersededBy).toMatchObject({
       kind: 'correction',
       reporter: 'Cora (AA)',
       reason: 'Der Bericht meldete nur Teilabschluss, nicht den Abschluss',
@@ -157,10 +163,11 @@ describe('correcting and withdrawing a report', () => {
 
     // As known before the correction, the wrong report stands: that is what knownAt is for.
     const known = body.event.recordedAt.slice(0, 19);
-    const before = await get(`/api/goals?version=1.0&asOf=2021-05-15&knownAt=2021-05-31`);
-    expect(before.items[0].status).toBe('achieved');
+    const before = await get<GoalsResponse>(`/api/goals?version=1.0&asOf=2021-05-15&knownAt=2021-05-31`);
+    expect(before.items[0]?.status).toBe('achieved');
     expect(before.at.changedSince).toBe(1);
-    expect((await goal('g1', '?knownAt=2021-05-31')).history.official[0].supersededBy).toBeNull();
+    // toBeNull also refuses undefined: a missing event fails here.
+    expect((await goal('g1', '?knownAt=2021-05-31')).history.official[0]?.supersededBy).toBeNull();
     expect(known).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
     // A second correction of the same report is a conflict, not a second truth.
@@ -183,15 +190,15 @@ describe('correcting and withdrawing a report', () => {
       expectedRevision: 1,
     });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().current).toMatchObject({ status: 'partially_achieved' });
+    expect(res.json<StatusUpdateResponse>().current).toMatchObject({ status: 'partially_achieved' });
     expect((await goal('g1')).status).toBe('partially_achieved');
-    const withdrawn = (await goal('g1')).history.official.find((e: { id: number }) => e.id === june);
-    expect(withdrawn.supersededBy).toMatchObject({ kind: 'withdrawal', reporter: 'Ada (Administration)' });
+    const withdrawn = (await goal('g1')).history.official.find((e) => e.id === june);
+    expect(withdrawn?.supersededBy).toMatchObject({ kind: 'withdrawal', reporter: 'Ada (Administration)' });
   });
 
   it('says in the changes list, the feed and the CSV which change is which', async () => {
-    const changes = await get('/api/changes?since=2021-01-01&version=1.0&track=official');
-    const kinds = changes.items.map((c: { kind: string; from: string | null; to: string }) => [c.kind, c.from, c.to]);
+    const changes = await get<ChangesResponse>('/api/changes?since=2021-01-01&version=1.0&track=official');
+    const kinds = changes.items.map((c) => [c.kind, c.from, c.to]);
     expect(kinds).toEqual([
       ['withdrawal', 'in_progress', 'partially_achieved'],
       ['correction', 'achieved', 'partially_achieved'],
@@ -199,7 +206,7 @@ describe('correcting and withdrawing a report', () => {
       ['progress', 'planned', 'in_progress'],
       ['first_report', null, 'planned'],
     ]);
-    expect(changes.items[0].reason).toBe('Doppelt eingetragen, gilt nicht');
+    expect(changes.items[0]?.reason).toBe('Doppelt eingetragen, gilt nicht');
 
     const csv = await t.app.inject({ url: '/api/export/changes.csv?since=2021-01-01&version=1.0&track=official' });
     const table = parseCsv(csv.body);
@@ -221,11 +228,10 @@ describe('correcting and withdrawing a report', () => {
   });
 
   it('keeps the month-end summary in step with corrections', async () => {
-    const timeline = await get('/api/stats/timeline?version=1.0&ressort=AA&from=2021-01-15&to=2021-07-31');
-    const summary = timeline.points.map((p: { date: string; byStatus: Record<string, number> }) => [
-      p.date,
-      Object.entries(p.byStatus).find(([, n]) => n > 0)?.[0],
-    ]);
+    const timeline = await get<TimelineResponse>(
+      '/api/stats/timeline?version=1.0&ressort=AA&from=2021-01-15&to=2021-07-31',
+    );
+    const summary = timeline.points.map((p) => [p.date, Object.entries(p.byStatus).find(([, n]) => n > 0)?.[0]]);
     expect(summary).toEqual([
       ['2021-01-31', 'unknown'],
       ['2021-02-28', 'planned'],
@@ -246,18 +252,26 @@ describe('correcting and withdrawing a report', () => {
       expectedRevision: 2,
     });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().event.lateReport).toBe(true);
-    expect(res.json().becameCurrent).toBe(false);
-    expect(res.json().current.status).toBe('partially_achieved');
+    const body = res.json<StatusUpdateResponse>();
+    expect(body.event.lateReport).toBe(true);
+    expect(body.becameCurrent).toBe(false);
+    expect(body.current?.status).toBe('partially_achieved');
   });
 
-  it('lets only the administration correct an independent assessment', async () => {
+  it('lets only the administration correct an independent assessment from a public source', async () => {
     const spd = Number(t.app.db.prepare("SELECT id FROM status_events WHERE goal_id = 'g2'").pluck().get());
     const body = { reason: 'Quelle falsch zugeordnet', expectedRevision: 0 };
     expect((await post(`/api/goals/g2/status/${spd}/withdrawal`, bert, body)).statusCode).toBe(403);
     expect((await post(`/api/goals/g2/status/${spd}/withdrawal`, admin, body)).statusCode).toBe(201);
-    const detail = await get('/api/goals/g2', bert.cookie);
-    expect(detail.permissions).toEqual({ canReport: true, correctableEventIds: [], canAssign: false });
+    const detail = await get<GoalDetail>('/api/goals/g2', bert.cookie);
+    expect(detail.permissions).toEqual({
+      canReport: true,
+      canAssess: false,
+      correctableEventIds: [],
+      repliableEventIds: [],
+      correctableReplyIds: [],
+      canAssign: false,
+    });
   });
 
   it('keeps the history append-only', () => {

@@ -64,7 +64,13 @@ const factors = new Map<string, { secret: string; recoveryCodes: string[] }>();
  */
 export async function createAccount(
   t: TestApp,
-  user: { email: string; name: string; role: 'admin' | 'controller' | 'reviewer'; ressorts: string[] },
+  user: {
+    email: string;
+    name: string;
+    role: 'admin' | 'controller' | 'reviewer' | 'assessor';
+    ressorts: string[];
+    organisation?: string;
+  },
   origin = sameOrigin.origin,
 ): Promise<Account> {
   const { hashPassword } = await import('../src/lib/passwords.ts');
@@ -157,6 +163,7 @@ export async function login(t: TestApp, email: string, password: string, origin 
  * switching off the type checks around them.
  */
 export const anyText: unknown = expect.any(String);
+export const anyList: unknown = expect.any(Array);
 export const textContaining = (part: string): unknown => expect.stringContaining(part);
 export const textMatching = (pattern: RegExp): unknown => expect.stringMatching(pattern);
 export const objectContaining = (part: Record<string, unknown>): unknown => expect.objectContaining(part);

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { monthsBefore } from '@zielmonitor/shared/indicators/trajectory';
+import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
+import type { IndicatorDetail } from '@zielmonitor/shared/schemas/indicator';
+import type { ReadingResponse } from '@zielmonitor/shared/schemas/indicator-write';
 import {
   createAccount,
   createTestApp,
@@ -18,7 +21,7 @@ let stk: Account;
 let admin: Account;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ reviewRequired: false }); // readings enter the record at once (201); release: reading-release.test.ts
   [mwide, stk, admin] = await Promise.all([
     createAccount(t, { email: 'k@mhkbd.nrw.de', name: 'Kim K', role: 'controller', ressorts: ['MHKBD'] }),
     createAccount(t, { email: 's@stk.nrw.de', name: 'Sam S', role: 'controller', ressorts: ['StK'] }),
@@ -28,7 +31,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-const detail = async (id: string, query = '') => (await t.app.inject({ url: `/api/indicators/${id}${query}` })).json();
+const detail = async (id: string, query = '') =>
+  (await t.app.inject({ url: `/api/indicators/${id}${query}` })).json<IndicatorDetail>();
 const count = (sql: string) => Number(t.app.db.prepare(sql).pluck().get());
 const post = async (
   url: string,
@@ -108,8 +112,8 @@ describe('reporting a reading', () => {
     const lastMonth = monthsBefore(todayInBerlin(), 1).slice(0, 7);
     const res = await report('schulen-gigabit', mwide.cookie, { value: 93.5, date: lastMonth });
     expect(res.statusCode, res.body).toBe(201);
-    const body = res.json();
-    expect(body.revision).toBe(Number(before.revision) + 1);
+    const body = res.json<ReadingResponse>();
+    expect(body.revision).toBe(before.revision + 1);
     expect(body.reading).toMatchObject({
       value: 93.5,
       track: 'official',
@@ -121,8 +125,16 @@ describe('reporting a reading', () => {
     const after = await detail('schulen-gigabit');
     expect(after.rating.official).toMatchObject({ state: 'behind', reading: { value: 93.5 } });
     expect(count('SELECT count(*) FROM audit_log')).toBe(audits + 1);
+    // REVIEW_REQUIRED=false: nothing waits for release, the reading is nobody's release.
+    expect(count('SELECT count(*) FROM submissions')).toBe(0);
+    expect(after.review).toEqual({ pending: 0, submissions: [] });
+    expect(
+      count(`SELECT count(*) FROM indicator_readings WHERE id = ${body.reading.id} AND released_by_user_id IS NULL`),
+    ).toBe(1);
     // The goal's Terminlage follows: v1-13 is past its due date either way.
-    expect((await t.app.inject({ url: '/api/goals/v1-13' })).json().schedule.official.state).toBe('deadline_passed');
+    expect((await t.app.inject({ url: '/api/goals/v1-13' })).json<GoalDetail>().schedule?.official.state).toBe(
+      'deadline_passed',
+    );
   });
 
   it('lets an admin report for every indicator', async () => {
@@ -157,7 +169,7 @@ describe('reporting a reading', () => {
     ['evidence.url', { evidence: {} }],
     ['evidence.url', { evidence: { url: 'javascript:alert(1)' } }],
     ['qualifier', { qualifier: 'ungefähr' }],
-    ['track', { track: 'independent' }],
+    ['track', { track: 'government' }],
   ])('answers a bad %s with 400 naming it, and writes nothing', async (field, body) => {
     const n = count('SELECT count(*) FROM indicator_readings');
     const res = await report('schulen-glasfaser', mwide.cookie, body);
@@ -192,7 +204,7 @@ describe('correcting and withdrawing a reading', () => {
     });
 
   it('a correction replaces the value from now on; views known before still show the old one', async () => {
-    const own = (await report('schulen-gigabit', mwide.cookie, { value: 50 })).json().reading.id as number;
+    const own = (await report('schulen-gigabit', mwide.cookie, { value: 50 })).json<ReadingResponse>().reading.id;
     const knownBefore = new Date().toISOString();
     const res = await supersede(own, mwide.cookie, {
       kind: 'correction',
@@ -201,9 +213,9 @@ describe('correcting and withdrawing a reading', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const now = await detail('schulen-gigabit');
-    expect(now.rating.official.reading.value).toBe(95);
-    const old = now.readings.find((r: { id: number }) => r.id === own);
-    expect(old.superseded).toMatchObject({ kind: 'correction', reason: 'Tippfehler: 95 statt 50', by: 'Kim K' });
+    expect(now.rating.official.reading?.value).toBe(95);
+    const old = now.readings.find((r) => r.id === own);
+    expect(old?.superseded).toMatchObject({ kind: 'correction', reason: 'Tippfehler: 95 statt 50', by: 'Kim K' });
     // A view as known before the correction still counts the old value.
     const then = t.app.repos.indicators.latest('schulen-gigabit', 'official', {
       asOf: '9999-12-31',
@@ -213,19 +225,18 @@ describe('correcting and withdrawing a reading', () => {
   });
 
   it('a withdrawal removes a reading from the rating; a second supersession is refused', async () => {
-    const own = (await report('schulen-gigabit', mwide.cookie, { value: 99 })).json().reading.id as number;
+    const own = (await report('schulen-gigabit', mwide.cookie, { value: 99 })).json<ReadingResponse>().reading.id;
     expect((await supersede(own, mwide.cookie, { kind: 'withdrawal', reason: 'Falsche Kennzahl' })).statusCode).toBe(
       201,
     );
-    expect((await detail('schulen-gigabit')).rating.official.reading.value).toBe(95);
+    expect((await detail('schulen-gigabit')).rating.official.reading?.value).toBe(95);
     const again = await supersede(own, mwide.cookie, { kind: 'withdrawal', reason: 'nochmal' });
     expect(again.statusCode).toBe(409);
   });
 
   it('lets only an admin supersede an independent reading, and needs a reason', async () => {
-    const independent = (await detail('schulen-gigabit')).readings.find(
-      (r: { track: string }) => r.track === 'independent',
-    );
+    const independent = (await detail('schulen-gigabit')).readings.find((r) => r.track === 'independent');
+    if (!independent) throw new Error('schulen-gigabit has no independent reading');
     expect(
       (await supersede(independent.id, mwide.cookie, { kind: 'withdrawal', reason: 'passt nicht' })).statusCode,
     ).toBe(403);
@@ -258,10 +269,10 @@ describe('admins create and edit indicators', () => {
     const res = await post('/api/indicators', admin.cookie, { id: 'funkloecher-4g', ...definition });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ id: 'funkloecher-4g', direction: 'lower_is_better', revision: 0 });
-    expect(res.json().path.map((p: { date: string }) => p.date)).toEqual(['2019-12-31', '2021-12-31']);
+    expect(res.json<IndicatorDetail>().path.map((p) => p.date)).toEqual(['2019-12-31', '2021-12-31']);
     const reported = await report('funkloecher-4g', admin.cookie, { value: 500, date: '2020-12' });
     // Half-way (366 of 731 days) the path is at about 1,000: 500 is ahead.
-    expect(reported.json().reading.rating.state).toBe('on_track');
+    expect(reported.json<ReadingResponse>().reading.rating.state).toBe('on_track');
     expect((await post('/api/indicators', admin.cookie, { id: 'funkloecher-4g', ...definition })).statusCode).toBe(409);
   });
 
@@ -294,8 +305,8 @@ describe('admins create and edit indicators', () => {
       });
     const res = await edit(current.revision);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ name: 'Funklöcher (4G)', revision: Number(current.revision) + 1 });
-    expect(res.json().readings).toHaveLength(1);
+    expect(res.json()).toMatchObject({ name: 'Funklöcher (4G)', revision: current.revision + 1 });
+    expect(res.json<IndicatorDetail>().readings).toHaveLength(1);
     expect((await edit(current.revision)).statusCode).toBe(409);
   });
 });

@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenAPIV3 } from 'openapi-types';
 import { countingDay } from '@zielmonitor/shared/time/partial-date';
+import type { GoalDetail, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
+import type { IndicatorDetail, IndicatorsResponse } from '@zielmonitor/shared/schemas/indicator';
 import { createTestApp, seed, type TestApp, issueFields } from './helper.ts';
 
 type SeedIndicator = (typeof seed.indicators)[number];
@@ -47,10 +50,10 @@ describe('GET /api/indicators', () => {
   it('lists every indicator with its goals, baseline, target and a rating per track', async () => {
     const res = await get('/api/indicators');
     expect(res.statusCode).toBe(200);
-    const items = res.json().items as { id: string; goals: { goalId: string }[] }[];
+    const { items } = res.json<IndicatorsResponse>();
     expect(items.map((i) => i.id).sort()).toEqual(seedIndicators.map((i) => i.id).sort());
     for (const item of items) {
-      const detail = (await get(`/api/indicators/${item.id}`)).json();
+      const detail = (await get(`/api/indicators/${item.id}`)).json<IndicatorDetail>();
       expect(detail.readingsTotal, item.id).toBe(seedReadings.filter((r) => r.indicatorId === item.id).length);
       expect(detail.readings, item.id).toHaveLength(detail.readingsTotal);
     }
@@ -60,7 +63,7 @@ describe('GET /api/indicators', () => {
     ['goal=v1-13', (i: SeedIndicator) => i.goals.some((g) => g.goalId === 'v1-13')],
     ['version=2.0', (i: SeedIndicator) => i.goals.some((g) => g.goalId.startsWith('v2-'))],
   ])('filters by %s', async (query, keep) => {
-    const items = (await get(`/api/indicators?${query}`)).json().items as { id: string }[];
+    const { items } = (await get(`/api/indicators?${query}`)).json<IndicatorsResponse>();
     expect(items.map((i) => i.id).sort()).toEqual(
       seedIndicators
         .filter(keep)
@@ -70,10 +73,10 @@ describe('GET /api/indicators', () => {
   });
 
   it('filters by Ressort, with unknown for indicators of goals no source attributes', async () => {
-    const goals = (await get('/api/goals?limit=500')).json().items as { id: string; leadRessort: string | null }[];
+    const goals = (await get('/api/goals?limit=500')).json<GoalsResponse>().items;
     const lead = new Map(goals.map((g) => [g.id, g.leadRessort]));
     for (const ressort of ['MWIDE', 'MAGS', 'unknown']) {
-      const items = (await get(`/api/indicators?ressort=${ressort}`)).json().items as { id: string }[];
+      const { items } = (await get(`/api/indicators?ressort=${ressort}`)).json<IndicatorsResponse>();
       const expected = seedIndicators
         .filter((i) => i.goals.some((g) => (lead.get(g.goalId) ?? 'unknown') === ressort))
         .map((i) => i.id);
@@ -97,63 +100,57 @@ describe('GET /api/indicators', () => {
 
 describe('GET /api/indicators/:id', () => {
   it('rates each reading against the path on its own date and keeps contradicting readings side by side', async () => {
-    const body = (await get('/api/indicators/schulen-glasfaser')).json();
-    expect(body.path.map((p: { kind: string; date: string; value: number }) => [p.kind, p.date, p.value])).toEqual([
+    const body = (await get('/api/indicators/schulen-glasfaser')).json<IndicatorDetail>();
+    expect(body.path.map((p) => [p.kind, p.date, p.value])).toEqual([
       ['baseline', '2019-02-28', 16],
       ['interim', '2020-12-31', 60],
       ['target', '2022-12-31', 100],
     ]);
-    const byDate = Object.fromEntries(
-      body.readings.map((r: { date: string; value: number; track: string; rating: unknown }) => [
-        `${r.date} ${r.value}`,
-        r,
-      ]),
-    );
+    const byDate = new Map(body.readings.map((r) => [`${r.date} ${r.value}`, r]));
     // The SPD's 28 % in July 2020 against a path at 50 %: 22 percentage points behind.
-    expect(byDate['2020-07-31 28'].rating.state).toBe('behind');
-    expect(byDate['2020-07-31 28'].rating.planned).toBeCloseTo(16 + (44 * 519) / 672, 6);
+    expect(byDate.get('2020-07-31 28')?.rating.state).toBe('behind');
+    expect(byDate.get('2020-07-31 28')?.rating.planned).toBeCloseTo(16 + (44 * 519) / 672, 6);
     // The Greens said 42 % (2021) and 12 % (2022, "vor dem Gebäude"): both stand.
-    expect(byDate['2021-12-31 42'].track).toBe('independent');
-    expect(byDate['2022-12-31 12'].track).toBe('independent');
-    expect(byDate['2022-12-31 12'].valueWording).toContain('vor dem Gebäude');
-    expect(body.sources.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(['N10', 'S62', 'S26', 'S34']));
+    expect(byDate.get('2021-12-31 42')?.track).toBe('independent');
+    expect(byDate.get('2022-12-31 12')?.track).toBe('independent');
+    expect(byDate.get('2022-12-31 12')?.valueWording).toContain('vor dem Gebäude');
+    expect(body.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['N10', 'S62', 'S26', 'S34']));
     expect(body.canReport).toBe(false);
   });
 
   it('rates the latest reading of each track as of a date; no reading in 24 months is not assessable', async () => {
-    const asOf = (await get('/api/indicators/schulen-glasfaser?asOf=2020-12-31')).json();
+    const asOf = (await get('/api/indicators/schulen-glasfaser?asOf=2020-12-31')).json<IndicatorDetail>();
     expect(asOf.rating.independent).toMatchObject({ state: 'behind', reading: { value: 28 } });
     expect(asOf.rating.official).toMatchObject({ state: 'on_track', reading: { value: 16, date: '2019-02-28' } });
-    const now = (await get('/api/indicators/schulen-glasfaser')).json();
+    const now = (await get('/api/indicators/schulen-glasfaser')).json<IndicatorDetail>();
     expect(now.rating.official).toMatchObject({ state: 'not_assessable', reason: 'stale' });
   });
 
   it('rates a reading exactly on the path as on track', async () => {
-    const body = (await get('/api/indicators/wsp-dienstleistungen?asOf=2022-06-30')).json();
+    const body = (await get('/api/indicators/wsp-dienstleistungen?asOf=2022-06-30')).json<IndicatorDetail>();
     expect(body.rating.official).toMatchObject({ state: 'on_track', aheadBy: 0, reading: { value: 70 } });
   });
 
   it('says "not assessable" without a baseline or a target', async () => {
     for (const id of ['gewerbegebiete-glasfaser', 'schulen-gigabit-oder-bald', 'flaeche-5g']) {
-      const body = (await get(`/api/indicators/${id}`)).json();
+      const body = (await get(`/api/indicators/${id}`)).json<IndicatorDetail>();
       expect(body.path, id).toEqual([]);
       for (const r of body.readings) expect(r.rating.reason, id).toBe('no_plan');
     }
   });
 
   it('shows with knownAt only what had been told by then', async () => {
-    const before = (await get('/api/indicators/schulen-glasfaser?knownAt=2023-08-30')).json();
-    const after = (await get('/api/indicators/schulen-glasfaser?knownAt=2023-08-31')).json();
-    const n21 = (b: { readings: { source: { id: string } | null }[] }) =>
-      b.readings.filter((r) => r.source?.id === 'N21');
+    const before = (await get('/api/indicators/schulen-glasfaser?knownAt=2023-08-30')).json<IndicatorDetail>();
+    const after = (await get('/api/indicators/schulen-glasfaser?knownAt=2023-08-31')).json<IndicatorDetail>();
+    const n21 = (b: IndicatorDetail) => b.readings.filter((r) => r.source?.id === 'N21');
     expect(n21(before)).toHaveLength(0);
     expect(n21(after)).toHaveLength(1);
   });
 
   it('gives the newest readings up to a limit, and how many there are', async () => {
-    const body = (await get('/api/indicators/schulen-glasfaser?limit=2')).json();
+    const body = (await get('/api/indicators/schulen-glasfaser?limit=2')).json<IndicatorDetail>();
     expect(body.readingsTotal).toBe(5);
-    expect(body.readings.map((r: { date: string }) => r.date)).toEqual(['2022-12-31', '2021-12-31']);
+    expect(body.readings.map((r) => r.date)).toEqual(['2022-12-31', '2021-12-31']);
     expect((await get('/api/indicators/schulen-glasfaser?limit=0')).statusCode).toBe(400);
   });
 
@@ -165,24 +162,24 @@ describe('GET /api/indicators/:id', () => {
 
 describe("a goal's Terminlage", () => {
   it('is part of the goal API beside the status, per track', async () => {
-    const now = (await get('/api/goals/v1-13')).json();
+    const now = (await get('/api/goals/v1-13')).json<GoalDetail>();
     expect(now.schedule).toEqual({
       official: { state: 'deadline_passed', reason: 'deadline_passed' },
       independent: { state: 'deadline_passed', reason: 'deadline_passed' },
     });
     // Mid-2022 the government's gigabit figure was on its path, the opposition's fibre figures behind.
-    const mid2022 = (await get('/api/goals/v1-13?asOf=2022-06-30')).json();
+    const mid2022 = (await get('/api/goals/v1-13?asOf=2022-06-30')).json<GoalDetail>();
     expect(mid2022.schedule).toEqual({
       official: { state: 'on_schedule', reason: 'indicators_on_track' },
       independent: { state: 'delayed', reason: 'indicator_behind' },
     });
-    const list = (await get('/api/goals?asOf=2022-06-30&version=1.0&limit=500')).json();
-    expect(list.items.find((g: { id: string }) => g.id === 'v1-13').schedule).toEqual(mid2022.schedule);
+    const list = (await get('/api/goals?asOf=2022-06-30&version=1.0&limit=500')).json<GoalsResponse>();
+    expect(list.items.find((g) => g.id === 'v1-13')?.schedule).toEqual(mid2022.schedule);
   });
 
   it('without a due date or indicators is not assessable', async () => {
-    const goal = (await get('/api/goals/v1-26')).json();
-    expect(goal.schedule.official).toEqual({ state: 'not_assessable', reason: 'no_due_date' });
+    const goal = (await get('/api/goals/v1-26')).json<GoalDetail>();
+    expect(goal.schedule?.official).toEqual({ state: 'not_assessable', reason: 'no_due_date' });
   });
 });
 
@@ -209,7 +206,7 @@ describe('the history of readings', () => {
 
 describe('OpenAPI', () => {
   it('describes the indicator routes with their answers', async () => {
-    const spec = (await get('/api/openapi.json')).json();
+    const spec = (await get('/api/openapi.json')).json<OpenAPIV3.Document>();
     for (const path of [
       '/api/indicators',
       '/api/indicators/{id}',
@@ -220,9 +217,12 @@ describe('OpenAPI', () => {
     ]) {
       expect(Object.keys(spec.paths)).toContain(path);
     }
-    const report = spec.paths['/api/indicators/{id}/readings'].post;
-    expect(Object.keys(report.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409']));
-    expect(spec.paths['/api/indicators'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+    const report = spec.paths['/api/indicators/{id}/readings']?.post;
+    expect(Object.keys(report?.responses ?? {})).toEqual(
+      expect.arrayContaining(['201', '400', '401', '403', '404', '409']),
+    );
+    const parameters = spec.paths['/api/indicators']?.get?.parameters ?? [];
+    expect(parameters.flatMap((p) => ('name' in p ? [p.name] : []))).toEqual(
       expect.arrayContaining(['version', 'ressort', 'goal', 'asOf', 'knownAt']),
     );
   });

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { LEASE_MS } from '../src/mail/sender.ts';
 import { MAIL_FROM, mailOf } from './mail-fixtures.ts';
-import { startSmtpServer, type TestSmtpServer } from './smtp.ts';
+import { startSmtpServer, type TestSmtpServer } from '../../scripts/lib/smtp-test-server.ts';
 
 const childScript = path.join(import.meta.dirname, 'mail-crash-child.ts');
 

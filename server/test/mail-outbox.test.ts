@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helper.ts';
 import { enqueue, MAIL_FROM, mailOf, minutesAfter, reminder } from './mail-fixtures.ts';
-import { startSmtpServer, type TestSmtpServer } from './smtp.ts';
+import { startSmtpServer, type TestSmtpServer } from '../../scripts/lib/smtp-test-server.ts';
 
 const t0 = new Date('2026-12-05T08:00:00.000Z');
 const cleanups: (() => Promise<void>)[] = [];

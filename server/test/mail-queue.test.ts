@@ -3,7 +3,7 @@ import { MAX_ATTEMPTS, RETRY_DELAYS_MINUTES } from '../src/mail/sender.ts';
 import { createTestApp, type TestApp, textContaining } from './helper.ts';
 import { allowLoggedErrors } from './loud-failures.ts';
 import { enqueue, MAIL_FROM, mailOf, minutesAfter, ORIGIN, reminder } from './mail-fixtures.ts';
-import { SMTP_PASSWORD, startSmtpServer, type TestSmtpServer } from './smtp.ts';
+import { SMTP_PASSWORD, startSmtpServer, type TestSmtpServer } from '../../scripts/lib/smtp-test-server.ts';
 
 const t0 = new Date('2026-12-05T08:00:00.000Z');
 const cleanups: (() => Promise<void>)[] = [];

@@ -7,7 +7,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { createOutbox } from '../src/mail/outbox.ts';
 import { createRepositories } from '../src/repositories/index.ts';
 import { MAIL_FROM, reminder } from './mail-fixtures.ts';
-import { startSmtpServer } from './smtp.ts';
+import { startSmtpServer } from '../../scripts/lib/smtp-test-server.ts';
 
 /** The server as `npm start` runs it (the bundle from `npm run build`), configured through the environment. */
 describe('mail in the production server', () => {

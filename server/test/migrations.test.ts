@@ -203,3 +203,75 @@ describe('status_month_ends', () => {
     // 60 databases, each migrated from scratch: seconds, more on a loaded machine.
   }, 30_000);
 });
+
+describe('018: submissions about readings', () => {
+  const migrationsDir = path.join(import.meta.dirname, '../migrations');
+  /** A database as it stood before 018, with a pending and a returned status submission. */
+  function dbBefore018(): Db {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zielmonitor-migrate-'));
+    dirs.push(dir);
+    const db = new Database(path.join(dir, 'm.sqlite'));
+    dbs.push(db);
+    db.pragma('foreign_keys = ON');
+    db.exec('CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT');
+    for (const file of fs
+      .readdirSync(migrationsDir)
+      .filter((f) => f.endsWith('.sql') && f < '018')
+      .sort()) {
+      const sql = fs.readFileSync(path.join(migrationsDir, file), 'utf8');
+      if (sql.startsWith('-- foreign_keys: off')) db.pragma('foreign_keys = OFF');
+      db.transaction(() => {
+        db.exec(sql);
+        db.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(file, '2026-01-01T00:00:00Z');
+      })();
+      db.pragma('foreign_keys = ON');
+    }
+    db.exec(`INSERT INTO strategy_versions (key, title, presented_on, declared_goal_count) VALUES ('1.0', 'T', '2021-01-01', 1);
+      INSERT INTO ressorts (code) VALUES ('AA');
+      INSERT INTO goals (id, version_key, title, lead_ressort, horizon, confidence_goal, confidence_ressort, confidence_status, search_text)
+      VALUES ('g0', '1.0', 'Z', 'AA', 'unknown', 'high', 'high', 'high', 'z');
+      INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES
+        (1, 'c@aa.de', 'C', 'controller', 'x', '2026-01-01'), (2, 'r@aa.de', 'R', 'reviewer', 'x', '2026-01-01');
+      INSERT INTO indicators (id, name, measure, unit, direction, created_at, updated_at)
+      VALUES ('i0', 'I', 'M', 'percent', 'higher_is_better', '2026-01-01', '2026-01-01');
+      INSERT INTO submissions (id, goal_id, kind, payload_json, reporter, submitted_by, submitted_at)
+      VALUES (7, 'g0', 'report', '{"status":"planned"}', 'C (AA)', 1, '2026-02-01T10:00:00Z');
+      INSERT INTO submissions (id, goal_id, kind, payload_json, reporter, submitted_by, submitted_at, state, decided_by,
+        decided_at, decision_reason)
+      VALUES (9, 'g0', 'report', '{"status":"achieved"}', 'C (AA)', 1, '2026-02-02T10:00:00Z', 'returned', 2,
+        '2026-02-03T10:00:00Z', 'Beleg fehlt');`);
+    return db;
+  }
+  const rows = (db: Db) =>
+    db.prepare('SELECT id, goal_id, kind, payload_json, state, decided_by, decision_reason FROM submissions').all();
+
+  it('keeps every status submission with its id, and its rules', () => {
+    const db = dbBefore018();
+    const before = rows(db);
+    expect(migrate(db)).toContain('018-reading-submissions.sql');
+    expect(rows(db)).toEqual(before);
+    expect(() => db.prepare("UPDATE submissions SET state = 'released' WHERE id = 9").run()).toThrow(/never changes/);
+    expect(() => db.prepare('DELETE FROM submissions WHERE id = 7').run()).toThrow(/kept/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('takes a reading submission about exactly one indicator, and keeps what was submitted', () => {
+    const db = dbBefore018();
+    migrate(db);
+    const insert = db.prepare(`INSERT INTO submissions (goal_id, indicator_id, kind, target_reading_id, payload_json,
+      reporter, submitted_by, submitted_at) VALUES (?, ?, 'report', NULL, '{}', 'C (AA)', 1, '2026-03-01T10:00:00Z')`);
+    const id = Number(insert.run(null, 'i0').lastInsertRowid);
+    expect(() => insert.run('g0', 'i0')).toThrow(/CHECK/);
+    expect(() => insert.run(null, null)).toThrow(/CHECK/);
+    expect(() => db.prepare('UPDATE submissions SET payload_json = \'{"x":1}\' WHERE id = ?').run(id)).toThrow(
+      /never changes/,
+    );
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO submissions (goal_id, kind, target_reading_id, payload_json, reporter, submitted_by, submitted_at) VALUES ('g0', 'report', NULL, '{}', 'C', 1, 'x')",
+        )
+        .run(),
+    ).not.toThrow();
+  });
+});

@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monthsBefore } from '@zielmonitor/shared/indicators/trajectory';
+import type { IndicatorDetail } from '@zielmonitor/shared/schemas/indicator';
+import type { SubmissionResponse } from '@zielmonitor/shared/schemas/submission';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { formatDate } from '@zielmonitor/shared/time/format';
+import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
+import type { RoundDetail } from '@zielmonitor/shared/schemas/round';
 import { queueReminders, reminderStage } from '../src/services/reminders.ts';
 import { createAccount, createTestApp, type Account, type TestApp } from './helper.ts';
 import { MAIL_FROM, mailOf, ORIGIN } from './mail-fixtures.ts';
-import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp.ts';
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../scripts/lib/smtp-test-server.ts';
 
 const DAY = 86_400_000;
 const daysLater = (n: number) => new Date(Date.now() + n * DAY);
@@ -49,9 +54,10 @@ describe('reminder mails through a real SMTP server', () => {
   };
   const to = (mails: ReceivedMail[], email: string) => mails.filter((m) => m.envelopeTo.includes(email));
   const missingOf = async (ressort: string): Promise<string[]> => {
-    const round = (await t.app.inject({ url: `/api/rounds/${roundId}` })).json();
-    const row = round.ressorts.find((r: { ressort: string }) => r.ressort === ressort);
-    return row.goals.filter((g: { state: string }) => g.state === 'missing').map((g: { goalId: string }) => g.goalId);
+    const round = (await t.app.inject({ url: `/api/rounds/${roundId}` })).json<RoundDetail>();
+    const row = round.ressorts.find((r) => r.ressort === ressort);
+    if (!row) throw new Error(`the round has no row for ${ressort}`);
+    return row.goals.filter((g) => g.state === 'missing').map((g) => g.goalId);
   };
 
   beforeAll(async () => {
@@ -98,7 +104,7 @@ describe('reminder mails through a real SMTP server', () => {
       ressorts: ['MHKBD', 'MKW'],
     });
     expect(opened.statusCode, opened.body).toBe(201);
-    roundId = opened.json().id;
+    roundId = opened.json<RoundDetail>().id;
   }, 120_000);
   afterAll(async () => {
     await t.close();
@@ -132,7 +138,7 @@ describe('reminder mails through a real SMTP server', () => {
 
   it('the day before, reminds again of what is still missing, and tells the reviewer what waits for release', async () => {
     const [goal] = await missingOf('MHKBD');
-    const detail = (await t.app.inject({ url: `/api/goals/${goal}` })).json();
+    const detail = (await t.app.inject({ url: `/api/goals/${goal}` })).json<GoalDetail>();
     const submitted = await post(`/api/goals/${goal}/status`, kim, {
       status: 'in_progress',
       effectiveDate: todayInBerlin(),
@@ -161,9 +167,38 @@ describe('reminder mails through a real SMTP server', () => {
     expect(to(mails, 'alt@mhkbd.nrw.example')).toEqual([]);
   });
 
+  it('tells the reviewer of readings that wait for release, with value and month in words', async () => {
+    const indicator = (await t.app.inject({ url: '/api/indicators/schulen-gigabit' })).json<IndicatorDetail>();
+    const month = monthsBefore(todayInBerlin(), 1).slice(0, 7);
+    const submitted = await post('/api/indicators/schulen-gigabit/readings', kim, {
+      value: 93.5,
+      date: month,
+      note: '',
+      evidence: { reference: 'Vorlage 18/1000' },
+      expectedRevision: indicator.revision,
+    });
+    expect(submitted.statusCode, submitted.body).toBe(202);
+    const day = daysLater(5);
+    expect(queue(day).reviews).toBe(1);
+    const [ritaMail] = to(await deliver(day), rita.email);
+    expect(ritaMail?.parsed.subject).toBe('Zielmonitor: 1 Meldung und 1 Messwert warten auf Ihre Freigabe');
+    expect(ritaMail?.parsed.text).toContain(
+      `• Kennzahl „${indicator.name}“ – Messwert: 93,5\u00a0% im ${formatDate(month, 'de')} von Kim Kaiser (MHKBD), eingereicht am`,
+    );
+    // Released, it waits no more: the next test's digest is about status reports only.
+    const released = await post(
+      `/api/submissions/${submitted.json<SubmissionResponse>().submission.id}/release`,
+      rita,
+      {
+        expectedRevision: indicator.revision + 1,
+      },
+    );
+    expect(released.statusCode, released.body).toBe(200);
+  });
+
   it('asks the administration where no reviewer of the Ressort is active', async () => {
     const [goal] = await missingOf('MKW');
-    const detail = (await t.app.inject({ url: `/api/goals/${goal}` })).json();
+    const detail = (await t.app.inject({ url: `/api/goals/${goal}` })).json<GoalDetail>();
     const submitted = await post(`/api/goals/${goal}/status`, mara, {
       status: 'planned',
       effectiveDate: todayInBerlin(),
@@ -205,7 +240,7 @@ describe('reminder mails through a real SMTP server', () => {
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     const queued = t.app.repos.mailQueue.list('pending').slice(before);
     expect(queued.map((m) => m.dedupeKey)).toContain(
-      `round:${reopened.json().id}:reminder-7d:user:${t.app.repos.users.findByEmail(kim.email)?.id}`,
+      `round:${reopened.json<RoundDetail>().id}:reminder-7d:user:${t.app.repos.users.findByEmail(kim.email)?.id}`,
     );
   });
 });

@@ -137,8 +137,9 @@ describe('authorization matrix for every write route', () => {
           ...(kind === 'correction' && {
             status: 'planned',
             effectiveDate: '2021-12-01',
-            note: '',
-            evidence: {},
+            // An independent assessment stands on reasons and evidence, corrected or not.
+            note: route.includes('independent') ? 'Laut Beschlussvorlage nur geplant' : '',
+            evidence: route.includes('independent') ? { reference: 'Drs. 17/1234' } : {},
           }),
           reason: 'Falscher Status übertragen, laut Vorlage nur geplant',
           expectedRevision: await revisionOf(goalId),
@@ -262,7 +263,7 @@ describe('POST /api/goals/:id/status', () => {
     [{ evidence: { url: 'javascript:alert(1)' } }, 'evidence.url'],
     [{ evidence: { url: 'https://x.de', extra: 1 } }, 'evidence.extra'],
     [{ reporter: 'Landesregierung' }, 'reporter'],
-    [{ track: 'independent' }, 'track'],
+    [{ track: 'government' }, 'track'],
     [{ expectedRevision: -1 }, 'expectedRevision'],
   ])('refuses %j with 400 naming %s, changing nothing', async (override, field) => {
     const before = t.app.db.prepare('SELECT count(*) FROM status_events').pluck().get();

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GoalDetail, GoalSummary, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
+import type { RoundDetail, RoundsResponse } from '@zielmonitor/shared/schemas/round';
+import type { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
+import type { SubmissionResponse, SubmissionsResponse } from '@zielmonitor/shared/schemas/submission';
 import {
+  anyList,
   createAccount,
   createTestApp,
   sameOrigin,
@@ -34,20 +39,21 @@ describe('the reporting workflow', () => {
       createAccount(t, { email: 'rolf@msb.nrw.de', name: 'Rolf R', role: 'reviewer', ressorts: ['MSB'] }),
       createAccount(t, { email: 'ada@nrw.de', name: 'Ada', role: 'admin', ressorts: [] }),
     ]);
-    const goals = (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&limit=1' })).json();
-    goal = goals.items[0].id;
+    const goals = (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&limit=1' })).json<GoalsResponse>();
+    goal = goals.items[0]?.id ?? '';
+    expect(goal).not.toBe('');
     // Six accounts, each with a password hash and a login: seconds on a busy machine.
   }, 60_000);
   afterAll(() => t.close());
 
-  const get = async (url: string, who?: Account) => {
+  const get = async <T>(url: string, who?: Account) => {
     const res = await t.app.inject({ url, headers: who ? { cookie: who.cookie } : {} });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json();
+    return res.json<T>();
   };
   const post = (url: string, who: Account | null, payload: Record<string, unknown>) =>
     t.app.inject({ method: 'POST', url, headers: { ...sameOrigin, ...(who && { cookie: who.cookie }) }, payload });
-  const revision = async () => (await get(`/api/goals/${goal}`)).revision as number;
+  const revision = async () => (await get<GoalDetail>(`/api/goals/${goal}`)).revision;
   const report = async (who: Account, status = 'in_progress') =>
     post(`/api/goals/${goal}/status`, who, {
       status,
@@ -60,25 +66,25 @@ describe('the reporting workflow', () => {
     Number(t.app.db.prepare("SELECT count(*) FROM status_events WHERE track = 'official'").pluck().get());
 
   it('passes a dissolved Ressort’s goals to its successors, unsettled while there are two', async () => {
-    const detail = await get(`/api/goals/${goal}`);
+    const detail = await get<GoalDetail>(`/api/goals/${goal}`);
     expect(detail.leadRessort).toBe('MWIDE');
     expect(detail.responsibility).toEqual({
       ressorts: ['MHKBD', 'MWIKE'],
       unsettled: true,
-      involved: expect.any(Array),
+      involved: anyList,
       assignment: null,
     });
     // As of a day before the re-cut, the MWIDE itself was responsible.
-    const then = await get(`/api/goals/${goal}?asOf=2022-01-31`);
+    const then = await get<GoalDetail>(`/api/goals/${goal}?asOf=2022-01-31`);
     expect(then.responsibility.ressorts).toEqual(['MWIDE']);
     // The dissolved Ressort's controller may not report any more; both successors may.
     expect((await report(mwide)).statusCode).toBe(403);
-    expect((await get(`/api/goals/${goal}`, mhkbd)).permissions.canReport).toBe(true);
-    expect((await get(`/api/goals/${goal}`, mwike)).permissions.canReport).toBe(true);
+    expect((await get<GoalDetail>(`/api/goals/${goal}`, mhkbd)).permissions.canReport).toBe(true);
+    expect((await get<GoalDetail>(`/api/goals/${goal}`, mwike)).permissions.canReport).toBe(true);
     // "Meine Ziele" of the successors list the inherited goals; the old Ressort's list is empty.
-    const mine = await get('/api/goals?reportable=true&limit=500', mhkbd);
-    expect(mine.items.map((g: { id: string }) => g.id)).toContain(goal);
-    expect((await get('/api/goals?reportable=true&limit=500', mwide)).total).toBe(0);
+    const mine = await get<GoalsResponse>('/api/goals?reportable=true&limit=500', mhkbd);
+    expect(mine.items.map((g) => g.id)).toContain(goal);
+    expect((await get<GoalsResponse>('/api/goals?reportable=true&limit=500', mwide)).total).toBe(0);
     expect((await t.app.inject({ url: '/api/goals?reportable=true' })).statusCode).toBe(401);
   });
 
@@ -108,30 +114,29 @@ describe('the reporting workflow', () => {
       expectedRevision: await revision(),
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().responsibility).toMatchObject({ ressorts: ['MHKBD'], unsettled: false });
-    expect((await get(`/api/goals/${goal}`, mwike)).permissions.canReport).toBe(false);
+    expect(res.json<GoalSummary>().responsibility).toMatchObject({ ressorts: ['MHKBD'], unsettled: false });
+    expect((await get<GoalDetail>(`/api/goals/${goal}`, mwike)).permissions.canReport).toBe(false);
     expect((await report(mwike)).statusCode).toBe(403);
-    const ressortGoals = await get('/api/goals?responsible=MHKBD&limit=500');
-    expect(ressortGoals.items.map((g: { id: string }) => g.id)).toContain(goal);
-    expect((await get('/api/goals?responsible=MWIKE&limit=500')).items.map((g: { id: string }) => g.id)).not.toContain(
-      goal,
-    );
+    const ressortGoals = await get<GoalsResponse>('/api/goals?responsible=MHKBD&limit=500');
+    expect(ressortGoals.items.map((g) => g.id)).toContain(goal);
+    const mwikeGoals = await get<GoalsResponse>('/api/goals?responsible=MWIKE&limit=500');
+    expect(mwikeGoals.items.map((g) => g.id)).not.toContain(goal);
   });
 
   it('keeps a report out of the public record until a second person releases it', async () => {
     const before = officialCount();
-    const statsBefore = await get('/api/stats/ressorts?version=1.0');
+    const statsBefore = await get<RessortStatsResponse>('/api/stats/ressorts?version=1.0');
     const res = await report(mhkbd, 'achieved');
     expect(res.statusCode, res.body).toBe(202);
-    const submission = res.json().submission;
+    const { submission } = res.json<SubmissionResponse>();
     expect(submission).toMatchObject({ state: 'pending', kind: 'report', status: 'achieved', canDecide: false });
     expect(officialCount()).toBe(before);
-    expect(await get('/api/stats/ressorts?version=1.0')).toEqual(statsBefore);
+    expect(await get<RessortStatsResponse>('/api/stats/ressorts?version=1.0')).toEqual(statsBefore);
 
     // The public sees only that a report waits; the Ressort's people see which.
-    const publicView = await get(`/api/goals/${goal}`);
+    const publicView = await get<GoalDetail>(`/api/goals/${goal}`);
     expect(publicView.review).toEqual({ pending: 1, submissions: [] });
-    expect((await get(`/api/goals/${goal}`, reviewer)).review.submissions[0]).toMatchObject({
+    expect((await get<GoalDetail>(`/api/goals/${goal}`, reviewer)).review.submissions[0]).toMatchObject({
       id: submission.id,
       canDecide: true,
     });
@@ -151,9 +156,9 @@ describe('the reporting workflow', () => {
 
     const released = await post(`/api/submissions/${submission.id}/release`, reviewer, { expectedRevision });
     expect(released.statusCode, released.body).toBe(200);
-    expect(released.json().submission).toMatchObject({ state: 'released', decidedBy: 'Rita R' });
+    expect(released.json<SubmissionResponse>().submission).toMatchObject({ state: 'released', decidedBy: 'Rita R' });
     expect(officialCount()).toBe(before + 1);
-    const detail = await get(`/api/goals/${goal}`);
+    const detail = await get<GoalDetail>(`/api/goals/${goal}`);
     expect(detail.status).toBe('achieved');
     expect(detail.history.official[0]).toMatchObject({ reporter: 'Kim K (MHKBD)', status: 'achieved' });
     expect(detail.review.pending).toBe(0);
@@ -188,7 +193,7 @@ describe('the reporting workflow', () => {
       expectedRevision: await revision(),
     });
     expect(ok.statusCode, ok.body).toBe(202);
-    const id = ok.json().submission.id;
+    const id = ok.json<SubmissionResponse>().submission.id;
     const noReason = await post(`/api/submissions/${id}/return`, admin, {
       reason: 'nein',
       expectedRevision: await revision(),
@@ -199,13 +204,13 @@ describe('the reporting workflow', () => {
       expectedRevision: await revision(),
     });
     expect(returned.statusCode, returned.body).toBe(200);
-    expect(returned.json().submission).toMatchObject({
+    expect(returned.json<SubmissionResponse>().submission).toMatchObject({
       state: 'returned',
       decisionReason: 'Bitte Beleg ergänzen: welche Frist?',
     });
     expect(officialCount()).toBe(before);
-    const list = await get('/api/submissions?state=returned', mhkbd);
-    expect(list.items.map((s: { id: number }) => s.id)).toContain(id);
+    const list = await get<SubmissionsResponse>('/api/submissions?state=returned', mhkbd);
+    expect(list.items.map((s) => s.id)).toContain(id);
   });
 
   it('runs a reporting round: what was reported, waits for release or is missing, per Ressort, publicly', async () => {
@@ -217,24 +222,25 @@ describe('the reporting workflow', () => {
       ressorts: ['MHKBD', 'MWIKE'],
     });
     expect(opened.statusCode, opened.body).toBe(201);
-    const round = opened.json();
-    const mhkbdRow = round.ressorts.find((r: { ressort: string }) => r.ressort === 'MHKBD');
+    const round = opened.json<RoundDetail>();
+    const mhkbdRow = round.ressorts.find((r) => r.ressort === 'MHKBD');
+    if (!mhkbdRow) throw new Error('the round has no row for the MHKBD');
     // The goal reported and released above counts; the MHKBD's other goals are missing.
-    expect(mhkbdRow.goals.find((g: { goalId: string }) => g.goalId === goal)).toMatchObject({ state: 'reported' });
+    expect(mhkbdRow.goals.find((g) => g.goalId === goal)).toMatchObject({ state: 'reported' });
     expect(mhkbdRow.complete).toBe(mhkbdRow.missing === 0 && mhkbdRow.pending === 0);
     expect(mhkbdRow.overdueSince).toBeNull();
     // Public, without an account.
-    const publicRound = await get(`/api/rounds/${round.id}`);
+    const publicRound = await get<RoundDetail>(`/api/rounds/${round.id}`);
     expect(publicRound.name).toBe('Bericht zur Ausschusssitzung 12/2026');
-    expect((await get('/api/rounds')).items[0]).toMatchObject({ id: round.id, closedAt: null });
+    expect((await get<RoundsResponse>('/api/rounds')).items[0]).toMatchObject({ id: round.id, closedAt: null });
 
     const closed = await post(`/api/rounds/${round.id}/close`, admin, {});
     expect(closed.statusCode, closed.body).toBe(200);
-    expect(closed.json().snapshotId).toMatch(/^berichtsrunde-/);
+    expect(closed.json<RoundDetail>().snapshotId).toMatch(/^berichtsrunde-/);
     expect((await post(`/api/rounds/${round.id}/close`, admin, {})).statusCode).toBe(409);
     // Frozen: a later report changes nothing on the closed round.
     await report(mwike, 'planned');
-    expect(await get(`/api/rounds/${round.id}`)).toEqual(closed.json());
+    expect(await get<RoundDetail>(`/api/rounds/${round.id}`)).toEqual(closed.json<RoundDetail>());
   });
 
   it('lets only administrations open and close rounds', async () => {
@@ -271,11 +277,14 @@ describe('authorization matrix of the workflow routes', () => {
       accounts.admin,
     ] = made;
     accounts.anonymous = null;
-    goal = (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&limit=1' })).json().items[0].id;
+    goal =
+      (await t.app.inject({ url: '/api/goals?version=1.0&ressort=MWIDE&limit=1' })).json<GoalsResponse>().items[0]
+        ?.id ?? '';
+    expect(goal).not.toBe('');
   }, 60_000);
   afterAll(() => t.close());
 
-  const revision = async () => (await t.app.inject({ url: `/api/goals/${goal}` })).json().revision as number;
+  const revision = async () => (await t.app.inject({ url: `/api/goals/${goal}` })).json<GoalDetail>().revision;
   const post = (url: string, who: Account | null, payload: Record<string, unknown>) =>
     t.app.inject({ method: 'POST', url, headers: { ...sameOrigin, ...(who && { cookie: who.cookie }) }, payload });
   const rows = () =>
@@ -299,7 +308,7 @@ describe('authorization matrix of the workflow routes', () => {
       expectedRevision: await revision(),
     });
     expect(res.statusCode, res.body).toBe(202);
-    return res.json().submission.id as number;
+    return res.json<SubmissionResponse>().submission.id;
   };
 
   const routes: Record<
@@ -417,7 +426,7 @@ describe('authorization matrix of the workflow routes', () => {
       evidence: {},
       expectedRevision: await revision(),
     });
-    const id = res.json().submission.id as number;
+    const id = res.json<SubmissionResponse>().submission.id;
     const own = await post(`/api/submissions/${id}/release`, accounts.admin ?? null, {
       expectedRevision: await revision(),
     });

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { ErrorResponse } from '@zielmonitor/shared/schemas/error';
+import { currentLanguage } from '../lib/language.ts';
+import { noteAnswer, noteNoAnswer } from '../lib/connection.ts';
 
 /** A failed API call: the status and the server's error body, when it sent one. */
 export class ApiError extends Error {
@@ -7,7 +9,21 @@ export class ApiError extends Error {
     readonly status: number,
     readonly body: ErrorResponse | null,
   ) {
-    super(body?.error.message ?? (status === 0 ? 'Der Server ist nicht erreichbar.' : `Fehler ${status}`));
+    super(
+      body?.error.message ??
+        (currentLanguage() === 'en'
+          ? status === 0
+            ? 'The server cannot be reached.'
+            : `Error ${status}`
+          : status === 0
+            ? 'Der Server ist nicht erreichbar.'
+            : `Fehler ${status}`),
+    );
+  }
+
+  /** Offline with nothing stored for this request: the service worker said so, or the browser is offline. */
+  get nothingStored(): boolean {
+    return this.body?.error.code === 'OFFLINE' || (this.status === 0 && !navigator.onLine);
   }
 }
 
@@ -41,6 +57,8 @@ export async function api<S extends z.ZodType>(
     // The caller's headers win; they may come as an object, a list of pairs or a Headers.
     const merged = new Headers({ accept: 'application/json' });
     if (json !== undefined) merged.set('content-type', 'application/json');
+    // The interface language: the server words its errors in it.
+    merged.set('accept-language', currentLanguage());
     new Headers(headers).forEach((value, name) => {
       merged.set(name, value);
     });
@@ -51,8 +69,10 @@ export async function api<S extends z.ZodType>(
       ...(json !== undefined && { body: JSON.stringify(json) }),
     });
   } catch {
+    noteNoAnswer();
     throw new ApiError(0, null);
   }
+  noteAnswer(response.headers);
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const { ErrorResponse: errorSchema } = await import('@zielmonitor/shared/schemas/error');

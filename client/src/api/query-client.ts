@@ -6,11 +6,16 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 30_000,
-        // Client errors will not fix themselves; a dropped connection might.
+        // Client errors will not fix themselves; a dropped connection might, but offline a view says
+        // at once that it has no stored data instead of waiting for retries.
         retry: (failures, error) =>
-          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
+          !(error instanceof ApiError && ((error.status >= 400 && error.status < 500) || error.nothingStored)) &&
+          failures < 2,
         refetchOnWindowFocus: false,
+        // Offline the service worker answers from its store: ask it rather than pausing every query.
+        networkMode: 'always',
       },
+      mutations: { networkMode: 'always' },
     },
   });
 }

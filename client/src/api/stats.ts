@@ -19,6 +19,9 @@ export const ressortStatsQuery = (query: StatsQueryInput) =>
       ),
   });
 
+/** The per-Ressort table as CSV for German Excel, with the same figures and stamp as the view. */
+export const ressortStatsCsvUrl = (params: StatsQueryInput) => withQuery('/api/export/ressort-stats.csv', params);
+
 export const reportedFiguresQuery = (query: ReportedFiguresQueryInput) =>
   queryOptions({
     queryKey: statsKeys.figures(query),

@@ -4,6 +4,7 @@ import type { CreateRoundBody } from '@zielmonitor/shared/schemas/round';
 import type { ReturnBody } from '@zielmonitor/shared/schemas/submission';
 import { api, withQuery } from './client.ts';
 import { goalKeys } from './goals.ts';
+import { indicatorKeys } from './indicators.ts';
 import { invalidate } from './query-client.ts';
 import { statsKeys } from './stats.ts';
 
@@ -16,7 +17,7 @@ const workflowKeys = {
   round: (id: number) => ['rounds', id] as const,
 };
 
-/** Reports waiting for release (or decided) that the signed-in user's Ressorts are responsible for. */
+/** Reports and readings waiting for release (or decided) that the signed-in user's Ressorts are responsible for. */
 export const submissionsQuery = (state: 'pending' | 'released' | 'returned' = 'pending') =>
   queryOptions({
     queryKey: workflowKeys.submissions(state),
@@ -24,7 +25,7 @@ export const submissionsQuery = (state: 'pending' | 'released' | 'returned' = 'p
       api(() => submissionSchemas().then((m) => m.SubmissionsResponse), withQuery('/api/submissions', { state })),
   });
 
-/** Releasing or returning a submission changes the record: everything that shows a status refreshes. */
+/** Releasing or returning a submission changes the record: everything that shows a status or a rating refreshes. */
 export function useDecideSubmission() {
   const client = useQueryClient();
   return useMutation({
@@ -43,7 +44,16 @@ export function useDecideSubmission() {
         },
       ),
     onSettled: () =>
-      invalidate(client, ['submissions'], goalKeys.all, statsKeys.all, ['changes'], ['timeline'], workflowKeys.rounds),
+      invalidate(
+        client,
+        ['submissions'],
+        goalKeys.all,
+        indicatorKeys.all,
+        statsKeys.all,
+        ['changes'],
+        ['timeline'],
+        workflowKeys.rounds,
+      ),
   });
 }
 

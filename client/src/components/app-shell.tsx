@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
 import { versionsQuery } from '../api/meta.ts';
 import { UserMenu } from './user-menu.tsx';
@@ -8,6 +8,9 @@ import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT, type Lang } from '../lib/i18n.ts';
 import { AsOfControl } from './as-of-control.tsx';
 import { NavLink } from './nav-link.tsx';
+import { OfflineBanner } from './offline-banner.tsx';
+import { PageBoundary } from './page-boundary.tsx';
+import { newView } from '../lib/connection.ts';
 
 /** Parameters that follow the user from page to page. */
 const KEPT = ['version', 'asOf', 'knownAt', 'snapshot'] as const;
@@ -27,6 +30,7 @@ export function AppShell({ children, setLang }: { children: ReactNode; setLang: 
   const t = useT();
   const search = useKeptSearch();
   const [pathname] = useLocation();
+  useEffect(() => newView(), [pathname]);
   const links: [string, string][] = [
     ['/', t.nav.overview],
     ['/ziele', t.nav.goals],
@@ -74,13 +78,27 @@ export function AppShell({ children, setLang }: { children: ReactNode; setLang: 
         </div>
       </header>
       <main id="main" tabIndex={-1} key={pathname}>
+        <OfflineBanner />
         <PointInTimeBanner />
-        {children}
+        {/* A page that loads or fails does so in its place: header and navigation stay. */}
+        <PageBoundary title={t.offline.pageFailed} reload={t.offline.reload}>
+          <Suspense
+            fallback={
+              <p className="state state-loading" role="status">
+                {t.loading}
+              </p>
+            }
+          >
+            {children}
+          </Suspense>
+        </PageBoundary>
       </main>
       <footer className="app-footer">
         <p>{t.footer}</p>
         <p>
-          <NavLink to="/barrierefreiheit">{t.a11yTitle}</NavLink> · <a href="/api/docs">API</a>
+          <NavLink to="/barrierefreiheit">{t.a11yTitle}</NavLink> ·{' '}
+          <NavLink to="/datenschutz">{t.privacyTitle}</NavLink> · <NavLink to="/hinweise">{t.requestsLink}</NavLink> ·{' '}
+          <a href="/api/docs">API</a>
         </p>
       </footer>
     </>

@@ -20,11 +20,19 @@ export function QueryState<T>({
   const t = useT();
   const data = useDeferredValue(query.data);
   if (query.isError) {
-    const offline = query.error instanceof ApiError && query.error.status === 0;
+    const unreachable = query.error instanceof ApiError && query.error.status === 0;
+    // Offline with nothing stored for this view: said at once, not after a spinner.
+    const offline = query.error instanceof ApiError && query.error.nothingStored;
     return (
-      <div className="state state-error" role="alert">
+      <div className="state state-error" role="alert" data-testid={offline ? 'offline-no-data' : undefined}>
         <p>
-          <strong>{t.errorTitle}</strong> {offline ? t.errorOffline : query.error.message}
+          {offline ? (
+            t.offline.noData
+          ) : (
+            <>
+              <strong>{t.errorTitle}</strong> {unreachable ? t.errorOffline : query.error.message}
+            </>
+          )}
         </p>
         <button type="button" onClick={() => void query.refetch()}>
           {t.retry}

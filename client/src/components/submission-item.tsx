@@ -9,9 +9,16 @@ import { useT } from '../lib/i18n.ts';
 import { useWorkflowT } from '../lib/messages-workflow.ts';
 import { Field } from './field.tsx';
 import { formText } from '../lib/form-text.ts';
+import { SubmittedReadingText } from './submitted-reading.tsx';
 
-/** One submitted report with what it says, who sent it, and — for a second person — release or return. */
-export function SubmissionItem({ submission: s, showGoal = false }: { submission: Submission; showGoal?: boolean }) {
+/** One submitted report or reading with what it says, who sent it, and — for a second person — release or return. */
+export function SubmissionItem({
+  submission: s,
+  showSubject = false,
+}: {
+  submission: Submission;
+  showSubject?: boolean;
+}) {
   const t = useT();
   const w = useWorkflowT();
   const decide = useDecideSubmission();
@@ -21,7 +28,7 @@ export function SubmissionItem({ submission: s, showGoal = false }: { submission
     event.preventDefault();
     const parsed = ReturnBody.safeParse({
       reason: formText(new FormData(event.currentTarget), 'reason'),
-      expectedRevision: s.goalRevision,
+      expectedRevision: s.about.revision,
     });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues));
@@ -33,13 +40,19 @@ export function SubmissionItem({ submission: s, showGoal = false }: { submission
   return (
     <li className="submission" data-testid={`submission-${s.id}`}>
       <p>
-        <strong>{w.kind[s.kind]}</strong>
-        {showGoal && (
+        <strong>{s.about.type === 'goal' ? w.kind[s.kind] : w.readingKind[s.kind]}</strong>
+        {showSubject && (
           <>
             {' – '}
-            <Link to={`/ziele/${encodeURIComponent(s.goalId)}`}>
-              {s.goalId} {s.goalTitle}
+            <Link to={s.about.path}>
+              {s.about.type === 'goal' ? `${s.about.id} ${s.about.title}` : w.indicatorNamed(s.about.title)}
             </Link>
+          </>
+        )}
+        {s.reading && (
+          <>
+            {' · '}
+            <SubmittedReadingText reading={s.reading} />
           </>
         )}
         {s.status && (
@@ -59,24 +72,40 @@ export function SubmissionItem({ submission: s, showGoal = false }: { submission
       </p>
       <p className="muted">{w.submittedBy(s.reporter, formatDate(s.submittedAt, t.lang))}</p>
       {s.note && <p className="note">{s.note}</p>}
+      {(s.evidence.url ?? s.evidence.reference) && (
+        <p className="muted">
+          {w.evidence}:{' '}
+          {s.evidence.url ? (
+            <a href={s.evidence.url} rel="noreferrer noopener" target="_blank">
+              {s.evidence.reference ?? s.evidence.url}
+            </a>
+          ) : (
+            s.evidence.reference
+          )}
+        </p>
+      )}
       {s.reason && (
         <p>
           {t.time.reason}: {s.reason}
         </p>
       )}
-      {s.decidedBy && s.decidedAt && (
-        <p className="muted">
-          {w.decidedBy(s.decidedBy, formatDate(s.decidedAt, t.lang))}
-          {s.decisionReason && ` – ${s.decisionReason}`}
+      {s.state !== 'pending' && s.decidedBy && s.decidedAt && (
+        <p className="muted">{w.decidedBy[s.state](s.decidedBy, formatDate(s.decidedAt, t.lang))}</p>
+      )}
+      {s.decisionReason && (
+        <p className="note" data-testid="return-reason">
+          {w.returnedBecause}: {s.decisionReason}
         </p>
       )}
-      {s.state === 'pending' && !s.canDecide && <p className="muted">{w.ownSubmission}</p>}
+      {s.state === 'pending' && !s.canDecide && (
+        <p className="muted">{s.mine ? w.ownSubmission : w.othersSubmission}</p>
+      )}
       {s.canDecide && (
         <div className="decision">
           <button
             type="button"
             disabled={decide.isPending}
-            onClick={() => decide.mutate({ id: s.id, release: true, expectedRevision: s.goalRevision })}
+            onClick={() => decide.mutate({ id: s.id, release: true, expectedRevision: s.about.revision })}
           >
             {w.release}
           </button>{' '}

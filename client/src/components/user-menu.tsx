@@ -21,8 +21,9 @@ export function UserMenu() {
   return (
     <div className="user-menu">
       <span className="muted">{t.auth.signedInAs(user.name)}</span>
-      <NavLink to="/meine-ziele">{t.nav.myGoals}</NavLink>
-      <NavLink to="/freigaben">{t.nav.review}</NavLink>
+      {user.role !== 'assessor' && <NavLink to="/meine-ziele">{t.nav.myGoals}</NavLink>}
+      {user.role !== 'assessor' && <NavLink to="/freigaben">{t.nav.review}</NavLink>}
+      {user.role !== 'assessor' && <NavLink to="/hinweise">{t.nav.requests}</NavLink>}
       {user.role === 'admin' && <NavLink to="/protokoll">{t.nav.audit}</NavLink>}
       {user.role === 'admin' && <NavLink to="/import">Import</NavLink>}
       {user.role === 'admin' && <NavLink to="/konten">{t.nav.users}</NavLink>}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { Track } from '@zielmonitor/shared/schemas/common';
 import type { PointInTimeEcho } from '@zielmonitor/shared/schemas/point-in-time';
@@ -7,9 +7,10 @@ import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { formatDate, formatDateTime } from '@zielmonitor/shared/time/format';
 import { COUNTING_RULE_TEXT, type CountingRule } from '@zielmonitor/shared/vocabulary/counting-rules';
 import { versionsQuery } from '../api/meta.ts';
-import { useCreateSnapshot } from '../api/time.ts';
-import { citableLink, localPath, snapshotView, withTodaysKnowledge } from '../lib/citable-link.ts';
+import { citableLink, withTodaysKnowledge } from '../lib/citable-link.ts';
 import { useT } from '../lib/i18n.ts';
+
+const StampActions = lazy(() => import('./stamp-actions.tsx').then((m) => ({ default: m.StampActions })));
 
 export type StampProps = {
   /** The point in time of the view's main answer. */
@@ -29,13 +30,10 @@ export type StampProps = {
  */
 export function ViewStamp({ at, version, track, rule = null }: StampProps) {
   const t = useT();
-  const [pathname, navigate] = useLocation();
+  const [pathname] = useLocation();
   const search = useSearch();
   const versions = useQuery(versionsQuery());
-  const create = useCreateSnapshot();
-  const [copied, setCopied] = useState(false);
-  const [frozen, setFrozen] = useState<string | null>(null);
-  const linkId = useId();
+  const [open, setOpen] = useState(false);
   const v = versions.data?.find((candidate) => candidate.key === version);
   const preset = version !== null && !new URLSearchParams(search).has('version');
   const link = citableLink(window.location.origin, pathname, search, at, version);
@@ -46,7 +44,8 @@ export function ViewStamp({ at, version, track, rule = null }: StampProps) {
         ? t.stamp.version(v.key, formatDate(v.presentedOn, t.lang))
         : `${t.version} ${version}`,
     track === 'both' ? t.stamp.bothTracks : t.stamp.track(t.trackShort[track]),
-    rule && t.stamp.rule(COUNTING_RULE_TEXT[rule.rule][t.lang].label, rule.basis),
+    // A view without a counting rule says so, so that a printout never leaves the reader guessing.
+    rule ? t.stamp.rule(COUNTING_RULE_TEXT[rule.rule][t.lang].label, rule.basis) : t.stamp.noRule,
     v && t.stamp.coverage(v.documentedGoalCount, v.declaredGoalCount),
     at.snapshot
       ? t.stamp.snapshot(at.snapshot.title)
@@ -55,24 +54,6 @@ export function ViewStamp({ at, version, track, rule = null }: StampProps) {
         : t.stamp.asOfToday(formatDate(todayInBerlin(), t.lang)),
     t.stamp.knownAt(formatDateTime(at.recordedUntil, t.lang)),
   ].filter((fact): fact is string => Boolean(fact));
-
-  const copy = () => {
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined outside a secure context (plain http), though the DOM types say otherwise
-    void navigator.clipboard?.writeText(link).then(
-      () => setCopied(true),
-      () => setCopied(false),
-    );
-  };
-  const freeze = () =>
-    create.mutate(
-      { view: snapshotView(pathname, search, version ?? versions.data?.[0]?.key ?? '1.0', at.asOf) },
-      {
-        onSuccess: (snapshot) => {
-          setFrozen(snapshot.created ? t.stamp.frozen : t.stamp.frozenBefore);
-          navigate(localPath(snapshot.url));
-        },
-      },
-    );
 
   return (
     <section className="view-stamp" aria-label={t.stamp.title} data-testid="view-stamp">
@@ -99,34 +80,13 @@ export function ViewStamp({ at, version, track, rule = null }: StampProps) {
       <p className="print-only stamp-link">
         {t.stamp.cite}: {link}
       </p>
-      <details className="stamp-actions">
+      {/* Copying and freezing are for the few who cite: their code loads when the section is opened. */}
+      <details className="stamp-actions" onToggle={(e) => e.currentTarget.open && setOpen(true)}>
         <summary>{t.stamp.cite}</summary>
-        <p className="field-hint">{t.stamp.citeHint}</p>
-        <label htmlFor={linkId} className="visually-hidden">
-          {t.stamp.cite}
-        </label>
-        <input id={linkId} className="cite-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
-        <p>
-          <button type="button" onClick={copy}>
-            {t.stamp.copy}
-          </button>{' '}
-          <span role="status">{copied ? t.stamp.copied : ''}</span>
-        </p>
-        {!at.snapshot && (
-          <>
-            <p className="field-hint">{t.stamp.freezeHint}</p>
-            <p>
-              <button type="button" onClick={freeze} disabled={create.isPending}>
-                {t.stamp.freeze}
-              </button>{' '}
-              <span role="status">{frozen ?? ''}</span>
-            </p>
-            {create.error && (
-              <p className="form-error" role="alert">
-                {create.error.message}
-              </p>
-            )}
-          </>
+        {open && (
+          <Suspense fallback={<p role="status">{t.loading}</p>}>
+            <StampActions link={link} at={at} version={version} />
+          </Suspense>
         )}
       </details>
     </section>

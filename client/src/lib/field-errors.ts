@@ -1,7 +1,8 @@
 import { applyGermanValidationMessages } from '@zielmonitor/shared/schemas/locale';
+import { currentLanguage } from './language.ts';
 
-// Every form shows zod's messages through this module: they are German from its first use.
-applyGermanValidationMessages();
+// Every form shows zod's messages through this module: in the interface's language from its first use.
+applyGermanValidationMessages(currentLanguage);
 
 /** zod issues → the first message per field, keyed by dotted path (e.g. `evidence.url`). */
 export function fieldErrors(

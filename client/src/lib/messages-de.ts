@@ -19,6 +19,7 @@ export const de = {
     session: 'Sitzungsmodus',
     login: 'Anmelden',
     myGoals: 'Meine Ziele',
+    requests: 'Hinweise',
     audit: 'Protokoll',
     review: 'Freigaben',
     rounds: 'Berichtsrunden',
@@ -45,6 +46,21 @@ export const de = {
   errorTitle: 'Die Daten konnten nicht geladen werden.',
   errorOffline: 'Der Server ist gerade nicht erreichbar. Bitte prüfen Sie die Verbindung.',
   retry: 'Erneut versuchen',
+  offline: {
+    noData:
+      'Sie sind offline, und diese Ansicht wurde vorher nicht geöffnet: Für sie sind keine Daten gespeichert. Sie erscheint, sobald die Verbindung wieder besteht; alle anderen Seiten bleiben erreichbar.',
+    stored: (when: string) =>
+      `offline – Stand vom ${when}: Der Server ist nicht erreichbar; diese Ansicht zeigt die zuletzt geladenen Daten.`,
+    plain: 'offline – Der Server ist nicht erreichbar. Neue Daten erscheinen, sobald die Verbindung wieder besteht.',
+    pageFailed: 'Diese Seite konnte nicht geladen werden.',
+    reload: 'Neu laden',
+  },
+  tableScrolls: 'Weitere Spalten: Tabelle seitlich wischen oder mit den Pfeiltasten bewegen →',
+  chartDownload: {
+    svg: 'Diagramm als SVG herunterladen',
+    png: 'Diagramm als PNG herunterladen',
+    source: 'Quelle: Zielmonitor, nach öffentlichen Dokumenten (Quellen je Ziel)',
+  },
   empty: 'Keine Einträge für diese Auswahl.',
   overview: {
     title: 'Wie weit sind die Ziele der Digitalstrategie?',
@@ -81,6 +97,7 @@ export const de = {
       ]
         .filter(Boolean)
         .join(' '),
+    tableCsv: 'Tabelle als CSV für Excel herunterladen',
     tableCaption: 'Ziele je Ressort und Status',
     ressort: 'Ressort',
     total: 'Ziele',
@@ -127,6 +144,7 @@ export const de = {
     colHorizon: 'Zeithorizont',
     colDue: 'Fällig',
     colStatus: 'Status laut Landesregierung',
+    colStatusShort: 'Status (Land)',
     colIndependent: 'Unabhängige Einschätzung',
     sortBy: (column: string) => `Nach ${column} sortieren`,
     overdue: 'überfällig',
@@ -198,11 +216,12 @@ export const de = {
   },
   controller: {
     myGoals: 'Meine Ziele',
-    intro: (ressorts: string) => `Ziele der Ressorts ${ressorts}, fällige und überfällige zuerst.`,
-    introAdmin: 'Als Administration können Sie für alle Ziele melden. Fällige und überfällige zuerst.',
+    intro: (ressorts: string[]) =>
+      `${ressorts.length === 1 ? 'Ziele Ihres Ressorts' : 'Ziele Ihrer Ressorts'} ${ressorts.join(', ')}, fällige und überfällige zuerst.`,
+    introAdmin: 'Mit der Rolle Administration können Sie für alle Ziele melden. Fällige und überfällige zuerst.',
     report: 'Stand melden',
     formTitle: 'Stand melden',
-    current: 'Bisheriger amtlicher Stand',
+    current: 'Aktueller Stand laut Landesregierung',
     status: 'Neuer Status',
     progress: 'Fortschritt in Prozent (freiwillig)',
     effectiveDate: 'Gilt ab',
@@ -311,17 +330,6 @@ export const de = {
     hash: 'Prüfsumme (SHA-256)',
     backToNow: 'Zum aktuellen Stand',
   },
-  session: {
-    dataFrom: 'Daten vom',
-    online: 'verbunden',
-    offline: 'offline – Daten bleiben stehen',
-    fullscreen: 'Vollbild',
-    jumpTo: 'Springe zu',
-    help: '→ / Bild ↓ weiter · ← / Bild ↑ zurück · Ressort oder Ziel-ID tippen und Enter: springen',
-    titleNote:
-      'Sitzungsmodus: Die Daten sind auf den oben genannten Stand festgelegt und ändern sich während der Sitzung nicht.',
-    officialOnly: 'Status nach Meldungen der Landesregierung; nur öffentlich belegte Ziele.',
-  },
   plain: {
     title: 'Was ist der Zielmonitor? (einfache Sprache)',
     text: [
@@ -343,6 +351,8 @@ export const de = {
       'Quellen zu jedem Ziel auf der jeweiligen Zielseite; Ressortzuschnitte und Nachfolge mit Quellen in data/ressorts.json.',
   },
   a11yTitle: 'Erklärung zur Barrierefreiheit',
+  privacyTitle: 'Datenschutzerklärung',
+  requestsLink: 'Hinweise aus der Öffentlichkeit',
   stamp: {
     versionShort: (key: string) => `Digitalstrategie ${key}`,
     allVersions: 'Digitalstrategie 1.0 und 2.0',
@@ -353,6 +363,7 @@ export const de = {
     bothTracks: 'Wessen Einschätzung: Landesregierung und unabhängige Stellen, getrennt nebeneinander',
     rule: (label: string, n: number | null) =>
       `Zählweise: ${label}${n === null ? '' : n === 1 ? ' (1 belegtes Ziel)' : ` (${n} belegte Ziele)`}`,
+    noRule: 'Zählweise: jedes Ziel einzeln, nichts zusammengezählt',
     coverage: (documented: number, declared: number) =>
       `Abdeckung: ${documented} von ${declared} Zielen öffentlich belegt`,
     asOf: (date: string) => `Stand: ${date}`,

@@ -20,6 +20,7 @@ export const en: typeof de = {
     session: 'Session mode',
     login: 'Log in',
     myGoals: 'My goals',
+    requests: 'Error reports',
     audit: 'Audit log',
     review: 'Releases',
     rounds: 'Reporting rounds',
@@ -46,6 +47,20 @@ export const en: typeof de = {
   errorTitle: 'The data could not be loaded.',
   errorOffline: 'The server cannot be reached right now. Please check the connection.',
   retry: 'Try again',
+  offline: {
+    noData:
+      'You are offline, and this view was not opened before: no data is stored for it. It appears as soon as the connection is back; every other page stays available.',
+    stored: (when) => `offline – as of ${when}: the server cannot be reached; this view shows the data last loaded.`,
+    plain: 'offline – the server cannot be reached. New data appears as soon as the connection is back.',
+    pageFailed: 'This page could not be loaded.',
+    reload: 'Reload',
+  },
+  tableScrolls: 'More columns: swipe the table sideways or use the arrow keys →',
+  chartDownload: {
+    svg: 'Download the chart as SVG',
+    png: 'Download the chart as PNG',
+    source: 'Source: Zielmonitor, from public documents (sources per goal)',
+  },
   empty: 'Nothing matches this selection.',
   overview: {
     title: 'How far along are the goals of the digital strategy?',
@@ -78,6 +93,7 @@ export const en: typeof de = {
       ]
         .filter(Boolean)
         .join(' '),
+    tableCsv: 'Download the table as CSV for Excel',
     tableCaption: 'Goals per ministry and status',
     ressort: 'Ministry',
     total: 'Goals',
@@ -123,6 +139,7 @@ export const en: typeof de = {
     colHorizon: 'Horizon',
     colDue: 'Due',
     colStatus: 'Status according to the government',
+    colStatusShort: 'Status (govt.)',
     colIndependent: 'Independent assessment',
     sortBy: (column) => `Sort by ${column}`,
     overdue: 'overdue',
@@ -188,7 +205,7 @@ export const en: typeof de = {
   },
   controller: {
     myGoals: 'My goals',
-    intro: (ressorts) => `Goals of ${ressorts}, due and overdue first.`,
+    intro: (ressorts) => `Goals of ${ressorts.join(', ')}, due and overdue first.`,
     introAdmin: 'As an administrator you can report on every goal. Due and overdue first.',
     report: 'Report status',
     formTitle: 'Report status',
@@ -301,16 +318,6 @@ export const en: typeof de = {
     hash: 'Checksum (SHA-256)',
     backToNow: 'Back to the current state',
   },
-  session: {
-    dataFrom: 'Data as of',
-    online: 'connected',
-    offline: 'offline – data stays on screen',
-    fullscreen: 'Full screen',
-    jumpTo: 'Jump to',
-    help: '→ / Page ↓ next · ← / Page ↑ back · type a ministry or goal id and Enter: jump',
-    titleNote: 'Session mode: the data is locked to the state above and does not change during the session.',
-    officialOnly: 'Status by the state government’s reports; publicly documented goals only.',
-  },
   plain: {
     title: 'What is Zielmonitor? (plain language)',
     text: [
@@ -332,6 +339,8 @@ export const en: typeof de = {
       'Sources for each goal on its goal page; ministry remits and succession with sources in data/ressorts.json.',
   },
   a11yTitle: 'Accessibility statement',
+  privacyTitle: 'Privacy policy',
+  requestsLink: 'Reports from the public',
   stamp: {
     versionShort: (key) => `Digital strategy ${key}`,
     allVersions: 'Digital strategy 1.0 and 2.0',
@@ -342,6 +351,7 @@ export const en: typeof de = {
     bothTracks: 'Whose assessment: state government and independent sources, kept apart',
     rule: (label, n) =>
       `Counting rule: ${label}${n === null ? '' : n === 1 ? ' (1 documented goal)' : ` (${n} documented goals)`}`,
+    noRule: 'Counting rule: each goal on its own, nothing added up',
     coverage: (documented, declared) => `Coverage: ${documented} of ${declared} goals publicly documented`,
     asOf: (date) => `As of: ${date}`,
     asOfToday: (date) => `As of: today, ${date}`,

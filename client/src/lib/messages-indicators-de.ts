@@ -25,9 +25,7 @@ export const indicatorsDe = {
     before_plan: 'Messwert vor dem Ausgangswert',
     bound: 'die Grenze („mindestens“, „höchstens“) entscheidet hier nicht',
   },
-  qualifier: { exact: '', about: 'etwa ', at_least: 'mindestens ', at_most: 'höchstens ' },
   percentPoints: (n: string, one: boolean) => `${n} ${one ? 'Prozentpunkt' : 'Prozentpunkte'}`,
-  when: { day: (d: string) => `am ${d}`, month: (d: string) => `im ${d}`, year: (d: string) => `im Jahr ${d}` },
   gapBehind: (value: string, planned: string, when: string, gap: string) =>
     `${value} statt der geplanten ${planned} ${when} – ${gap} hinter dem Plan`,
   gapAhead: (value: string, planned: string, when: string, gap: string) =>

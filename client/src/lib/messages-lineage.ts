@@ -43,7 +43,7 @@ const de = {
   dueAfter: 'fällig danach',
   noDue: 'ohne Frist',
   dueNote:
-    'Fälligkeit: ausdrückliche Frist, sonst aus dem Zeithorizont abgeleitet (Definition der Strategie). Wahlperioden sind Daten mit Quelle, kein Programmcode.',
+    'Fälligkeit: ausdrückliche Frist, sonst aus dem Zeithorizont abgeleitet (Definition der Strategie). Die Wahlperioden stehen mit ihrer Quelle in den Daten.',
 };
 
 const en: typeof de = {

@@ -1,4 +1,7 @@
-import { SUBMISSION_KIND_LABELS } from '@zielmonitor/shared/vocabulary/labels';
+import {
+  READING_SUBMISSION_KIND_LABELS,
+  SUBMISSION_KIND_LABELS,
+} from '@zielmonitor/shared/vocabulary/submission-labels';
 import { useT } from './i18n.ts';
 
 /**
@@ -24,23 +27,39 @@ const de = {
     n === 1
       ? '1 Meldung wartet auf Freigabe durch eine zweite Person.'
       : `${n} Meldungen warten auf Freigabe durch eine zweite Person.`,
+  pendingReadingsPublic: (n: number) =>
+    n === 1
+      ? '1 Messwert wartet auf Freigabe durch eine zweite Person. Bewertet ist bis dahin der bisherige Stand.'
+      : `${n} Messwerte warten auf Freigabe durch eine zweite Person. Bewertet ist bis dahin der bisherige Stand.`,
   pendingTitle: 'Wartet auf Freigabe',
   submitted:
     'Eingereicht. Ihre Meldung wird öffentlich, sobald eine zweite Person sie freigibt; bis dahin gilt der bisherige Stand.',
+  readingSubmitted:
+    'Eingereicht. Ihr Messwert wird öffentlich und bewertet, sobald eine zweite Person ihn freigibt; bis dahin gilt der bisherige Stand.',
   kind: SUBMISSION_KIND_LABELS.de,
+  readingKind: READING_SUBMISSION_KIND_LABELS.de,
+  indicatorNamed: (name: string) => `Kennzahl „${name}“`,
+  readingCorrected: (value: string, before: string) => `${value} statt bisher ${before}`,
+  readingWithdrawn: (before: string) => `zurückzuziehen: ${before}`,
+  evidence: 'Beleg',
   state: { pending: 'wartet auf Freigabe', released: 'freigegeben', returned: 'zurückgegeben' },
   submittedBy: (who: string, date: string) => `eingereicht von ${who} am ${date}`,
-  decidedBy: (who: string, date: string) => `entschieden von ${who} am ${date}`,
+  decidedBy: {
+    released: (who: string, date: string) => `freigegeben von ${who} am ${date}`,
+    returned: (who: string, date: string) => `zurückgegeben von ${who} am ${date}`,
+  },
+  returnedBecause: 'Grund der Rückgabe',
   release: 'Freigeben',
   returnAction: 'Zurückgeben',
   returnReason: 'Grund für die Rückgabe',
   returnSubmit: 'Mit diesem Grund zurückgeben',
   reviewTitle: 'Freigaben',
   reviewIntro:
-    'Meldungen der Ministerien werden erst öffentlich, wenn eine zweite Person sie freigibt (Vier-Augen-Prinzip). Eigene Meldungen gibt immer jemand anderes frei.',
-  reviewEmpty: 'Zurzeit wartet keine Meldung Ihrer Ressorts auf Freigabe.',
+    'Meldungen und Messwerte der Ministerien werden erst öffentlich, wenn eine zweite Person sie freigibt (Vier-Augen-Prinzip). Eigene gibt immer jemand anderes frei.',
+  reviewEmpty: 'Zurzeit wartet keine Meldung und kein Messwert Ihrer Ressorts auf Freigabe.',
   returnedTitle: 'Zurückgegeben',
-  ownSubmission: 'Ihre eigene Meldung – eine zweite Person gibt sie frei.',
+  ownSubmission: 'Von Ihnen eingereicht – freigeben kann nur eine zweite Person.',
+  othersSubmission: 'Freigeben kann eine Prüferin oder ein Prüfer Ihres Ressorts oder die Administration.',
   roundsTitle: 'Berichtsrunden',
   roundsIntro:
     'In einer Berichtsrunde meldet jedes Ressort bis zu einem Stichtag den Stand jedes seiner Ziele – oder bestätigt ihn als unverändert. Hier steht öffentlich, welches Ressort vollständig gemeldet hat und welches nicht.',
@@ -104,23 +123,39 @@ const en: typeof de = {
     n === 1
       ? '1 report is waiting for release by a second person.'
       : `${n} reports are waiting for release by a second person.`,
+  pendingReadingsPublic: (n) =>
+    n === 1
+      ? '1 reading is waiting for release by a second person. Until then the previous figures are rated.'
+      : `${n} readings are waiting for release by a second person. Until then the previous figures are rated.`,
   pendingTitle: 'Waiting for release',
   submitted:
     'Submitted. Your report becomes public once a second person releases it; until then the previous status applies.',
+  readingSubmitted:
+    'Submitted. Your reading becomes public and rated once a second person releases it; until then the previous figures apply.',
   kind: SUBMISSION_KIND_LABELS.en,
+  readingKind: READING_SUBMISSION_KIND_LABELS.en,
+  indicatorNamed: (name) => `Indicator “${name}”`,
+  readingCorrected: (value, before) => `${value} instead of ${before} so far`,
+  readingWithdrawn: (before) => `to be withdrawn: ${before}`,
+  evidence: 'Evidence',
   state: { pending: 'waiting for release', released: 'released', returned: 'returned' },
   submittedBy: (who, date) => `submitted by ${who} on ${date}`,
-  decidedBy: (who, date) => `decided by ${who} on ${date}`,
+  decidedBy: {
+    released: (who, date) => `released by ${who} on ${date}`,
+    returned: (who, date) => `returned by ${who} on ${date}`,
+  },
+  returnedBecause: 'Reason for returning',
   release: 'Release',
   returnAction: 'Return',
   returnReason: 'Reason for returning it',
   returnSubmit: 'Return with this reason',
   reviewTitle: 'Releases',
   reviewIntro:
-    'Ministries’ reports become public only once a second person releases them (four-eyes principle). Someone else always releases your own reports.',
-  reviewEmpty: 'No report of your ministries is waiting for release.',
+    'Ministries’ reports and readings become public only once a second person releases them (four-eyes principle). Someone else always releases your own.',
+  reviewEmpty: 'No report or reading of your ministries is waiting for release.',
   returnedTitle: 'Returned',
-  ownSubmission: 'Your own report — a second person releases it.',
+  ownSubmission: 'Submitted by you — only a second person can release it.',
+  othersSubmission: 'A reviewer of your ministry or the administration can release it.',
   roundsTitle: 'Reporting rounds',
   roundsIntro:
     'In a reporting round every ministry reports the status of each of its goals by a deadline — or confirms it unchanged. This page shows publicly which ministry reported completely and which did not.',

@@ -3,7 +3,17 @@ import type { AuditChange, AuditSubject } from '@zielmonitor/shared/schemas/audi
 import { AUDIT_ACTION_LABELS } from '@zielmonitor/shared/vocabulary/audit-actions';
 import { formatDate, formatDateTime } from '@zielmonitor/shared/time/format';
 import { roleLabel } from '@zielmonitor/shared/vocabulary/roles';
-import { STATUS_LABEL_DE, SUBMISSION_KIND_LABELS } from '@zielmonitor/shared/vocabulary/labels';
+import {
+  FREQUENCY_LABEL_DE,
+  REQUEST_STATE_LABEL_DE,
+  STATUS_LABEL_DE,
+  SUBSCRIPTION_SCOPE_LABEL_DE,
+  replyAuthorLabel,
+} from '@zielmonitor/shared/vocabulary/labels';
+import {
+  READING_SUBMISSION_KIND_LABELS,
+  SUBMISSION_KIND_LABELS,
+} from '@zielmonitor/shared/vocabulary/submission-labels';
 
 /**
  * The audit log in words an administration reads: what happened, to what, and what changed,
@@ -29,6 +39,13 @@ const change = (label: string, before: string | null, after: string | null): Aud
   before === null && after === null ? [] : [{ label, before, after }];
 
 const KINDS: Record<string, string> = SUBMISSION_KIND_LABELS.de;
+const READING_KINDS: Record<string, string> = READING_SUBMISSION_KIND_LABELS.de;
+/** A reading's date as stated: `2026-03` → März 2026, `2026-03-31` → 31.03.2026. */
+const stated = (value: unknown): string | null =>
+  typeof value === 'string' && /^\d{4}(-\d{2}){0,2}$/.test(value) ? formatDate(value, 'de') : null;
+/** A measured value as German writes it, exact: 93.5 → "93,5". */
+const value = (v: unknown): string | null => (typeof v === 'number' ? String(v).replace('.', ',') : null);
+const decided = (action: string) => (action.endsWith('.release') ? 'freigegeben' : 'zurückgegeben');
 
 /** The labelled changes of one audit entry. */
 export function auditChanges(action: string, beforeValue: unknown, afterValue: unknown): AuditChange[] {
@@ -67,11 +84,7 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
     case 'submission.release':
     case 'submission.return':
       return [
-        ...change(
-          'Einreichung',
-          'wartet auf Freigabe',
-          action === 'submission.release' ? 'freigegeben' : 'zurückgegeben',
-        ),
+        ...change('Einreichung', 'wartet auf Freigabe', decided(action)),
         ...change('Status', null, status(event.status)),
         ...change('Grund', null, text(obj(after.submission).reason)),
       ];
@@ -107,7 +120,7 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
     case 'indicator.reading.import': {
       const reading = obj(after.reading ?? after);
       return [
-        ...change('Wert', null, text(reading.value)),
+        ...change('Wert', null, value(reading.value)),
         ...change('Stand', null, day(reading.date)),
         ...change('Anmerkung', null, text(reading.note)),
       ];
@@ -115,15 +128,74 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
     case 'indicator.reading.correct':
     case 'indicator.reading.withdraw':
       return [
-        ...change('Wert', text(obj(before.reading).value), text(obj(after.replacement).value)),
+        ...change('Wert', value(obj(before.reading).value), value(obj(after.replacement).value)),
         ...change('Stand', day(obj(before.reading).date), day(obj(after.replacement).date)),
         ...change('Grund', null, text(after.reason)),
+      ];
+    case 'indicator.reading.submit': {
+      const s = obj(after.submission);
+      const reading = obj(s.reading);
+      return [
+        ...change('Art', null, READING_KINDS[text(s.kind) ?? ''] ?? null),
+        ...change('Wert', value(obj(before.reading).value), value(reading.value)),
+        ...change('Stand', day(obj(before.reading).date), stated(reading.date)),
+        ...change('Grund', null, text(s.reason)),
+      ];
+    }
+    case 'indicator.reading.release':
+    case 'indicator.reading.return':
+      return [
+        ...change('Einreichung', 'wartet auf Freigabe', decided(action)),
+        ...change('Art', null, READING_KINDS[text(obj(after.submission).kind) ?? ''] ?? null),
+        ...change('Wert', null, value(obj(after.reading).value)),
+        ...change('Stand', null, day(obj(after.reading).date)),
+        ...change('Grund', null, text(obj(after.submission).reason)),
       ];
     case 'import.indicator-readings':
       return [
         ...change('Neue Messwerte', null, text(after.created)),
         ...change('Unverändert', null, text(after.unchanged)),
       ];
+    case 'reply.create':
+    case 'reply.correct':
+    case 'reply.withdraw': {
+      const reply = obj(after.reply);
+      const earlier = obj(before.reply);
+      return [
+        ...change('Für', null, replyAuthor(reply.author ?? earlier.author)),
+        ...change('Antwort auf', null, replyTarget(reply.target ?? earlier.target)),
+        ...change('Stellungnahme', text(earlier.text), text(reply.text)),
+        ...change('Grund', null, text(after.reason)),
+      ];
+    }
+    case 'request.create':
+      return [
+        ...change('Betrifft', null, text(after.subject)),
+        ...change('Hinweis', null, text(after.description)),
+        ...change('Antwort per E-Mail erbeten', null, after.answerByMail === true ? 'ja' : 'nein'),
+      ];
+    case 'request.answer':
+      return [
+        ...change(
+          'Hinweis',
+          `Nr. ${text(before.request) ?? '–'}, offen`,
+          REQUEST_STATE_LABEL_DE[text(after.state) ?? ''] ?? null,
+        ),
+        ...change('Antwort', null, text(after.answer)),
+        ...change('Berichtigung', null, text(obj(after.link).path)),
+      ];
+    case 'subscription.confirm':
+    case 'subscription.end': {
+      const s = action === 'subscription.confirm' ? after : before;
+      return [
+        ...change(
+          'Abonniert',
+          null,
+          `${SUBSCRIPTION_SCOPE_LABEL_DE[text(s.scope) ?? ''] ?? 'Angebot'} ${text(s.scopeId) ?? ''}`.trim(),
+        ),
+        ...change('Häufigkeit', null, FREQUENCY_LABEL_DE[text(s.frequency) ?? ''] ?? null),
+      ];
+    }
     case 'database.restore':
       return [
         ...change('Sicherung', null, text(after.source)),
@@ -139,6 +211,7 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
         ...change('Name', null, text(after.name)),
         ...change('Rolle', null, role(after.role)),
         ...change('Ressorts', null, list(after.ressorts)),
+        ...change('Organisation', null, text(after.organisation)),
       ];
     case 'user.invite':
     case 'user.reset-link':
@@ -157,6 +230,7 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
         ...change('Name', text(before.name), text(after.name)),
         ...change('Rolle', role(before.role), role(after.role)),
         ...change('Ressorts', list(before.ressorts), list(after.ressorts)),
+        ...change('Organisation', text(before.organisation), text(after.organisation)),
       ].filter((c) => c.before !== c.after);
     case 'user.disable':
       return [...change('Konto', 'aktiv', 'gesperrt'), ...sessionsEnded(after)];
@@ -196,6 +270,18 @@ export function auditChanges(action: string, beforeValue: unknown, afterValue: u
   }
 }
 
+const replyAuthor = (value: unknown): string | null => {
+  const author = obj(value);
+  const name = text(author.name);
+  return name === null
+    ? null
+    : replyAuthorLabel({ kind: author.kind === 'ressort' ? 'ressort' : 'organisation', name });
+};
+const replyTarget = (value: unknown): string | null => {
+  const target = obj(value);
+  const id = text(target.id);
+  return id === null ? null : target.kind === 'reading' ? `Messwert Nr. ${id}` : `Meldung Nr. ${id}`;
+};
 const role = (value: unknown): string | null => (typeof value === 'string' ? roleLabel(value) : null);
 const dateTime = (value: unknown): string | null => (typeof value === 'string' ? formatDateTime(value, 'de') : null);
 const METHOD_LABELS: Record<string, string> = {

@@ -11,3 +11,4 @@ export const textResponse = (
 ) => z.string().meta({ contentMediaType: mediaType, description });
 
 export const CsvResponse = textResponse('text/csv', 'CSV für Excel (Semikolon, UTF-8 mit BOM)');
+export const AtomResponse = textResponse('application/atom+xml', 'Atom-Feed (RFC 4287)');

@@ -21,6 +21,13 @@ declare module 'fastify' {
     /** A login between password and second factor: only the second-step routes accept it. */
     pending: PendingLogin | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * A write authorised by a token in its address alone, never by a cookie, that other sites'
+     * servers send (RFC 8058 one-click unsubscribe): exempt from the same-origin rule.
+     */
+    allowCrossSite?: true;
+  }
 }
 
 const SESSION_COOKIE = 'zm_session';
@@ -51,7 +58,7 @@ export const authPlugin = fp<{ session: SessionPolicy; publicOrigin: string | un
     app.decorateRequest('pending', null);
 
     app.addHook('onRequest', async (request) => {
-      if (!SAFE_METHODS.has(request.method)) {
+      if (!SAFE_METHODS.has(request.method) && request.routeOptions.config.allowCrossSite !== true) {
         const site = request.headers['sec-fetch-site'];
         const origin = request.headers.origin;
         if (site !== 'same-origin' && origin !== ownOrigin(request, opts.publicOrigin)) {

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorIssue, ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import type { StatusConflict } from '@zielmonitor/shared/schemas/status-update';
+import { validationMessage, type IssueFacts } from '@zielmonitor/shared/schemas/validation-messages';
 import { AppError, RetryLater } from '../lib/errors.ts';
 import { isBusy, isUnwritable } from '../lib/sqlite-errors.ts';
 
@@ -45,22 +46,41 @@ function clientErrorMessage(err: ThrownError, request: FastifyRequest): string {
   }
 }
 
+/** The English interface sends Accept-Language: en; everything else is answered in German. */
+const englishWanted = (request: FastifyRequest) => /^en\b/i.test(request.headers['accept-language'] ?? '');
+
+/**
+ * A validation message in English: the generic ones (worded by validation-messages.ts, German at
+ * parse time) are worded again; a message a schema sets itself is German only and stays so.
+ */
+function inEnglish(facts: IssueFacts, german: string | undefined): string {
+  for (const input of [undefined, null]) {
+    if (validationMessage({ ...facts, input }, 'de') === german) return validationMessage({ ...facts, input }, 'en');
+  }
+  return german ?? validationMessage(facts, 'en');
+}
+
 /** The one error handler: every failure leaves as `{ error: { code, message, issues? } }`. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: ThrownError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const location = LOCATIONS[err.validationContext ?? ''] ?? err.validationContext ?? 'request';
+      const english = englishWanted(request);
       const issues: ErrorIssue[] = err.validation.map((v) => {
         const path = v.instancePath.split('/').filter(Boolean);
         const keys = (v.params as { keys?: unknown }).keys;
+        const facts: IssueFacts = { ...v.params, code: v.keyword };
         // An unknown key is named as the field itself, not as its parent object.
         if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
-          return { location, field: [...path, keys.join(', ')].join('.'), message: 'unbekanntes Feld' };
+          const message = validationMessage(facts, english ? 'en' : 'de');
+          return { location, field: [...path, keys.join(', ')].join('.'), message };
         }
-        return { location, field: path.join('.') || '(gesamt)', message: v.message ?? 'ungültiger Wert' };
+        const message = english ? inEnglish(facts, v.message) : (v.message ?? validationMessage(facts, 'de'));
+        return { location, field: path.join('.') || (english ? '(whole request)' : '(gesamt)'), message };
       });
       const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
-      return reply.status(400).send(body('VALIDATION_ERROR', `Ungültige Anfrage – ${summary}`, issues));
+      const intro = english ? 'Invalid request' : 'Ungültige Anfrage';
+      return reply.status(400).send(body('VALIDATION_ERROR', `${intro} – ${summary}`, issues));
     }
     if (err instanceof AppError) {
       if (err.statusCode >= 500) request.log.error({ err }, 'request failed');

@@ -14,7 +14,7 @@ export const housekeepingPlugin = fp<{ session: SessionPolicy; intervalMs: numbe
     const run = () => {
       try {
         const purged = purgeExpired(app.repos, opts.session);
-        if (purged.sessions + purged.loginAttempts + purged.rateLimitHits > 0) app.log.info({ purged }, 'housekeeping');
+        if (Object.values(purged).some((n) => n > 0)) app.log.info({ purged }, 'housekeeping');
       } catch (err) {
         // Locked by a backup or restore right now: the next round will do.
         if (!isBusy(err)) app.log.error({ err }, 'housekeeping failed');

@@ -17,6 +17,7 @@ import { containsPattern } from '../lib/fold-text.ts';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import type { SourcesRepository } from './sources.ts';
 import type { IndicatorsRepository } from './indicators.ts';
+import type { RepliesRepository } from './replies.ts';
 import { goalSchedule } from '@zielmonitor/shared/indicators/schedule';
 import type { RatingState } from '@zielmonitor/shared/indicators/trajectory';
 import type { Track } from '@zielmonitor/shared/schemas/common';
@@ -73,7 +74,7 @@ export type GoalRow = {
   i_reporter: string | null;
 };
 
-export type GoalDescription = Omit<GoalDetail, 'at' | 'history' | 'lineage' | 'permissions' | 'review'>;
+export type GoalDescription = Omit<GoalDetail, 'at' | 'history' | 'lineage' | 'permissions' | 'review' | 'replies'>;
 
 export type EventRow = {
   id: number;
@@ -232,6 +233,7 @@ export function createGoalsRepository(
   sources: SourcesRepository,
   indicators: IndicatorsRepository,
   ressortLines: ResponsibilityRepository,
+  replies: RepliesRepository,
 ) {
   /** Responsibility at a reference date: the Ressort cuts and assignments are read once per answer. */
   const resolverAt = (day: string): ResponsibilityResolver => {
@@ -347,13 +349,16 @@ export function createGoalsRepository(
 
     get(id: string, at: Cutoff = NOW): Omit<GoalDetail, 'at' | 'permissions' | 'review'> | undefined {
       const goal = describe(id, at);
-      return (
-        goal && {
-          ...goal,
-          history: history(id, at),
-          lineage: { predecessors: predecessors.all(id).map(toLink), successors: successors.all(id).map(toLink) },
-        }
-      );
+      if (!goal) return undefined;
+      const events = history(id, at);
+      const shown = new Set([...events.official, ...events.independent].map((e) => e.id));
+      return {
+        ...goal,
+        history: events,
+        // Replies to the reports shown: one to a report effective after asOf is not part of this view.
+        replies: replies.ofGoal(id, at.knownAt).filter((r) => shown.has(r.target.id)),
+        lineage: { predecessors: predecessors.all(id).map(toLink), successors: successors.all(id).map(toLink) },
+      };
     },
 
     describe,

@@ -27,17 +27,21 @@ import { createKnowledgeRepository } from './knowledge.ts';
 import { createMailQueueRepository } from './mail-queue.ts';
 import { createSecondFactorsRepository } from './second-factors.ts';
 import { createPasswordLinksRepository } from './password-links.ts';
+import { createRepliesRepository } from './replies.ts';
+import { createCorrectionRequestsRepository } from './correction-requests.ts';
+import { createSubscriptionsRepository } from './subscriptions.ts';
 
 export function createRepositories(db: Db) {
   const sources = createSourcesRepository(db);
   const responsibility = createResponsibilityRepository(db);
   const indicators = createIndicatorsRepository(db);
+  const replies = createRepliesRepository(db);
   return {
     sources,
     indicators,
     versions: createVersionsRepository(db),
     ressorts: createRessortsRepository(db),
-    goals: createGoalsRepository(db, sources, indicators, responsibility),
+    goals: createGoalsRepository(db, sources, indicators, responsibility, replies),
     responsibility,
     submissions: createSubmissionsRepository(db),
     rounds: createRoundsRepository(db),
@@ -61,6 +65,9 @@ export function createRepositories(db: Db) {
     mailQueue: createMailQueueRepository(db),
     secondFactors: createSecondFactorsRepository(db),
     passwordLinks: createPasswordLinksRepository(db),
+    replies,
+    correctionRequests: createCorrectionRequestsRepository(db),
+    subscriptions: createSubscriptionsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

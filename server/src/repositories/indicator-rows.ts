@@ -55,6 +55,7 @@ export type RawReading = SourceColumns & {
   evidence_reference: string | null;
   recorded_at: string;
   reported_by_user_id: number | null;
+  organisation: string | null;
   s_kind: Supersession['kind'] | null;
   s_reason: string | null;
   s_recorded_at: string | null;
@@ -83,6 +84,8 @@ export type ReadingRow = Omit<TargetRow, 'kind' | 'wording'> & {
   track: Track;
   recordedAt: string;
   reportedByUserId: number | null;
+  /** For an independent reading: the organisation it was written for (who may correct it). */
+  organisation: string | null;
   superseded: Supersession | null;
 };
 
@@ -126,6 +129,7 @@ export const toReadingRow = (row: RawReading): ReadingRow => ({
   evidence: { url: row.evidence_url, reference: row.evidence_reference },
   recordedAt: row.recorded_at,
   reportedByUserId: row.reported_by_user_id,
+  organisation: row.organisation,
   superseded:
     row.s_kind && row.s_reason && row.s_recorded_at
       ? {

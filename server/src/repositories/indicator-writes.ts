@@ -18,7 +18,11 @@ export type NewReading = {
   evidenceReference: string | null;
   recordedAt: string;
   reportedByUserId: number | null;
+  /** Who released it into the public record; null when it was entered directly. */
+  releasedByUserId: number | null;
   indicatorRevision: number;
+  /** For an independent reading written by an assessor: their organisation (who may correct it). */
+  organisation?: string | null;
 };
 
 export type IndicatorFields = {
@@ -53,11 +57,12 @@ export function createIndicatorWritesRepository(db: Db) {
   );
   const insertReading = db.prepare(`INSERT INTO indicator_readings (indicator_id, value, qualifier, value_wording, date,
       date_precision, date_wording, reporter, track, note, source_id, evidence_url, evidence_reference, recorded_at,
-      reported_by_user_id, indicator_revision)
+      reported_by_user_id, released_by_user_id, indicator_revision, organisation)
     VALUES (@indicatorId, @value, @qualifier, @valueWording, @date, @datePrecision, @dateWording, @reporter, @track,
-      @note, @sourceId, @evidenceUrl, @evidenceReference, @recordedAt, @reportedByUserId, @indicatorRevision)`);
+      @note, @sourceId, @evidenceUrl, @evidenceReference, @recordedAt, @reportedByUserId, @releasedByUserId,
+      @indicatorRevision, @organisation)`);
   const insertSupersession = db.prepare(`INSERT INTO indicator_reading_supersessions (superseded_reading_id, kind,
-      replacement_reading_id, reason, recorded_at, user_id) VALUES (?, ?, ?, ?, ?, ?)`);
+      replacement_reading_id, reason, recorded_at, user_id, released_by_user_id) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const superseded = db
     .prepare<[number], number>('SELECT count(*) FROM indicator_reading_supersessions WHERE superseded_reading_id = ?')
     .pluck();
@@ -92,7 +97,8 @@ export function createIndicatorWritesRepository(db: Db) {
     /** Moves the indicator to its next revision; false when it moved meanwhile. */
     bump: (id: string, expectedRevision: number, now: string): boolean =>
       bump.run(now, id, expectedRevision).changes === 1,
-    appendReading: (reading: NewReading): number => Number(insertReading.run(reading).lastInsertRowid),
+    appendReading: (reading: NewReading): number =>
+      Number(insertReading.run({ ...reading, organisation: reading.organisation ?? null }).lastInsertRowid),
     readingOf: (readingId: number) => readingOf.get(readingId),
     isSuperseded: (readingId: number): boolean => (superseded.get(readingId) ?? 0) > 0,
     supersede(s: {
@@ -102,8 +108,9 @@ export function createIndicatorWritesRepository(db: Db) {
       reason: string;
       recordedAt: string;
       userId: number;
+      releasedBy: number | null;
     }): void {
-      insertSupersession.run(s.readingId, s.kind, s.replacementId, s.reason, s.recordedAt, s.userId);
+      insertSupersession.run(s.readingId, s.kind, s.replacementId, s.reason, s.recordedAt, s.userId, s.releasedBy);
     },
     create(fields: IndicatorFields, now: string): void {
       insertIndicator.run({ ...fields, goals: undefined, targets: undefined, now });

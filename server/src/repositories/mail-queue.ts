@@ -96,8 +96,27 @@ export function createMailQueueRepository(db: Db) {
     `UPDATE mail_queue SET recipients = '[]', subject = '', text_body = '', html_body = '', headers = '{}', redacted_at = ?
      WHERE state <> 'pending' AND redacted_at IS NULL AND coalesce(sent_at, failed_at) < ?`,
   );
+  // A subscription's mails are keyed `sub:<id>:…`; the prefix is a parameter, its LIKE wildcards escaped.
+  const cancelPrefixed = db.prepare<[string, string, string]>(
+    `UPDATE mail_queue SET state = 'failed', failed_at = ?, last_error = ?, next_attempt_at = NULL
+     WHERE state = 'pending' AND dedupe_key LIKE ? ESCAPE '\\'`,
+  );
+  const erasePrefixed = db.prepare<[string, string]>(
+    `UPDATE mail_queue SET recipients = '[]', subject = '', text_body = '', html_body = '', headers = '{}', redacted_at = ?
+     WHERE state <> 'pending' AND redacted_at IS NULL AND dedupe_key LIKE ? ESCAPE '\\'`,
+  );
 
   return {
+    /**
+     * Forgets the mails queued under a dedupe-key prefix (a subscription that ended): those not yet
+     * sent are not sent, and address and text of all of them are erased. The rows stay for deduplication.
+     */
+    forgetPrefixed(prefix: string, reason: string, now: Date): number {
+      const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const cancelled = cancelPrefixed.run(now.toISOString(), reason, pattern).changes;
+      erasePrefixed.run(now.toISOString(), pattern);
+      return cancelled;
+    },
     /** Adds a message; with a dedupe key already queued (in any state) it adds nothing. */
     insert(mail: NewQueuedMail): { id: number; created: boolean } {
       const row = insert.get({

@@ -45,15 +45,26 @@ export function createRoundsRepository(db: Db) {
   const close = db.prepare(
     'UPDATE reporting_rounds SET closed_at = @at, closed_by = @by, snapshot_id = @snapshotId WHERE id = @id AND closed_at IS NULL',
   );
-  // Per goal of a version: the first government report entered (released) from a moment on.
+  // Per goal of a version: the first government report entered (released) from a moment on — a
+  // status report, or an official reading of an indicator that measures the goal.
   const firstReports = db.prepare<[{ version: string; from: string }], { goal_id: string; reported_at: string }>(
-    `SELECT e.goal_id, min(e.recorded_at) AS reported_at FROM status_events e JOIN goals g ON g.id = e.goal_id
-     WHERE g.version_key = @version AND e.track = 'official' AND e.recorded_at >= @from GROUP BY e.goal_id`,
+    `SELECT x.goal_id, min(x.reported_at) AS reported_at FROM (
+       SELECT e.goal_id, e.recorded_at AS reported_at FROM status_events e
+       WHERE e.track = 'official' AND e.recorded_at >= @from
+       UNION ALL
+       SELECT ig.goal_id, r.recorded_at FROM indicator_readings r JOIN indicator_goals ig ON ig.indicator_id = r.indicator_id
+       WHERE r.track = 'official' AND r.recorded_at >= @from
+     ) x JOIN goals g ON g.id = x.goal_id WHERE g.version_key = @version GROUP BY x.goal_id`,
   );
+  // Goals with a status report, or a reading of an indicator measuring them, waiting for release.
   const pendingGoals = db
-    .prepare<[string], string>(
-      `SELECT DISTINCT s.goal_id FROM submissions s JOIN goals g ON g.id = s.goal_id
-       WHERE g.version_key = ? AND s.state = 'pending'`,
+    .prepare<[{ version: string }], string>(
+      `SELECT s.goal_id FROM submissions s JOIN goals g ON g.id = s.goal_id
+       WHERE g.version_key = @version AND s.state = 'pending'
+       UNION
+       SELECT ig.goal_id FROM submissions s JOIN indicator_goals ig ON ig.indicator_id = s.indicator_id
+         JOIN goals g ON g.id = ig.goal_id
+       WHERE g.version_key = @version AND s.state = 'pending'`,
     )
     .pluck();
 
@@ -81,6 +92,6 @@ export function createRoundsRepository(db: Db) {
       close.run(row).changes === 1,
     firstReportsSince: (version: string, from: string): Map<string, string> =>
       new Map(firstReports.all({ version, from }).map((r) => [r.goal_id, r.reported_at])),
-    pendingGoals: (version: string): Set<string> => new Set(pendingGoals.all(version)),
+    pendingGoals: (version: string): Set<string> => new Set(pendingGoals.all({ version })),
   };
 }

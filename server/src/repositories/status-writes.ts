@@ -26,6 +26,8 @@ export type NewStatusEvent = {
   evidenceReference: string | null;
   goalRevision: number;
   reportedByUserId: number;
+  /** For an independent entry: the organisation it is written for (who may correct it). */
+  organisation: string | null;
   /** Who released it into the public record (null: released by being entered). */
   releasedByUserId: number | null;
 };
@@ -50,6 +52,8 @@ export type EventForCorrection = {
   status: Status;
   effectiveDate: string;
   supersededAt: string | null;
+  /** The organisation an independent entry was written for; null for the government's and imported ones. */
+  organisation: string | null;
 };
 
 export function createStatusWritesRepository(db: Db) {
@@ -64,10 +68,10 @@ export function createStatusWritesRepository(db: Db) {
   const insert =
     db.prepare(`INSERT INTO status_events (goal_id, status, progress, effective_date, effective_date_precision,
       effective_date_wording, recorded_at, reporter, track, original_wording, note, evidence_url, evidence_reference,
-      source_id, goal_revision, reported_by_user_id, released_by_user_id)
+      source_id, goal_revision, reported_by_user_id, released_by_user_id, organisation)
     VALUES (@goalId, @status, @progress, @effectiveDate, @effectiveDatePrecision, @effectiveDateWording, @recordedAt,
       @reporter, @track, @originalWording, @note, @evidenceUrl, @evidenceReference, NULL, @goalRevision, @reportedByUserId,
-      @releasedByUserId)`);
+      @releasedByUserId, @organisation)`);
   const insertSupersession = db.prepare(`INSERT INTO status_supersessions (superseded_event_id, kind,
       replacement_event_id, reason, recorded_at, reporter, user_id, goal_revision, released_by_user_id)
     VALUES (@supersededEventId, @kind, @replacementEventId, @reason, @recordedAt, @reporter, @userId, @goalRevision,
@@ -91,9 +95,13 @@ export function createStatusWritesRepository(db: Db) {
       status: Status;
       effective_date: string;
       superseded_at: string | null;
+      organisation: string | null;
     }
-  >(`SELECT e.id, e.goal_id, e.track, e.status, e.effective_date, s.recorded_at AS superseded_at
+  >(`SELECT e.id, e.goal_id, e.track, e.status, e.effective_date, s.recorded_at AS superseded_at, e.organisation
      FROM status_events e LEFT JOIN status_supersessions s ON s.superseded_event_id = e.id WHERE e.id = ?`);
+  const organisations = db.prepare<[string], { id: number; organisation: string }>(
+    `SELECT id, organisation FROM status_events WHERE id IN (SELECT value FROM json_each(?)) AND organisation IS NOT NULL`,
+  );
 
   return {
     /** The goal's Ressorts as the strategy named them, its revision and its version's presentation date. */
@@ -118,8 +126,15 @@ export function createStatusWritesRepository(db: Db) {
           status: row.status,
           effectiveDate: row.effective_date,
           supersededAt: row.superseded_at,
+          organisation: row.organisation,
         }
       );
+    },
+    /** The organisations independent entries were written for, by entry id (entries without one left out). */
+    organisationsOf(ids: readonly number[]): Map<number, string> {
+      if (ids.length === 0) return new Map();
+      const rows = organisations.all(JSON.stringify(ids));
+      return new Map(rows.map((row) => [row.id, row.organisation]));
     },
     /** Moves the goal to the next revision; false when the revision moved meanwhile. */
     bumpRevision: (goalId: string, expectedRevision: number): boolean =>

@@ -7,12 +7,11 @@ type UserRow = {
   name: string;
   role: Role;
   password_hash: string;
+  organisation: string | null;
   disabled_at: string | null;
   created_at: string;
   password_changed_at: string | null;
   last_login_at: string | null;
-  /** Added by the assessors' migration where it is applied; absent before. */
-  organisation?: string | null;
 };
 
 export type UserRecord = User & {
@@ -22,7 +21,6 @@ export type UserRecord = User & {
   /** When a password was last set; null for an invited account that has none yet. */
   passwordChangedAt: string | null;
   lastLoginAt: string | null;
-  organisation: string | null;
 };
 
 /** What an invited account holds as its hash: no scrypt string, so no password ever matches it. */
@@ -35,8 +33,9 @@ export function createUsersRepository(db: Db) {
   const ressortsOf = db
     .prepare<[number], string>('SELECT ressort_code FROM user_ressorts WHERE user_id = ? ORDER BY ressort_code')
     .pluck();
-  const insert = db.prepare(`INSERT INTO users (email, name, role, password_hash, created_at, password_changed_at)
-    VALUES (@email, @name, @role, @passwordHash, @createdAt, @passwordChangedAt)`);
+  const insert =
+    db.prepare(`INSERT INTO users (email, name, role, password_hash, organisation, created_at, password_changed_at)
+    VALUES (@email, @name, @role, @passwordHash, @organisation, @createdAt, @passwordChangedAt)`);
   const insertRessort = db.prepare('INSERT INTO user_ressorts (user_id, ressort_code) VALUES (?, ?)');
   const deleteRessorts = db.prepare('DELETE FROM user_ressorts WHERE user_id = ?');
   const disable = db.prepare('UPDATE users SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL');
@@ -44,6 +43,7 @@ export function createUsersRepository(db: Db) {
   const setHash = db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?');
   const setName = db.prepare('UPDATE users SET name = ? WHERE id = ?');
   const setRole = db.prepare('UPDATE users SET role = ? WHERE id = ?');
+  const setOrganisation = db.prepare('UPDATE users SET organisation = ? WHERE id = ?');
   const setLastLogin = db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?');
   const activeAdmins = db
     .prepare<[], number>("SELECT count(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL")
@@ -55,12 +55,12 @@ export function createUsersRepository(db: Db) {
     name: row.name,
     role: row.role,
     ressorts: ressortsOf.all(row.id),
+    organisation: row.organisation,
     passwordHash: row.password_hash,
     disabledAt: row.disabled_at,
     createdAt: row.created_at,
     passwordChangedAt: row.password_changed_at,
     lastLoginAt: row.last_login_at,
-    organisation: row.organisation ?? null,
   });
 
   return {
@@ -78,13 +78,22 @@ export function createUsersRepository(db: Db) {
      * hash the account is invited: it has no password until its invitation link is used.
      */
     create(
-      user: { email: string; name: string; role: Role; ressorts: string[]; passwordHash: string | null },
+      user: {
+        email: string;
+        name: string;
+        role: Role;
+        ressorts: string[];
+        passwordHash: string | null;
+        /** An assessor's organisation; none for the other roles. */
+        organisation?: string | null;
+      },
       now: string,
     ): number {
       const id = Number(
         insert.run({
           ...user,
           email: user.email.trim(),
+          organisation: user.organisation ?? null,
           passwordHash: user.passwordHash ?? NO_PASSWORD,
           createdAt: now,
           passwordChangedAt: user.passwordHash === null ? null : now,
@@ -96,10 +105,16 @@ export function createUsersRepository(db: Db) {
     /** Call inside a transaction: Ressorts are replaced as a whole. */
     update(
       id: number,
-      change: { name?: string | undefined; role?: Role | undefined; ressorts?: string[] | undefined },
+      change: {
+        name?: string | undefined;
+        role?: Role | undefined;
+        ressorts?: string[] | undefined;
+        organisation?: string | null | undefined;
+      },
     ): void {
       if (change.name !== undefined) setName.run(change.name, id);
       if (change.role !== undefined) setRole.run(change.role, id);
+      if (change.organisation !== undefined) setOrganisation.run(change.organisation, id);
       if (change.ressorts !== undefined) {
         deleteRessorts.run(id);
         change.ressorts.forEach((code) => insertRessort.run(id, code));
@@ -124,4 +139,5 @@ export const toUser = (record: UserRecord): User => ({
   name: record.name,
   role: record.role,
   ressorts: record.ressorts,
+  organisation: record.organisation,
 });

@@ -5,11 +5,22 @@ import type { Status } from '@zielmonitor/shared/schemas/common';
 import { CHANGE_KIND_LABELS, STATUS_LABEL_DE, TRACK_LABELS } from '@zielmonitor/shared/vocabulary/labels';
 import { toExcelCsv, toGermanDate } from '../lib/csv.ts';
 import { renderAtomFeed } from '../lib/atom.ts';
-import { CsvResponse, textResponse } from '../lib/text-response.ts';
+import { AtomResponse, CsvResponse } from '../lib/text-response.ts';
 import { absoluteUrl } from '../lib/links.ts';
 import { changesInWindow } from '../services/changes.ts';
 import { exportStamp } from '../services/export-stamp.ts';
 import { assertKnownFilters } from '../services/references.ts';
+import type { Reply } from '@zielmonitor/shared/schemas/reply';
+import { replyAuthorLabel } from '@zielmonitor/shared/vocabulary/labels';
+
+/** The replies to one report in one cell: who, what, and the evidence, one reply a paragraph. */
+const repliesText = (replies: Reply[]) =>
+  replies
+    .map((r) => {
+      const evidence = [r.evidence.url, r.evidence.reference].filter(Boolean).join(', ');
+      return `${replyAuthorLabel(r.author)}: ${r.text}${evidence ? ` (Beleg: ${evidence})` : ''}`;
+    })
+    .join('\n\n');
 
 const CSV_HEADERS = [
   'Art der Änderung',
@@ -29,11 +40,10 @@ const CSV_HEADERS = [
   'Beleg (URL)',
   'Beleg (Drucksache)',
   'Quelle',
+  'Stellungnahmen',
   'Datenstand',
   'Link zum Zitieren',
 ];
-
-const AtomResponse = textResponse('application/atom+xml', 'Atom-Feed (RFC 4287)');
 
 export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -63,7 +73,7 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const query = request.query;
-      const { since, until, items, at } = changesInWindow(app.repos, query);
+      const { since, until, items, at, replies } = changesInWindow(app.repos, query);
       const stamp = exportStamp(
         app.repos,
         app.publicOrigin,
@@ -93,6 +103,7 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
         c.event.evidence.url ?? '',
         c.event.evidence.reference ?? '',
         c.event.sourceId ?? '',
+        repliesText(replies.filter((r) => r.target.id === c.event.id)),
         stamp.text,
         stamp.citableUrl,
       ]);

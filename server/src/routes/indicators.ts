@@ -16,15 +16,34 @@ import {
   SupersedeBody,
   UpdateIndicatorBody,
 } from '@zielmonitor/shared/schemas/indicator-write';
+import { SubmissionResponse } from '@zielmonitor/shared/schemas/submission';
 import { notFound, unknownValue } from '../lib/errors.ts';
 import { requireAdmin, requireUser } from '../plugins/auth.ts';
 import { referenceDate } from '../repositories/goals.ts';
-import { mayReportIndicator } from '../services/permissions.ts';
+import { indicatorPermissions, mayReportIndicator } from '../services/permissions.ts';
 import { createIndicator, updateIndicator } from '../services/indicator-admin.ts';
-import { forbiddenIndicator, recordReading, supersedeReading } from '../services/indicator-readings.ts';
+import {
+  forbiddenIndicator,
+  mayWriteOnIndicator,
+  recordReading,
+  supersedeReading,
+} from '../services/indicator-readings.ts';
 import { indicatorDetail, listIndicators } from '../services/indicators.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
+import { indicatorReview } from '../services/reading-submission-view.ts';
+import type { WriteContext } from '../services/status-updates.ts';
 import { assertKnownFilters } from '../services/references.ts';
+
+/** 201: in the public record at once; 202: submitted, waiting for a second person's release. */
+const READING_RESPONSES = {
+  201: ReadingResponse,
+  202: SubmissionResponse,
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};
 
 const WRITE_ERRORS = {
   400: ErrorResponse,
@@ -34,16 +53,25 @@ const WRITE_ERRORS = {
   409: ErrorResponse,
 };
 
-export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
+export const indicatorRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }> = async (app, opts) => {
   const userOf = (request: FastifyRequest) => {
     if (!request.user) throw new Error('requireUser let an anonymous request through');
     return request.user;
   };
+  const contextOf = (request: FastifyRequest): WriteContext => ({
+    db: app.db,
+    repos: app.repos,
+    user: userOf(request),
+    ip: request.ip,
+    now: new Date(),
+    reviewRequired: opts.reviewRequired,
+    notify: app.notify,
+  });
   // Another Ressort's indicator is refused before its body is even looked at.
   const ownRessort = async (request: FastifyRequest) => {
     const { id } = request.params as { id?: string };
     if (!id || !request.user || !app.repos.indicators.get(id)) return;
-    if (!mayReportIndicator(app.repos, request.user, id)) {
+    if (!mayWriteOnIndicator(app.repos, request.user, id)) {
       request.log.warn({ user: request.user.email, indicator: id }, 'authorization failed: other Ressort');
       throw forbiddenIndicator();
     }
@@ -64,7 +92,11 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       query.limit,
     );
     if (!found) throw notFound(`Kennzahl „${id}“ nicht gefunden`);
-    return { ...found, at: echo };
+    const shown = new Set(found.readings.map((r) => r.id));
+    // Replies to the readings shown: one to a reading beyond the view's limit or date is not part of it.
+    const replies = app.repos.replies.ofIndicator(id, at.knownAt).filter((r) => shown.has(r.target.id));
+    const may = indicatorPermissions(app.repos, request.user, id, found.readings, replies);
+    return { ...found, review: indicatorReview(app.repos, request.user, id), replies, ...may, at: echo };
   };
 
   app.get(
@@ -110,16 +142,16 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       preValidation: ownRessort,
       schema: {
         operationId: 'addReading',
-        summary: 'Einen Messwert einer Kennzahl eintragen',
+        summary: 'Messwert melden (wartet mit REVIEW_REQUIRED auf Freigabe: 202)',
         security: [{ session: [] }],
         params: IndicatorParams,
         body: ReadingBody,
-        response: { 201: ReadingResponse, ...WRITE_ERRORS },
+        response: READING_RESPONSES,
       },
     },
     async (request, reply) => {
-      const result = recordReading(app.db, app.repos, userOf(request), request.params.id, request.body, request.ip);
-      return reply.status(201).send(result);
+      const result = recordReading(contextOf(request), request.params.id, request.body);
+      return reply.status(result.status).send(result.body);
     },
   );
 
@@ -130,24 +162,17 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       preValidation: ownRessort,
       schema: {
         operationId: 'supersedeReading',
-        summary: 'Einen Messwert durch einen berichtigten ersetzen',
+        summary: 'Messwert berichtigen oder zurückziehen (amtliche wartet mit REVIEW_REQUIRED auf Freigabe: 202)',
         security: [{ session: [] }],
         params: ReadingParams,
         body: SupersedeBody,
-        response: { 201: ReadingResponse, ...WRITE_ERRORS },
+        response: READING_RESPONSES,
       },
     },
     async (request, reply) => {
-      const { superseded: _superseded, ...result } = supersedeReading(
-        app.db,
-        app.repos,
-        userOf(request),
-        request.params.id,
-        request.params.readingId,
-        request.body,
-        request.ip,
-      );
-      return reply.status(201).send(result);
+      const { id, readingId } = request.params;
+      const result = supersedeReading(contextOf(request), id, readingId, request.body);
+      return reply.status(result.status).send(result.body);
     },
   );
 

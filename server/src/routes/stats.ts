@@ -15,6 +15,10 @@ import { referenceDate } from '../repositories/goals.ts';
 import { periodEnds } from '../repositories/timeline.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
 import { assertKnownFilters, knownVersion } from '../services/references.ts';
+import { exportStamp } from '../services/export-stamp.ts';
+import { RESSORT_STATS_CSV_HEADERS, ressortStatsRows } from '../services/ressort-stats-csv.ts';
+import { toExcelCsv } from '../lib/csv.ts';
+import { CsvResponse } from '../lib/text-response.ts';
 
 /** More points than this would be a request for a different chart. */
 const MAX_TIMELINE_POINTS = 240;
@@ -45,6 +49,36 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         items: app.repos.stats.ressortStats(version.key, request.query.track, at, request.query.rule),
         at: echo,
       };
+    },
+  );
+
+  // The per-Ressort table of the overview, for Excel: the same figures, stamped like the view.
+  app.get(
+    '/export/ressort-stats.csv',
+    {
+      schema: {
+        operationId: 'exportRessortStatsCsv',
+        summary: 'Erfüllung je Ressort als CSV (die Tabelle des Überblicks)',
+        security: [],
+        querystring: StatsQuery,
+        response: { 200: CsvResponse, 400: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { track, rule } = request.query;
+      const version = knownVersion(app.repos, request.query.version);
+      const { at } = resolvePointInTime(app.repos, request.query, { version: version.key, goalId: null });
+      const stamp = exportStamp(
+        app.repos,
+        app.publicOrigin,
+        { path: '/', version: version.key, params: { track, rule } },
+        at,
+      );
+      const items = app.repos.stats.ressortStats(version.key, track, at, rule);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="zielmonitor-ressorts-${version.key}-${stamp.asOf}.csv"`)
+        .send(toExcelCsv(RESSORT_STATS_CSV_HEADERS, ressortStatsRows(items, track, rule, stamp)));
     },
   );
 

@@ -11,10 +11,11 @@ import {
 } from '@zielmonitor/shared/schemas/status-update';
 import { SubmissionResponse } from '@zielmonitor/shared/schemas/submission';
 import { requireUser } from '../plugins/auth.ts';
-import { actorOf, mayReport, responsibilityToday } from '../services/permissions.ts';
+import { actorOf, responsibilityToday } from '../services/permissions.ts';
 import {
   correctStatusEvent,
   forbidden,
+  mayWriteOnGoal,
   recordStatusUpdate,
   withdrawStatusEvent,
   type WriteContext,
@@ -33,11 +34,16 @@ const WRITE_RESPONSES = {
 };
 
 export const statusRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }> = async (app, opts) => {
-  // A goal no Ressort of the user is responsible for is refused before its body is even looked at.
+  // A goal the user may write on on neither track (no Ressort of theirs responsible, no assessor)
+  // is refused before its body is even looked at; the track itself is checked with the body.
   const othersRefused = async (request: FastifyRequest) => {
     const { id } = request.params as { id?: string };
     const goal = id ? app.repos.statusWrites.goalForUpdate(id) : undefined;
-    if (goal && request.user && !mayReport(actorOf(app.repos, request.user), responsibilityToday(app.repos, goal))) {
+    if (
+      goal &&
+      request.user &&
+      !mayWriteOnGoal(actorOf(app.repos, request.user), responsibilityToday(app.repos, goal))
+    ) {
       request.log.warn({ user: request.user.email, goal: id }, 'authorization failed: not responsible');
       throw forbidden();
     }
@@ -51,6 +57,7 @@ export const statusRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }> = 
       ip: request.ip,
       now: new Date(),
       reviewRequired: opts.reviewRequired,
+      notify: app.notify,
     };
   };
 
@@ -61,7 +68,8 @@ export const statusRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }> = 
       preValidation: othersRefused,
       schema: {
         operationId: 'reportStatus',
-        summary: 'Status eines Ziels melden (amtliche Spur)',
+        summary:
+          'Stand eines Ziels melden: Landesregierung (track official) oder unabhängige Einschätzung (track independent)',
         security: [{ session: [] }],
         params: StatusUpdateParams,
         body: StatusUpdateBody,

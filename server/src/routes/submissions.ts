@@ -10,8 +10,8 @@ import {
   SubmissionsResponse,
 } from '@zielmonitor/shared/schemas/submission';
 import { requireUser } from '../plugins/auth.ts';
-import { actorOf, mayReport, responsibilityToday } from '../services/permissions.ts';
-import { decideSubmission, toSubmission } from '../services/submissions.ts';
+import { actorOf } from '../services/permissions.ts';
+import { decideSubmission, toSubmission, visibleTo } from '../services/submissions.ts';
 import type { WriteContext } from '../services/status-updates.ts';
 
 const DECIDE_RESPONSES = {
@@ -26,7 +26,15 @@ const DECIDE_RESPONSES = {
 export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
   const contextOf = (request: FastifyRequest): WriteContext => {
     if (!request.user) throw new Error('requireUser let an anonymous request through');
-    return { db: app.db, repos: app.repos, user: request.user, ip: request.ip, now: new Date(), reviewRequired: true };
+    return {
+      db: app.db,
+      repos: app.repos,
+      user: request.user,
+      ip: request.ip,
+      now: new Date(),
+      reviewRequired: true,
+      notify: app.notify,
+    };
   };
 
   // The submissions a signed-in user's Ressorts are responsible for (all for the administration).
@@ -36,20 +44,19 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: requireUser,
       schema: {
         operationId: 'listSubmissions',
-        summary: 'Meldungen, die auf die Freigabe durch eine zweite Person warten',
+        summary: 'Einreichungen (Meldungen und Messwerte) der eigenen Ressorts, nach Stand',
         security: [{ session: [] }],
         querystring: SubmissionsQuery,
         response: { 200: SubmissionsResponse, 400: ErrorResponse, 401: ErrorResponse },
       },
     },
     async (request) => {
-      const user = contextOf(request).user;
+      const { user } = contextOf(request);
       const actor = actorOf(app.repos, user);
-      const visible = app.repos.submissions.list(request.query.state, request.query.goal ?? null).filter((s) => {
-        if (user.role === 'admin') return true;
-        const goal = app.repos.statusWrites.goalForUpdate(s.goalId);
-        return goal !== undefined && mayReport(actor, responsibilityToday(app.repos, goal));
-      });
+      const { state, goal, indicator } = request.query;
+      const visible = app.repos.submissions
+        .list(state, { ...(goal && { goal }), ...(indicator && { indicator }) })
+        .filter((s) => visibleTo(app.repos, user, s));
       return { items: visible.map((s) => toSubmission(app.repos, s, actor)) };
     },
   );
@@ -60,7 +67,8 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: requireUser,
       schema: {
         operationId: 'releaseSubmission',
-        summary: 'Eine eingereichte Meldung freigeben',
+        summary:
+          'Eingereichte Meldung oder eingereichten Messwert freigeben (Vier-Augen-Prinzip; nie die eigene Einreichung)',
         security: [{ session: [] }],
         params: SubmissionParams,
         body: ReleaseBody,
@@ -80,7 +88,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: requireUser,
       schema: {
         operationId: 'returnSubmission',
-        summary: 'Eine eingereichte Meldung mit Begründung zurückgeben',
+        summary: 'Eingereichte Meldung oder eingereichten Messwert mit Begründung zurückgeben',
         security: [{ session: [] }],
         params: SubmissionParams,
         body: ReturnBody,

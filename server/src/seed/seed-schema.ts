@@ -4,6 +4,7 @@ import {
   DatePrecision,
   GoalId,
   Horizon,
+  IndicatorId,
   IsoDate,
   PartialDate,
   RessortCode,
@@ -13,7 +14,7 @@ import {
 } from '@zielmonitor/shared/schemas/common';
 import { FigureBasis, ReporterKind } from '@zielmonitor/shared/schemas/reported-figure';
 import { LINEAGE_TYPES } from '@zielmonitor/shared/schemas/goal';
-import { Direction, IndicatorId, IndicatorUnit, Qualifier, TargetKind } from '@zielmonitor/shared/schemas/indicator';
+import { Direction, IndicatorUnit, Qualifier, TargetKind } from '@zielmonitor/shared/schemas/indicator';
 
 /** The files in data/: every record names the sources it rests on. */
 const SourceIds = z.array(z.string()).min(1);

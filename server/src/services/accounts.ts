@@ -50,19 +50,44 @@ export function findAccount(repos: Repositories, id: number): UserRecord {
   return record;
 }
 
-/** Controllers and reviewers act for Ressorts: at least one, and each one known. */
-function checkScope(repos: Repositories, role: Role, ressorts: string[]): void {
+/** Whom an account acts for: its role with Ressorts, or (an assessor) with an organisation. */
+type Scope = { role: Role; ressorts: string[]; organisation: string | null };
+
+/**
+ * Controllers and reviewers act for Ressorts: at least one, and each one known. An assessor
+ * speaks for an organisation (a parliamentary group, a newspaper) and for no Ressort; nobody
+ * else has an organisation, so an entry never names one it was not written for.
+ */
+function checkScope(repos: Repositories, { role, ressorts, organisation }: Scope): void {
   if ((role === 'controller' || role === 'reviewer') && ressorts.length === 0)
     throw invalid('ressorts', 'Controlling sowie Prüfung und Freigabe brauchen mindestens ein Ressort');
+  if (role === 'assessor' && organisation === null)
+    throw invalid('organisation', 'Eine unabhängige Einschätzung braucht eine Organisation');
+  if (role === 'assessor' && ressorts.length > 0)
+    throw invalid('ressorts', 'Unabhängige Einschätzungen gehören zu keinem Ressort');
+  if (role !== 'assessor' && organisation !== null)
+    throw invalid('organisation', 'Eine Organisation gibt es nur für die unabhängige Einschätzung');
   const unknown = ressorts.filter((code) => !repos.ressorts.exists(code));
   if (unknown.length > 0) throw invalid('ressorts', `unbekanntes Ressort: ${unknown.join(', ')}`);
 }
 
-function checkNew(repos: Repositories, body: { email: string; role: Role; ressorts: string[] }): void {
+function checkNew(repos: Repositories, body: Scope & { email: string }): void {
   if (repos.users.findByEmail(body.email))
     throw conflict('EMAIL_TAKEN', 'Für diese E-Mail-Adresse gibt es schon ein Konto', 'email');
-  checkScope(repos, body.role, body.ressorts);
+  checkScope(repos, body);
 }
+
+/** The body of a new account as stored: Ressorts once each, no organisation unless given. */
+const newScope = (input: CreateUserBody) => ({
+  email: input.email,
+  name: input.name,
+  role: input.role,
+  ressorts: [...new Set(input.ressorts ?? [])],
+  organisation: input.organisation ?? null,
+});
+
+/** The refusals of a new account before anything else happens (the CLI asks for the password after). */
+export const checkNewAccount = (repos: Repositories, input: CreateUserBody): void => checkNew(repos, newScope(input));
 
 /** The last active administrator cannot be disabled or lose the role: nobody could run accounts any more. */
 function keepAnAdmin(repos: Repositories, target: UserRecord): void {
@@ -81,7 +106,7 @@ export function inviteUser(
   input: CreateUserBody,
   now = new Date(),
 ): { user: UserSummary; link: IssuedLink } {
-  const body = { ...input, ressorts: [...new Set(input.ressorts ?? [])] };
+  const body = newScope(input);
   checkNew(ctx.repos, body);
   return ctx.db.transaction(() => {
     const id = ctx.repos.users.create({ ...body, passwordHash: null }, now.toISOString());
@@ -96,10 +121,11 @@ export function inviteUser(
 export async function addUserWithPassword(
   ctx: AccountContext,
   actor: AccountActor,
-  body: { email: string; name: string; role: Role; ressorts: string[] },
+  input: CreateUserBody,
   password: string,
   now = new Date(),
 ): Promise<UserSummary> {
+  const body = newScope(input);
   checkNew(ctx.repos, body);
   const problem = passwordProblem(password, body);
   if (problem) throw invalid('password', problem);
@@ -157,7 +183,10 @@ export async function setPassword(
   })();
 }
 
-/** Name, role and Ressorts; the role and scope apply from the account's next request on. */
+/**
+ * Name, role, Ressorts and organisation; they apply from the account's next request on. Leaving
+ * the assessor role drops the organisation; entering it needs one (and no Ressorts).
+ */
 export function updateUser(
   ctx: AccountContext,
   actor: AccountActor,
@@ -168,17 +197,24 @@ export function updateUser(
   const target = findAccount(ctx.repos, id);
   const role = change.role ?? target.role;
   const ressorts = change.ressorts ? [...new Set(change.ressorts)] : target.ressorts;
+  const organisation =
+    change.organisation !== undefined ? change.organisation : role === 'assessor' ? target.organisation : null;
   if (role !== 'admin' && target.role === 'admin') keepAnAdmin(ctx.repos, target);
-  checkScope(ctx.repos, role, ressorts);
+  checkScope(ctx.repos, { role, ressorts, organisation });
   return ctx.db.transaction(() => {
-    ctx.repos.users.update(id, { name: change.name, role: change.role, ressorts: change.ressorts && ressorts });
+    ctx.repos.users.update(id, {
+      name: change.name,
+      role: change.role,
+      ressorts: change.ressorts && ressorts,
+      organisation: organisation === target.organisation ? undefined : organisation,
+    });
     auditAccount(
       ctx,
       actor,
       'user.update',
       id,
-      { name: target.name, role: target.role, ressorts: target.ressorts },
-      { name: change.name ?? target.name, role, ressorts },
+      { name: target.name, role: target.role, ressorts: target.ressorts, organisation: target.organisation },
+      { name: change.name ?? target.name, role, ressorts, organisation },
     );
     return userSummary(ctx.repos, findAccount(ctx.repos, id), now);
   })();

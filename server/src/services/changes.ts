@@ -25,6 +25,13 @@ export function changesInWindow(repos: Repositories, query: ChangesQuery) {
     enteredUntil: endOfDayInBerlin(until),
     knownAt: at.knownAt,
   });
+  // The replies in force to the reports listed, shown beside them (list and CSV).
+  const replies = repos.replies
+    .ofEvents(
+      result.items.map((c) => c.event.id),
+      at.knownAt,
+    )
+    .filter((r) => r.supersededBy === null);
   // A window has no single date whose figures could have changed: changedSince stays unanswered.
-  return { since: query.since, until, ...result, at: { ...echo, changedSince: null } };
+  return { since: query.since, until, ...result, replies, at: { ...echo, changedSince: null } };
 }

@@ -63,7 +63,7 @@ function readNewRow(repos: Repositories, cells: Cells, line: number, sources: Se
   }
   if (problems.length > 0 || !indicator || value === null || !qualifier || !stated || !track) return { problems };
   const orNull = (key: ReadingCsvKey) => cell(key) || null;
-  const reading: Omit<NewReading, 'recordedAt' | 'reportedByUserId' | 'indicatorRevision'> = {
+  const reading: Omit<NewReading, 'recordedAt' | 'reportedByUserId' | 'releasedByUserId' | 'indicatorRevision'> = {
     indicatorId: indicator.id,
     value,
     qualifier,
@@ -192,6 +192,8 @@ export function importReadingsCsv(
         ...reading,
         recordedAt: now,
         reportedByUserId: user.id,
+        // The administration imports published sources: entered directly, no release (README).
+        releasedByUserId: null,
         indicatorRevision: revision,
       });
       repos.audit.append({

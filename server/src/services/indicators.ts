@@ -19,7 +19,7 @@ const toTargetPoint = (t: TargetRow): TargetPoint => t;
 
 /** A reading as the API shows it: rated on its own date against the planned path. */
 export const toReading = (
-  { reportedByUserId: _user, ...r }: ReadingRow,
+  { reportedByUserId: _user, organisation: _organisation, ...r }: ReadingRow,
   path: PlanPoint[] | null,
   direction: IndicatorRow['direction'],
 ): Reading => ({ ...r, rating: rateReading(r, path, direction) });
@@ -103,7 +103,9 @@ export function indicatorDetail(
   reference: string,
   canReport: boolean,
   limit = 250,
-): Omit<IndicatorDetail, 'at'> | undefined {
+):
+  | Omit<IndicatorDetail, 'at' | 'review' | 'canAssess' | 'replies' | 'repliableReadingIds' | 'correctableReplyIds'>
+  | undefined {
   const row = indicators.get(id);
   if (!row) return undefined;
   const { targetRows, path, ...summary } = summarize(indicators, row, at, reference);

@@ -77,6 +77,32 @@ export const LIMITS = {
     message: (wait) =>
       `Von dieser Adresse wurden in einer Stunde 10 Snapshots angelegt. Der nächste ist ${wait} möglich.`,
   },
+  /** "Fehler melden" needs no account: a person reports a handful of errors, a script a flood. */
+  correctionRequestsPerAddress: {
+    bucket: 'correction-request-address',
+    max: 5,
+    windowMs: HOUR,
+    code: 'RATE_LIMITED',
+    message: (wait) =>
+      `Von dieser Adresse wurden in einer Stunde 5 Hinweise geschickt. Der nächste ist ${wait} möglich.`,
+  },
+  subscriptionsPerAddress: {
+    bucket: 'subscription-address',
+    max: 10,
+    windowMs: HOUR,
+    code: 'RATE_LIMITED',
+    message: (wait) =>
+      `Von dieser Adresse wurden in einer Stunde 10 Abonnements angefragt. Das nächste ist ${wait} möglich.`,
+  },
+  /** Confirmation mails to one mailbox (keyed by a hash of the address): nobody's inbox becomes a target. */
+  confirmationsPerMailbox: {
+    bucket: 'subscription-mailbox',
+    max: 3,
+    windowMs: 24 * HOUR,
+    code: 'RATE_LIMITED',
+    message: (wait) =>
+      `An diese E-Mail-Adresse gingen in 24 Stunden schon 3 Bestätigungslinks. Der nächste ist ${wait} möglich.`,
+  },
 } as const satisfies Record<string, Limit>;
 
 /** The longest window: hits older than this count for nothing and are purged. */

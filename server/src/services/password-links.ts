@@ -21,7 +21,11 @@ const linkUrl = (origin: string, token: string): string => absoluteUrl(origin, `
 function linkMail(user: UserRecord, purpose: LinkPurpose, by: string, expiresAt: Date) {
   const until = formatDateTime(expiresAt.toISOString(), 'de');
   if (purpose === 'invitation') {
-    const scope = user.ressorts.length > 0 ? ` für ${user.ressorts.join(', ')}` : '';
+    const scope = user.organisation
+      ? ` für ${user.organisation}`
+      : user.ressorts.length > 0
+        ? ` für ${user.ressorts.join(', ')}`
+        : '';
     return {
       subject: 'Einladung zum Zielmonitor',
       title: 'Ihr Konto im Zielmonitor',

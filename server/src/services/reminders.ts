@@ -2,7 +2,6 @@ import type { User } from '@zielmonitor/shared/schemas/auth';
 import type { RoundGoal } from '@zielmonitor/shared/schemas/round';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { formatDate, formatDateTime } from '@zielmonitor/shared/time/format';
-import { SUBMISSION_KIND_LABELS } from '@zielmonitor/shared/vocabulary/labels';
 import type { Db } from '../db/database.ts';
 import type { MailOn } from '../mail/mail.ts';
 import { renderMail } from '../mail/render.ts';
@@ -10,15 +9,16 @@ import type { Repositories } from '../repositories/index.ts';
 import type { StoredRound } from '../repositories/rounds.ts';
 import type { StoredSubmission } from '../repositories/submissions.ts';
 import { toUser } from '../repositories/users.ts';
-import { actorOf, mayDecide, responsibilityToday } from './permissions.ts';
+import { actorOf, mayDecide, mayDecideIndicator, responsibilityToday } from './permissions.ts';
 import { computeRound } from './rounds.ts';
+import { submissionLine } from './submission-words.ts';
 
 /**
  * Reminder mails of the reporting workflow, queued (never sent) here inside one transaction:
  * - to the controllers of Ressorts with goals still missing in an open round, 7 days and 1 day
  *   before its due date (each once: the dedupe key names round, stage and person);
- * - once a day to each person who may release reports that wait for release — reviewers of the
- *   goal's Ressort, or the administration where no reviewer of it is registered.
+ * - once a day to each person who may release reports or readings that wait for release — reviewers
+ *   of the responsible Ressort, or the administration where no reviewer of it is registered.
  */
 
 export type ReminderContext = { db: Db; repos: Repositories; mail: MailOn; origin: string; reviewRequired: boolean };
@@ -40,7 +40,16 @@ export function reminderStage(dueOn: string, today: string): 7 | 1 | null {
 
 const goalsNominative = (n: number) => (n === 1 ? '1 Ziel' : `${n} Ziele`);
 const goalsDative = (n: number) => (n === 1 ? '1 Ziel' : `${n} Zielen`);
-const waiting = (n: number) => (n === 1 ? '1 Meldung wartet' : `${n} Meldungen warten`);
+/** "1 Meldung wartet", "2 Messwerte warten", "1 Meldung und 2 Messwerte warten". */
+function waiting(submissions: StoredSubmission[]): string {
+  const readings = submissions.filter((s) => s.subject === 'indicator').length;
+  const reports = submissions.length - readings;
+  const parts = [
+    reports > 0 && (reports === 1 ? '1 Meldung' : `${reports} Meldungen`),
+    readings > 0 && (readings === 1 ? '1 Messwert' : `${readings} Messwerte`),
+  ].filter((part) => part !== false);
+  return `${parts.join(' und ')} ${submissions.length === 1 ? 'wartet' : 'warten'}`;
+}
 
 export function queueReminders(ctx: ReminderContext, now = new Date()): QueuedReminders {
   const today = todayInBerlin(now);
@@ -112,10 +121,16 @@ function remindRound(
 
 /** Who is asked to release a submission: the reviewers who may, else the administration. */
 function decidersOf(ctx: ReminderContext, submission: StoredSubmission, people: User[], today: string): User[] {
-  const goal = ctx.repos.statusWrites.goalForUpdate(submission.goalId);
-  if (!goal) return [];
-  const responsibility = responsibilityToday(ctx.repos, goal, today);
-  const may = (p: User) => mayDecide(actorOf(ctx.repos, p, today), responsibility, submission.submittedBy);
+  let may: (p: User) => boolean;
+  if (submission.subject === 'indicator') {
+    may = (p) =>
+      mayDecideIndicator(ctx.repos, actorOf(ctx.repos, p, today), submission.indicatorId, submission.submittedBy);
+  } else {
+    const goal = ctx.repos.statusWrites.goalForUpdate(submission.goalId);
+    if (!goal) return [];
+    const responsibility = responsibilityToday(ctx.repos, goal, today);
+    may = (p) => mayDecide(actorOf(ctx.repos, p, today), responsibility, submission.submittedBy);
+  }
   const reviewers = people.filter((p) => p.role === 'reviewer' && may(p));
   return reviewers.length > 0 ? reviewers : people.filter((p) => p.role === 'admin' && may(p));
 }
@@ -137,15 +152,15 @@ function remindReviewers(ctx: ReminderContext, people: User[], today: string, no
         to: [person.email],
         dedupeKey: `review:user:${person.id}:${today}`,
         ...renderMail(ctx.origin, {
-          subject: `Zielmonitor: ${waiting(submissions.length)} auf Ihre Freigabe`,
-          title: `${waiting(submissions.length)} auf Freigabe`,
+          subject: `Zielmonitor: ${waiting(submissions)} auf Ihre Freigabe`,
+          title: `${waiting(submissions)} auf Freigabe`,
           paragraphs: [
             `Guten Tag ${person.name},`,
-            'im Zielmonitor warten Meldungen auf die Freigabe durch eine zweite Person. Erst freigegebene Meldungen zählen in den öffentlichen Zahlen.',
+            'im Zielmonitor wartet Folgendes auf die Freigabe durch eine zweite Person. Erst Freigegebenes zählt in den öffentlichen Zahlen.',
             submissions
               .map(
                 (s) =>
-                  `• ${s.goalId}: ${s.goalTitle} – ${SUBMISSION_KIND_LABELS.de[s.kind]} von ${s.reporter}, eingereicht am ${formatDateTime(s.submittedAt, 'de')}`,
+                  `${submissionLine(ctx.repos, s)} von ${s.reporter}, eingereicht am ${formatDateTime(s.submittedAt, 'de')}`,
               )
               .join('\n'),
           ],

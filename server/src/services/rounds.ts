@@ -17,8 +17,9 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_40
 
 /**
  * Where a round stands on `today`: per Ressort in scope, each goal it is responsible for now, with
- * whether a released report entered the public record since the round opened (in time or late),
- * waits for release, or is missing — and since when it is overdue. A goal whose succession is not
+ * whether a released report — a status report, or an official reading of an indicator measuring
+ * the goal — entered the public record since the round opened (in time or late), waits for
+ * release, or is missing — and since when it is overdue. A goal whose succession is not
  * settled counts for every successor in scope: a report by either settles it for both.
  */
 export function computeRound(repos: Repositories, round: StoredRound, today = todayInBerlin()): RoundDetail {

@@ -16,7 +16,9 @@ import type { Repositories } from '../repositories/index.ts';
 import type { EventForCorrection, GoalForUpdate } from '../repositories/status-writes.ts';
 import type { SubmissionKind } from '@zielmonitor/shared/schemas/submission';
 import type { SubmissionPayload } from '../repositories/submissions.ts';
-import { actorOf, mayCorrect, mayReport, responsibilityToday, type Actor } from './permissions.ts';
+import { actorOf, mayAssess, mayCorrect, mayReport, mayWrite, responsibilityToday, type Actor } from './permissions.ts';
+import type { Notify } from './notices.ts';
+import { noticeOfStatusWrite } from './notices.ts';
 import { toSubmission } from './submissions.ts';
 import { consume, LIMITS } from './limits.ts';
 
@@ -35,11 +37,20 @@ export class StatusConflictError extends AppError {
 
 export const forbidden = () => new AppError(403, 'FORBIDDEN', 'Für dieses Ziel ist keines Ihrer Ressorts zuständig.');
 
-const reporterName = (user: User) =>
-  user.role === 'admin' ? `${user.name} (Administration)` : `${user.name} (${user.ressorts.join(', ')})`;
+/**
+ * Who an entry names as its reporter: the person and their Ressort or the administration; for an
+ * independent assessment the organisation alone — it speaks for the organisation, and the names of
+ * its staff are not published (the audit log keeps who wrote it).
+ */
+export const reporterName = (user: User) =>
+  user.role === 'assessor' && user.organisation !== null
+    ? user.organisation
+    : user.role === 'admin'
+      ? `${user.name} (Administration)`
+      : `${user.name} (${user.ressorts.join(', ')})`;
 
 /** Who a write is by and when it enters the public record; released writes name the second person. */
-export type Author = { userId: number; reporter: string };
+export type Author = { userId: number; reporter: string; organisation: string | null };
 type Publication = { recordedAt: string; releasedBy: number | null };
 
 export type WriteContext = {
@@ -50,17 +61,44 @@ export type WriteContext = {
   now: Date;
   /** Whether government reports wait for a second person's release. */
   reviewRequired: boolean;
+  /** Tells subscribers about what entered the public record, inside the write's transaction. */
+  notify: Notify;
 };
 
 type CheckedGoal = { goal: GoalForUpdate; responsibility: Responsibility; actor: Actor };
 
-/** The goal, checked for existence, for the user's responsibility today and for the revision the form was based on. */
-function goalForWrite(ctx: WriteContext, goalId: string, expectedRevision: number): CheckedGoal {
+/** A write on the wrong track: the government and the independent voices each keep to their own. */
+export const wrongTrack = (actor: Actor) =>
+  new AppError(
+    403,
+    'WRONG_TRACK',
+    mayAssess(actor)
+      ? `Sie schreiben für ${actor.user.organisation ?? 'Ihre Organisation'} unabhängige Einschätzungen. Meldungen der Landesregierung geben die Ministerien ab.`
+      : 'Unabhängige Einschätzungen schreiben Organisationen wie Fraktionen und Presse mit eigenem Konto, nicht die Landesregierung oder die Administration.',
+  );
+
+/** Whether the user may write on a goal at all: the government's track, or the independent one. */
+export const mayWriteOnGoal = (actor: Actor, responsibility: Responsibility) =>
+  mayReport(actor, responsibility) || mayAssess(actor) || actor.user.role === 'admin';
+
+/**
+ * The goal, checked for existence, for the user's right to write on it today (`track` for a new
+ * report; a correction's track is the corrected entry's, checked with it) and for the revision the
+ * form was based on.
+ */
+function goalForWrite(
+  ctx: WriteContext,
+  goalId: string,
+  expectedRevision: number,
+  track: StatusEvent['track'] | null,
+): CheckedGoal {
   const goal = ctx.repos.statusWrites.goalForUpdate(goalId);
   if (!goal) throw notFound(`Ziel „${goalId}“ nicht gefunden`);
   const responsibility = responsibilityToday(ctx.repos, goal);
   const actor = actorOf(ctx.repos, ctx.user);
-  if (!mayReport(actor, responsibility)) throw forbidden();
+  if (!mayWriteOnGoal(actor, responsibility)) throw forbidden();
+  if (track !== null && !mayWrite(actor, responsibility, track))
+    throw track === 'official' && !mayAssess(actor) ? forbidden() : wrongTrack(actor);
   if (goal.revision !== expectedRevision)
     throw new StatusConflictError(conflictFor(ctx.repos, goalId, expectedRevision));
   // Counted in the write's transaction: a write that fails (conflict, lock) uses none of the quota.
@@ -89,16 +127,42 @@ export function checkEffectiveDate(goal: GoalForUpdate, effectiveDate: string): 
   }
 }
 
+/** A corrected independent assessment, like a new one, states its reasons and evidence. */
+function checkAssessment(body: StatusCorrectionBody): void {
+  const issues = [
+    ...(body.note === ''
+      ? [{ location: 'body', field: 'note', message: 'Eine unabhängige Einschätzung braucht eine Begründung' }]
+      : []),
+    ...(!body.evidence.url && !body.evidence.reference
+      ? [
+          {
+            location: 'body',
+            field: 'evidence.url',
+            message: 'Eine unabhängige Einschätzung braucht einen Beleg: Web-Adresse oder Drucksache',
+          },
+        ]
+      : []),
+  ];
+  if (issues.length > 0)
+    throw new AppError(
+      400,
+      'VALIDATION_ERROR',
+      `Ungültige Anfrage – ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+      issues,
+    );
+}
+
 /** The report to be superseded: of this goal, not superseded yet, none waiting, and one the user may correct. */
 function eventToSupersede(ctx: WriteContext, checked: CheckedGoal, eventId: number): EventForCorrection {
   const { goal, responsibility, actor } = checked;
   const event = ctx.repos.statusWrites.event(eventId);
   if (!event || event.goalId !== goal.id) throw notFound(`Meldung ${eventId} zu Ziel „${goal.id}“ nicht gefunden`);
-  if (!mayCorrect(actor, responsibility, event.track)) {
+  if (!mayCorrect(actor, responsibility, event)) {
+    if (event.track === 'official') throw mayAssess(actor) ? wrongTrack(actor) : forbidden();
     throw new AppError(
       403,
       'FORBIDDEN',
-      'Unabhängige Einschätzungen kann nur berichtigen, wer sie abgegeben hat, oder die Administration.',
+      'Unabhängige Einschätzungen kann nur die Organisation berichtigen oder zurücknehmen, die sie abgegeben hat, oder die Administration.',
     );
   }
   if (event.supersededAt !== null) {
@@ -136,7 +200,11 @@ export function bump(repos: Repositories, goal: GoalForUpdate): number {
 /** The write as it enters the public record — directly, or when a second person releases it. */
 export type PublicWrite =
   | { kind: 'report'; body: Omit<StatusUpdateBody, 'expectedRevision'> }
-  | { kind: 'correction'; target: EventForCorrection; body: Omit<StatusCorrectionBody, 'expectedRevision'> }
+  | {
+      kind: 'correction';
+      target: EventForCorrection;
+      body: Omit<StatusCorrectionBody, 'expectedRevision'>;
+    }
   | { kind: 'withdrawal'; target: EventForCorrection; body: Omit<StatusWithdrawalBody, 'expectedRevision'> };
 
 /** Writes a report, correction or withdrawal into the public record; answers the report it is about. */
@@ -148,7 +216,11 @@ export function publish(
   author: Author,
   publication: Publication,
 ): number {
-  const report = (body: Omit<StatusUpdateBody, 'expectedRevision'>, track: StatusEvent['track']) =>
+  const report = (
+    body: Omit<StatusUpdateBody, 'expectedRevision' | 'track'>,
+    track: StatusEvent['track'],
+    organisation: string | null,
+  ) =>
     repos.statusWrites.insertEvent({
       goalId: goal.id,
       status: body.status,
@@ -166,9 +238,12 @@ export function publish(
       goalRevision: revision,
       reportedByUserId: author.userId,
       releasedByUserId: publication.releasedBy,
+      organisation: track === 'independent' ? organisation : null,
     });
-  if (write.kind === 'report') return report(write.body, 'official');
-  const replacement = write.kind === 'correction' ? report(write.body, write.target.track) : null;
+  if (write.kind === 'report') return report(write.body, write.body.track, author.organisation);
+  // A correction continues the corrected entry: an independent one stays its organisation's.
+  const replacement =
+    write.kind === 'correction' ? report(write.body, write.target.track, write.target.organisation) : null;
   repos.statusWrites.insertSupersession({
     supersededEventId: write.target.id,
     kind: write.kind,
@@ -199,19 +274,20 @@ function write(
   ctx: WriteContext,
   goalId: string,
   expectedRevision: number,
+  reportTrack: StatusEvent['track'] | null,
   prepare: (checked: CheckedGoal) => PublicWrite,
 ): { status: 201; body: StatusUpdateResponse } | { status: 202; body: SubmissionResponse } {
   const { repos, user, now, ip } = ctx;
   return ctx.db
     .transaction(() => {
-      const checked = goalForWrite(ctx, goalId, expectedRevision);
+      const checked = goalForWrite(ctx, goalId, expectedRevision, reportTrack);
       const publicWrite = prepare(checked);
-      const track = publicWrite.kind === 'report' ? 'official' : publicWrite.target.track;
+      const track = publicWrite.kind === 'report' ? publicWrite.body.track : publicWrite.target.track;
       const revision = bump(repos, checked.goal);
-      const author: Author = { userId: user.id, reporter: reporterName(user) };
+      const author: Author = { userId: user.id, reporter: reporterName(user), organisation: user.organisation };
       if (ctx.reviewRequired && track === 'official') {
         const payload: SubmissionPayload = publicWrite.body;
-        const id = repos.submissions.insert({
+        const id = repos.submissions.insertForGoal({
           goalId,
           kind: publicWrite.kind satisfies SubmissionKind,
           targetEventId: publicWrite.kind === 'report' ? null : publicWrite.target.id,
@@ -237,7 +313,7 @@ function write(
         );
         return {
           status: 202 as const,
-          body: { goalId, revision, submission: toSubmission(repos, stored, actorOf(repos, user)) },
+          body: { revision, submission: toSubmission(repos, stored, actorOf(repos, user)) },
         };
       }
       const before = repos.goals.describe(goalId)?.[track] ?? null;
@@ -246,6 +322,7 @@ function write(
         releasedBy: null,
       });
       const result = outcome(repos, goalId, revision, eventId);
+      ctx.notify(noticeOfStatusWrite(repos, publicWrite.kind, result.event));
       repos.audit.append(
         {
           actorId: user.id,
@@ -270,7 +347,7 @@ function write(
 
 /** A new government status report. */
 export const recordStatusUpdate = (ctx: WriteContext, goalId: string, body: StatusUpdateBody) =>
-  write(ctx, goalId, body.expectedRevision, ({ goal }) => {
+  write(ctx, goalId, body.expectedRevision, body.track, ({ goal }) => {
     checkEffectiveDate(goal, body.effectiveDate);
     return { kind: 'report', body };
   });
@@ -280,15 +357,16 @@ export const recordStatusUpdate = (ctx: WriteContext, goalId: string, body: Stat
  * append-only; from now on the corrected report counts nowhere, as known before it still does.
  */
 export const correctStatusEvent = (ctx: WriteContext, goalId: string, eventId: number, body: StatusCorrectionBody) =>
-  write(ctx, goalId, body.expectedRevision, (checked) => {
+  write(ctx, goalId, body.expectedRevision, null, (checked) => {
     const target = eventToSupersede(ctx, checked, eventId);
     checkEffectiveDate(checked.goal, body.effectiveDate);
+    if (target.track === 'independent') checkAssessment(body);
     return { kind: 'correction', target, body };
   });
 
 /** Withdraws a report without a replacement: the goal falls back to the status before it. */
 export const withdrawStatusEvent = (ctx: WriteContext, goalId: string, eventId: number, body: StatusWithdrawalBody) =>
-  write(ctx, goalId, body.expectedRevision, (checked) => ({
+  write(ctx, goalId, body.expectedRevision, null, (checked) => ({
     kind: 'withdrawal',
     target: eventToSupersede(ctx, checked, eventId),
     body,

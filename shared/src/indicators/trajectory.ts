@@ -8,6 +8,9 @@
  * the path on its own date. Dates are the days readings and targets count from (a month or a year
  * counts from its last day, see time/partial-date.ts).
  */
+/** Percent (0–100, gaps in percentage points) or a count of things (gaps in those things). */
+export const INDICATOR_UNITS = ['percent', 'count'] as const;
+export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 export const DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 /** How exact a reported number is: "rund 330" is about, "über 350" at least, "nicht einmal die Hälfte" at most. */

@@ -70,18 +70,31 @@ export const UserParams = z.object({
 
 const Ressorts = z.array(RessortCode).max(40, { error: 'Höchstens 40 Ressorts' });
 
+/** An assessor's organisation (a parliamentary group, a newspaper): named on every entry they write. */
+export const Organisation = singleLineText()
+  .trim()
+  .min(2, { error: 'Bitte den Namen der Organisation angeben' })
+  .max(120, { error: 'Höchstens 120 Zeichen' });
+
 export const CreateUserBody = z.strictObject({
   email: Email,
   name: Name,
   role: Role,
   ressorts: Ressorts.default([]),
+  /** Only for assessors, and required for them; the other roles act for Ressorts. */
+  organisation: Organisation.nullable().optional(),
 });
 export type CreateUserBody = z.input<typeof CreateUserBody>;
 
 export const UpdateUserBody = z
-  .strictObject({ name: Name.optional(), role: Role.optional(), ressorts: Ressorts.optional() })
+  .strictObject({
+    name: Name.optional(),
+    role: Role.optional(),
+    ressorts: Ressorts.optional(),
+    organisation: Organisation.nullable().optional(),
+  })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    error: 'Nichts zu ändern: Name, Rolle oder Ressorts angeben',
+    error: 'Nichts zu ändern: Name, Rolle, Ressorts oder Organisation angeben',
   });
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 

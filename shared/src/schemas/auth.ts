@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RessortCode } from './common.ts';
 import { singleLineText } from './text.ts';
 
-export const ROLES = ['admin', 'controller', 'reviewer'] as const;
+export const ROLES = ['admin', 'controller', 'reviewer', 'assessor'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
@@ -19,6 +19,8 @@ export const User = z.object({
   role: Role,
   /** Ressorts a controller may report for; an admin may report for all. */
   ressorts: z.array(RessortCode),
+  /** An assessor's organisation (a parliamentary group, a newspaper), named on their entries; null for other roles. */
+  organisation: z.string().nullable(),
 });
 export type User = z.infer<typeof User>;
 

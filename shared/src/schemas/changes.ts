@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GoalId, IsoDate, RessortCode, Status, Track, VersionKey } from './common.ts';
 import { KnownAt, PointInTimeEcho } from './point-in-time.ts';
 import { ChangeKind, StatusEvent } from './status-event.ts';
+import { Reply } from './reply.ts';
 
 export const ChangesQuery = z.strictObject({
   since: IsoDate,
@@ -49,6 +50,8 @@ export const ChangesResponse = z.object({
   items: z.array(Change),
   /** True when more changes than `limit` fall in the window. */
   truncated: z.boolean(),
+  /** The replies (Stellungnahmen) in force to the reports listed, oldest first: shown beside what they answer. */
+  replies: z.array(Reply),
   at: PointInTimeEcho,
 });
 export type ChangesResponse = z.infer<typeof ChangesResponse>;

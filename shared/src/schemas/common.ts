@@ -38,6 +38,11 @@ export const GoalId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'Ziel-ID aus Kleinbuchstaben, Ziffern und Bindestrichen erwartet' });
 
+/** An indicator's id, a readable slug: `schulen-gigabit`. */
+export const IndicatorId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+  error: 'Kennzahl-ID aus Kleinbuchstaben, Ziffern und Bindestrichen erwartet',
+});
+
 export const HORIZONS = ['short', 'medium', 'long', 'unknown'] as const;
 export const Horizon = z.enum(HORIZONS);
 export type Horizon = z.infer<typeof Horizon>;

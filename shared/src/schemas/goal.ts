@@ -10,9 +10,10 @@ import {
   Status,
   VersionKey,
 } from './common.ts';
+import { Reply } from './reply.ts';
 import { StatusEvent } from './status-event.ts';
 import { ExportStamp } from './export-stamp.ts';
-import { Submission } from './submission.ts';
+import { PendingReview } from './submission.ts';
 import { PointInTimeEcho, PointInTimeQuery } from './point-in-time.ts';
 import { GoalSchedules } from './schedule.ts';
 import { singleLineText } from './text.ts';
@@ -143,16 +144,25 @@ export const GoalDetail = GoalSummary.extend({
   sources: z.array(SourceRef),
   history: z.object({ official: z.array(StatusEvent), independent: z.array(StatusEvent) }),
   lineage: z.object({ predecessors: z.array(LineageLink), successors: z.array(LineageLink) }),
+  /** Replies (Stellungnahmen) to the entries of both tracks, oldest first, as known at the point in time. */
+  replies: z.array(Reply),
   /**
    * Reports waiting for a second person's release: how many (public), and — for users of a
    * responsible Ressort and the administration — which.
    */
-  review: z.object({ pending: z.number().int().nonnegative(), submissions: z.array(Submission) }),
+  review: PendingReview,
   /** What the signed-in user may do with this goal (false and empty for visitors): decided by the server. */
   permissions: z.object({
+    /** The government's track: controllers and reviewers of a responsible Ressort, the administration. */
     canReport: z.boolean(),
+    /** The independent track: assessors of an organisation. */
+    canAssess: z.boolean(),
     /** The reports the user may correct or withdraw. */
     correctableEventIds: z.array(z.number().int()),
+    /** The entries the user may answer with a reply for their organisation or Ressort (none given yet). */
+    repliableEventIds: z.array(z.number().int()),
+    /** The replies the user may correct or withdraw. */
+    correctableReplyIds: z.array(z.number().int()),
     /** Whether the user may settle who is responsible for the goal (the administration). */
     canAssign: z.boolean(),
   }),

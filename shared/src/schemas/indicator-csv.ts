@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Track } from './common.ts';
 import { GoalId, RessortCode, VersionKey } from './common.ts';
-import { IndicatorId } from './indicator.ts';
+import { IndicatorId } from './common.ts';
 import { ImportProblem } from './goal-csv.ts';
 import { PointInTimeQuery } from './point-in-time.ts';
 import type { Qualifier } from '../indicators/trajectory.ts';

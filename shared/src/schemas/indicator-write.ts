@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { GoalId, PartialDate } from './common.ts';
-import { IndicatorId, IndicatorUnit, Direction, Qualifier, TargetKind, Reading } from './indicator.ts';
+import { GoalId, IndicatorId, PartialDate, Track } from './common.ts';
+import { IndicatorUnit, Direction, Qualifier, TargetKind, Reading } from './indicator.ts';
 import { countingDay } from '../time/partial-date.ts';
 import { multiLineText, singleLineText } from './text.ts';
 import { todayInBerlin } from '../time/berlin.ts';
@@ -63,16 +63,30 @@ const checkReading = (body: z.infer<typeof ReadingFields>, ctx: z.RefinementCtx)
 };
 
 /**
- * A measured value reported by a controller (official track) for an indicator of their Ressorts.
+ * A measured value reported by a controller (official track) for an indicator of their Ressorts, or
+ * by an assessor (independent track) for any indicator.
  * A month or a year counts from its last day, which must not lie in the future; a value needs a
  * piece of evidence (web address or Drucksache).
  */
 export const ReadingBody = ReadingFields.extend({
   /** The indicator revision the form was based on; a newer one means someone else wrote meanwhile. */
   expectedRevision: z.number().int().min(0),
+  /** Whose reading: the government's (default) or an independent one (assessors of an organisation). */
+  track: Track.default('official'),
 }).superRefine(checkReading);
 export type ReadingBody = z.infer<typeof ReadingBody>;
 export type ReadingInput = z.input<typeof ReadingBody>;
+
+/** A reading without the revision: what a submission keeps, checked again by the same rules on release. */
+export const CheckedReading = ReadingFields.superRefine(checkReading);
+export type CheckedReading = z.infer<typeof CheckedReading>;
+
+/** What a reading submission stores: the reading (new or the correction's right value) and the reason. */
+export const ReadingSubmissionPayload = z.strictObject({
+  reading: CheckedReading.optional(),
+  reason: z.string().optional(),
+});
+export type ReadingSubmissionPayload = z.infer<typeof ReadingSubmissionPayload>;
 
 export const ReadingResponse = z.object({ indicatorId: IndicatorId, revision: z.number().int(), reading: Reading });
 export type ReadingResponse = z.infer<typeof ReadingResponse>;
@@ -87,7 +101,7 @@ export const SupersedeBody = z
   .strictObject({
     kind: z.enum(['correction', 'withdrawal']),
     reason: text(2000).min(1, { error: 'Bitte einen Grund angeben' }),
-    replacement: ReadingFields.superRefine(checkReading).optional(),
+    replacement: CheckedReading.optional(),
     expectedRevision: z.number().int().min(0),
   })
   .superRefine((body, ctx) => {

@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import { DatePrecision, GoalId, IsoDate, RessortCode, SourceRef, Track, VersionKey } from './common.ts';
+import { Reply } from './reply.ts';
+import { DatePrecision, GoalId, IndicatorId, IsoDate, RessortCode, SourceRef, Track, VersionKey } from './common.ts';
 import { PointInTimeEcho, PointInTimeQuery } from './point-in-time.ts';
 import { Evidence } from './status-event.ts';
-import { DIRECTIONS, QUALIFIERS, RATING_REASONS, RATINGS, TARGET_KINDS } from '../indicators/trajectory.ts';
+import {
+  DIRECTIONS,
+  INDICATOR_UNITS,
+  QUALIFIERS,
+  RATING_REASONS,
+  RATINGS,
+  TARGET_KINDS,
+} from '../indicators/trajectory.ts';
+import { PendingReview } from './submission.ts';
 
-/** An indicator's id, a readable slug: `schulen-gigabit`. */
-export const IndicatorId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, {
-  error: 'Kennzahl-ID aus Kleinbuchstaben, Ziffern und Bindestrichen erwartet',
-});
-
-/** Percent (0–100, gaps in percentage points) or a count of things (gaps in those things). */
-export const INDICATOR_UNITS = ['percent', 'count'] as const;
 export const IndicatorUnit = z.enum(INDICATOR_UNITS);
 export type IndicatorUnit = z.infer<typeof IndicatorUnit>;
 export const Direction = z.enum(DIRECTIONS);
@@ -146,6 +148,19 @@ export const IndicatorDetail = IndicatorSummary.extend({
   sources: z.array(SourceRef),
   /** Whether the user asking may report a reading (the server decides, the page follows). */
   canReport: z.boolean(),
+  /**
+   * Readings, corrections and withdrawals waiting for a second person's release: how many
+   * (public), and — for those who may report on or release them — which.
+   */
+  review: PendingReview,
+  /** Whether the user asking may report an independent reading (assessors of an organisation). */
+  canAssess: z.boolean(),
+  /** Replies (Stellungnahmen) to the readings shown, oldest first. */
+  replies: z.array(Reply),
+  /** The readings the user may answer for their organisation or Ressort. */
+  repliableReadingIds: z.array(z.number().int()),
+  /** The replies the user may correct or withdraw. */
+  correctableReplyIds: z.array(z.number().int()),
   at: PointInTimeEcho,
 });
 export type IndicatorDetail = z.infer<typeof IndicatorDetail>;

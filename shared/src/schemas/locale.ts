@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import de from 'zod/v4/locales/de.js';
+import type { Lang } from '../vocabulary/lang.ts';
+import { validationMessage } from './validation-messages.ts';
 
 /**
- * Validation messages in German, the users' language, on server and client alike. Only the
- * German locale is imported: `z.locales` would pull every language into the dashboard bundle.
+ * Validation messages worded by validation-messages.ts instead of zod's locale, on server and client
+ * alike: German, or on the client the interface's language at the moment of validation. Messages a
+ * schema sets itself take precedence, as zod defines.
  */
-export function applyGermanValidationMessages(): void {
-  z.config(de());
+export function applyGermanValidationMessages(language: () => Lang = () => 'de'): void {
+  z.config({ customError: (issue) => validationMessage(issue, language()) });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GoalId, IsoDate, Status } from './common.ts';
+import { GoalId, IsoDate, Status, Track } from './common.ts';
 import { CurrentStatus } from './goal.ts';
 import { StatusEvent } from './status-event.ts';
 import { multiLineText, singleLineText } from './text.ts';
@@ -43,7 +43,33 @@ function checkReport(body: { status: Status; effectiveDate: string; note: string
   }
 }
 
-export const StatusUpdateBody = z.strictObject(reportFields).superRefine(checkReport);
+/**
+ * An independent assessment (parliamentary group, press) stands on its reasons and sources: it
+ * needs a note and a piece of evidence (web address or Drucksache).
+ */
+function checkAssessment(
+  body: { track: Track; note: string; evidence: { url?: string | undefined; reference?: string | undefined } },
+  ctx: z.RefinementCtx,
+) {
+  if (body.track !== 'independent') return;
+  if (body.note === '')
+    ctx.addIssue({ code: 'custom', path: ['note'], message: 'Eine unabhängige Einschätzung braucht eine Begründung' });
+  if (!body.evidence.url && !body.evidence.reference)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['evidence', 'url'],
+      message: 'Eine unabhängige Einschätzung braucht einen Beleg: Web-Adresse oder Drucksache',
+    });
+}
+
+/**
+ * A new report. `track` says whose: the government's (`official`, the default: controllers,
+ * reviewers, the administration) or an independent assessment (`independent`: assessors).
+ */
+export const StatusUpdateBody = z
+  .strictObject({ ...reportFields, track: Track.default('official') })
+  .superRefine(checkReport)
+  .superRefine(checkAssessment);
 export type StatusUpdateBody = z.infer<typeof StatusUpdateBody>;
 export type StatusUpdateInput = z.input<typeof StatusUpdateBody>;
 

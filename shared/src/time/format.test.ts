@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatPercent, wordingAddsToDate } from './format.ts';
+import { formatDate, formatDecimal, formatNumber, formatPercent, wordingAddsToDate } from './format.ts';
 
 /** What Intl.DateTimeFormat says: the written-out formatter must agree with it everywhere. */
 const oracle = Object.fromEntries(
@@ -62,6 +62,18 @@ describe('numbers', () => {
       }
     }
     expect(formatPercent(29 / 200, 'de')).toBe('15\u00a0%');
+  });
+});
+
+describe('decimals', () => {
+  it.each([
+    [49.982, 'de', '50'],
+    [98.7, 'de', '98,7'],
+    [40000, 'de', '40.000'],
+    [1234567.25, 'en', '1,234,567.3'],
+    [-21.96, 'de', '-22'],
+  ] as const)('%d (%s) → %s', (n, lang, expected) => {
+    expect(formatDecimal(n, lang)).toBe(expected);
   });
 });
 

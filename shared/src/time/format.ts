@@ -64,6 +64,17 @@ export function formatNumber(n: number, lang: Lang): string {
   return n < 0 && whole !== '0' ? `-${whole}` : whole;
 }
 
+/** 49.98 → "50", 98.7 → "98,7", 40000 → "40.000": at most one decimal, without Intl (as the dates here). */
+export function formatDecimal(n: number, lang: Lang): string {
+  const rounded = Math.round(n * 10) / 10;
+  const [whole = '0', fraction] = Math.abs(rounded).toFixed(1).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'de' ? '.' : ',');
+  const sign = rounded < 0 ? '-' : '';
+  return fraction && fraction !== '0'
+    ? `${sign}${grouped}${lang === 'de' ? ',' : '.'}${fraction}`
+    : `${sign}${grouped}`;
+}
+
 /** 0.25 → 25 % (de), 25% (en); halves round up on the decimal value, as Intl does (0.145 → 15 %). */
 export const formatPercent = (fraction: number, lang: Lang) =>
   `${formatNumber(Math.round(Number((fraction * 100).toPrecision(12))), lang)}${SEPARATOR[lang].percent}`;

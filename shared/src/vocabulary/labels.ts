@@ -1,5 +1,4 @@
 import type { Confidence, Horizon, Status, Track } from '../schemas/common.ts';
-import type { SubmissionKind } from '../schemas/submission.ts';
 import type { ChangeKind } from './change-kinds.ts';
 import type { Lang } from './lang.ts';
 
@@ -64,13 +63,30 @@ export const CHANGE_KIND_LABELS: Record<Lang, Record<ChangeKind, string>> = {
   },
 };
 
-/** What a submission waiting for release is. */
-export const SUBMISSION_KIND_LABELS: Record<Lang, Record<SubmissionKind, string>> = {
-  de: { report: 'Meldung', correction: 'Berichtigung', withdrawal: 'Rücknahme' },
-  en: { report: 'Report', correction: 'Correction', withdrawal: 'Withdrawal' },
-};
-
 /** German labels only: the CSV format is German whatever the interface language. */
 export const STATUS_LABEL_DE = STATUS_LABELS.de;
 export const HORIZON_LABEL_DE = HORIZON_LABELS.de;
 export const CONFIDENCE_LABEL_DE = CONFIDENCE_LABELS.de;
+
+/** Who speaks in a reply (Stellungnahme): an organisation by its name, a Ressort by its code. */
+export const replyAuthorLabel = (author: { kind: 'organisation' | 'ressort'; name: string }): string =>
+  author.kind === 'ressort' ? `Ressort ${author.name}` : author.name;
+
+/** What a subscription is to, in words before its name or number. */
+export const SUBSCRIPTION_SCOPE_LABEL_DE: Record<string, string> = {
+  goal: 'Ziel',
+  ressort: 'Ressort',
+  indicator: 'Kennzahl',
+  version: 'Digitalstrategie',
+};
+export const FREQUENCY_LABEL_DE: Record<string, string> = {
+  immediate: 'bei jeder Änderung',
+  daily: 'einmal täglich als Zusammenfassung',
+};
+
+/** How a correction request was answered. */
+export const REQUEST_STATE_LABEL_DE: Record<string, string> = {
+  open: 'offen',
+  accepted: 'berichtigt',
+  declined: 'abgelehnt',
+};

@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, T
 import { formatPercent } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { presentStatuses, ressortChartHeight, type RessortRow } from '../../lib/shape-ressort-stats.ts';
+import { StatusLegend } from './status-legend.tsx';
 import { isStatus } from '../../lib/status.ts';
 import { StatusPatterns, statusFill } from './status-patterns.tsx';
 
@@ -41,7 +42,7 @@ export function RessortChart({ rows }: { rows: RessortRow[] }) {
               return row ? `${row.name} – ${formatPercent(row.rate, t.lang)} ${t.status.achieved}` : '';
             }}
           />
-          <Legend formatter={(value: unknown) => (isStatus(value) ? t.status[value] : '')} />
+          <Legend content={<StatusLegend statuses={statuses} />} />
           {statuses.map((status) => (
             <Bar
               key={status}

@@ -1,3 +1,4 @@
+import { StatusLegend } from './status-legend.tsx';
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
@@ -27,7 +28,7 @@ export function TimelineChart({ rows, small = false }: { rows: TimelineRow[]; sm
               formatter={(v, name) => [String(v), isStatus(name) ? t.status[name] : String(name)]}
             />
           )}
-          {!small && <Legend formatter={(value: unknown) => (isStatus(value) ? t.status[value] : '')} />}
+          {!small && <Legend content={<StatusLegend statuses={STATUS_ORDER} />} />}
           {STATUS_ORDER.map((status) => (
             <Area
               key={status}

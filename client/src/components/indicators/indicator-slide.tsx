@@ -2,12 +2,15 @@ import type { IndicatorSummary } from '@zielmonitor/shared/schemas/indicator';
 import { useIndicatorText } from '../../lib/indicator-text.ts';
 import { RatingBadge } from './rating-badge.tsx';
 
-/** Session mode: every indicator with the latest rating of each track, in projector type. */
-export function IndicatorSlide({ indicators }: { indicators: IndicatorSummary[] }) {
+/** Session mode: indicators with the latest rating of each track, in projector type; `part` numbers a continuation. */
+export function IndicatorSlide({ indicators, part = '' }: { indicators: IndicatorSummary[]; part?: string }) {
   const x = useIndicatorText();
   return (
     <section className="slide" data-testid="indicator-slide">
-      <h1>{x.slideTitle}</h1>
+      <h1>
+        {x.slideTitle}
+        {part}
+      </h1>
       <ul className="slide-list small">
         {indicators.map((i) => (
           <li key={i.id}>

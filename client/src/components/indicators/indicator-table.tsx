@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { useKeptSearch } from '../app-shell.tsx';
 import { useIndicatorText } from '../../lib/indicator-text.ts';
 import { RatingText } from './rating-text.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** Indicators with the latest rating of each track, each linking to its page. */
 export function IndicatorTable({ items, caption }: { items: IndicatorSummary[]; caption: string }) {
@@ -10,7 +11,7 @@ export function IndicatorTable({ items, caption }: { items: IndicatorSummary[]; 
   const kept = useKeptSearch();
   if (items.length === 0) return <p className="state state-empty">{x.none}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table indicator-table" data-testid="indicator-table">
         <caption>{caption}</caption>
         <thead>
@@ -37,6 +38,6 @@ export function IndicatorTable({ items, caption }: { items: IndicatorSummary[]; 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

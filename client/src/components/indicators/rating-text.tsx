@@ -1,5 +1,6 @@
 import type { IndicatorRating, IndicatorSummary } from '@zielmonitor/shared/schemas/indicator';
-import { formatValue, formatWhen, gapSentence, useIndicatorText } from '../../lib/indicator-text.ts';
+import { formatValue, formatWhen } from '@zielmonitor/shared/indicators/words';
+import { gapSentence, useIndicatorText } from '../../lib/indicator-text.ts';
 import { RatingBadge } from './rating-badge.tsx';
 
 /** One track's rating: the badge and, computed from the data, the gap or the reason it cannot be rated. */
@@ -15,8 +16,8 @@ export function RatingText({ rating, indicator }: { rating: IndicatorRating; ind
         <span className="rating-detail">
           {sentence ??
             x.lastReading(
-              formatValue(reading.value, indicator, x, x.lang, reading.qualifier),
-              formatWhen(reading.date, reading.datePrecision, x, x.lang),
+              formatValue(reading.value, indicator, x.lang, reading.qualifier),
+              formatWhen(reading.date, reading.datePrecision, x.lang),
               reading.reporter,
             )}
         </span>

@@ -9,6 +9,7 @@ import { ressortsQuery } from '../../api/meta.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { useT } from '../../lib/i18n.ts';
 import { useUrlState } from '../../lib/url-state.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 const DEFAULTS = { actor: '', ressort: '', action: '', from: '', to: '' };
 
@@ -95,7 +96,7 @@ export function AuditPage() {
             {data.items.length === 0 ? (
               <p className="state state-empty">{t.empty}</p>
             ) : (
-              <div className="table-scroll">
+              <TableScroll>
                 <table className="data-table audit-table" data-testid="audit-table">
                   <caption className="visually-hidden">{t.audit.title}</caption>
                   <thead>
@@ -132,7 +133,7 @@ export function AuditPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             )}
           </>
         )}

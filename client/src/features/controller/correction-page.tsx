@@ -16,7 +16,7 @@ import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { Field } from '../../components/field.tsx';
 import { ReportFields, readReportFields } from './report-fields.tsx';
-import { WriteFeedback, readWriteError } from './write-feedback.tsx';
+import { WriteFeedback, readWriteError } from '../../components/write-feedback.tsx';
 import { formText } from '../../lib/form-text.ts';
 
 /**

@@ -11,6 +11,7 @@ import { compareKeys } from '@zielmonitor/shared/vocabulary/compare-keys';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { formatDueDate } from '../../lib/due-date.ts';
 import { useT } from '../../lib/i18n.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** Due and overdue first: overdue, then by due date, goals without a due date last. */
 function byUrgency(a: GoalSummary, b: GoalSummary): number {
@@ -50,7 +51,7 @@ export function MyGoalsPage() {
   return (
     <section>
       <h1>{t.controller.myGoals}</h1>
-      <p>{user.role === 'admin' ? t.controller.introAdmin : t.controller.intro(user.ressorts.join(', '))}</p>
+      <p>{user.role === 'admin' ? t.controller.introAdmin : t.controller.intro(user.ressorts)}</p>
       {dissolved.map((r) => (
         <p key={r.code} className="panel notice" data-testid="dissolved-ressort">
           {w.dissolved(r.code, formatDate(r.validTo ?? '', t.lang), r.successors.map((s) => s.code).join(', '))}
@@ -63,7 +64,7 @@ export function MyGoalsPage() {
           {w.myGoalsEmpty}
         </p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="data-table" data-testid="my-goals">
             <caption className="visually-hidden">{t.controller.myGoals}</caption>
             <thead>
@@ -116,7 +117,7 @@ export function MyGoalsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -11,12 +11,15 @@ export function ReportFields({
   defaults,
   minDate,
   onDateChange,
+  labels,
 }: {
   errors: Record<string, string>;
   defaults: { status: Status; effectiveDate?: string; note?: string };
   /** The earliest day a report may take effect: the strategy's presentation. */
   minDate: string | undefined;
   onDateChange?: (date: string) => void;
+  /** Other words where the form asks for more (an independent assessment needs reasons and evidence). */
+  labels?: { note: string; noteHint: string; evidenceUrl: string; evidenceReference: string };
 }) {
   const t = useT();
   return (
@@ -51,16 +54,22 @@ export function ReportFields({
       </Field>
       <Field
         id="note"
-        label={t.controller.note}
-        hint={`${t.controller.noteHint} (${STATUSES_NEEDING_NOTE.map((s) => t.status[s]).join(', ')})`}
+        label={labels?.note ?? t.controller.note}
+        hint={
+          labels?.noteHint ?? `${t.controller.noteHint} (${STATUSES_NEEDING_NOTE.map((s) => t.status[s]).join(', ')})`
+        }
         error={errors.note}
       >
         {(props) => <textarea {...props} name="note" rows={4} maxLength={2000} defaultValue={defaults.note} />}
       </Field>
-      <Field id="evidenceUrl" label={t.controller.evidenceUrl} error={errors['evidence.url']}>
+      <Field id="evidenceUrl" label={labels?.evidenceUrl ?? t.controller.evidenceUrl} error={errors['evidence.url']}>
         {(props) => <input {...props} name="evidenceUrl" type="url" inputMode="url" />}
       </Field>
-      <Field id="evidenceReference" label={t.controller.evidenceReference} error={errors['evidence.reference']}>
+      <Field
+        id="evidenceReference"
+        label={labels?.evidenceReference ?? t.controller.evidenceReference}
+        error={errors['evidence.reference']}
+      >
         {(props) => <input {...props} name="evidenceReference" type="text" />}
       </Field>
     </>

@@ -14,7 +14,8 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { ReportFields, readReportFields } from './report-fields.tsx';
-import { WriteFeedback, readWriteError } from './write-feedback.tsx';
+import { WriteFeedback, readWriteError } from '../../components/write-feedback.tsx';
+import { useVoicesT } from '../../lib/messages-voices.ts';
 
 /**
  * The status report form: validated with the same zod schema as the server, errors inline. It says
@@ -36,7 +37,11 @@ export function StatusFormPage() {
   // "Unverändert bestätigen": the current status again, said to be unchanged (it counts in a reporting round).
   const [params] = useSearchParams();
   const unchanged = params.has('unveraendert');
+  // An assessor writes for their organisation on the independent track (the server decides who may).
+  const independent = params.get('spur') === 'unabhaengig';
   const w = useWorkflowT();
+  const v = useVoicesT();
+  const organisation = me.data?.user?.organisation ?? null;
 
   if (me.data && !me.data.user)
     return (
@@ -53,6 +58,7 @@ export function StatusFormPage() {
     const parsed = StatusUpdateBody.safeParse({
       ...readReportFields(new FormData(event.currentTarget)),
       expectedRevision: revision ?? base,
+      track: independent ? 'independent' : 'official',
     });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues));
@@ -67,6 +73,8 @@ export function StatusFormPage() {
         if (refusal.conflict) {
           setConflict(refusal.conflict);
           setRevision(refusal.conflict.revision);
+          // What was reported meanwhile is now the current status: shown as such, not the one this form opened with.
+          void goal.refetch();
         }
         if (refusal.errors) setErrors(refusal.errors);
         requestAnimationFrame(() => summaryRef.current?.focus());
@@ -79,7 +87,7 @@ export function StatusFormPage() {
       {(g) => {
         const current = g.history.official.find((e) => e.supersededBy === null);
         const presentedOn = versions.data?.find((v) => v.key === g.version)?.presentedOn;
-        const backdated = current !== undefined && date !== '' && date < current.effectiveDate;
+        const backdated = !independent && current !== undefined && date !== '' && date < current.effectiveDate;
         const currentDate = current && formatStatedDate(current.effectiveDate, current.effectiveDatePrecision, t.lang);
         return (
           <section className="narrow">
@@ -87,8 +95,9 @@ export function StatusFormPage() {
               <Link to={`/ziele/${encodeURIComponent(g.id)}`}>← {g.id}</Link>
             </p>
             <h1>
-              {t.controller.formTitle}: {g.title}
+              {independent ? v.assessTitle : t.controller.formTitle}: {g.title}
             </h1>
+            {independent && organisation && <p>{v.assessIntro(organisation)}</p>}
             <p data-testid="current-status">
               {t.controller.current}: <StatusBadge status={g.status} />
               {g.official && (
@@ -106,6 +115,7 @@ export function StatusFormPage() {
                 defaults={{ status: g.status, ...(unchanged && { note: w.unchangedNote }) }}
                 minDate={presentedOn}
                 onDateChange={setDate}
+                {...(independent && { labels: v.assessLabels })}
               />
               {presentedOn && date !== '' && date < presentedOn && (
                 <p className="field-hint" role="note">
@@ -131,7 +141,9 @@ export function StatusFormPage() {
                 <button type="submit" disabled={report.isPending}>
                   {conflict ? t.controller.conflictResend : t.controller.submit}
                 </button>
-                <Link to="/meine-ziele">{t.controller.cancel}</Link>
+                <Link to={independent ? `/ziele/${encodeURIComponent(g.id)}` : '/meine-ziele'}>
+                  {t.controller.cancel}
+                </Link>
               </div>
             </form>
           </section>

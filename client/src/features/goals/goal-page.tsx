@@ -6,7 +6,7 @@ import { useKeptSearch } from '../../components/app-shell.tsx';
 import { CountingQuestions } from '../../components/counting-questions.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { formatDate, formatStatedDate } from '@zielmonitor/shared/time/format';
+import { formatStatedDate } from '@zielmonitor/shared/time/format';
 import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
 import { ViewStamp } from '../../components/view-stamp.tsx';
 import type { T } from '../../lib/i18n.ts';
@@ -14,11 +14,14 @@ import { useT } from '../../lib/i18n.ts';
 import { formatDueDate } from '../../lib/due-date.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
 import { StatusHistory } from './status-history.tsx';
-import { PendingPanel } from './pending-panel.tsx';
 import { ResponsibilityFacts } from './responsibility-facts.tsx';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
+import { PendingPanel } from '../../components/pending-panel.tsx';
 import { GoalIndicators } from '../../components/indicators/goal-indicators.tsx';
 import { GoalSchedule } from '../../components/indicators/goal-schedule.tsx';
+import { GoalReferences } from './goal-references.tsx';
+import { useVoicesT } from '../../lib/messages-voices.ts';
+import { VoiceLinks } from '../../components/voices/voice-links.tsx';
 
 export function GoalPage() {
   const t = useT();
@@ -30,6 +33,7 @@ export function GoalPage() {
   const reported = Number(params.get('gemeldet') ?? Number.NaN);
   const submitted = params.has('eingereicht');
   const w = useWorkflowT();
+  const v = useVoicesT();
   if (goal.error instanceof ApiError && goal.error.status === 404) {
     return (
       <section>
@@ -52,9 +56,15 @@ export function GoalPage() {
           </h1>
           <ViewStamp at={g.at} version={g.version} track="both" />
           <p role="status" aria-live="polite" className="saved">
-            {Number.isFinite(reported) ? savedMessage(t, g, reported) : submitted ? w.submitted : ''}
+            {Number.isFinite(reported)
+              ? g.history.independent.some((e) => e.id === reported)
+                ? v.assessed
+                : savedMessage(t, g, reported)
+              : submitted
+                ? w.submitted
+                : ''}
           </p>
-          <PendingPanel goal={g} />
+          <PendingPanel review={g.review} about="goal" />
           <p className="goal-status">
             <StatusBadge status={g.status} /> <span className="muted">({t.goals.colStatus})</span>
             {g.permissions.canReport && (
@@ -65,7 +75,16 @@ export function GoalPage() {
                 </Link>
               </>
             )}
+            {g.permissions.canAssess && (
+              <>
+                {' '}
+                <Link className="button-link" to={`/ziele/${encodeURIComponent(g.id)}/melden?spur=unabhaengig`}>
+                  {v.assess}
+                </Link>
+              </>
+            )}
           </p>
+          <VoiceLinks subject={{ kind: 'goal', id: g.id }} feed={`/api/feeds/goals/${encodeURIComponent(g.id)}.atom`} />
           {g.schedule && <GoalSchedule schedule={g.schedule} />}
           {g.description && <blockquote>{g.description}</blockquote>}
           <CountingQuestions version={g.version} goalId={g.id} />
@@ -142,6 +161,9 @@ export function GoalPage() {
               testId="official-history"
               goalId={g.id}
               correctable={g.permissions.correctableEventIds}
+              replies={g.replies}
+              repliable={g.permissions.repliableEventIds}
+              correctableReplies={g.permissions.correctableReplyIds}
             />
             <StatusHistory
               title={t.goal.independentTrack}
@@ -149,55 +171,13 @@ export function GoalPage() {
               testId="independent-history"
               goalId={g.id}
               correctable={g.permissions.correctableEventIds}
+              replies={g.replies}
+              repliable={g.permissions.repliableEventIds}
+              correctableReplies={g.permissions.correctableReplyIds}
             />
           </div>
           <GoalIndicators goalId={g.id} />
-          {(g.lineage.predecessors.length > 0 || g.lineage.successors.length > 0 || g.origin) && (
-            <section aria-labelledby="lineage-title" className="panel">
-              <h2 id="lineage-title">{t.goal.lineage}</h2>
-              <ul>
-                {[
-                  ...g.lineage.predecessors.map((l) => ({ ...l, dir: t.goal.predecessors })),
-                  ...g.lineage.successors.map((l) => ({ ...l, dir: t.goal.successors })),
-                ].map((l) => (
-                  <li key={`${l.dir}-${l.goalId}`}>
-                    {l.dir} {l.version}:{' '}
-                    <Link to={`/ziele/${encodeURIComponent(l.goalId)}${kept}`}>
-                      {l.goalId} {l.goalTitle}
-                    </Link>
-                    {' – '}
-                    <strong className={`lineage lineage-${l.type}`}>{t.goal.lineageType[l.type]}</strong> (
-                    {t.goal.certainty[l.certainty]}){l.basis && <p className="basis">{l.basis}</p>}
-                  </li>
-                ))}
-                {g.origin && g.lineage.predecessors.length === 0 && (
-                  <li>
-                    {t.goal.basis}: {t.goal.origin[g.origin.type]} ({t.goal.certainty[g.origin.certainty]})
-                    {g.origin.basis && <p className="basis">{g.origin.basis}</p>}
-                  </li>
-                )}
-              </ul>
-            </section>
-          )}
-          <section aria-labelledby="sources-title" className="panel">
-            <h2 id="sources-title">{t.goal.sources}</h2>
-            <ol className="sources">
-              {g.sources.map((s) => (
-                <li key={s.id} id={`source-${s.id}`}>
-                  <span className="mono">{s.id}</span>{' '}
-                  {s.url ? (
-                    <a href={s.url} rel="noreferrer noopener" target="_blank">
-                      {s.title}
-                    </a>
-                  ) : (
-                    s.title
-                  )}
-                  {s.publisher && <>, {s.publisher}</>}
-                  {s.date && <>, {formatDate(s.date, t.lang)}</>}
-                </li>
-              ))}
-            </ol>
-          </section>
+          <GoalReferences goal={g} />
         </article>
       )}
     </QueryState>

@@ -4,6 +4,7 @@ import { useKeptSearch } from '../../components/app-shell.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDueDate } from '../../lib/due-date.ts';
 import { useT } from '../../lib/i18n.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 type SortKey = 'id' | 'title' | 'ressort' | 'horizon' | 'status' | 'dueDate';
 
@@ -20,7 +21,8 @@ export function GoalsTable({
 }) {
   const t = useT();
   const kept = useKeptSearch();
-  const header = (key: SortKey, label: string) => {
+  // `short`: the label on a phone, where the column is narrow; the long one is still its name.
+  const header = (key: SortKey, label: string, short?: string) => {
     const active = sort === key;
     return (
       <th scope="col" aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}>
@@ -30,13 +32,23 @@ export function GoalsTable({
           onClick={() => onSort(key, active && order === 'asc' ? 'desc' : 'asc')}
           title={t.goals.sortBy(label)}
         >
-          {label} <span aria-hidden="true">{active ? (order === 'asc' ? '▲' : '▼') : '↕'}</span>
+          {short ? (
+            <>
+              <span className="wide-only">{label}</span>
+              <span className="phone-only" aria-hidden="true">
+                {short}
+              </span>
+            </>
+          ) : (
+            label
+          )}{' '}
+          <span aria-hidden="true">{active ? (order === 'asc' ? '▲' : '▼') : '↕'}</span>
         </button>
       </th>
     );
   };
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table goals-table" data-testid="goals-table">
         <caption className="visually-hidden">{t.goals.caption}</caption>
         <thead>
@@ -46,7 +58,7 @@ export function GoalsTable({
             {header('ressort', t.goals.colRessort)}
             {header('horizon', t.goals.colHorizon)}
             {header('dueDate', t.goals.colDue)}
-            {header('status', t.goals.colStatus)}
+            {header('status', t.goals.colStatus, t.goals.colStatusShort)}
             <th scope="col">{t.goals.colIndependent}</th>
           </tr>
         </thead>
@@ -56,6 +68,12 @@ export function GoalsTable({
               <td className="mono">{g.id}</td>
               <td>
                 <Link to={`/ziele/${encodeURIComponent(g.id)}${kept}`}>{g.title}</Link>
+                {/* On a phone the columns after the title are folded into this line: nothing scrolls sideways. */}
+                <span className="phone-only muted" aria-hidden="true">
+                  {g.leadRessort ?? t.unknownRessort} · {t.goals.colDue}: {formatDueDate(g, t.lang) ?? t.goals.noDue}
+                  {g.overdue && ` (${t.goals.overdue})`}
+                  {g.independent && ` · ${t.goals.colIndependent}: ${t.status[g.independent.status]}`}
+                </span>
               </td>
               <td>
                 {g.leadRessort ?? <span className="muted">{t.unknownRessort}</span>}
@@ -89,6 +107,6 @@ export function GoalsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

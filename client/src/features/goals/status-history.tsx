@@ -2,7 +2,10 @@ import { Link } from 'wouter';
 import type { StatusEvent } from '@zielmonitor/shared/schemas/status-event';
 import { formatDate, formatStatedDate, wordingAddsToDate } from '@zielmonitor/shared/time/format';
 import { StatusBadge } from '../../components/status-badge.tsx';
+import type { Reply } from '@zielmonitor/shared/schemas/reply';
 import { useT } from '../../lib/i18n.ts';
+import { useVoicesT } from '../../lib/messages-voices.ts';
+import { ReplyList } from '../../components/voices/reply-list.tsx';
 
 /**
  * One track's history, newest first: each report with what kind of change it was, a report that
@@ -15,6 +18,9 @@ export function StatusHistory({
   testId,
   goalId,
   correctable = [],
+  replies = [],
+  repliable = [],
+  correctableReplies = [],
 }: {
   title: string;
   events: StatusEvent[];
@@ -22,8 +28,15 @@ export function StatusHistory({
   goalId: string;
   /** Reports the signed-in user may correct or withdraw (the API decides). */
   correctable?: number[];
+  /** Replies (Stellungnahmen) to these reports, shown beside each. */
+  replies?: Reply[];
+  /** Reports the signed-in user may still answer, and replies they may withdraw (the API decides). */
+  repliable?: number[];
+  correctableReplies?: number[];
 }) {
   const t = useT();
+  const v = useVoicesT();
+  const goalPath = `/ziele/${encodeURIComponent(goalId)}`;
   const byId = new Map(events.map((e) => [e.id, e]));
   return (
     <section className="panel track" data-testid={testId} aria-label={title}>
@@ -117,6 +130,14 @@ export function StatusHistory({
                     )}
                   </p>
                 )}
+                <ReplyList
+                  replies={replies.filter((r) => r.target.id === e.id)}
+                  correctable={correctableReplies}
+                  replyPath={repliable.includes(e.id) ? `${goalPath}/meldungen/${e.id}/stellungnahme` : null}
+                />
+                <p className="report-error">
+                  <Link to={`/fehler-melden?meldung=${e.id}`}>{v.reportError}</Link>
+                </p>
                 {correctable.includes(e.id) && (
                   <p className="event-actions">
                     <Link

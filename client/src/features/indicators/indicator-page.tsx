@@ -6,12 +6,16 @@ import { indicatorQuery, readingsCsvUrl } from '../../api/indicators.ts';
 import { useKeptSearch } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { WhenVisible } from '../../components/when-visible.tsx';
-import { formatDate } from '@zielmonitor/shared/time/format';
-import { formatDecimal, useIndicatorText } from '../../lib/indicator-text.ts';
+import { formatDate, formatDecimal } from '@zielmonitor/shared/time/format';
+import { useIndicatorText } from '../../lib/indicator-text.ts';
 import { INDICATOR_CHART_HEIGHT, indicatorSeries, isoOfDay } from '../../lib/shape-indicator.ts';
+import { useWorkflowT } from '../../lib/messages-workflow.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
+import { PendingPanel } from '../../components/pending-panel.tsx';
 import { ReadingsTable } from './readings-table.tsx';
 import { RatingText } from '../../components/indicators/rating-text.tsx';
+import { useVoicesT } from '../../lib/messages-voices.ts';
+import { VoiceLinks } from '../../components/voices/voice-links.tsx';
 import { TargetsTable } from './targets-table.tsx';
 
 // recharts loads with the chart, not with the page.
@@ -22,6 +26,8 @@ const IndicatorChart = lazy(() =>
 /** One indicator: what it counts, its rating per track, the chart against the path, every reading and source. */
 export function IndicatorPage() {
   const x = useIndicatorText();
+  const w = useWorkflowT();
+  const v = useVoicesT();
   const { id = '' } = useParams();
   const at = usePointInTime();
   const kept = useKeptSearch();
@@ -49,8 +55,14 @@ export function IndicatorPage() {
             </p>
             <h1>{i.name}</h1>
             <p role="status" aria-live="polite" className="saved">
-              {params.get('gemeldet') ? x.form.saved : ''}
+              {params.get('gemeldet') ? x.form.saved : params.has('eingereicht') ? w.readingSubmitted : ''}
             </p>
+            <PendingPanel review={i.review} about="indicator" />
+            <VoiceLinks
+              subject={{ kind: 'indicator', id: i.id }}
+              feed={`/api/feeds/indicators/${encodeURIComponent(i.id)}.atom`}
+              label={v.subjectIndicator(`„${i.name}“`)}
+            />
             <dl className="facts">
               <div>
                 <dt>{x.measure}</dt>
@@ -127,6 +139,17 @@ export function IndicatorPage() {
                     {' '}
                     <Link className="button-link" to={`/kennzahlen/${encodeURIComponent(i.id)}/melden`}>
                       {x.report}
+                    </Link>
+                  </>
+                )}
+                {i.canAssess && (
+                  <>
+                    {' '}
+                    <Link
+                      className="button-link"
+                      to={`/kennzahlen/${encodeURIComponent(i.id)}/melden?spur=unabhaengig`}
+                    >
+                      {v.assessReading}
                     </Link>
                   </>
                 )}

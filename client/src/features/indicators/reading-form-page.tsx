@@ -1,18 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type SubmitEvent } from 'react';
-import { Link, useLocation, useParams } from 'wouter';
+import { Link, useLocation, useParams, useSearchParams } from 'wouter';
 import { QUALIFIERS } from '@zielmonitor/shared/indicators/trajectory';
 import { ReadingBody } from '@zielmonitor/shared/schemas/indicator-write';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { meQuery } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
-import { indicatorQuery, useReportReading } from '../../api/indicators.ts';
+import { afterReading, indicatorQuery, useReportReading } from '../../api/indicators.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useIndicatorText } from '../../lib/indicator-text.ts';
 import { Field } from '../../components/field.tsx';
 import { RatingText } from '../../components/indicators/rating-text.tsx';
 import { formText } from '../../lib/form-text.ts';
+import { useVoicesT } from '../../lib/messages-voices.ts';
 
 /** A controller reports a measured value; validated with the server's own zod schema, errors inline. */
 export function ReadingFormPage() {
@@ -24,6 +25,11 @@ export function ReadingFormPage() {
   const report = useReportReading(id);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const summaryRef = useRef<HTMLDivElement>(null);
+  // An assessor reports on the independent track for their organisation (the server decides who may).
+  const [params] = useSearchParams();
+  const independent = params.get('spur') === 'unabhaengig';
+  const v = useVoicesT();
+  const organisation = me.data?.user?.organisation ?? null;
 
   if (me.data && !me.data.user)
     return (
@@ -51,6 +57,7 @@ export function ReadingFormPage() {
         ...(text('evidenceReference') && { reference: text('evidenceReference') }),
       },
       expectedRevision: revision,
+      track: independent ? 'independent' : 'official',
     };
     const parsed = ReadingBody.safeParse(body);
     if (!parsed.success) {
@@ -60,7 +67,7 @@ export function ReadingFormPage() {
     }
     setErrors({});
     report.mutate(parsed.data, {
-      onSuccess: () => navigate(`/kennzahlen/${encodeURIComponent(id)}?gemeldet=1`),
+      onSuccess: (result) => navigate(afterReading(id, result)),
       onError: (error) => {
         if (error instanceof ApiError && error.status === 409) void indicator.refetch();
         else if (error instanceof ApiError && error.body?.error.issues) {
@@ -88,8 +95,9 @@ export function ReadingFormPage() {
             <Link to={`/kennzahlen/${encodeURIComponent(i.id)}`}>← {i.name}</Link>
           </p>
           <h1>
-            {x.form.title}: {i.name}
+            {independent ? v.assessReading : x.form.title}: {i.name}
           </h1>
+          {independent && organisation && <p>{v.assessIntro(organisation)}</p>}
           <p>{i.measure}</p>
           <p>
             {x.trackOfficial}: <RatingText rating={i.rating.official} indicator={i} />

@@ -1,14 +1,16 @@
 import type { IndicatorDetail } from '@zielmonitor/shared/schemas/indicator';
 import { formatDate, wordingAddsToDate } from '@zielmonitor/shared/time/format';
 import { statedDate } from '@zielmonitor/shared/time/partial-date';
-import { formatValue, useIndicatorText } from '../../lib/indicator-text.ts';
+import { formatValue } from '@zielmonitor/shared/indicators/words';
+import { useIndicatorText } from '../../lib/indicator-text.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** Baseline, interim targets and target, each with the source's words. */
 export function TargetsTable({ indicator }: { indicator: IndicatorDetail }) {
   const x = useIndicatorText();
   if (indicator.targets.length === 0) return <p>{x.noPath}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table" data-testid="targets-table">
         <caption>{x.targetsTitle}</caption>
         <thead>
@@ -24,7 +26,7 @@ export function TargetsTable({ indicator }: { indicator: IndicatorDetail }) {
           {indicator.targets.map((p) => (
             <tr key={p.id}>
               <th scope="row">{x.kind[p.kind]}</th>
-              <td>{formatValue(p.value, indicator, x, x.lang)}</td>
+              <td>{formatValue(p.value, indicator, x.lang)}</td>
               <td>
                 {formatDate(statedDate(p.date, p.datePrecision), x.lang)}
                 {p.dateWording && wordingAddsToDate(p.dateWording, p.date, p.datePrecision, x.lang) && (
@@ -41,6 +43,6 @@ export function TargetsTable({ indicator }: { indicator: IndicatorDetail }) {
         </tbody>
       </table>
       {indicator.path.length === 0 && <p>{x.noPath}</p>}
-    </div>
+    </TableScroll>
   );
 }

@@ -8,6 +8,7 @@ import { goalListLink } from '../../lib/goal-list-link.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useLineageT } from '../../lib/messages-lineage.ts';
 import { useUrlState } from '../../lib/url-state.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** "Fällig bis Ende der Wahlperiode": per Ressort, what falls due within a legislative period. */
 export function DuePanel() {
@@ -35,7 +36,7 @@ export function DuePanel() {
           const link = (ressort: string) =>
             goalListLink('', { version: data.version, ressort, dueBy: end ?? undefined });
           return (
-            <div className="table-scroll">
+            <TableScroll>
               <table className="data-table" data-testid="due-table">
                 <caption>{L.dueCaption(data.period.name, end ? formatDate(end, t.lang) : '…')}</caption>
                 <thead>
@@ -80,7 +81,7 @@ export function DuePanel() {
                 </tbody>
               </table>
               <p className="basis">{L.dueNote}</p>
-            </div>
+            </TableScroll>
           );
         }}
       </QueryState>

@@ -10,6 +10,7 @@ import { useT } from '../../lib/i18n.ts';
 import { useLineageT } from '../../lib/messages-lineage.ts';
 import { lineageFlows } from '../../lib/shape-lineage.ts';
 import { DuePanel } from './due-panel.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 const LineageSankey = lazy(() =>
   import('../../components/charts/lineage-sankey.tsx').then((m) => ({ default: m.LineageSankey })),
@@ -70,7 +71,7 @@ export function LineagePage() {
                     <figcaption>{L.sankeySummary(sankey.flows.length)}</figcaption>
                   </figure>
                 </Suspense>
-                <div className="table-scroll">
+                <TableScroll>
                   <table className="data-table" data-testid="lineage-table">
                     <caption>{L.tableCaption}</caption>
                     <thead>
@@ -103,7 +104,7 @@ export function LineagePage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </section>
               <section className="panel" aria-labelledby="fates-title">
                 <h2 id="fates-title">{L.detailTitle}</h2>

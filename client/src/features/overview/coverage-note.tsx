@@ -1,5 +1,10 @@
-import { CountingQuestions } from '../../components/counting-questions.tsx';
+import { lazy, Suspense } from 'react';
 import { useT } from '../../lib/i18n.ts';
+
+// The open counting question is one paragraph under the coverage: it loads after the first screen.
+const CountingQuestions = lazy(() =>
+  import('../../components/counting-questions.tsx').then((m) => ({ default: m.CountingQuestions })),
+);
 
 export function CoverageNote({
   documented,
@@ -18,7 +23,9 @@ export function CoverageNote({
       </h2>
       <meter min={0} max={declared} value={documented} aria-label={t.overview.coverage(documented, declared)} />
       <p>{t.overview.coverageText(documented, declared)}</p>
-      <CountingQuestions version={version} />
+      <Suspense fallback={null}>
+        <CountingQuestions version={version} />
+      </Suspense>
     </section>
   );
 }

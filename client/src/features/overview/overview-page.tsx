@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { COUNTING_RULES, COUNTING_RULE_TEXT, type CountingRule } from '@zielmonitor/shared/vocabulary/counting-rules';
 import type { Track } from '@zielmonitor/shared/schemas/common';
-import { ressortStatsQuery } from '../../api/stats.ts';
+import { ressortStatsCsvUrl, ressortStatsQuery } from '../../api/stats.ts';
 import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { WhenVisible } from '../../components/when-visible.tsx';
@@ -13,7 +13,6 @@ import { ViewStamp } from '../../components/view-stamp.tsx';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
 import { CoverageNote } from './coverage-note.tsx';
 import { HeadlineNumbers } from './headline-numbers.tsx';
-import { ReportedFigures } from './reported-figures.tsx';
 import { RessortTable } from './ressort-table.tsx';
 import { ruleFilters } from '../../lib/rule-filters.ts';
 import { ZeroGoalPanel } from './zero-goal-panel.tsx';
@@ -22,6 +21,14 @@ import { ZeroGoalPanel } from './zero-goal-panel.tsx';
 const IndicatorsPanel = lazy(() =>
   import('../../components/indicators/indicators-panel.tsx').then((m) => ({ default: m.IndicatorsPanel })),
 );
+
+// Downloading the chart as a file is for the few who cite it: its code loads after the first screen.
+const RessortChartDownloads = lazy(() =>
+  import('./ressort-chart-downloads.tsx').then((m) => ({ default: m.RessortChartDownloads })),
+);
+
+// Below the fold with a table of its own: the first screen does not wait for it.
+const ReportedFigures = lazy(() => import('./reported-figures.tsx').then((m) => ({ default: m.ReportedFigures })));
 
 // recharts is large: the first screen renders without waiting for it.
 // The current reporting round is further down the page: it loads after the first screen.
@@ -36,6 +43,7 @@ export function OverviewPage() {
   const t = useT();
   const [state, update] = useUrlState(DEFAULTS);
   const at = usePointInTime();
+  const figure = useRef<HTMLElement>(null);
   const track = (state.track === 'independent' ? 'independent' : 'official') satisfies Track;
   const rule = ((COUNTING_RULES as readonly string[]).includes(state.rule) ? state.rule : 'all_goals') as CountingRule;
   const stats = useQuery(ressortStatsQuery({ version: state.version, track, rule, ...at }));
@@ -111,7 +119,7 @@ export function OverviewPage() {
                 ruleLabel={ruleText.label}
                 filters={ruleFilters(rule, data.referenceDate)}
               />
-              <section aria-labelledby="chart-title" className="panel">
+              <section aria-labelledby="chart-title" className="panel chart-panel">
                 <h2 id="chart-title">
                   {t.overview.chartTitle}{' '}
                   <span className="rule-badge">
@@ -122,7 +130,7 @@ export function OverviewPage() {
                   <p className="state state-empty">{t.overview.emptyBasis(ruleText.label)}</p>
                 ) : (
                   <>
-                    <figure className="chart">
+                    <figure className="chart" ref={figure}>
                       <WhenVisible height={ressortChartHeight(rows.length)} placeholder={t.loading}>
                         <RessortChart rows={rows} />
                       </WhenVisible>
@@ -135,14 +143,30 @@ export function OverviewPage() {
                         )}
                       </figcaption>
                     </figure>
+                    <Suspense fallback={null}>
+                      <RessortChartDownloads
+                        target={figure}
+                        rows={rows}
+                        stats={data}
+                        track={track}
+                        ruleLabel={ruleText.label}
+                      />
+                    </Suspense>
                     <RessortTable rows={rows} version={data.version} filters={ruleFilters(rule, data.referenceDate)} />
+                    <p className="exports">
+                      <a href={ressortStatsCsvUrl({ version: data.version, track, rule, ...at })} download>
+                        {t.overview.tableCsv}
+                      </a>
+                    </p>
                   </>
                 )}
               </section>
               <Suspense fallback={null}>
                 <RoundPanel />
               </Suspense>
-              <ReportedFigures version={state.version} />
+              <Suspense fallback={null}>
+                <ReportedFigures version={state.version} />
+              </Suspense>
               <Suspense fallback={null}>
                 <IndicatorsPanel version={data.version} />
               </Suspense>

@@ -5,6 +5,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** Figures on the same scope (basis and Ressort) that disagree on what was achieved. */
 function contradictingIds(figures: ReportedFigure[]): Set<string> {
@@ -33,7 +34,7 @@ export function ReportedFigures({ version }: { version: string }) {
         {(data) => {
           const contradicting = contradictingIds(data.items);
           return (
-            <div className="table-scroll">
+            <TableScroll>
               <table className="data-table figures-table" data-testid="reported-figures">
                 <caption className="visually-hidden">{t.overview.figuresTitle}</caption>
                 <thead>
@@ -85,7 +86,7 @@ export function ReportedFigures({ version }: { version: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           );
         }}
       </QueryState>

@@ -5,6 +5,7 @@ import { goalListLink, type GoalListFilters } from '../../lib/goal-list-link.ts'
 import { useT } from '../../lib/i18n.ts';
 import type { RessortRow } from '../../lib/shape-ressort-stats.ts';
 import { STATUS_ORDER } from '../../lib/status.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** The chart's data as a table: the accessible equivalent, and every count drills down to its goals. */
 export function RessortTable({
@@ -20,7 +21,7 @@ export function RessortTable({
   const kept = useKeptSearch();
   const link = (ressort: string, status?: string) => goalListLink(kept, { version, ressort, ...filters, status });
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table" data-testid="ressort-table">
         <caption>{t.overview.tableCaption}</caption>
         <thead>
@@ -63,6 +64,6 @@ export function RessortTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

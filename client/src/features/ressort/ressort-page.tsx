@@ -8,10 +8,12 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { ViewStamp } from '../../components/view-stamp.tsx';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { formatDueDate } from '../../lib/due-date.ts';
+import { VoiceLinks } from '../../components/voices/voice-links.tsx';
 import { useT } from '../../lib/i18n.ts';
 import { responsibilityLine } from '../../lib/ressort-lineage.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
 import { RessortIndicators } from '../../components/indicators/ressort-indicators.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** One Ressort: name, validity, successors and predecessors, and every goal along its line of responsibility. */
 export function RessortPage() {
@@ -46,6 +48,10 @@ export function RessortPage() {
         {ressort.code} – {ressort.name ?? ressort.code}
       </h1>
       {goals.data && <ViewStamp at={goals.data.at} version={null} track="official" />}
+      <VoiceLinks
+        subject={{ kind: 'ressort', id: ressort.code }}
+        feed={`/api/feeds/changes.atom?ressort=${encodeURIComponent(ressort.code)}`}
+      />
       <p>
         {t.ressortPage.valid(
           ressort.validFrom ? formatDate(ressort.validFrom, t.lang) : '–',
@@ -76,7 +82,7 @@ export function RessortPage() {
           ))}
         </p>
       )}
-      <div className="table-scroll">
+      <TableScroll>
         <table className="data-table" data-testid="ressort-goals">
           <caption>{dissolvedOn === null ? w.currentLine : w.strategyLine}</caption>
           <thead>
@@ -117,7 +123,7 @@ export function RessortPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <RessortIndicators codes={line.map((l) => l.code)} title={ressort.code} />
       <p className="basis">{t.ressortPage.sourcesNote}</p>
     </article>

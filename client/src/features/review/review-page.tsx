@@ -7,7 +7,7 @@ import { useT } from '../../lib/i18n.ts';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
 import { SubmissionItem } from '../../components/submission-item.tsx';
 
-/** Freigaben: the reports of the user's Ressorts waiting for a second person, and those returned. */
+/** Freigaben: the reports and readings of the user's Ressorts waiting for a second person, and those returned. */
 export function ReviewPage() {
   const t = useT();
   const w = useWorkflowT();
@@ -34,7 +34,7 @@ export function ReviewPage() {
           ) : (
             <ul className="submissions" data-testid="pending-submissions">
               {data.items.map((s) => (
-                <SubmissionItem key={s.id} submission={s} showGoal />
+                <SubmissionItem key={s.id} submission={s} showSubject />
               ))}
             </ul>
           )
@@ -45,7 +45,7 @@ export function ReviewPage() {
           <h2 id="returned-title">{w.returnedTitle}</h2>
           <ul className="submissions">
             {returned.data?.items.map((s) => (
-              <SubmissionItem key={s.id} submission={s} showGoal />
+              <SubmissionItem key={s.id} submission={s} showSubject />
             ))}
           </ul>
         </section>

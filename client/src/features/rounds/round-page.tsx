@@ -7,6 +7,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useT } from '../../lib/i18n.ts';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** One reporting round, public: per Ressort what was reported, what waits for release, what is missing. */
 export function RoundPage() {
@@ -36,7 +37,7 @@ export function RoundPage() {
             )}
           </p>
           <p>{w.roundProgress(r.reported, r.goals, r.completeRessorts, r.ressortCodes.length)}</p>
-          <div className="table-scroll">
+          <TableScroll>
             <table className="data-table" data-testid="round-table">
               <caption>{r.name}</caption>
               <thead>
@@ -77,7 +78,7 @@ export function RoundPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {r.ressorts.map((row) => (
             <section key={row.ressort} className="panel" aria-labelledby={`round-${row.ressort}`}>
               <h2 id={`round-${row.ressort}`}>

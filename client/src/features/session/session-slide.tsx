@@ -1,4 +1,4 @@
-import type { ReportedFigure } from '@zielmonitor/shared/schemas/reported-figure';
+import type { GoalSummary } from '@zielmonitor/shared/schemas/goal';
 import type { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
 import { CountingQuestions } from '../../components/counting-questions.tsx';
 import { IndicatorSlide } from '../../components/indicators/indicator-slide.tsx';
@@ -6,35 +6,32 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatPercent, formatStatedDate } from '@zielmonitor/shared/time/format';
 import { formatDueDate } from '../../lib/due-date.ts';
 import { useT } from '../../lib/i18n.ts';
+import { useSessionT } from '../../lib/messages-session.ts';
 import type { Slide } from '../../lib/session-slides.ts';
 import { COUNTING_RULE_TEXT } from '@zielmonitor/shared/vocabulary/counting-rules';
-import { headline, headlineFigures, zeroAchievementRessorts } from '../../lib/shape-ressort-stats.ts';
+import { headline, headlineFigures } from '../../lib/shape-ressort-stats.ts';
 
-export function SessionSlide({
-  slide,
-  stats,
-  figures,
-}: {
-  slide: Slide;
-  stats: RessortStatsResponse | undefined;
-  figures: ReportedFigure[];
-}) {
+/** One slide of the deck, on the projector and in the handout alike. */
+export function SessionSlide({ slide, stats }: { slide: Slide; stats: RessortStatsResponse }) {
   const t = useT();
-  const items = stats?.items ?? [];
+  const s = useSessionT();
+  const items = stats.items;
+  const note = (
+    <p className="slide-note">
+      {s.whose} · {s.basis(stats.documentedGoalCount, stats.declaredGoalCount)}
+    </p>
+  );
   switch (slide.kind) {
     case 'title':
       return (
         <section className="slide">
           <h1>{t.overview.title}</h1>
           <p className="slide-big">
-            {stats && (
-              <>
-                {t.version} {stats.version}: {t.overview.coverage(stats.documentedGoalCount, stats.declaredGoalCount)}
-              </>
-            )}
+            {t.stamp.versionShort(stats.version)}:{' '}
+            {t.overview.coverage(stats.documentedGoalCount, stats.declaredGoalCount)}
           </p>
-          {stats && <CountingQuestions version={stats.version} />}
-          <p>{t.session.titleNote}</p>
+          <CountingQuestions version={stats.version} />
+          <p>{s.titleNote}</p>
         </section>
       );
     case 'headline': {
@@ -54,35 +51,33 @@ export function SessionSlide({
               ))}
             </dl>
           )}
-          <p>{t.session.officialOnly}</p>
+          {note}
         </section>
       );
     }
-    case 'zero': {
-      const zero = zeroAchievementRessorts(items);
+    case 'zero':
       return (
         <section className="slide">
-          <h1>{t.overview.zeroTitle}</h1>
+          <h1>
+            {t.overview.zeroTitle}
+            {s.part(slide.page, slide.pages)}
+          </h1>
           {headline(items).total === 0 ? (
             <p className="slide-big">{t.overview.zeroEmpty}</p>
-          ) : zero.length === 0 ? (
+          ) : slide.ressorts.length === 0 ? (
             <p className="slide-big">{t.overview.zeroNone}</p>
           ) : (
             <ul className="slide-list">
-              {zero.map((r) => (
+              {slide.ressorts.map((r) => (
                 <li key={r.ressort}>
-                  <strong>{r.ressort}</strong> {r.ressortName} – {t.overview.goalsCount(r.total)}
+                  <strong>{r.ressort}</strong> {r.ressortName} – {s.zeroLine(r.total)}
                 </li>
               ))}
             </ul>
           )}
-          <p>
-            {t.session.officialOnly}
-            {stats && <> {t.overview.coverage(stats.documentedGoalCount, stats.declaredGoalCount)}.</>}
-          </p>
+          {note}
         </section>
       );
-    }
     case 'ressort':
       return (
         <section className="slide">
@@ -90,18 +85,39 @@ export function SessionSlide({
             {slide.ressort.ressort === 'unknown'
               ? t.unknownRessort
               : `${slide.ressort.ressort} – ${slide.ressort.ressortName ?? ''}`}
+            {s.part(slide.page, slide.pages)}
           </h1>
           <p className="slide-big">
-            {slide.ressort.achieved} / {slide.ressort.total} {t.status.achieved} (
-            {formatPercent(slide.ressort.fulfilmentRate, t.lang)})
+            {s.achievedOf(
+              slide.ressort.achieved,
+              slide.ressort.total,
+              formatPercent(slide.ressort.fulfilmentRate, t.lang),
+            )}
           </p>
-          <ul className="slide-list">
-            {slide.goals.map((g) => (
-              <li key={g.id}>
-                <span className="mono">{g.id}</span> {g.title} <StatusBadge status={g.status} />
-              </li>
-            ))}
-          </ul>
+          {slide.today && (
+            <p>
+              {s.todayAll(slide.today)}
+              {slide.goals.some((g) => g.responsibility.unsettled) && `; ${s.unsettled}`}
+            </p>
+          )}
+          <GoalList goals={slide.goals} lead={slide.today?.join(', ') ?? slide.ressort.ressort} />
+        </section>
+      );
+    case 'responsible':
+      return (
+        <section className="slide">
+          <h1>
+            {s.responsibleTitle(slide.code)}
+            {s.part(slide.page, slide.pages)}
+          </h1>
+          <p>
+            {s.responsibleIntro(
+              slide.total,
+              slide.from.map((code) => (code === 'unknown' ? t.unknownRessort : code)),
+              stats.version,
+            )}
+          </p>
+          <GoalList goals={slide.goals} lead={slide.code} />
         </section>
       );
     case 'goal':
@@ -114,7 +130,9 @@ export function SessionSlide({
             <StatusBadge status={slide.goal.status} />
           </p>
           <p>
-            {slide.goal.leadRessort ?? t.unknownRessort} · {t.goal.due}: {formatDueDate(slide.goal, t.lang) ?? '–'}
+            {slide.goal.leadRessort ?? t.unknownRessort}
+            <Today goal={slide.goal} lead={slide.goal.leadRessort ?? ''} /> · {t.goal.due}:{' '}
+            {formatDueDate(slide.goal, t.lang) ?? '–'}
           </p>
           {slide.goal.independent && (
             <p>
@@ -122,24 +140,53 @@ export function SessionSlide({
               {slide.goal.independent.reporter})
             </p>
           )}
+          <p className="slide-note">{s.officialOnly}</p>
         </section>
       );
     case 'indicators':
-      return <IndicatorSlide indicators={slide.indicators} />;
+      return <IndicatorSlide indicators={slide.indicators} part={s.part(slide.page, slide.pages)} />;
     case 'figures':
       return (
         <section className="slide">
-          <h1>{t.overview.figuresTitle}</h1>
+          <h1>
+            {t.overview.figuresTitle}
+            {s.part(slide.page, slide.pages)}
+          </h1>
           <ul className="slide-list small">
-            {figures
-              .filter((f) => f.achieved !== null)
-              .map((f) => (
-                <li key={f.id}>
-                  <strong>{f.reporter}</strong> ({formatStatedDate(f.date, f.datePrecision, t.lang)}): {f.figure}
-                </li>
-              ))}
+            {slide.figures.map((f) => (
+              <li key={f.id}>
+                <strong>{f.reporter}</strong> ({formatStatedDate(f.date, f.datePrecision, t.lang)}): {f.figure}
+              </li>
+            ))}
           </ul>
         </section>
       );
   }
+}
+
+function GoalList({ goals, lead }: { goals: GoalSummary[]; lead: string }) {
+  return (
+    <ul className="slide-list goal-lines">
+      {goals.map((g) => (
+        <li key={g.id}>
+          <span className="mono">{g.id}</span> {g.title} <StatusBadge status={g.status} />
+          <Today goal={g} lead={lead} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Who is responsible today, where it is not the Ressort the slide is about. */
+function Today({ goal, lead }: { goal: GoalSummary; lead: string }) {
+  const s = useSessionT();
+  const today = goal.responsibility.ressorts.join(', ');
+  if (today === '' || today === lead) return null;
+  return (
+    <span className="slide-today">
+      {' '}
+      ({s.todayLabel}: {today}
+      {goal.responsibility.unsettled && `; ${s.unsettled}`})
+    </span>
+  );
 }

@@ -11,6 +11,9 @@ import { ViewStamp } from '../../components/view-stamp.tsx';
 import { useT } from '../../lib/i18n.ts';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
 import { SnapshotsPanel } from './snapshots-panel.tsx';
+import { ReplyList } from '../../components/voices/reply-list.tsx';
+import { VoiceLinks } from '../../components/voices/voice-links.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** The committee session of 2 December 2021: a natural first "since". */
 const DEFAULT_SINCE = '2021-12-02';
@@ -55,7 +58,7 @@ export function ChangesPage() {
                     {t.goals.exportCsv}
                   </a>
                 </p>
-                <div className="table-scroll">
+                <TableScroll>
                   <table className="data-table" data-testid="changes-table">
                     <caption>
                       {t.time.changesTitle.replace('…', formatDate(data.since, t.lang))} –{' '}
@@ -110,6 +113,11 @@ export function ChangesPage() {
                             <span className="muted">
                               {t.trackShort[c.track]} · {t.time.entered} {formatDate(c.recordedAt, t.lang)}
                             </span>
+                            <ReplyList
+                              replies={data.replies.filter((r) => r.target.id === c.event.id)}
+                              correctable={[]}
+                              replyPath={null}
+                            />
                           </td>
                           <td>
                             {c.event.evidence.url ? (
@@ -124,7 +132,7 @@ export function ChangesPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </>
             )}
           </>
@@ -143,6 +151,7 @@ export function ChangesPage() {
           ))}
         </ul>
       </section>
+      <VoiceLinks subject={{ kind: 'version', id: state.version }} feed={null} />
       <SnapshotsPanel version={state.version} asOf={null} />
     </>
   );

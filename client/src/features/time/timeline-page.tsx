@@ -11,6 +11,7 @@ import { useT } from '../../lib/i18n.ts';
 import { timelineSummary, toTimelineRows } from '../../lib/shape-timeline.ts';
 import { STATUS_ORDER } from '../../lib/status.ts';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 const TimelineChart = lazy(() =>
   import('../../components/charts/timeline-chart.tsx').then((m) => ({ default: m.TimelineChart })),
@@ -96,7 +97,7 @@ export function TimelinePage() {
                 </Suspense>
                 <details>
                   <summary>{t.overview.showTable}</summary>
-                  <div className="table-scroll">
+                  <TableScroll>
                     <table className="data-table">
                       <caption>{t.time.tableCaption}</caption>
                       <thead>
@@ -122,7 +123,7 @@ export function TimelinePage() {
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </TableScroll>
                 </details>
               </section>
             </>
@@ -169,7 +170,7 @@ export function TimelinePage() {
                       {t.overview.showTable}
                       <span className="visually-hidden"> {r.ressort === 'unknown' ? t.unknownRessort : r.ressort}</span>
                     </summary>
-                    <div className="table-scroll">
+                    <TableScroll>
                       <table className="data-table">
                         <caption className="visually-hidden">
                           {t.time.tableCaption}: {r.ressort === 'unknown' ? t.unknownRessort : r.ressort}
@@ -197,7 +198,7 @@ export function TimelinePage() {
                           ))}
                         </tbody>
                       </table>
-                    </div>
+                    </TableScroll>
                   </details>
                 )}
               </figure>

@@ -1,8 +1,8 @@
 import type { RefObject } from 'react';
 import type { StatusConflict } from '@zielmonitor/shared/schemas/status-update';
 import { formatStatedDate } from '@zielmonitor/shared/time/format';
-import { ApiError } from '../../api/client.ts';
-import { useT } from '../../lib/i18n.ts';
+import { ApiError } from '../api/client.ts';
+import { useT } from '../lib/i18n.ts';
 
 /** What a write to the record answered: the conflict, the field errors and any other refusal. */
 export function WriteFeedback({
