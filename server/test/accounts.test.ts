@@ -1,9 +1,27 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument --
-   The answers are read as untyped JSON in these assertions; typing each one (res.json<T>()) is still to do. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOTP, URI } from 'otpauth';
 import { hashLinkToken } from '../src/lib/tokens.ts';
-import { createAccount, createTestApp, login, type Account, type TestApp } from './helper.ts';
+import type {
+  EnrolledResponse,
+  LinkInfo,
+  TotpSetupResponse,
+  UserResponse,
+  UsersResponse,
+  UserWithLinkResponse,
+} from '@zielmonitor/shared/schemas/accounts';
+import type { AuditResponse } from '@zielmonitor/shared/schemas/audit';
+import type { LoginResponse, MeResponse } from '@zielmonitor/shared/schemas/auth';
+import {
+  createAccount,
+  createTestApp,
+  errorOf,
+  issueFields,
+  login,
+  objectContaining,
+  textMatching,
+  type Account,
+  type TestApp,
+} from './helper.ts';
 import { MAIL_FROM, mailOf, ORIGIN } from './mail-fixtures.ts';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../scripts/lib/smtp-test-server.ts';
 
@@ -56,9 +74,10 @@ describe('an invitation by mail', () => {
       admin.cookie,
     );
     expect(res.statusCode).toBe(201);
-    expect(res.json().user).toMatchObject({ state: 'invited', role: 'controller', ressorts: ['MHKBD'] });
-    expect(res.json().link).toMatchObject({ purpose: 'invitation', sentTo: 'kim@mhkbd.nrw.example', url: null });
-    const expires = Date.parse(res.json().link.expiresAt) - Date.now();
+    const invited = res.json<UserWithLinkResponse>();
+    expect(invited.user).toMatchObject({ state: 'invited', role: 'controller', ressorts: ['MHKBD'] });
+    expect(invited.link).toMatchObject({ purpose: 'invitation', sentTo: 'kim@mhkbd.nrw.example', url: null });
+    const expires = Date.parse(invited.link.expiresAt) - Date.now();
     expect(expires).toBeGreaterThan(47.9 * 3_600_000);
     expect(expires).toBeLessThanOrEqual(48 * 3_600_000);
     const [mail, ...more] = await deliver();
@@ -75,21 +94,25 @@ describe('an invitation by mail', () => {
 
   it('lets the person set a password once; the link is spent after that', async () => {
     const info = await post('/api/auth/password-link', { token });
-    expect(info.json()).toMatchObject({ purpose: 'invitation', email: 'kim@mhkbd.nrw.example', name: 'Kim Kaiser' });
+    expect(info.json<LinkInfo>()).toMatchObject({
+      purpose: 'invitation',
+      email: 'kim@mhkbd.nrw.example',
+      name: 'Kim Kaiser',
+    });
     const weak = await post('/api/auth/password-link/password', { token, password: 'Sommer2026!!' });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().error.issues).toEqual([expect.objectContaining({ field: 'password' })]);
+    expect(errorOf(weak).issues).toEqual([objectContaining({ field: 'password' })]);
     const set = await post('/api/auth/password-link/password', { token, password: NEW_PASSWORD });
     expect(set.statusCode).toBe(200);
     const again = await post('/api/auth/password-link/password', { token, password: `${NEW_PASSWORD}!` });
     expect(again.statusCode).toBe(410);
-    expect(again.json().error.code).toBe('LINK_INVALID');
+    expect(errorOf(again).code).toBe('LINK_INVALID');
     expect((await post('/api/auth/password-link', { token })).statusCode).toBe(410);
   });
 
   it('then asks the new controller to set up a second factor before anything else', async () => {
     const res = await post('/api/auth/login', { email: 'kim@mhkbd.nrw.example', password: NEW_PASSWORD });
-    expect(res.json()).toEqual({ user: null, step: 'enrol', methods: ['totp', 'passkey'] });
+    expect(res.json<LoginResponse>()).toEqual({ user: null, step: 'enrol', methods: ['totp', 'passkey'] });
     const cookie = `zm_session=${res.cookies.find((c) => c.name === 'zm_session')?.value}`;
     // Half-way, nothing but the set-up is open.
     const write = await post('/api/goals/v2-01/status', { status: 'achieved' }, cookie);
@@ -98,25 +121,27 @@ describe('an invitation by mail', () => {
     expect(setup.statusCode).toBe(200);
     const wrong = await post('/api/account/totp/confirm', { code: '000000' }, cookie);
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().error.issues[0].field).toBe('code');
+    expect(issueFields(wrong)[0]).toBe('code');
     // As an authenticator app does: read the otpauth:// address of the QR code, compute the code.
-    const app = URI.parse(setup.json().uri);
+    const totp = setup.json<TotpSetupResponse>();
+    const app = URI.parse(totp.uri);
     if (!(app instanceof TOTP)) throw new Error('not a TOTP address');
     expect(app).toMatchObject({
       issuer: 'Zielmonitor (zielmonitor.landtag.nrw.example)',
       label: 'kim@mhkbd.nrw.example',
     });
     expect(app).toMatchObject({ algorithm: 'SHA1', digits: 6, period: 30 });
-    expect(app.secret.base32).toBe(setup.json().secret);
+    expect(app.secret.base32).toBe(totp.secret);
     const done = await post('/api/account/totp/confirm', { code: app.generate(), label: 'Diensthandy' }, cookie);
     expect(done.statusCode).toBe(200);
-    expect(done.json().recoveryCodes).toHaveLength(10);
-    expect(done.json().user.email).toBe('kim@mhkbd.nrw.example');
+    const enrolled = done.json<EnrolledResponse>();
+    expect(enrolled.recoveryCodes).toHaveLength(10);
+    expect(enrolled.user.email).toBe('kim@mhkbd.nrw.example');
     const signedIn = done.cookies.find((c) => c.name === 'zm_session')?.value;
     expect(signedIn).toBeDefined();
     expect(`zm_session=${signedIn}`).not.toBe(cookie);
     const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie: `zm_session=${signedIn}` } });
-    expect(me.json().user.email).toBe('kim@mhkbd.nrw.example');
+    expect(me.json<MeResponse>().user?.email).toBe('kim@mhkbd.nrw.example');
   });
 
   it('refuses an expired invitation and tells the admin the link without mail … only once', async () => {
@@ -132,11 +157,37 @@ describe('an invitation by mail', () => {
       .run(new Date(Date.now() - 1000).toISOString(), hashLinkToken(expired));
     const late = await post('/api/auth/password-link/password', { token: expired, password: NEW_PASSWORD });
     expect(late.statusCode).toBe(410);
-    expect(t.app.repos.users.findById(res.json().user.id)?.passwordChangedAt).toBeNull();
-    const again = await post(`/api/users/${res.json().user.id}/invitation`, {}, admin.cookie);
+    const { user } = res.json<UserWithLinkResponse>();
+    expect(t.app.repos.users.findById(user.id)?.passwordChangedAt).toBeNull();
+    const again = await post(`/api/users/${user.id}/invitation`, {}, admin.cookie);
     expect(again.statusCode).toBe(200);
     const fresh = tokenIn(linkMail(await deliver(), 'old@mkw.nrw.example'));
     expect(fresh).not.toBe(expired);
+  });
+  it('invites an assessor for an organisation: no Ressort, the organisation in the list, the mail and the audit', async () => {
+    const res = await post(
+      '/api/users',
+      { email: 'pia@presse.example', name: 'Pia Presse', role: 'assessor', organisation: 'Landespressekonferenz' },
+      admin.cookie,
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<UserWithLinkResponse>().user).toMatchObject({
+      role: 'assessor',
+      ressorts: [],
+      organisation: 'Landespressekonferenz',
+      state: 'invited',
+    });
+    const mail = linkMail(await deliver(), 'pia@presse.example');
+    expect(mail.parsed.text?.replace(/\s+/g, ' ')).toContain(
+      'Rolle: Unabhängige Einschätzung für Landespressekonferenz',
+    );
+    const list = await t.app.inject({ url: '/api/users', headers: { cookie: admin.cookie } });
+    expect(list.json<UsersResponse>().items.find((u) => u.email === 'pia@presse.example')).toMatchObject({
+      role: 'assessor',
+      organisation: 'Landespressekonferenz',
+    });
+    const log = await t.app.inject({ url: '/api/audit?action=user.add', headers: { cookie: admin.cookie } });
+    expect(JSON.stringify(log.json<AuditResponse>().items[0])).toContain('Landespressekonferenz');
   });
 });
 
@@ -163,14 +214,14 @@ describe('a password reset', () => {
     expect(set.statusCode).toBe(200);
     for (const cookie of [admin.cookie, other]) {
       const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
-      expect(me.json()).toEqual({ user: null });
+      expect(me.json<MeResponse>()).toEqual({ user: null });
     }
     expect(
       (await post('/api/auth/password-link/password', { token, password: 'noch ein anderes Pass' })).statusCode,
     ).toBe(410);
     // The second factor stays: the new password alone does not sign in.
     const next = await post('/api/auth/login', { email: admin.email, password: NEW_PASSWORD });
-    expect(next.json().step).toBe('second-factor');
+    expect(next.json<LoginResponse>().step).toBe('second-factor');
     admin = { ...admin, password: NEW_PASSWORD, cookie: await login(t, admin.email, NEW_PASSWORD, ORIGIN) };
   });
 });
@@ -181,13 +232,13 @@ describe('the administration', () => {
     const before = await post('/api/auth/login', { email: 'kim@mhkbd.nrw.example', password: NEW_PASSWORD });
     const pending = `zm_session=${before.cookies.find((c) => c.name === 'zm_session')?.value}`;
     const off = await post(`/api/users/${kim}/disable`, {}, admin.cookie);
-    expect(off.json().user).toMatchObject({ state: 'disabled', sessions: 0 });
+    expect(off.json<UserResponse>().user).toMatchObject({ state: 'disabled', sessions: 0 });
     expect(t.app.db.prepare('SELECT count(*) FROM sessions WHERE user_id = ?').pluck().get(kim)).toBe(0);
     expect((await post('/api/auth/second-factor', { method: 'totp', code: '123456' }, pending)).statusCode).toBe(401);
     const refused = await post('/api/auth/login', { email: 'kim@mhkbd.nrw.example', password: NEW_PASSWORD });
     expect(refused.statusCode).toBe(401);
     const on = await post(`/api/users/${kim}/enable`, {}, admin.cookie);
-    expect(on.json().user.state).toBe('active');
+    expect(on.json<UserResponse>().user.state).toBe('active');
     expect(auditOf('user.disable')).toHaveLength(1);
     expect(auditOf('user.enable')).toHaveLength(1);
   });
@@ -200,19 +251,19 @@ describe('the administration', () => {
       { role: 'reviewer', ressorts: ['MHKBD', 'MKW'] },
       admin.cookie,
     );
-    expect(res.json().user).toMatchObject({ role: 'reviewer', ressorts: ['MHKBD', 'MKW'] });
+    expect(res.json<UserResponse>().user).toMatchObject({ role: 'reviewer', ressorts: ['MHKBD', 'MKW'] });
     const log = await t.app.inject({ url: '/api/audit?action=user.update', headers: { cookie: admin.cookie } });
-    const entry = log.json().items[0];
-    expect(entry.actionLabel).toBe('Konto geändert (Name, Rolle oder Ressorts)');
+    const entry = log.json<AuditResponse>().items[0];
+    expect(entry?.actionLabel).toBe('Konto geändert (Name, Rolle oder Ressorts)');
     expect(JSON.stringify(entry)).toContain('Prüfung und Freigabe');
   });
 
   it('resets a second factor: the account sets up a new one at its next login', async () => {
     const kim = userId('kim@mhkbd.nrw.example');
     const res = await post(`/api/users/${kim}/reset-second-factor`, {}, admin.cookie);
-    expect(res.json().user.secondFactor).toEqual({ totp: 0, passkeys: 0, recoveryCodesLeft: 0 });
+    expect(res.json<UserResponse>().user.secondFactor).toEqual({ totp: 0, passkeys: 0, recoveryCodesLeft: 0 });
     const next = await post('/api/auth/login', { email: 'kim@mhkbd.nrw.example', password: NEW_PASSWORD });
-    expect(next.json().step).toBe('enrol');
+    expect(next.json<LoginResponse>().step).toBe('enrol');
     expect(auditOf('user.reset-second-factor')).toHaveLength(1);
   });
 
@@ -222,7 +273,7 @@ describe('the administration', () => {
     expect(own.statusCode).toBe(409);
     const demote = await send('PATCH', `/api/users/${ada}`, { role: 'controller', ressorts: ['MKW'] }, admin.cookie);
     expect(demote.statusCode).toBe(409);
-    expect(demote.json().error.code).toBe('LAST_ADMIN');
+    expect(errorOf(demote).code).toBe('LAST_ADMIN');
   });
 
   it('gets the link to pass on by hand when mail is not configured', async () => {
@@ -239,10 +290,13 @@ describe('the administration', () => {
         headers: { ...headers, cookie: boss.cookie },
         payload: { email: 'neu@mkw.nrw.example', name: 'Nina Neu', role: 'controller', ressorts: ['MKW'] },
       });
-      expect(res.json().link).toMatchObject({ sentTo: null, url: expect.stringMatching(/^https:\/\/zielmonitor.+#/) });
+      const { link } = res.json<UserWithLinkResponse>();
+      expect(link).toMatchObject({ sentTo: null, url: textMatching(/^https:\/\/zielmonitor.+#/) });
+      const secret = link.url?.split('#')[1];
+      if (!secret) throw new Error('no link handed over');
       const list = await offline.app.inject({ url: '/api/users', headers: { cookie: boss.cookie } });
-      expect(JSON.stringify(list.json())).not.toContain(res.json().link.url.split('#')[1]);
-      expect(list.json().mailConfigured).toBe(false);
+      expect(list.body).not.toContain(secret);
+      expect(list.json<UsersResponse>().mailConfigured).toBe(false);
       const forgot = await offline.app.inject({
         method: 'POST',
         url: '/api/auth/password-reset',
@@ -250,7 +304,7 @@ describe('the administration', () => {
         payload: { email: 'ada@nrw.example' },
       });
       expect(forgot.statusCode).toBe(409);
-      expect(forgot.json().error.code).toBe('MAIL_NOT_CONFIGURED');
+      expect(errorOf(forgot).code).toBe('MAIL_NOT_CONFIGURED');
     } finally {
       await offline.close();
     }

@@ -228,7 +228,7 @@ describe('the published OpenAPI document', () => {
   it('gives every operation an operationId and a summary, and protected ones the session scheme', () => {
     const ids = new Set<string>();
     for (const item of Object.values(spec.paths ?? {})) {
-      for (const operation of [item?.get, item?.post, item?.put]) {
+      for (const operation of [item?.get, item?.post, item?.put, item?.patch]) {
         if (!operation) continue;
         expect(operation.operationId).toMatch(/^[a-z][A-Za-z]+$/);
         expect(operation.summary).toBeTruthy();
@@ -237,7 +237,7 @@ describe('the published OpenAPI document', () => {
       }
     }
     expect(ids.size).toBe(
-      Object.values(spec.paths ?? {}).flatMap((i) => [i?.get, i?.post, i?.put].filter(Boolean)).length,
+      Object.values(spec.paths ?? {}).flatMap((i) => [i?.get, i?.post, i?.put, i?.patch].filter(Boolean)).length,
     );
     expect(spec.paths?.['/api/indicators/{id}']?.put?.security).toEqual([{ session: [] }]);
     expect(spec.paths?.['/api/submissions']?.get?.security).toEqual([{ session: [] }]);
@@ -245,6 +245,8 @@ describe('the published OpenAPI document', () => {
     expect(spec.paths?.['/api/audit']?.get?.security).toEqual([{ session: [] }]);
     expect(spec.paths?.['/api/goals/{id}/status']?.post?.security).toEqual([{ session: [] }]);
     expect(spec.paths?.['/api/goals']?.get?.security).toEqual([]);
+    expect(spec.paths?.['/api/users/{id}']?.patch?.security).toEqual([{ session: [] }]);
+    expect(spec.paths?.['/api/account/password']?.post?.security).toEqual([{ session: [] }]);
   });
 
   it('names the public origin as its server when it is known', async () => {

@@ -1,12 +1,21 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call --
-   The answers are read as untyped JSON in these assertions; typing each one (res.json<T>()) is still to do. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashRecoveryCode } from '../src/lib/recovery-codes.ts';
 import { TOTP_PERIOD_SECONDS, totpCode } from '../src/lib/totp.ts';
+import type {
+  AccountResponse,
+  EndedResponse,
+  RecoveryCodesResponse,
+  SessionsResponse,
+} from '@zielmonitor/shared/schemas/accounts';
+import type { LoginResponse, MeResponse } from '@zielmonitor/shared/schemas/auth';
 import {
+  anyText,
   createAccount,
   createTestApp,
+  errorOf,
+  issueFields,
   login,
+  textMatching,
   rememberRecoveryCodes,
   sameOrigin,
   type Account,
@@ -24,6 +33,8 @@ const passwordStep = async (email: string, password: string) => {
   const res = await post('/api/auth/login', { email, password });
   return { body: res.json<{ step: string; methods: string[] }>(), cookie: cookieOf(res) };
 };
+const me = async (cookie: string) =>
+  (await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).json<MeResponse>();
 const period = TOTP_PERIOD_SECONDS * 1000;
 /** The code of the step n steps from now. */
 const codeAt = (secret: string, n: number) => totpCode(secret, new Date(Date.now() + n * period));
@@ -35,7 +46,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('every writing role sets up a second factor at its first login (MFA_REQUIRED)', () => {
-  it.each(['admin', 'reviewer', 'controller'] as const)('%s', async (role) => {
+  it.each(['admin', 'reviewer', 'controller', 'assessor'] as const)('%s', async (role) => {
     const { hashPassword } = await import('../src/lib/passwords.ts');
     const email = `neu-${role}@mkw.nrw.de`;
     t.app.repos.users.create(
@@ -43,7 +54,9 @@ describe('every writing role sets up a second factor at its first login (MFA_REQ
         email,
         name: 'Neu',
         role,
-        ressorts: role === 'admin' ? [] : ['MKW'],
+        // An assessor writes for an organisation, never for a Ressort; an admin for all.
+        ressorts: role === 'controller' || role === 'reviewer' ? ['MKW'] : [],
+        organisation: role === 'assessor' ? 'Landespressekonferenz' : null,
         passwordHash: await hashPassword('ein langes Passwort'),
       },
       new Date().toISOString(),
@@ -75,13 +88,14 @@ describe('every writing role sets up a second factor at its first login (MFA_REQ
         headers: sameOrigin,
         payload: { email: 'ohne@mkw.nrw.de', password: 'ein langes Passwort' },
       });
-      expect(res.json()).toMatchObject({ step: 'signed-in', user: { email: 'ohne@mkw.nrw.de' } });
+      expect(res.json<LoginResponse>()).toMatchObject({ step: 'signed-in', user: { email: 'ohne@mkw.nrw.de' } });
       // Switched on again, that session opens nothing: the next login asks for a factor first.
       const { buildApp } = await import('../src/app.ts');
       const strict = await buildApp({ databasePath: relaxed.databasePath, seedDir: null, clientDist: null });
       try {
         const cookie = cookieOf(res);
-        expect((await strict.inject({ url: '/api/auth/me', headers: { cookie } })).json()).toEqual({ user: null });
+        const me = await strict.inject({ url: '/api/auth/me', headers: { cookie } });
+        expect(me.json<MeResponse>()).toEqual({ user: null });
       } finally {
         await strict.close();
       }
@@ -99,13 +113,13 @@ describe('the second step', () => {
     const second = await passwordStep(kim.email, kim.password);
     const replay = await post('/api/auth/second-factor', { method: 'totp', code }, second.cookie);
     expect(replay.statusCode).toBe(401);
-    expect(replay.json().error.code).toBe('CODE_ALREADY_USED');
+    expect(errorOf(replay).code).toBe('CODE_ALREADY_USED');
     const older = await post(
       '/api/auth/second-factor',
       { method: 'totp', code: codeAt(kim.totpSecret, 0) },
       second.cookie,
     );
-    expect(older.json().error.code).toBe('CODE_ALREADY_USED');
+    expect(errorOf(older).code).toBe('CODE_ALREADY_USED');
     const log = t.app.db
       .prepare("SELECT after_json FROM audit_log WHERE action = 'login.second-factor-failed'")
       .pluck()
@@ -114,8 +128,9 @@ describe('the second step', () => {
   });
 
   it('accepts each recovery code once; they are stored only as salted hashes', async () => {
-    const codes = (await post('/api/account/recovery-codes', { currentPassword: kim.password }, kim.cookie)).json()
-      .recoveryCodes as string[];
+    const codes = (
+      await post('/api/account/recovery-codes', { currentPassword: kim.password }, kim.cookie)
+    ).json<RecoveryCodesResponse>().recoveryCodes;
     expect(codes).toHaveLength(10);
     rememberRecoveryCodes(kim.email, codes.slice(1));
     const rows = t.app.db
@@ -136,7 +151,7 @@ describe('the second step', () => {
     const reused = await post('/api/auth/second-factor', { method: 'recovery', code: codes[0] }, again.cookie);
     expect(reused.statusCode).toBe(401);
     const account = await t.app.inject({ url: '/api/account', headers: { cookie: cookieOf(ok) } });
-    expect(account.json().recoveryCodesLeft).toBe(9);
+    expect(account.json<AccountResponse>().recoveryCodesLeft).toBe(9);
   });
 
   it('counts wrong codes with the password limit: the sixth try in 15 minutes is refused', async () => {
@@ -168,7 +183,7 @@ describe('the second step', () => {
     const step = await passwordStep(kim.email, kim.password);
     const res = await post('/api/auth/second-factor', { method: 'totp', code: '12ab56' }, step.cookie);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues).toEqual([expect.objectContaining({ field: 'code' })]);
+    expect(issueFields(res)).toEqual(['code']);
   });
 });
 
@@ -181,39 +196,40 @@ describe('self-service', () => {
       kim.cookie,
     );
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().error.issues[0].field).toBe('currentPassword');
+    expect(issueFields(wrong)[0]).toBe('currentPassword');
     const res = await post(
       '/api/account/password',
       { currentPassword: kim.password, newPassword: 'Lindenblüte über Münster' },
       kim.cookie,
     );
     expect(res.statusCode).toBe(200);
-    expect(res.json().ended).toBeGreaterThanOrEqual(1);
-    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: other } })).json()).toEqual({ user: null });
-    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: kim.cookie } })).json().user.email).toBe(
-      kim.email,
-    );
+    expect(res.json<EndedResponse>().ended).toBeGreaterThanOrEqual(1);
+    expect(await me(other)).toEqual({ user: null });
+    expect((await me(kim.cookie)).user?.email).toBe(kim.email);
     kim = { ...kim, password: 'Lindenblüte über Münster' };
   });
 
   it('lists its sessions and ends one of them', async () => {
     const other = await login(t, kim.email, kim.password);
-    const list = (await t.app.inject({ url: '/api/account/sessions', headers: { cookie: kim.cookie } })).json().items;
-    expect(list.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
-    const foreign = list.find((s: { current: boolean }) => !s.current);
-    expect(foreign).toMatchObject({ device: expect.any(String), method: expect.stringMatching(/^(totp|recovery)$/) });
+    const list = (
+      await t.app.inject({ url: '/api/account/sessions', headers: { cookie: kim.cookie } })
+    ).json<SessionsResponse>().items;
+    expect(list.filter((s) => s.current)).toHaveLength(1);
+    const foreign = list.find((s) => !s.current);
+    if (!foreign) throw new Error('the other session is not listed');
+    expect(foreign).toMatchObject({ device: anyText, method: textMatching(/^(totp|recovery)$/) });
     expect((await post(`/api/account/sessions/${foreign.id}/end`, {}, kim.cookie)).statusCode).toBe(200);
-    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: other } })).json()).toEqual({ user: null });
+    expect(await me(other)).toEqual({ user: null });
   });
 
   it('keeps the last second factor while the account needs one', async () => {
-    const account = (await t.app.inject({ url: '/api/account', headers: { cookie: kim.cookie } })).json();
-    const res = await post(
-      `/api/account/factors/${account.factors[0].id}/remove`,
-      { currentPassword: kim.password },
-      kim.cookie,
-    );
+    const account = (
+      await t.app.inject({ url: '/api/account', headers: { cookie: kim.cookie } })
+    ).json<AccountResponse>();
+    const [factor] = account.factors;
+    if (!factor) throw new Error('the account has no factor listed');
+    const res = await post(`/api/account/factors/${factor.id}/remove`, { currentPassword: kim.password }, kim.cookie);
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.code).toBe('LAST_FACTOR');
+    expect(errorOf(res).code).toBe('LAST_FACTOR');
   });
 });

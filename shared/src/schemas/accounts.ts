@@ -112,6 +112,7 @@ export type IssuedLink = z.infer<typeof IssuedLink>;
 export const UserWithLinkResponse = z.object({ user: UserSummary, link: IssuedLink });
 export type UserWithLinkResponse = z.infer<typeof UserWithLinkResponse>;
 export const UserResponse = z.object({ user: UserSummary });
+export type UserResponse = z.infer<typeof UserResponse>;
 
 // --- Links (invitation, reset) --------------------------------------------------------------
 
@@ -219,3 +220,4 @@ export const SessionParams = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'Sitzungskennung erwartet' }),
 });
 export const EndedResponse = z.object({ ended: z.number().int() });
+export type EndedResponse = z.infer<typeof EndedResponse>;
