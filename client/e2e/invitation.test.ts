@@ -144,6 +144,34 @@ describe.skipIf(!run)('an administration invites a controller (headless Chromium
     await page.setViewportSize({ width: 320, height: 800 });
     expect(await reflows(page), 'Mein Konto at 320 px').toBe(true);
   });
+
+  it('invites an independent assessor for an organisation: no Ressorts, the organisation in the list and the mail', async () => {
+    const SARA = 'sara.s@spd.landtag.example';
+    const ORGANISATION = 'SPD-Fraktion im Landtag NRW';
+    const { page } = await openPage(h, '/anmelden');
+    await loginAs(h, page, 'admin@nrw.de', ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'Konten' }).click();
+    await page.getByRole('heading', { name: 'Konto einladen' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Sara S.');
+    await page.getByLabel('E-Mail-Adresse').fill(SARA);
+    const form = page.getByRole('form', { name: 'Konto einladen' });
+    await form.getByLabel('Rolle').selectOption({ label: 'Unabhängige Einschätzung' });
+    // An assessor writes for an organisation, never for a Ressort: the Ressorts give way to it.
+    expect(await form.getByRole('checkbox', { name: /MHKBD/ }).count()).toBe(0);
+    await form.getByRole('button', { name: 'Einladen' }).click();
+    await form.getByText('Bitte den Namen der Organisation angeben').waitFor();
+    expect(await axeViolations(page), 'invitation of an assessor with an error').toEqual([]);
+    await form.getByLabel('Organisation').fill(ORGANISATION);
+    await form.getByRole('button', { name: 'Einladen' }).click();
+    await page.getByText(`Die Einladung ist per E-Mail an ${SARA} unterwegs`).waitFor();
+    const row = await page.getByTestId(`user-${SARA}`).innerText();
+    expect(row).toContain(`Unabhängige Einschätzung: ${ORGANISATION}`);
+    expect(row).toContain('eingeladen');
+    const link = await linkMailedTo(smtp, SARA);
+    const mail = smtp.received.findLast((m) => m.envelopeTo.includes(SARA));
+    expect(mail?.parsed.text?.replace(/\s+/g, ' ')).toContain(`Rolle: Unabhängige Einschätzung für ${ORGANISATION}`);
+    expect(link.startsWith(h.server.url)).toBe(true);
+  });
 });
 
 async function secondStep(page: Page, h: Harness) {

@@ -90,6 +90,9 @@ const de = {
   name: 'Name',
   email: 'E-Mail-Adresse',
   ressortsHint: 'Für Controlling sowie Prüfung und Freigabe mindestens eines.',
+  organisation: 'Organisation',
+  organisationHint:
+    'Für wen die Person unabhängig einschätzt, z. B. eine Fraktion oder eine Redaktion; sie erscheint bei jedem ihrer Einträge.',
   invite: 'Einladen',
   invited: (email: string, until: string) =>
     `Die Einladung ist per E-Mail an ${email} unterwegs; der Link gilt bis ${until}.`,
@@ -100,7 +103,7 @@ const de = {
   state: { invited: 'eingeladen', active: 'aktiv', disabled: 'gesperrt' },
   columns: {
     person: 'Person',
-    role: 'Rolle und Ressorts',
+    role: 'Rolle, Ressorts oder Organisation',
     state: 'Zustand',
     lastLogin: 'Letzte Anmeldung',
     factor: 'Zweiter Faktor',
@@ -214,6 +217,9 @@ const en: AccountMessages = {
   name: 'Name',
   email: 'E-mail address',
   ressortsHint: 'At least one for controlling and for review and release.',
+  organisation: 'Organisation',
+  organisationHint:
+    'Whom the person assesses for independently, e.g. a parliamentary group or a newsroom; it is shown with each of their entries.',
   invite: 'Invite',
   invited: (email, until) => `The invitation is on its way to ${email}; the link works until ${until}.`,
   handOver: (until) =>
@@ -222,7 +228,7 @@ const en: AccountMessages = {
   state: { invited: 'invited', active: 'active', disabled: 'disabled' },
   columns: {
     person: 'Person',
-    role: 'Role and ministries',
+    role: 'Role, ministries or organisation',
     state: 'State',
     lastLogin: 'Last sign-in',
     factor: 'Second factor',

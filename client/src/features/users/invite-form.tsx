@@ -7,7 +7,7 @@ import { fieldErrors, serverFieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
 import { Field } from '../../components/field.tsx';
-import { ScopeFields } from './scope-fields.tsx';
+import { ScopeFields, scopeOf } from './scope-fields.tsx';
 import { formText } from '../../lib/form-text.ts';
 
 /** Invites a person: the account exists without a password until they set one through the link. */
@@ -23,8 +23,7 @@ export function InviteForm() {
     const parsed = CreateUserBody.safeParse({
       email: formText(data, 'email').trim(),
       name: formText(data, 'name'),
-      role: formText(data, 'role'),
-      ressorts: data.getAll('ressorts').filter((v) => typeof v === 'string'),
+      ...scopeOf(data),
     });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues));
@@ -52,7 +51,7 @@ export function InviteForm() {
       <Field id="invite-email" label={a.email} error={errors.email}>
         {(props) => <input {...props} name="email" type="email" autoComplete="off" required />}
       </Field>
-      <ScopeFields idPrefix="invite" role="controller" ressorts={[]} errors={errors} />
+      <ScopeFields idPrefix="invite" role="controller" ressorts={[]} organisation={null} errors={errors} />
       <button type="submit" disabled={invite.isPending}>
         {a.invite}
       </button>

@@ -8,8 +8,7 @@ import { fieldErrors, serverFieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAccountsT } from '../../lib/messages-accounts.ts';
 import { IssuedLinkNote } from './invite-form.tsx';
-import { ScopeFields } from './scope-fields.tsx';
-import { formText } from '../../lib/form-text.ts';
+import { ScopeFields, scopeOf } from './scope-fields.tsx';
 
 /** The actions that make sense for an account in its state (one's own account is managed under "Mein Konto"). */
 function actionsFor(user: UserSummary, self: boolean): UserAction[] {
@@ -43,7 +42,7 @@ export function UserRow({ user, self }: { user: UserSummary; self: boolean }) {
           <>
             {roleLabel(user.role, t.lang)}
             {user.ressorts.length > 0 && `: ${user.ressorts.join(', ')}`}
-            {user.organisation && ` (${user.organisation})`}{' '}
+            {user.organisation && `: ${user.organisation}`}{' '}
             <button type="button" className="button-link secondary" onClick={() => setEditing(true)}>
               {a.edit}
             </button>
@@ -100,10 +99,7 @@ function EditScope({ user, onDone }: { user: UserSummary; onDone: () => void }) 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const parsed = UpdateUserBody.safeParse({
-      role: formText(data, 'role'),
-      ressorts: data.getAll('ressorts').filter((v) => typeof v === 'string'),
-    });
+    const parsed = UpdateUserBody.safeParse(scopeOf(data));
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues));
       return;
@@ -124,7 +120,13 @@ function EditScope({ user, onDone }: { user: UserSummary; onDone: () => void }) 
           {serverError}
         </p>
       )}
-      <ScopeFields idPrefix={`user-${user.id}`} role={user.role} ressorts={user.ressorts} errors={errors} />
+      <ScopeFields
+        idPrefix={`user-${user.id}`}
+        role={user.role}
+        ressorts={user.ressorts}
+        organisation={user.organisation}
+        errors={errors}
+      />
       <p className="form-actions">
         <button type="submit" disabled={update.isPending}>
           {a.save}
