@@ -254,7 +254,7 @@ describe('the administration', () => {
     expect(res.json<UserResponse>().user).toMatchObject({ role: 'reviewer', ressorts: ['MHKBD', 'MKW'] });
     const log = await t.app.inject({ url: '/api/audit?action=user.update', headers: { cookie: admin.cookie } });
     const entry = log.json<AuditResponse>().items[0];
-    expect(entry?.actionLabel).toBe('Konto geändert (Name, Rolle oder Ressorts)');
+    expect(entry?.actionLabel).toBe('Konto geändert (Name, Rolle, Ressorts oder Organisation)');
     expect(JSON.stringify(entry)).toContain('Prüfung und Freigabe');
   });
 

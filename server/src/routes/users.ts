@@ -75,7 +75,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'updateUser',
         security: [{ session: [] }],
-        summary: 'Name, Rolle und Ressorts eines Kontos ändern',
+        summary: 'Name, Rolle, Ressorts oder Organisation eines Kontos ändern',
         params: UserParams,
         body: UpdateUserBody,
         response: { 200: UserResponse, ...onUser },

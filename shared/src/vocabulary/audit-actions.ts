@@ -34,7 +34,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.add': 'Konto angelegt',
   'user.invite': 'Einladung verschickt',
   'user.accept-invitation': 'Einladung angenommen, Passwort festgelegt',
-  'user.update': 'Konto geändert (Name, Rolle oder Ressorts)',
+  'user.update': 'Konto geändert (Name, Rolle, Ressorts oder Organisation)',
   'user.disable': 'Konto gesperrt',
   'user.enable': 'Konto entsperrt',
   'user.end-sessions': 'Alle Sitzungen eines Kontos beendet',
