@@ -194,6 +194,40 @@ describe.skipIf(!run)('dashboard journeys in headless Chromium', () => {
     expect(await page.getByText('Übernimmt Zuständigkeiten von').textContent()).toContain('MWIDE');
   });
 
+  it.each([
+    ['/', 'Ressorts ohne erreichtes Ziel'],
+    ['/ziele', 'Ziele 1.0'],
+    ['/ziele/v1-01', 'Gewerbe-Service-Portal'],
+    ['/aenderungen', 'Änderungen'],
+  ])('does not shift %s when its data arrives (cumulative layout shift under 0.1)', async (pathname, heading) => {
+    const { page } = await openPage(h, '/barrierefreiheit', { viewport: { width: 1350, height: 940 } });
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      Object.assign(window, { layoutShifts: shifts });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          if ('value' in entry && typeof entry.value === 'number') shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    // Every answer of the API is held back until the page has drawn its loading state, as on a slow line.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${h.server.url}${pathname}`);
+    await page.locator('.state-loading').first().waitFor();
+    release();
+    await page.getByRole('heading', { name: heading }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const total = await page.evaluate(() =>
+      ((window as unknown as { layoutShifts?: number[] }).layoutShifts ?? []).reduce((sum, v) => sum + v, 0),
+    );
+    expect(total).toBeLessThan(0.1);
+    await page.context().close();
+  });
+
   it('switches to English', async () => {
     const { page } = await openPage(h, '/');
     await page.getByRole('button', { name: 'English' }).click();

@@ -158,15 +158,20 @@ async function healthDuringImport(dir: string, seconds: number) {
   const [header = [], template = []] = parseCsv(
     await (await fetch(`${url}/api/export/goals.csv?version=2.0`, { headers: { cookie } })).text(),
   );
-  const file = toExcelCsv(
-    header,
-    Array.from({ length: IMPORT_LIMITS.rows }, (_, i) =>
-      Object.assign([...template], {
-        0: `v2-bench-${i}`,
-        3: `Beschreibung ${i}: ${'Netzausbau in Stadt und Land. '.repeat(60)}`,
-      }),
-    ),
-  );
+  // The most rows allowed, each description as long as the byte limit still lets the whole file through.
+  const fileWith = (sentences: number) =>
+    toExcelCsv(
+      header,
+      Array.from({ length: IMPORT_LIMITS.rows }, (_, i) =>
+        Object.assign([...template], {
+          0: `v2-bench-${i}`,
+          3: `Beschreibung ${i}: ${'Netzausbau in Stadt und Land. '.repeat(sentences)}`,
+        }),
+      ),
+    );
+  let sentences = 60;
+  while (sentences > 0 && Buffer.byteLength(fileWith(sentences)) > IMPORT_LIMITS.bytes) sentences -= 5;
+  const file = fileWith(sentences);
   let imports = 0;
   // A holder, not a variable: the benchmark below ends the loop from outside it.
   const load = { running: true };
@@ -177,8 +182,8 @@ async function healthDuringImport(dir: string, seconds: number) {
         headers: { 'content-type': 'text/csv', origin: url, cookie },
         body: file,
       });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`import answered ${res.status}`);
+      const answer = await res.text();
+      if (res.status !== 200) throw new Error(`import answered ${res.status}: ${answer}`);
       imports += 1;
     }
   })();

@@ -68,7 +68,7 @@ export function GoalsPage() {
         {t.goals.title} {state.version}
       </h1>
       <form className="filters" role="search" aria-label={t.goals.filters} onSubmit={(e) => e.preventDefault()}>
-        <label className="control">
+        <label className="control ressort-control">
           <span>{t.goals.ressort}</span>
           <select name="ressort" value={state.ressort} onChange={(e) => update({ ressort: e.target.value })}>
             <option value="">{t.goals.allRessorts}</option>

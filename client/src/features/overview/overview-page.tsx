@@ -75,7 +75,7 @@ export function OverviewPage() {
             </label>
           ))}
         </fieldset>
-        <label className="control">
+        <label className="control rule-control">
           <span>{t.overview.ruleLabel}</span>
           <select value={rule} onChange={(e) => update({ rule: e.target.value })}>
             {COUNTING_RULES.map((r) => (
