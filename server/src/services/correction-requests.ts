@@ -11,7 +11,7 @@ import type { Db } from '../db/database.ts';
 import { AppError, notFound } from '../lib/errors.ts';
 import type { Mail } from '../mail/mail.ts';
 import { NOW } from '../repositories/current-status-sql.ts';
-import type { StoredRequest } from '../repositories/correction-requests.ts';
+import type { StoredFigure, StoredRequest } from '../repositories/correction-requests.ts';
 import type { Repositories } from '../repositories/index.ts';
 import {
   actorOf,
@@ -21,6 +21,7 @@ import {
   responsibilityToday,
   type Actor,
 } from './permissions.ts';
+import { figureLabel, figurePath, figureSubject, toFigureView } from './request-figures.ts';
 import { refuseFilledHoneypot } from './subscriptions.ts';
 
 /**
@@ -37,6 +38,7 @@ type Subject = {
   indicatorId: string | null;
   statusEventId: number | null;
   readingId: number | null;
+  figure: StoredFigure | null;
   label: string;
   path: string;
   ressorts: string[];
@@ -62,6 +64,7 @@ export function subjectOf(
       indicatorId: null,
       statusEventId: entry?.id ?? null,
       readingId: null,
+      figure: null,
       label: entry ? `Meldung vom ${entry.date} zu Ziel ${goalId} „${title}“` : `Ziel ${goalId} „${title}“`,
       path: `/ziele/${encodeURIComponent(goalId)}${entry ? `#meldung-${entry.id}` : ''}`,
       ressorts: ressortsOf(responsibilityToday(repos, goal)),
@@ -75,6 +78,7 @@ export function subjectOf(
       indicatorId,
       statusEventId: null,
       readingId: entry?.id ?? null,
+      figure: null,
       label: entry ? `Messwert vom ${entry.date} der Kennzahl „${indicator.name}“` : `Kennzahl „${indicator.name}“`,
       path: `/kennzahlen/${encodeURIComponent(indicatorId)}${entry ? `#messwert-${entry.id}` : ''}`,
       ressorts: indicatorRessorts(repos, indicatorId),
@@ -98,7 +102,17 @@ export function subjectOf(
           })
         : null;
     }
+    case 'figure':
+      // A figure is named by its basis, not by an id: see request-figures.ts.
+      return null;
   }
+}
+
+/** What a stored request is about, in words and as a link (for a figure, its citable link). */
+export function describeRequest(repos: Repositories, r: StoredRequest): { label: string; path: string } | null {
+  if (r.figure) return { label: figureLabel(r.figure), path: figurePath(r.figure) };
+  const subject = subjectOf(repos, r.subjectKind, r.statusEventId ?? r.readingId ?? r.goalId ?? r.indicatorId ?? '');
+  return subject && { label: subject.label, path: subject.path };
 }
 
 const SUBJECT_NAMES = {
@@ -106,7 +120,16 @@ const SUBJECT_NAMES = {
   status_event: 'Diese Meldung',
   indicator: 'Diese Kennzahl',
   reading: 'Dieser Messwert',
+  figure: 'Diese Zahl',
 };
+
+/** A goal, a report, an indicator or a reading by its id; a figure by its basis (400 if it does not exist). */
+function requestedSubject(repos: Repositories, subject: CorrectionRequestBody['subject']): Subject | null {
+  if (subject.kind !== 'figure') return subjectOf(repos, subject.kind, subject.id);
+  const { figure, ressorts, label } = figureSubject(repos, subject);
+  const none = { goalId: null, indicatorId: null, statusEventId: null, readingId: null };
+  return { ...none, figure, label, path: figurePath(figure), ressorts };
+}
 
 /** Stores a request from anyone; the per-address limit is counted by the route before this runs. */
 export function submitRequest(
@@ -118,7 +141,7 @@ export function submitRequest(
   return db
     .transaction(() => {
       refuseFilledHoneypot(body.website);
-      const subject = subjectOf(repos, body.subject.kind, body.subject.id);
+      const subject = requestedSubject(repos, body.subject);
       if (!subject) throw unknownSubject(SUBJECT_NAMES[body.subject.kind]);
       if (body.email !== undefined && !ctx.mail.configured) {
         throw new AppError(
@@ -142,8 +165,8 @@ export function submitRequest(
           actorId: null,
           actor: 'Öffentlichkeit (anonym)',
           action: 'request.create',
-          entityType: subject.goalId !== null ? 'goal' : 'indicator',
-          entityId: subject.goalId ?? subject.indicatorId ?? '',
+          entityType: subject.goalId !== null ? 'goal' : subject.indicatorId !== null ? 'indicator' : 'request',
+          entityId: subject.goalId ?? subject.indicatorId ?? String(id),
           // Neither the address nor the network address: an anonymous request stays anonymous in the log.
           ip: null,
           before: null,
@@ -162,13 +185,14 @@ export function submitRequest(
 }
 
 export function toRequestView(repos: Repositories, r: StoredRequest, actor: Actor | null): CorrectionRequest {
-  const subject = subjectOf(repos, r.subjectKind, r.statusEventId ?? r.readingId ?? r.goalId ?? r.indicatorId ?? '');
+  const subject = describeRequest(repos, r);
   const link =
     r.linkedEventId !== null
       ? {
           kind: 'status_event' as const,
           id: r.linkedEventId,
-          path: `/ziele/${encodeURIComponent(r.goalId ?? '')}#meldung-${r.linkedEventId}`,
+          // A figure's correction is a report on one of the goals it counts.
+          path: `/ziele/${encodeURIComponent(r.goalId ?? repos.statusWrites.event(r.linkedEventId)?.goalId ?? '')}#meldung-${r.linkedEventId}`,
         }
       : r.linkedReadingId !== null
         ? {
@@ -186,6 +210,7 @@ export function toRequestView(repos: Repositories, r: StoredRequest, actor: Acto
       entryId: r.statusEventId ?? r.readingId,
       label: subject?.label ?? r.goalId ?? r.indicatorId ?? '',
       path: subject?.path ?? '/',
+      figure: r.figure ? toFigureView(r.figure) : null,
     },
     description: r.description,
     evidenceUrl: r.evidenceUrl,
