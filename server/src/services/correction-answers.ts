@@ -6,7 +6,8 @@ import type { StoredFigure, StoredRequest } from '../repositories/correction-req
 import type { Repositories } from '../repositories/index.ts';
 import { UNKNOWN_RESSORT } from '@zielmonitor/shared/vocabulary/ressort-order';
 import { answerMail } from './correction-answer-mail.ts';
-import { requestNotFound, toRequestView, type RequestContext } from './correction-requests.ts';
+import { requestNotFound, type RequestContext } from './correction-requests.ts';
+import { toRequestView } from './request-subjects.ts';
 import { actorOf, mayAnswerRequest } from './permissions.ts';
 
 const badLink = (message: string) =>
