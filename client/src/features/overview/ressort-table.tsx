@@ -43,7 +43,7 @@ export function RessortTable({
               {t.overview.rate}
             </th>
             {basis && (
-              <th scope="col">
+              <th scope="col" className="figure-report-col">
                 <span className="visually-hidden">
                   {t.overview.reportFigure.before}
                   {t.overview.reportFigure.after}
