@@ -11,7 +11,7 @@ const figures = async (page: Page) => {
   const panel = page.getByTestId('headline-figures');
   await panel.waitFor();
   const labels = await panel.locator('dt').allTextContents();
-  const values = await panel.locator('dd').allTextContents();
+  const values = await panel.locator('dd:not(.figure-report)').allTextContents();
   return Object.fromEntries(labels.map((label, i) => [label, values[i]]));
 };
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
+import { formatDate } from '@zielmonitor/shared/time/format';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../scripts/lib/smtp-test-server.ts';
 import { addUser } from './accounts.ts';
 import { axeViolations, browserAvailable, loginAs, openPage, startHarness, type Harness } from './harness.ts';
@@ -149,5 +151,64 @@ describe.skipIf(!run)('assessments, replies, subscriptions and "Fehler melden"',
     const publicView = await openPage(h, '/hinweise');
     const stats = publicView.page.getByTestId('request-stats');
     await stats.locator('tfoot').getByText('1').first().waitFor();
+  });
+  it('an anonymous visitor reports an error on a figure of the overview, the Ressort carrying it on answers, and the visitor is told by mail', async () => {
+    const stats = (await (await fetch(`${h.server.url}/api/stats/ressorts?version=2.0`)).json()) as {
+      items: { ressort: string; achieved: number }[];
+    };
+    const achieved = stats.items.find((i) => i.ressort === 'MWIDE')?.achieved ?? -1;
+    const words = `Anzahl erreichter Ziele des MWIDE, Digitalstrategie 2.0, Einschätzung der Landesregierung, gezählt: alle Ziele, Stand ${formatDate(todayInBerlin(), 'de')}: gemeldet ${achieved}`;
+
+    // The per-Ressort table names each row's figure in its "Fehler melden"; the keyboard reaches it.
+    const visitor = await openPage(h, '/?version=2.0');
+    const report = visitor.page
+      .getByTestId('ressort-table')
+      .getByRole('link', { name: `Fehler bei „MWIDE: ${achieved} erreicht“ melden`, exact: true });
+    await report.waitFor();
+    expect(await axeViolations(visitor.page), 'overview with "Fehler melden" on its figures').toEqual([]);
+    await report.focus();
+    await visitor.page.keyboard.press('Enter');
+    await visitor.page.getByTestId('report-subject').getByText(words).waitFor();
+    await visitor.page.getByText('Zahlen eines Ressorts prüft das Ressort, das es heute fortführt').waitFor();
+    await visitor.page
+      .getByLabel('Was ist falsch?')
+      .fill('Im MWIDE ist laut Landtagsdrucksache ein Ziel mehr erreicht.');
+    await visitor.page.getByLabel(/E-Mail-Adresse für die Antwort/).fill('zahl@example.org');
+    expect(await axeViolations(visitor.page), 'report form for a figure').toEqual([]);
+    await visitor.page.getByRole('button', { name: 'Hinweis senden' }).click();
+    await visitor.page.getByTestId('report-sent').getByText('Sie erhalten die Antwort per E-Mail.').waitFor();
+
+    // MWIDE was dissolved: MHKBD carries it on, and its controller sees the figure with its citable link.
+    const kim = await signedIn('kim@mhkbd.nrw.de');
+    await kim.page.goto(`${h.server.url}/hinweise`);
+    const queue = kim.page.getByTestId('request-queue');
+    const item = queue.locator('li', { hasText: 'Im MWIDE ist laut Landtagsdrucksache' });
+    const link = item.getByRole('link', { name: words });
+    await link.waitFor();
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/\?track=official&rule=all_goals&version=2\.0&asOf=\d{4}-\d{2}-\d{2}&knownAt=\d{4}-/);
+    expect(await axeViolations(kim.page), 'queue with a figure').toEqual([]);
+    await item
+      .getByLabel('Antwort', { exact: true })
+      .fill('Die Zahl stimmt: das Ziel ist laut Bericht noch in Umsetzung.');
+    await item.getByRole('button', { name: 'Ablehnen' }).click();
+    await kim.page
+      .getByTestId('requests-answered')
+      .locator('li', { hasText: 'Im MWIDE ist laut Landtagsdrucksache' })
+      .getByText('abgelehnt')
+      .waitFor();
+
+    // The citable link opens the figure as the visitor saw it.
+    const cited = await openPage(h, href);
+    const row = cited.page.getByTestId('ressort-table').locator('tbody tr', { hasText: 'MWIDE' });
+    await row.getByRole('link', { name: `Fehler bei „MWIDE: ${achieved} erreicht“ melden` }).waitFor();
+
+    const [answer] = await mailsTo('zahl@example.org', 1);
+    expect(answer?.parsed.subject).toBe(
+      'Zielmonitor: Antwort auf Ihren Hinweis zu der Zahl „Anzahl erreichter Ziele des MWIDE“',
+    );
+    expect(answer?.parsed.text).toContain(words);
+    expect(answer?.parsed.text).toContain('Begründung: Die Zahl stimmt');
+    expect(answer?.parsed.text).toMatch(/https?:\/\/\S+\/\?track=official&rule=all_goals&version=2\.0&asOf=/);
   });
 });

@@ -217,8 +217,36 @@ beforeAll(async () => {
   });
   expect(opened.statusCode, opened.body).toBe(201);
   round = opened.json<{ id: number }>().id;
+  // A request about a figure of the overview: the queue the administration reads holds one.
+  const reported = await t.app.inject({
+    method: 'POST',
+    url: '/api/correction-requests',
+    headers: sameOrigin,
+    payload: { subject: await figureSubject(), description: 'Diese Zahl stimmt nicht mit dem Bericht überein.' },
+  });
+  expect(reported.statusCode, reported.body).toBe(201);
   spec = (await t.app.inject({ url: '/api/openapi.json' })).json<OpenAPIV3_1.Document>();
 });
+
+/** The achieved goals of MWIDE in 2.0 as the overview showed them on 30.06.2022, pinned as its citable link pins them. */
+async function figureSubject() {
+  const stats = (await t.app.inject({ url: '/api/stats/ressorts?version=2.0&asOf=2022-06-30' })).json<{
+    items: { ressort: string; achieved: number }[];
+    at: { recordedUntil: string };
+  }>();
+  return {
+    kind: 'figure',
+    measure: 'status',
+    status: 'achieved',
+    ressort: 'MWIDE',
+    version: '2.0',
+    track: 'official',
+    rule: 'all_goals',
+    asOf: '2022-06-30',
+    knownAt: stats.at.recordedUntil,
+    value: stats.items.find((i) => i.ressort === 'MWIDE')?.achieved ?? 0,
+  };
+}
 afterAll(() => t.close());
 
 const getOperations = () =>
@@ -273,6 +301,37 @@ describe('the published OpenAPI document', () => {
     expect(types('/api/dcat.ttl', '200')).toEqual(['text/turtle']);
     expect(types('/api/export/goals.csv', '400')).toEqual(['application/json']);
     expect(Object.keys(spec.paths?.['/api/import/goals']?.post?.requestBody ?? {})).toContain('content');
+  });
+
+  it('describes a figure of the overview as the subject of a correction request, and answers as documented', async () => {
+    const operation = spec.paths?.['/api/correction-requests']?.post;
+    const body = operation?.requestBody;
+    const schema = body && !('$ref' in body) ? body.content['application/json']?.schema : undefined;
+    if (schema === undefined) throw new Error('submitCorrectionRequest documents no JSON body');
+    const validate = ajv.compile(schema);
+    const subject = await figureSubject();
+    const good = { subject, description: 'Diese Zahl stimmt nicht mit dem Bericht überein.' };
+    expect(validate(good), ajv.errorsText(validate.errors)).toBe(true);
+    const { version: _version, ...withoutVersion } = subject;
+    expect(validate({ ...good, subject: withoutVersion })).toBe(false);
+    expect(validate({ ...good, subject: { ...subject, track: 'amtlich' } })).toBe(false);
+    for (const [payload, status] of [
+      [good, 201],
+      [{ ...good, subject: { ...subject, ressort: 'XYZ' } }, 400],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/correction-requests',
+        headers: sameOrigin,
+        payload,
+        remoteAddress: '198.51.100.61',
+      });
+      expect(res.statusCode, res.body).toBe(status);
+      const documented = responseOf(operation, String(status))?.content?.['application/json']?.schema;
+      if (documented === undefined) throw new Error(`submitCorrectionRequest does not document ${status}`);
+      const check = ajv.compile(documented);
+      expect(check(res.json()), ajv.errorsText(check.errors)).toBe(true);
+    }
   });
 
   it('has a case below for every documented response of every GET route', () => {

@@ -3,6 +3,7 @@ import type { StatusConflict } from '@zielmonitor/shared/schemas/status-update';
 import { formatStatedDate } from '@zielmonitor/shared/time/format';
 import { ApiError } from '../api/client.ts';
 import { useT } from '../lib/i18n.ts';
+import { useControllerT } from '../lib/messages-controller.ts';
 
 /** What a write to the record answered: the conflict, the field errors and any other refusal. */
 export function WriteFeedback({
@@ -17,17 +18,18 @@ export function WriteFeedback({
   error: Error | null;
 }) {
   const t = useT();
+  const tc = useControllerT();
   const handled = error instanceof ApiError && (error.status === 409 || error.body?.error.issues);
   return (
     <div ref={summaryRef} tabIndex={-1} aria-live="assertive">
       {conflict && (
         <div className="panel conflict" role="alert" data-testid="conflict">
-          <h2>{t.controller.conflictTitle}</h2>
-          <p>{error?.message && conflict.eventsSince.length === 0 ? error.message : t.controller.conflictText}</p>
+          <h2>{tc.conflictTitle}</h2>
+          <p>{error?.message && conflict.eventsSince.length === 0 ? error.message : tc.conflictText}</p>
           <ul>
             {conflict.eventsSince.map((e) => (
               <li key={e.id}>
-                {t.controller.conflictEvent(
+                {tc.conflictEvent(
                   e.reporter,
                   t.status[e.status],
                   formatStatedDate(e.effectiveDate, e.effectiveDatePrecision, t.lang),
@@ -40,12 +42,12 @@ export function WriteFeedback({
       )}
       {Object.keys(errors).length > 0 && (
         <p className="form-error" role="alert">
-          {t.controller.errorsSummary(Object.keys(errors).length)}
+          {tc.errorsSummary(Object.keys(errors).length)}
         </p>
       )}
       {error && !handled && (
         <p className="form-error" role="alert">
-          {error instanceof ApiError && error.status === 403 ? t.controller.forbidden : error.message}
+          {error instanceof ApiError && error.status === 403 ? tc.forbidden : error.message}
         </p>
       )}
     </div>

@@ -67,6 +67,8 @@ export const de = {
     intro:
       'Zielmonitor zeigt für jedes öffentlich belegte Ziel der Digitalstrategie NRW, welches Ressort zuständig ist, bis wann es erreicht sein soll und wie weit es ist – mit Quelle. Die Meldungen der Landesregierung und unabhängige Einschätzungen stehen getrennt nebeneinander.',
     headline: 'Kennzahlen',
+    // "Fehler bei „MWIDE: 3 erreicht“ melden": the middle is for screen readers, the rest visible.
+    reportFigure: { before: 'Fehler', hidden: (what: string) => ` bei „${what}“`, after: ' melden' },
     declared: 'Ziele laut Strategie',
     documented: 'davon öffentlich belegt',
     basis: (n: number, rule: string) =>
@@ -213,54 +215,6 @@ export const de = {
     password: 'Passwort',
     submit: 'Anmelden',
     signedInAs: (name: string) => `Angemeldet: ${name}`,
-  },
-  controller: {
-    myGoals: 'Meine Ziele',
-    intro: (ressorts: string[]) =>
-      `${ressorts.length === 1 ? 'Ziele Ihres Ressorts' : 'Ziele Ihrer Ressorts'} ${ressorts.join(', ')}, fällige und überfällige zuerst.`,
-    introAdmin: 'Mit der Rolle Administration können Sie für alle Ziele melden. Fällige und überfällige zuerst.',
-    report: 'Stand melden',
-    formTitle: 'Stand melden',
-    current: 'Aktueller Stand laut Landesregierung',
-    status: 'Neuer Status',
-    progress: 'Fortschritt in Prozent (freiwillig)',
-    effectiveDate: 'Gilt ab',
-    note: 'Begründung / Anmerkung',
-    noteHint: 'Für „erreicht“, „verfehlt“ und „aufgegeben“ nötig.',
-    evidenceUrl: 'Beleg: Web-Adresse (freiwillig)',
-    evidenceReference: 'Beleg: Drucksache oder Aktenzeichen (freiwillig)',
-    submit: 'Meldung absenden',
-    cancel: 'Abbrechen',
-    backdated: (status: string, date: string) =>
-      `Diese Meldung gilt ab einem früheren Tag als der aktuelle Stand („${status}“ ab ${date}). Sie wird gespeichert, wird aber nicht zum aktuellen Stand. War eine frühere Meldung falsch, berichtigen Sie besser diese:`,
-    backdatedCorrect: (status: string, date: string) => `„${status}“ ab ${date} berichtigen`,
-    tooEarly: (date: string) => `Eine Meldung kann frühestens ab der Vorstellung der Strategie gelten (${date}).`,
-    correct: 'Berichtigen',
-    withdraw: 'Zurücknehmen',
-    correctTitle: 'Meldung berichtigen',
-    withdrawTitle: 'Meldung zurücknehmen',
-    correctIntro:
-      'Eine Berichtigung ersetzt die Meldung unten. Diese bleibt im Verlauf sichtbar – durchgestrichen, mit Ihrem Namen, dem Datum und dem Grund. Ab jetzt zählt nur noch die Berichtigung.',
-    withdrawIntro:
-      'Eine Rücknahme nimmt die Meldung unten ohne Ersatz zurück: Es gilt wieder der Stand davor. Die Meldung bleibt im Verlauf sichtbar – durchgestrichen, mit Ihrem Namen, dem Datum und dem Grund.',
-    mode: 'Was soll geschehen?',
-    modeCorrect: 'Berichtigen: die Meldung durch eine richtige ersetzen',
-    modeWithdraw: 'Zurücknehmen: die Meldung ersatzlos streichen',
-    reportToCorrect: 'Die Meldung',
-    reason: 'Grund der Berichtigung oder Rücknahme',
-    reasonHint: 'Wird öffentlich neben der Meldung angezeigt. Mindestens 10 Zeichen.',
-    submitCorrection: 'Berichtigung speichern',
-    submitWithdrawal: 'Rücknahme speichern',
-    alreadySuperseded: 'Diese Meldung ist bereits berichtigt oder zurückgenommen.',
-    notCorrectable: 'Diese Meldung dürfen Sie nicht berichtigen.',
-    errorsSummary: (n: number) => (n === 1 ? 'Bitte korrigieren Sie 1 Angabe.' : `Bitte korrigieren Sie ${n} Angaben.`),
-    conflictTitle: 'Inzwischen gibt es einen neueren Stand',
-    conflictText:
-      'Während Sie das Formular ausgefüllt haben, wurde zu diesem Ziel etwas Neues gemeldet. Ihre Eingaben sind noch da. Bitte prüfen Sie den neuen Stand; wenn Ihre Meldung trotzdem gilt, senden Sie sie erneut.',
-    conflictEvent: (who: string, status: string, date: string) => `${who} meldete „${status}“ mit Wirkung ab ${date}.`,
-    conflictResend: 'Meine Meldung trotzdem absenden',
-    forbidden: 'Dieses Ziel gehört nicht zu Ihren Ressorts.',
-    loginFirst: 'Bitte melden Sie sich an, um einen Stand zu melden.',
   },
   audit: {
     title: 'Protokoll aller Änderungen',

@@ -53,6 +53,11 @@ const de = {
   reportSubmit: 'Hinweis senden',
   reportThanks: (id: number, byMail: boolean) =>
     `Danke! Ihr Hinweis Nr. ${id} ist eingegangen.${byMail ? ' Sie erhalten die Antwort per E-Mail.' : ''}`,
+  figureWhich: 'Welche Zahl ist falsch?',
+  figureToRessort:
+    'Zahlen eines Ressorts prüft das Ressort, das es heute fortführt, zusammen mit der Administration. Die Zahl ist so gespeichert, wie Sie sie gesehen haben: mit Stand, Zählweise und Wissensstand.',
+  figureToAdmin:
+    'Zahlen der ganzen Strategie und der Ziele ohne belegtes Ressort prüft die Administration. Die Zahl ist so gespeichert, wie Sie sie gesehen haben: mit Stand, Zählweise und Wissensstand.',
   subjectGoal: (id: string) => `Ziel ${id}`,
   subjectEvent: (id: number) => `Meldung Nr. ${id}`,
   subjectIndicator: (id: string) => `Kennzahl ${id}`,
@@ -158,6 +163,11 @@ const en: VoicesMessages = {
   reportSubmit: 'Send report',
   reportThanks: (id, byMail) =>
     `Thank you! Your report no. ${id} has arrived.${byMail ? ' The answer will come by e-mail.' : ''}`,
+  figureWhich: 'Which figure is wrong?',
+  figureToRessort:
+    'Figures of a ministry are checked by the ministry carrying it on today, together with the administration. The figure is stored as you saw it: with its date, counting rule and state of knowledge.',
+  figureToAdmin:
+    'Figures of the whole strategy and of goals without a documented ministry are checked by the administration. The figure is stored as you saw it: with its date, counting rule and state of knowledge.',
   subjectGoal: (id) => `Goal ${id}`,
   subjectEvent: (id) => `Report no. ${id}`,
   subjectIndicator: (id) => `Indicator ${id}`,

@@ -1,5 +1,22 @@
+import type { Status, Track } from '@zielmonitor/shared/schemas/common';
 import type { RequestState, RequestSubjectKind } from '@zielmonitor/shared/schemas/correction-request';
+import type { CountingRule } from '@zielmonitor/shared/vocabulary/counting-rules';
+import type { FigureMeasure } from '@zielmonitor/shared/vocabulary/figure-words';
 import type { Db } from '../db/database.ts';
+
+/** A figure of the overview a request is about (migration 021): its basis, seen and counted value. */
+export type StoredFigure = {
+  measure: FigureMeasure;
+  status: Status | null;
+  ressort: string | null;
+  version: string;
+  track: Track;
+  rule: CountingRule;
+  asOf: string;
+  knownAt: string;
+  valueSeen: number;
+  valueComputed: number;
+};
 
 export type StoredRequest = {
   id: number;
@@ -8,6 +25,7 @@ export type StoredRequest = {
   indicatorId: string | null;
   statusEventId: number | null;
   readingId: number | null;
+  figure: StoredFigure | null;
   description: string;
   evidenceUrl: string | null;
   /** Only until the answer is queued; never leaves the server except as the answer's recipient. */
@@ -29,6 +47,17 @@ type Row = {
   indicator_id: string | null;
   status_event_id: number | null;
   reading_id: number | null;
+  figure_id: number | null;
+  f_measure: FigureMeasure | null;
+  f_status: Status | null;
+  f_ressort: string | null;
+  f_version: string | null;
+  f_track: Track | null;
+  f_rule: CountingRule | null;
+  f_as_of: string | null;
+  f_known_at: string | null;
+  f_value_seen: number | null;
+  f_value_computed: number | null;
   description: string;
   evidence_url: string | null;
   email: string | null;
@@ -43,9 +72,36 @@ type Row = {
 };
 
 const SELECT = `SELECT c.*, u.name AS answered_by_name,
+    f.measure AS f_measure, f.status AS f_status, f.ressort_code AS f_ressort, f.version_key AS f_version,
+    f.track AS f_track, f.rule AS f_rule, f.as_of AS f_as_of, f.known_at AS f_known_at,
+    f.value_seen AS f_value_seen, f.value_computed AS f_value_computed,
     (SELECT group_concat(ressort_code, ',') FROM (SELECT ressort_code FROM correction_request_ressorts
        WHERE request_id = c.id ORDER BY ressort_code)) AS ressorts
-  FROM correction_requests c LEFT JOIN users u ON u.id = c.answered_by`;
+  FROM correction_requests c LEFT JOIN users u ON u.id = c.answered_by
+  LEFT JOIN request_figures f ON f.id = c.figure_id`;
+
+const toFigure = (row: Row): StoredFigure | null =>
+  row.f_measure === null ||
+  row.f_version === null ||
+  row.f_track === null ||
+  row.f_rule === null ||
+  row.f_as_of === null ||
+  row.f_known_at === null ||
+  row.f_value_seen === null ||
+  row.f_value_computed === null
+    ? null
+    : {
+        measure: row.f_measure,
+        status: row.f_status,
+        ressort: row.f_ressort,
+        version: row.f_version,
+        track: row.f_track,
+        rule: row.f_rule,
+        asOf: row.f_as_of,
+        knownAt: row.f_known_at,
+        valueSeen: row.f_value_seen,
+        valueComputed: row.f_value_computed,
+      };
 
 const toRequest = (row: Row): StoredRequest => ({
   id: row.id,
@@ -54,6 +110,7 @@ const toRequest = (row: Row): StoredRequest => ({
   indicatorId: row.indicator_id,
   statusEventId: row.status_event_id,
   readingId: row.reading_id,
+  figure: toFigure(row),
   description: row.description,
   evidenceUrl: row.evidence_url,
   email: row.email,
@@ -72,8 +129,12 @@ export type RequestCounts = { ressort: string | null; open: number; accepted: nu
 /** Correction requests from the public (migration 019). */
 export function createCorrectionRequestsRepository(db: Db) {
   const insert = db.prepare(`INSERT INTO correction_requests (subject_kind, goal_id, indicator_id, status_event_id,
-      reading_id, description, evidence_url, email, created_at)
-    VALUES (@subjectKind, @goalId, @indicatorId, @statusEventId, @readingId, @description, @evidenceUrl, @email, @createdAt)`);
+      reading_id, figure_id, description, evidence_url, email, created_at)
+    VALUES (@subjectKind, @goalId, @indicatorId, @statusEventId, @readingId, @figureId, @description, @evidenceUrl,
+      @email, @createdAt)`);
+  const insertFigure = db.prepare(`INSERT INTO request_figures (measure, status, ressort_code, version_key, track,
+      rule, as_of, known_at, value_seen, value_computed)
+    VALUES (@measure, @status, @ressort, @version, @track, @rule, @asOf, @knownAt, @valueSeen, @valueComputed)`);
   const insertRessort = db.prepare<[number, string]>(
     'INSERT INTO correction_request_ressorts (request_id, ressort_code) VALUES (?, ?)',
   );
@@ -101,8 +162,9 @@ export function createCorrectionRequestsRepository(db: Db) {
         'id' | 'state' | 'answer' | 'answeredAt' | 'answeredBy' | 'linkedEventId' | 'linkedReadingId'
       >,
     ): number {
-      const { ressorts, ...row } = request;
-      const id = Number(insert.run(row).lastInsertRowid);
+      const { ressorts, figure, ...row } = request;
+      const figureId = figure ? Number(insertFigure.run(figure).lastInsertRowid) : null;
+      const id = Number(insert.run({ ...row, figureId }).lastInsertRowid);
       ressorts.forEach((code) => insertRessort.run(id, code));
       return id;
     },

@@ -31,7 +31,8 @@ export const correctionRequestRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: limitPerAddress(LIMITS.correctionRequestsPerAddress),
       schema: {
         operationId: 'submitCorrectionRequest',
-        summary: 'Fehler melden, ohne Konto: was falsch ist, ein Beleg, wahlweise eine E-Mail-Adresse für die Antwort',
+        summary:
+          'Fehler melden, ohne Konto, zu einem Ziel, einer Meldung, einer Kennzahl, einem Messwert oder einer Zahl des Überblicks: was falsch ist, ein Beleg, wahlweise eine E-Mail-Adresse für die Antwort',
         security: [],
         body: CorrectionRequestBody,
         response: { 201: CorrectionRequestCreated, 400: ErrorResponse, 429: ErrorResponse },

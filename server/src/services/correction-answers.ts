@@ -1,12 +1,13 @@
 import type { User } from '@zielmonitor/shared/schemas/auth';
 import type { AnswerBody, CorrectionRequest } from '@zielmonitor/shared/schemas/correction-request';
-import { formatDate } from '@zielmonitor/shared/time/format';
 import { AppError } from '../lib/errors.ts';
-import { renderMail } from '../mail/render.ts';
 import { NOW } from '../repositories/current-status-sql.ts';
-import type { StoredRequest } from '../repositories/correction-requests.ts';
+import type { StoredFigure, StoredRequest } from '../repositories/correction-requests.ts';
 import type { Repositories } from '../repositories/index.ts';
-import { requestNotFound, subjectOf, toRequestView, type RequestContext } from './correction-requests.ts';
+import { UNKNOWN_RESSORT } from '@zielmonitor/shared/vocabulary/ressort-order';
+import { answerMail } from './correction-answer-mail.ts';
+import { requestNotFound, type RequestContext } from './correction-requests.ts';
+import { toRequestView } from './request-subjects.ts';
 import { actorOf, mayAnswerRequest } from './permissions.ts';
 
 const badLink = (message: string) =>
@@ -21,20 +22,33 @@ const badLink = (message: string) =>
 function checkLink(repos: Repositories, request: StoredRequest, link: NonNullable<AnswerBody['link']>): void {
   const since = request.createdAt;
   if (link.kind === 'status_event') {
-    if (request.goalId === null) throw badLink('Ein Hinweis zu einer Kennzahl verweist auf einen Messwert');
-    const { official, independent } = repos.goals.history(request.goalId);
+    if (request.indicatorId !== null) throw badLink('Ein Hinweis zu einer Kennzahl verweist auf einen Messwert');
+    const goalId = request.goalId ?? figureGoal(repos, request.figure, link.id);
+    const { official, independent } = repos.goals.history(goalId);
     const event = [...official, ...independent].find((e) => e.id === link.id);
-    if (!event) throw badLink(`Meldung ${link.id} gehört nicht zu Ziel ${request.goalId}`);
+    if (!event) throw badLink(`Meldung ${link.id} gehört nicht zu Ziel ${goalId}`);
     if (event.recordedAt < since && (event.supersededBy?.recordedAt ?? '') < since)
       throw badLink('Diese Meldung ist älter als der Hinweis; bitte die Berichtigung angeben, die er ausgelöst hat');
     return;
   }
-  if (request.indicatorId === null) throw badLink('Ein Hinweis zu einem Ziel verweist auf eine Meldung');
+  if (request.indicatorId === null)
+    throw badLink('Ein Hinweis zu einem Ziel oder einer Zahl verweist auf eine Meldung');
   const reading = repos.indicators.reading(link.id, NOW);
   if (!reading || reading.indicatorId !== request.indicatorId)
     throw badLink(`Messwert ${link.id} gehört nicht zu dieser Kennzahl`);
   if (reading.recordedAt < since && (reading.superseded?.recordedAt ?? '') < since)
     throw badLink('Dieser Messwert ist älter als der Hinweis; bitte die Berichtigung angeben, die er ausgelöst hat');
+}
+
+/** A figure is corrected by a report on one of the goals it counts: same version, track and Ressort. */
+function figureGoal(repos: Repositories, figure: StoredFigure | null, eventId: number): string {
+  const event = repos.statusWrites.event(eventId);
+  const goal = event && repos.goals.describe(event.goalId);
+  if (!figure || !event || !goal) throw badLink(`Meldung ${eventId} gibt es nicht`);
+  const ressort = goal.leadRessort ?? UNKNOWN_RESSORT;
+  if (goal.version !== figure.version || event.track !== figure.track || (figure.ressort ?? ressort) !== ressort)
+    throw badLink(`Meldung ${eventId} betrifft kein Ziel, das diese Zahl zählt`);
+  return goal.id;
 }
 
 /**
@@ -74,50 +88,16 @@ export function answerRequest(
       if (!answered) throw new Error(`request ${id} vanished inside its transaction`);
       const view = toRequestView(repos, answered, actor);
       if (request.email !== null && ctx.mail.configured) {
-        const subject = subjectOf(
-          repos,
-          request.subjectKind,
-          request.statusEventId ?? request.readingId ?? request.goalId ?? request.indicatorId ?? '',
-        );
-        const label = subject?.label ?? view.subject.label;
-        ctx.mail.enqueue(
-          ctx,
-          {
-            to: [request.email],
-            dedupeKey: `request:${id}:answer`,
-            ...renderMail(ctx.origin, {
-              subject: `Zielmonitor: Antwort auf Ihren Hinweis zu ${label}`,
-              title:
-                body.outcome === 'accepted'
-                  ? 'Ihr Hinweis hat zu einer Berichtigung geführt'
-                  : 'Ihr Hinweis wurde geprüft',
-              paragraphs: [
-                'Guten Tag,',
-                `vielen Dank für Ihren Hinweis vom ${formatDate(request.createdAt, 'de')} zu ${label}.`,
-                body.outcome === 'accepted'
-                  ? 'Wir haben ihn geprüft und den Eintrag berichtigt.'
-                  : 'Wir haben ihn geprüft und den Eintrag nicht geändert.',
-                ...(body.answer === ''
-                  ? []
-                  : [`${body.outcome === 'accepted' ? 'Antwort' : 'Begründung'}: ${body.answer}`]),
-              ],
-              links: view.link
-                ? [{ label: 'Zur Berichtigung', path: view.link.path }]
-                : [{ label: 'Im Zielmonitor ansehen', path: view.subject.path }],
-              reason:
-                'Sie erhalten diese E-Mail, weil Sie bei Ihrem Hinweis um eine Antwort gebeten haben. Ihre Adresse ist damit im Zielmonitor gelöscht.',
-            }),
-          },
-          now,
-        );
+        const mail = answerMail(ctx.origin, request, view, body);
+        ctx.mail.enqueue(ctx, { to: [request.email], dedupeKey: `request:${id}:answer`, ...mail }, now);
       }
       repos.audit.append(
         {
           actorId: user.id,
           actor: user.email,
           action: 'request.answer',
-          entityType: request.goalId !== null ? 'goal' : 'indicator',
-          entityId: request.goalId ?? request.indicatorId ?? '',
+          entityType: request.goalId !== null ? 'goal' : request.indicatorId !== null ? 'indicator' : 'request',
+          entityId: request.goalId ?? request.indicatorId ?? String(id),
           ip,
           before: { request: id, state: 'open' },
           after: {

@@ -6,21 +6,13 @@ import type {
   CorrectionRequestStats,
   RequestState,
 } from '@zielmonitor/shared/schemas/correction-request';
-import { formatDate, formatStatedDate } from '@zielmonitor/shared/time/format';
 import type { Db } from '../db/database.ts';
 import { AppError, notFound } from '../lib/errors.ts';
 import type { Mail } from '../mail/mail.ts';
-import { NOW } from '../repositories/current-status-sql.ts';
-import type { StoredRequest } from '../repositories/correction-requests.ts';
 import type { Repositories } from '../repositories/index.ts';
-import {
-  actorOf,
-  indicatorRessorts,
-  mayAnswerRequest,
-  ressortsOf,
-  responsibilityToday,
-  type Actor,
-} from './permissions.ts';
+import { actorOf, mayAnswerRequest } from './permissions.ts';
+import { figurePath, figureSubject } from './request-figures.ts';
+import { subjectOf, toRequestView, type Subject } from './request-subjects.ts';
 import { refuseFilledHoneypot } from './subscriptions.ts';
 
 /**
@@ -32,81 +24,26 @@ import { refuseFilledHoneypot } from './subscriptions.ts';
 
 export type RequestContext = { db: Db; repos: Repositories; mail: Mail; origin: string };
 
-type Subject = {
-  goalId: string | null;
-  indicatorId: string | null;
-  statusEventId: number | null;
-  readingId: number | null;
-  label: string;
-  path: string;
-  ressorts: string[];
-};
-
 const unknownSubject = (what: string) =>
   new AppError(400, 'VALIDATION_ERROR', `Ungültige Anfrage – subject.id: ${what} gibt es nicht`, [
     { location: 'body', field: 'subject.id', message: `${what} gibt es nicht` },
   ]);
-
-/** What a request is about, with the Ressorts that speak for it today; null when it names nothing known. */
-export function subjectOf(
-  repos: Repositories,
-  kind: StoredRequest['subjectKind'],
-  id: string | number,
-): Subject | null {
-  const goalSubject = (goalId: string, entry: { id: number; date: string } | null): Subject | null => {
-    const goal = repos.statusWrites.goalForUpdate(goalId);
-    const title = repos.goals.describe(goalId)?.title;
-    if (!goal || title === undefined) return null;
-    return {
-      goalId,
-      indicatorId: null,
-      statusEventId: entry?.id ?? null,
-      readingId: null,
-      label: entry ? `Meldung vom ${entry.date} zu Ziel ${goalId} „${title}“` : `Ziel ${goalId} „${title}“`,
-      path: `/ziele/${encodeURIComponent(goalId)}${entry ? `#meldung-${entry.id}` : ''}`,
-      ressorts: ressortsOf(responsibilityToday(repos, goal)),
-    };
-  };
-  const indicatorSubject = (indicatorId: string, entry: { id: number; date: string } | null): Subject | null => {
-    const indicator = repos.indicators.get(indicatorId);
-    if (!indicator) return null;
-    return {
-      goalId: null,
-      indicatorId,
-      statusEventId: null,
-      readingId: entry?.id ?? null,
-      label: entry ? `Messwert vom ${entry.date} der Kennzahl „${indicator.name}“` : `Kennzahl „${indicator.name}“`,
-      path: `/kennzahlen/${encodeURIComponent(indicatorId)}${entry ? `#messwert-${entry.id}` : ''}`,
-      ressorts: indicatorRessorts(repos, indicatorId),
-    };
-  };
-  switch (kind) {
-    case 'goal':
-      return goalSubject(String(id), null);
-    case 'indicator':
-      return indicatorSubject(String(id), null);
-    case 'status_event': {
-      const event = repos.statusWrites.event(Number(id));
-      return event ? goalSubject(event.goalId, { id: event.id, date: formatDate(event.effectiveDate, 'de') }) : null;
-    }
-    case 'reading': {
-      const reading = repos.indicators.reading(Number(id), NOW);
-      return reading
-        ? indicatorSubject(reading.indicatorId, {
-            id: reading.id,
-            date: formatStatedDate(reading.date, reading.datePrecision, 'de'),
-          })
-        : null;
-    }
-  }
-}
 
 const SUBJECT_NAMES = {
   goal: 'Dieses Ziel',
   status_event: 'Diese Meldung',
   indicator: 'Diese Kennzahl',
   reading: 'Dieser Messwert',
+  figure: 'Diese Zahl',
 };
+
+/** A goal, a report, an indicator or a reading by its id; a figure by its basis (400 if it does not exist). */
+function requestedSubject(repos: Repositories, subject: CorrectionRequestBody['subject']): Subject | null {
+  if (subject.kind !== 'figure') return subjectOf(repos, subject.kind, subject.id);
+  const { figure, ressorts, label } = figureSubject(repos, subject);
+  const none = { goalId: null, indicatorId: null, statusEventId: null, readingId: null };
+  return { ...none, figure, label, path: figurePath(figure), ressorts };
+}
 
 /** Stores a request from anyone; the per-address limit is counted by the route before this runs. */
 export function submitRequest(
@@ -118,7 +55,7 @@ export function submitRequest(
   return db
     .transaction(() => {
       refuseFilledHoneypot(body.website);
-      const subject = subjectOf(repos, body.subject.kind, body.subject.id);
+      const subject = requestedSubject(repos, body.subject);
       if (!subject) throw unknownSubject(SUBJECT_NAMES[body.subject.kind]);
       if (body.email !== undefined && !ctx.mail.configured) {
         throw new AppError(
@@ -142,8 +79,8 @@ export function submitRequest(
           actorId: null,
           actor: 'Öffentlichkeit (anonym)',
           action: 'request.create',
-          entityType: subject.goalId !== null ? 'goal' : 'indicator',
-          entityId: subject.goalId ?? subject.indicatorId ?? '',
+          entityType: subject.goalId !== null ? 'goal' : subject.indicatorId !== null ? 'indicator' : 'request',
+          entityId: subject.goalId ?? subject.indicatorId ?? String(id),
           // Neither the address nor the network address: an anonymous request stays anonymous in the log.
           ip: null,
           before: null,
@@ -159,46 +96,6 @@ export function submitRequest(
       return { id, answerByMail: body.email !== undefined };
     })
     .immediate();
-}
-
-export function toRequestView(repos: Repositories, r: StoredRequest, actor: Actor | null): CorrectionRequest {
-  const subject = subjectOf(repos, r.subjectKind, r.statusEventId ?? r.readingId ?? r.goalId ?? r.indicatorId ?? '');
-  const link =
-    r.linkedEventId !== null
-      ? {
-          kind: 'status_event' as const,
-          id: r.linkedEventId,
-          path: `/ziele/${encodeURIComponent(r.goalId ?? '')}#meldung-${r.linkedEventId}`,
-        }
-      : r.linkedReadingId !== null
-        ? {
-            kind: 'reading' as const,
-            id: r.linkedReadingId,
-            path: `/kennzahlen/${encodeURIComponent(r.indicatorId ?? '')}#messwert-${r.linkedReadingId}`,
-          }
-        : null;
-  return {
-    id: r.id,
-    subject: {
-      kind: r.subjectKind,
-      goalId: r.goalId,
-      indicatorId: r.indicatorId,
-      entryId: r.statusEventId ?? r.readingId,
-      label: subject?.label ?? r.goalId ?? r.indicatorId ?? '',
-      path: subject?.path ?? '/',
-    },
-    description: r.description,
-    evidenceUrl: r.evidenceUrl,
-    answerByMail: r.email !== null,
-    createdAt: r.createdAt,
-    ressorts: r.ressorts,
-    state: r.state,
-    answer: r.answer,
-    answeredAt: r.answeredAt,
-    answeredBy: r.answeredBy,
-    link,
-    canAnswer: actor !== null && r.state === 'open' && mayAnswerRequest(actor, r.ressorts),
-  };
 }
 
 /** The queue: every request for the administration, those of their Ressorts for controllers and reviewers. */

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { GoalId, IndicatorId } from './common.ts';
+import { FigureSubject, RequestFigure } from './request-figure.ts';
 import { EmailAddress, Honeypot } from './subscription.ts';
 import { multiLineText, singleLineText } from './text.ts';
 
 /**
  * Correction requests ("Fehler melden") from anyone, without an account: what is wrong, a piece of
  * evidence, and an address only if an answer by mail is wanted. Answered as accepted (with the
- * correction it led to) or declined with a reason. Only the counts per Ressort are public.
+ * correction it led to) or declined with a reason. Only the counts per Ressort are public. The
+ * subject is a goal, a report, an indicator, a reading, or a figure of the overview (request-figure.ts).
  */
-export const REQUEST_SUBJECT_KINDS = ['goal', 'status_event', 'indicator', 'reading'] as const;
+export const REQUEST_SUBJECT_KINDS = ['goal', 'status_event', 'indicator', 'reading', 'figure'] as const;
 export const RequestSubjectKind = z.enum(REQUEST_SUBJECT_KINDS);
 export type RequestSubjectKind = z.infer<typeof RequestSubjectKind>;
 
@@ -19,6 +21,7 @@ export const RequestSubject = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('status_event'), id: EntryNumber }),
   z.strictObject({ kind: z.literal('indicator'), id: IndicatorId }),
   z.strictObject({ kind: z.literal('reading'), id: EntryNumber }),
+  FigureSubject,
 ]);
 export type RequestSubject = z.infer<typeof RequestSubject>;
 
@@ -93,6 +96,8 @@ export const CorrectionRequest = z.object({
     /** What the request is about, in words. */
     label: z.string(),
     path: z.string(),
+    /** Only for a figure of the overview: the figure as the reader saw it. */
+    figure: RequestFigure.nullable(),
   }),
   description: z.string(),
   evidenceUrl: z.string().nullable(),

@@ -14,6 +14,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
+import { useControllerT } from '../../lib/messages-controller.ts';
 import { Field } from '../../components/field.tsx';
 import { ReportFields, readReportFields } from './report-fields.tsx';
 import { WriteFeedback, readWriteError } from '../../components/write-feedback.tsx';
@@ -25,6 +26,7 @@ import { formText } from '../../lib/form-text.ts';
  */
 export function CorrectionPage() {
   const t = useT();
+  const tc = useControllerT();
   const { id = '', eventId = '' } = useParams();
   const [params] = useSearchParams();
   const [, navigate] = useLocation();
@@ -85,7 +87,7 @@ export function CorrectionPage() {
     <QueryState query={goal}>
       {(g) => {
         const event = [...g.history.official, ...g.history.independent].find((e) => String(e.id) === eventId);
-        const title = mode === 'correct' ? t.controller.correctTitle : t.controller.withdrawTitle;
+        const title = mode === 'correct' ? tc.correctTitle : tc.withdrawTitle;
         const back = (
           <p>
             <Link to={`/ziele/${encodeURIComponent(g.id)}`}>← {g.id}</Link>
@@ -96,7 +98,7 @@ export function CorrectionPage() {
             <section className="narrow">
               {back}
               <h1>{title}</h1>
-              <p>{event?.supersededBy ? t.controller.alreadySuperseded : t.controller.notCorrectable}</p>
+              <p>{event?.supersededBy ? tc.alreadySuperseded : tc.notCorrectable}</p>
             </section>
           );
         }
@@ -108,7 +110,7 @@ export function CorrectionPage() {
               {title}: {g.title}
             </h1>
             <div className="panel" data-testid="report-to-correct">
-              <h2>{t.controller.reportToCorrect}</h2>
+              <h2>{tc.reportToCorrect}</h2>
               <p>
                 <StatusBadge status={event.status} /> · {t.goal.effective}{' '}
                 {formatStatedDate(event.effectiveDate, event.effectiveDatePrecision, t.lang)} · {t.goal.reporter}:{' '}
@@ -124,7 +126,7 @@ export function CorrectionPage() {
             />
             <form className="form" noValidate onSubmit={(e) => submit(e, g.revision)}>
               <fieldset className="choice">
-                <legend>{t.controller.mode}</legend>
+                <legend>{tc.mode}</legend>
                 <label>
                   <input
                     type="radio"
@@ -133,7 +135,7 @@ export function CorrectionPage() {
                     checked={mode === 'correct'}
                     onChange={() => setMode('correct')}
                   />{' '}
-                  {t.controller.modeCorrect}
+                  {tc.modeCorrect}
                 </label>
                 <label>
                   <input
@@ -143,10 +145,10 @@ export function CorrectionPage() {
                     checked={mode === 'withdraw'}
                     onChange={() => setMode('withdraw')}
                   />{' '}
-                  {t.controller.modeWithdraw}
+                  {tc.modeWithdraw}
                 </label>
               </fieldset>
-              <p>{mode === 'correct' ? t.controller.correctIntro : t.controller.withdrawIntro}</p>
+              <p>{mode === 'correct' ? tc.correctIntro : tc.withdrawIntro}</p>
               {mode === 'correct' && (
                 <ReportFields
                   errors={errors}
@@ -154,18 +156,14 @@ export function CorrectionPage() {
                   minDate={presentedOn}
                 />
               )}
-              <Field id="reason" label={t.controller.reason} hint={t.controller.reasonHint} error={errors.reason}>
+              <Field id="reason" label={tc.reason} hint={tc.reasonHint} error={errors.reason}>
                 {(props) => <textarea {...props} name="reason" rows={3} maxLength={1000} required />}
               </Field>
               <div className="form-actions">
                 <button type="submit" disabled={pending}>
-                  {conflict
-                    ? t.controller.conflictResend
-                    : mode === 'correct'
-                      ? t.controller.submitCorrection
-                      : t.controller.submitWithdrawal}
+                  {conflict ? tc.conflictResend : mode === 'correct' ? tc.submitCorrection : tc.submitWithdrawal}
                 </button>
-                <Link to={`/ziele/${encodeURIComponent(g.id)}`}>{t.controller.cancel}</Link>
+                <Link to={`/ziele/${encodeURIComponent(g.id)}`}>{tc.cancel}</Link>
               </div>
             </form>
           </section>

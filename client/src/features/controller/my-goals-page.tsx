@@ -11,6 +11,7 @@ import { compareKeys } from '@zielmonitor/shared/vocabulary/compare-keys';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { formatDueDate } from '../../lib/due-date.ts';
 import { useT } from '../../lib/i18n.ts';
+import { useControllerT } from '../../lib/messages-controller.ts';
 import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** Due and overdue first: overdue, then by due date, goals without a due date last. */
@@ -24,6 +25,7 @@ function byUrgency(a: GoalSummary, b: GoalSummary): number {
 
 export function MyGoalsPage() {
   const t = useT();
+  const tc = useControllerT();
   const me = useQuery(meQuery());
   const user = me.data?.user;
   // The server decides which goals the user may report on: today's responsibility, not the strategy's Ressort.
@@ -37,9 +39,9 @@ export function MyGoalsPage() {
   if (!user)
     return (
       <section>
-        <h1>{t.controller.myGoals}</h1>
+        <h1>{tc.myGoals}</h1>
         <p>
-          <Link to="/anmelden">{t.controller.loginFirst}</Link>
+          <Link to="/anmelden">{tc.loginFirst}</Link>
         </p>
       </section>
     );
@@ -50,8 +52,8 @@ export function MyGoalsPage() {
   );
   return (
     <section>
-      <h1>{t.controller.myGoals}</h1>
-      <p>{user.role === 'admin' ? t.controller.introAdmin : t.controller.intro(user.ressorts)}</p>
+      <h1>{tc.myGoals}</h1>
+      <p>{user.role === 'admin' ? tc.introAdmin : tc.intro(user.ressorts)}</p>
       {dissolved.map((r) => (
         <p key={r.code} className="panel notice" data-testid="dissolved-ressort">
           {w.dissolved(r.code, formatDate(r.validTo ?? '', t.lang), r.successors.map((s) => s.code).join(', '))}
@@ -66,7 +68,7 @@ export function MyGoalsPage() {
       ) : (
         <TableScroll>
           <table className="data-table" data-testid="my-goals">
-            <caption className="visually-hidden">{t.controller.myGoals}</caption>
+            <caption className="visually-hidden">{tc.myGoals}</caption>
             <thead>
               <tr>
                 <th scope="col">ID</th>
@@ -74,7 +76,7 @@ export function MyGoalsPage() {
                 <th scope="col">{t.goals.colDue}</th>
                 <th scope="col">{t.goals.colStatus}</th>
                 <th scope="col">
-                  <span className="visually-hidden">{t.controller.report}</span>
+                  <span className="visually-hidden">{tc.report}</span>
                 </th>
               </tr>
             </thead>
@@ -101,9 +103,9 @@ export function MyGoalsPage() {
                     <Link
                       className="button-link"
                       to={`/ziele/${encodeURIComponent(g.id)}/melden`}
-                      aria-label={`${t.controller.report}: ${g.id}`}
+                      aria-label={`${tc.report}: ${g.id}`}
                     >
-                      {t.controller.report}
+                      {tc.report}
                     </Link>{' '}
                     <Link
                       className="button-link secondary"

@@ -2,6 +2,7 @@ import { STATUSES, type Status } from '@zielmonitor/shared/schemas/common';
 import { STATUSES_NEEDING_NOTE } from '@zielmonitor/shared/schemas/status-update';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { useT } from '../../lib/i18n.ts';
+import { useControllerT } from '../../lib/messages-controller.ts';
 import { Field } from '../../components/field.tsx';
 import { formText } from '../../lib/form-text.ts';
 
@@ -22,9 +23,10 @@ export function ReportFields({
   labels?: { note: string; noteHint: string; evidenceUrl: string; evidenceReference: string };
 }) {
   const t = useT();
+  const tc = useControllerT();
   return (
     <>
-      <Field id="status" label={t.controller.status} error={errors.status}>
+      <Field id="status" label={tc.status} error={errors.status}>
         {(props) => (
           <select {...props} name="status" defaultValue={defaults.status}>
             {STATUSES.map((s) => (
@@ -35,10 +37,10 @@ export function ReportFields({
           </select>
         )}
       </Field>
-      <Field id="progress" label={t.controller.progress} error={errors.progress}>
+      <Field id="progress" label={tc.progress} error={errors.progress}>
         {(props) => <input {...props} name="progress" type="number" min={0} max={100} step={1} inputMode="numeric" />}
       </Field>
-      <Field id="effectiveDate" label={t.controller.effectiveDate} error={errors.effectiveDate}>
+      <Field id="effectiveDate" label={tc.effectiveDate} error={errors.effectiveDate}>
         {(props) => (
           <input
             {...props}
@@ -54,20 +56,18 @@ export function ReportFields({
       </Field>
       <Field
         id="note"
-        label={labels?.note ?? t.controller.note}
-        hint={
-          labels?.noteHint ?? `${t.controller.noteHint} (${STATUSES_NEEDING_NOTE.map((s) => t.status[s]).join(', ')})`
-        }
+        label={labels?.note ?? tc.note}
+        hint={labels?.noteHint ?? `${tc.noteHint} (${STATUSES_NEEDING_NOTE.map((s) => t.status[s]).join(', ')})`}
         error={errors.note}
       >
         {(props) => <textarea {...props} name="note" rows={4} maxLength={2000} defaultValue={defaults.note} />}
       </Field>
-      <Field id="evidenceUrl" label={labels?.evidenceUrl ?? t.controller.evidenceUrl} error={errors['evidence.url']}>
+      <Field id="evidenceUrl" label={labels?.evidenceUrl ?? tc.evidenceUrl} error={errors['evidence.url']}>
         {(props) => <input {...props} name="evidenceUrl" type="url" inputMode="url" />}
       </Field>
       <Field
         id="evidenceReference"
-        label={labels?.evidenceReference ?? t.controller.evidenceReference}
+        label={labels?.evidenceReference ?? tc.evidenceReference}
         error={errors['evidence.reference']}
       >
         {(props) => <input {...props} name="evidenceReference" type="text" />}

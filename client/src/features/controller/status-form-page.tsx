@@ -13,6 +13,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
+import { useControllerT } from '../../lib/messages-controller.ts';
 import { ReportFields, readReportFields } from './report-fields.tsx';
 import { WriteFeedback, readWriteError } from '../../components/write-feedback.tsx';
 import { useVoicesT } from '../../lib/messages-voices.ts';
@@ -23,6 +24,7 @@ import { useVoicesT } from '../../lib/messages-voices.ts';
  */
 export function StatusFormPage() {
   const t = useT();
+  const tc = useControllerT();
   const { id = '' } = useParams();
   const [, navigate] = useLocation();
   const me = useQuery(meQuery());
@@ -46,9 +48,9 @@ export function StatusFormPage() {
   if (me.data && !me.data.user)
     return (
       <section>
-        <h1>{t.controller.formTitle}</h1>
+        <h1>{tc.formTitle}</h1>
         <p>
-          <Link to="/anmelden">{t.controller.loginFirst}</Link>
+          <Link to="/anmelden">{tc.loginFirst}</Link>
         </p>
       </section>
     );
@@ -95,11 +97,11 @@ export function StatusFormPage() {
               <Link to={`/ziele/${encodeURIComponent(g.id)}`}>← {g.id}</Link>
             </p>
             <h1>
-              {independent ? v.assessTitle : t.controller.formTitle}: {g.title}
+              {independent ? v.assessTitle : tc.formTitle}: {g.title}
             </h1>
             {independent && organisation && <p>{v.assessIntro(organisation)}</p>}
             <p data-testid="current-status">
-              {t.controller.current}: <StatusBadge status={g.status} />
+              {tc.current}: <StatusBadge status={g.status} />
               {g.official && (
                 <>
                   {' '}
@@ -119,19 +121,19 @@ export function StatusFormPage() {
               />
               {presentedOn && date !== '' && date < presentedOn && (
                 <p className="field-hint" role="note">
-                  {t.controller.tooEarly(formatDate(presentedOn, t.lang))}
+                  {tc.tooEarly(formatDate(presentedOn, t.lang))}
                 </p>
               )}
               {backdated && currentDate && (
                 <div className="panel notice" role="note" data-testid="backdated-warning">
-                  <p>{t.controller.backdated(t.status[current.status], currentDate)}</p>
+                  <p>{tc.backdated(t.status[current.status], currentDate)}</p>
                   {g.permissions.correctableEventIds.includes(current.id) && (
                     <p>
                       <Link
                         className="button-link secondary"
                         to={`/ziele/${encodeURIComponent(g.id)}/meldungen/${current.id}/berichtigen`}
                       >
-                        {t.controller.backdatedCorrect(t.status[current.status], currentDate)}
+                        {tc.backdatedCorrect(t.status[current.status], currentDate)}
                       </Link>
                     </p>
                   )}
@@ -139,11 +141,9 @@ export function StatusFormPage() {
               )}
               <div className="form-actions">
                 <button type="submit" disabled={report.isPending}>
-                  {conflict ? t.controller.conflictResend : t.controller.submit}
+                  {conflict ? tc.conflictResend : tc.submit}
                 </button>
-                <Link to={independent ? `/ziele/${encodeURIComponent(g.id)}` : '/meine-ziele'}>
-                  {t.controller.cancel}
-                </Link>
+                <Link to={independent ? `/ziele/${encodeURIComponent(g.id)}` : '/meine-ziele'}>{tc.cancel}</Link>
               </div>
             </form>
           </section>

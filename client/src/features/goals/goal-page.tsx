@@ -11,6 +11,7 @@ import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
 import { ViewStamp } from '../../components/view-stamp.tsx';
 import type { T } from '../../lib/i18n.ts';
 import { useT } from '../../lib/i18n.ts';
+import { useControllerT } from '../../lib/messages-controller.ts';
 import { formatDueDate } from '../../lib/due-date.ts';
 import { usePointInTime } from '../../lib/url-state.ts';
 import { StatusHistory } from './status-history.tsx';
@@ -25,6 +26,7 @@ import { VoiceLinks } from '../../components/voices/voice-links.tsx';
 
 export function GoalPage() {
   const t = useT();
+  const tc = useControllerT();
   const { id = '' } = useParams();
   const at = usePointInTime();
   const kept = useKeptSearch();
@@ -71,7 +73,7 @@ export function GoalPage() {
               <>
                 {' '}
                 <Link className="button-link" to={`/ziele/${encodeURIComponent(g.id)}/melden`}>
-                  {t.controller.report}
+                  {tc.report}
                 </Link>
               </>
             )}

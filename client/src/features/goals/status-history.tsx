@@ -4,6 +4,7 @@ import { formatDate, formatStatedDate, wordingAddsToDate } from '@zielmonitor/sh
 import { StatusBadge } from '../../components/status-badge.tsx';
 import type { Reply } from '@zielmonitor/shared/schemas/reply';
 import { useT } from '../../lib/i18n.ts';
+import { useControllerT } from '../../lib/messages-controller.ts';
 import { useVoicesT } from '../../lib/messages-voices.ts';
 import { ReplyList } from '../../components/voices/reply-list.tsx';
 
@@ -35,6 +36,7 @@ export function StatusHistory({
   correctableReplies?: number[];
 }) {
   const t = useT();
+  const tc = useControllerT();
   const v = useVoicesT();
   const goalPath = `/ziele/${encodeURIComponent(goalId)}`;
   const byId = new Map(events.map((e) => [e.id, e]));
@@ -144,13 +146,13 @@ export function StatusHistory({
                       className="button-link secondary"
                       to={`/ziele/${encodeURIComponent(goalId)}/meldungen/${e.id}/berichtigen`}
                     >
-                      {t.controller.correct}
+                      {tc.correct}
                     </Link>{' '}
                     <Link
                       className="button-link secondary"
                       to={`/ziele/${encodeURIComponent(goalId)}/meldungen/${e.id}/berichtigen?art=ruecknahme`}
                     >
-                      {t.controller.withdraw}
+                      {tc.withdraw}
                     </Link>
                   </p>
                 )}

@@ -2,17 +2,29 @@ import type { RessortStatsResponse } from '@zielmonitor/shared/schemas/stats';
 import { formatNumber } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { headline, headlineFigures } from '../../lib/shape-ressort-stats.ts';
+import { FigureReportLink, type FigureBasis, type FigureRef } from '../../components/figure-report-link.tsx';
 
 /** The key figures, each the sum of its column in the per-Ressort table; nothing from an empty basis. */
-export function HeadlineNumbers({ stats, ruleLabel }: { stats: RessortStatsResponse; ruleLabel: string }) {
+export function HeadlineNumbers({
+  stats,
+  ruleLabel,
+  basis: figureBasis,
+}: {
+  stats: RessortStatsResponse;
+  ruleLabel: string;
+  basis?: FigureBasis;
+}) {
   const t = useT();
   const basis = headline(stats.items).total;
-  const figures: [string, number][] = [
-    [t.overview.declared, stats.declaredGoalCount],
-    [t.overview.documented, stats.documentedGoalCount],
+  const figures: [string, FigureRef][] = [
+    [t.overview.declared, { measure: 'declared', value: stats.declaredGoalCount }],
+    [t.overview.documented, { measure: 'documented', value: stats.documentedGoalCount }],
     ...(basis === 0
       ? []
-      : headlineFigures(stats.items).map(({ status, goals }): [string, number] => [t.status[status], goals])),
+      : headlineFigures(stats.items).map(({ status, goals }): [string, FigureRef] => [
+          t.status[status],
+          { measure: 'status', status, value: goals },
+        ])),
   ];
   return (
     <section aria-labelledby="headline-title" className="headline">
@@ -20,10 +32,15 @@ export function HeadlineNumbers({ stats, ruleLabel }: { stats: RessortStatsRespo
         {t.overview.headline}
       </h2>
       <dl className="figures" data-testid="headline-figures">
-        {figures.map(([label, value]) => (
+        {figures.map(([label, figure]) => (
           <div key={label} className="figure">
             <dt>{label}</dt>
-            <dd>{formatNumber(value, t.lang)}</dd>
+            <dd>{formatNumber(figure.value, t.lang)}</dd>
+            {figureBasis && (
+              <dd className="figure-report">
+                <FigureReportLink basis={figureBasis} figure={figure} what={`${label}: ${figure.value}`} />
+              </dd>
+            )}
           </div>
         ))}
       </dl>

@@ -7,6 +7,7 @@ import { DEFAULT_VERSION } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { WhenVisible } from '../../components/when-visible.tsx';
 import { formatPercent } from '@zielmonitor/shared/time/format';
+import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { useT } from '../../lib/i18n.ts';
 import { chartFacts, ressortChartHeight, toRessortRows } from '../../lib/shape-ressort-stats.ts';
 import { ViewStamp } from '../../components/view-stamp.tsx';
@@ -98,6 +99,14 @@ export function OverviewPage() {
         {(data) => {
           const rows = toRessortRows(data.items, t.unknownRessort);
           const facts = chartFacts(rows);
+          // Each figure's "Fehler melden" names it by the basis its citable link pins.
+          const basis = {
+            version: data.version,
+            track,
+            rule,
+            asOf: data.at.asOf ?? todayInBerlin(),
+            knownAt: data.at.recordedUntil,
+          };
           return (
             <>
               <ViewStamp
@@ -106,7 +115,7 @@ export function OverviewPage() {
                 track={track}
                 rule={{ rule, basis: data.ruleCounts[rule] }}
               />
-              <HeadlineNumbers stats={data} ruleLabel={ruleText.label} />
+              <HeadlineNumbers stats={data} ruleLabel={ruleText.label} basis={basis} />
               <CoverageNote
                 documented={data.documentedGoalCount}
                 declared={data.declaredGoalCount}
@@ -118,6 +127,7 @@ export function OverviewPage() {
                 track={track}
                 ruleLabel={ruleText.label}
                 filters={ruleFilters(rule, data.referenceDate)}
+                basis={basis}
               />
               <section aria-labelledby="chart-title" className="panel chart-panel">
                 <h2 id="chart-title">
@@ -152,7 +162,12 @@ export function OverviewPage() {
                         ruleLabel={ruleText.label}
                       />
                     </Suspense>
-                    <RessortTable rows={rows} version={data.version} filters={ruleFilters(rule, data.referenceDate)} />
+                    <RessortTable
+                      rows={rows}
+                      version={data.version}
+                      filters={ruleFilters(rule, data.referenceDate)}
+                      basis={basis}
+                    />
                     <p className="exports">
                       <a href={ressortStatsCsvUrl({ version: data.version, track, rule, ...at })} download>
                         {t.overview.tableCsv}

@@ -6,16 +6,20 @@ import { useT } from '../../lib/i18n.ts';
 import type { RessortRow } from '../../lib/shape-ressort-stats.ts';
 import { STATUS_ORDER } from '../../lib/status.ts';
 import { TableScroll } from '../../components/table-scroll.tsx';
+import { FigureReportLink, type FigureBasis } from '../../components/figure-report-link.tsx';
 
 /** The chart's data as a table: the accessible equivalent, and every count drills down to its goals. */
 export function RessortTable({
   rows,
   version,
   filters = {},
+  basis,
 }: {
   rows: RessortRow[];
   version: string;
   filters?: GoalListFilters;
+  /** With a basis, each row has "Fehler melden" for its figures (the form offers each of the row). */
+  basis?: FigureBasis;
 }) {
   const t = useT();
   const kept = useKeptSearch();
@@ -38,6 +42,14 @@ export function RessortTable({
             <th scope="col" className="num">
               {t.overview.rate}
             </th>
+            {basis && (
+              <th scope="col" className="figure-report-col">
+                <span className="visually-hidden">
+                  {t.overview.reportFigure.before}
+                  {t.overview.reportFigure.after}
+                </span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -60,6 +72,15 @@ export function RessortTable({
                 </td>
               ))}
               <td className="num">{formatPercent(row.rate, t.lang)}</td>
+              {basis && (
+                <td>
+                  <FigureReportLink
+                    basis={basis}
+                    figure={{ measure: 'status', status: 'achieved', ressort: row.code, value: row.achieved }}
+                    what={`${row.label}: ${row.achieved} ${t.status.achieved}`}
+                  />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,7 @@ import { useKeptSearch } from '../../components/app-shell.tsx';
 import { goalListLink, type GoalListFilters } from '../../lib/goal-list-link.ts';
 import { useT } from '../../lib/i18n.ts';
 import { zeroAchievementRessorts } from '../../lib/shape-ressort-stats.ts';
+import { FigureReportLink, type FigureBasis } from '../../components/figure-report-link.tsx';
 
 /** The opposition's first question: which Ressorts have met none of their goals? */
 export function ZeroGoalPanel({
@@ -12,12 +13,14 @@ export function ZeroGoalPanel({
   track,
   ruleLabel,
   filters,
+  basis,
 }: {
   items: RessortStat[];
   version: string;
   track: string;
   ruleLabel: string;
   filters: GoalListFilters;
+  basis?: FigureBasis;
 }) {
   const t = useT();
   const kept = useKeptSearch();
@@ -52,6 +55,13 @@ export function ZeroGoalPanel({
                 <span className="count">
                   {t.overview.goalsCount(r.total)}, 0 {t.status.achieved}
                 </span>
+                {basis && (
+                  <FigureReportLink
+                    basis={basis}
+                    figure={{ measure: 'status', status: 'achieved', ressort: r.ressort, value: 0 }}
+                    what={`${r.ressort}: 0 ${t.status.achieved}`}
+                  />
+                )}
               </li>
             ))}
           </ul>

@@ -3,13 +3,13 @@ import { Link } from 'wouter';
 import { meQuery } from '../../api/auth.ts';
 import { submissionsQuery } from '../../api/workflow.ts';
 import { QueryState } from '../../components/query-state.tsx';
-import { useT } from '../../lib/i18n.ts';
+import { useControllerT } from '../../lib/messages-controller.ts';
 import { useWorkflowT } from '../../lib/messages-workflow.ts';
 import { SubmissionItem } from '../../components/submission-item.tsx';
 
 /** Freigaben: the reports and readings of the user's Ressorts waiting for a second person, and those returned. */
 export function ReviewPage() {
-  const t = useT();
+  const tc = useControllerT();
   const w = useWorkflowT();
   const me = useQuery(meQuery());
   const pending = useQuery({ ...submissionsQuery('pending'), enabled: Boolean(me.data?.user) });
@@ -19,7 +19,7 @@ export function ReviewPage() {
       <section>
         <h1>{w.reviewTitle}</h1>
         <p>
-          <Link to="/anmelden">{t.controller.loginFirst}</Link>
+          <Link to="/anmelden">{tc.loginFirst}</Link>
         </p>
       </section>
     );

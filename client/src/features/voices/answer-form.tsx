@@ -13,7 +13,8 @@ export function AnswerForm({ request }: { request: CorrectionRequest }) {
   const id = useId();
   const answer = useAnswerRequest(request.id);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const linkKind = request.subject.goalId !== null ? 'status_event' : 'reading';
+  // A goal's or a figure's correction is a report; an indicator's a reading.
+  const linkKind = request.subject.indicatorId === null ? 'status_event' : 'reading';
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();

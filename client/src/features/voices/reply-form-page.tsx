@@ -8,6 +8,7 @@ import { useCreateReply, type ReplyTarget } from '../../api/voices.ts';
 import { formText } from '../../lib/form-text.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { useT } from '../../lib/i18n.ts';
+import { useControllerT } from '../../lib/messages-controller.ts';
 import { useVoicesT } from '../../lib/messages-voices.ts';
 import { Field } from '../../components/field.tsx';
 import { WriteFeedback, readWriteError } from '../../components/write-feedback.tsx';
@@ -24,6 +25,7 @@ export function ReplyFormPage() {
 
 function ReplyForm({ target }: { target: ReplyTarget }) {
   const t = useT();
+  const tc = useControllerT();
   const v = useVoicesT();
   const formId = useId();
   const [, navigate] = useLocation();
@@ -97,7 +99,7 @@ function ReplyForm({ target }: { target: ReplyTarget }) {
           <button type="submit" disabled={create.isPending}>
             {v.replySubmit}
           </button>
-          <Link to={back}>{t.controller.cancel}</Link>
+          <Link to={back}>{tc.cancel}</Link>
         </div>
       </form>
     </section>

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { CorrectionRequestBody, type RequestSubject } from '@zielmonitor/shared/schemas/correction-request';
+import { FigureSubject } from '@zielmonitor/shared/schemas/request-figure';
+import { figureWords } from '@zielmonitor/shared/vocabulary/figure-words';
 import { aboutQuery } from '../../api/about.ts';
 import { useSubmitRequest } from '../../api/voices.ts';
 import { formText } from '../../lib/form-text.ts';
@@ -9,8 +11,30 @@ import { fieldErrors } from '../../lib/field-errors.ts';
 import { useVoicesT, type VoicesMessages } from '../../lib/messages-voices.ts';
 import { Field } from '../../components/field.tsx';
 import { WriteFeedback, readWriteError } from '../../components/write-feedback.tsx';
+import { FigureChoice } from './figure-choice.tsx';
 
-/** What the address names: `?ziel=v2-13`, `?meldung=42`, `?kennzahl=…`, `?messwert=7`. */
+/**
+ * A figure of the overview (components/figure-report-link.tsx): `?zahl=status&status=achieved&ressort=MWIDE`
+ * with the basis its citable link pins (version, track, rule, asOf, knownAt) and the value shown (`wert`).
+ */
+function figureOf(params: URLSearchParams): FigureSubject | null {
+  if (!params.has('zahl')) return null;
+  const parsed = FigureSubject.safeParse({
+    kind: 'figure',
+    measure: params.get('zahl'),
+    ...(params.has('status') && { status: params.get('status') }),
+    ressort: params.get('ressort'),
+    version: params.get('version'),
+    track: params.get('track'),
+    rule: params.get('rule'),
+    asOf: params.get('asOf'),
+    knownAt: params.get('knownAt'),
+    value: Number(params.get('wert')),
+  });
+  return parsed.success ? parsed.data : null;
+}
+
+/** What the address names: `?ziel=v2-13`, `?meldung=42`, `?kennzahl=…`, `?messwert=7`, or a figure. */
 function subjectOf(params: URLSearchParams): RequestSubject | null {
   const goal = params.get('ziel');
   const event = Number(params.get('meldung'));
@@ -20,24 +44,28 @@ function subjectOf(params: URLSearchParams): RequestSubject | null {
   if (Number.isInteger(event) && event > 0) return { kind: 'status_event', id: event };
   if (indicator) return { kind: 'indicator', id: indicator };
   if (Number.isInteger(reading) && reading > 0) return { kind: 'reading', id: reading };
-  return null;
+  return figureOf(params);
 }
 
 const subjectLabel = (v: VoicesMessages, s: RequestSubject): string =>
-  s.kind === 'goal'
-    ? v.subjectGoal(s.id)
-    : s.kind === 'status_event'
-      ? v.subjectEvent(s.id)
-      : s.kind === 'indicator'
-        ? v.subjectIndicator(s.id)
-        : v.subjectReading(s.id);
+  s.kind === 'figure'
+    ? figureWords(s)
+    : s.kind === 'goal'
+      ? v.subjectGoal(s.id)
+      : s.kind === 'status_event'
+        ? v.subjectEvent(s.id)
+        : s.kind === 'indicator'
+          ? v.subjectIndicator(s.id)
+          : v.subjectReading(s.id);
 
 /** "Fehler melden": a short public form without an account; a hidden field catches robots. */
 export function ReportErrorPage() {
   const v = useVoicesT();
   const id = useId();
   const [params] = useSearchParams();
-  const subject = subjectOf(params);
+  const [chosen, choose] = useState<FigureSubject | null>(null);
+  const named = subjectOf(params);
+  const subject = named?.kind === 'figure' ? (chosen ?? named) : named;
   const about = useQuery(aboutQuery());
   const send = useSubmitRequest();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -87,6 +115,7 @@ export function ReportErrorPage() {
         <>
           <WriteFeedback summaryRef={summaryRef} conflict={null} errors={errors} error={send.error} />
           <form className="form" noValidate onSubmit={submit}>
+            {subject?.kind === 'figure' && <FigureChoice figure={subject} onChange={choose} />}
             <Field id={`${id}-description`} label={v.reportWhat} hint={v.reportWhatHint} error={errors.description}>
               {(props) => <textarea {...props} name="description" rows={5} maxLength={2000} />}
             </Field>
