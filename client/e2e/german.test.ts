@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HORIZONS, STATUSES, TRACKS } from '@zielmonitor/shared/schemas/common';
-import { COUNTING_RULES } from '@zielmonitor/shared/vocabulary/counting-rules';
-import { AVOIDED } from '@zielmonitor/shared/vocabulary/glossary';
+import { LEAKS, publicTextLeaks } from '@zielmonitor/shared/vocabulary/public-text';
 import { browserAvailable, openPage, startHarness, type Harness } from './harness.ts';
 
 const run = browserAvailable();
@@ -23,16 +21,6 @@ const PAGES = [
   '/anmelden',
   '/barrierefreiheit',
   '/gibt-es-nicht',
-];
-
-// Internal words that must never reach the screen: enum values, snake_case, unreplaced placeholders.
-const ENUMS = [...new Set([...STATUSES, ...TRACKS, ...HORIZONS, ...COUNTING_RULES])];
-const LEAKS: [string, RegExp][] = [
-  ['enum value', new RegExp(`(?<![\\w/.-])(${ENUMS.join('|')})(?![\\w/.-])`)],
-  ['snake_case', /(?<![\w/.=&?-])[a-z]+_[a-z_]+(?![\w/.-])/],
-  ['placeholder', /\{\{?\s*\w+\s*\}\}?|\$\{|__\w+__|\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/],
-  ['word the glossary avoids', AVOIDED],
-  ['English UI word', /\b(Loading|Error|Submit|Cancel|Search|Next|Previous|Back|Page \d|of \d+ goals|not found)\b/],
 ];
 
 /** Run in the page: the text a reader sees or hears — visible text and the names given to controls. */
@@ -61,12 +49,7 @@ describe.skipIf(!run)('German pages speak German', () => {
       // What a reader opens too: the explanations behind "Wie wird gezählt?" and the like.
       for (const summary of await page.locator('main details > summary').all()) await summary.click();
       const text = await page.evaluate(readerText);
-      for (const line of text.split('\n')) {
-        for (const [kind, pattern] of LEAKS) {
-          const hit = pattern.exec(line);
-          if (hit) found.push(`${path}: ${kind} „${hit[0]}“ in „${line.trim().slice(0, 120)}“`);
-        }
-      }
+      found.push(...publicTextLeaks(path, text));
       await page.context().close();
     }
     expect(found).toEqual([]);

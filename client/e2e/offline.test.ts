@@ -80,6 +80,34 @@ describe.skipIf(!run)('offline, after one visit', () => {
     await expect.poll(() => banner.textContent()).toBe('');
   });
 
+  it('the very first visit: what it read before the worker controlled the page is there offline', async () => {
+    allowBrowserErrors(OFFLINE_FAILURES);
+    // A fresh browser context: no worker, no caches — the goal page is the first page ever opened.
+    const { page } = await openPage(h, '/ziele/v1-13?version=1.0', { serviceWorkers: 'allow' });
+    expect(await page.evaluate(() => navigator.serviceWorker.controller === null)).toBe(true);
+    await page.getByRole('heading', { level: 1, name: /v1-13/ }).waitFor();
+    const title = await page.getByRole('heading', { level: 1 }).textContent();
+    // The worker takes the page over (clients.claim) and stores the answers the page had read already.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await expect.poll(() => page.evaluate(storedForOffline, ['/api/goals/v1-13']), { timeout: 30_000 }).toBe(true);
+
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: title ?? '' }).waitFor();
+    await page
+      .getByTestId('offline-banner')
+      .filter({ hasText: /^offline – Stand vom \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr/ })
+      .waitFor();
+    expect(await page.getByText('Alle Schulen bis Ende 2022', { exact: false }).count()).toBeGreaterThan(0);
+    // A view the first visit did not read says so, and the navigation leads back.
+    await page.getByRole('navigation').getByRole('link', { name: 'Verlauf' }).click();
+    await page.getByTestId('offline-no-data').waitFor({ timeout: 3000 });
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: title ?? '' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('a new release: the worker of each build has its own caches, offers "Neue Version – neu laden" and deletes the old', async () => {
     allowBrowserErrors(OFFLINE_FAILURES);
     const { page } = await openPage(h, '/', { serviceWorkers: 'allow' });

@@ -28,6 +28,7 @@ import { dcatRoutes } from './routes/dcat.ts';
 import { licensePlugin } from './plugins/license.ts';
 import { dataLicense, type LicenseUri } from './lib/licenses.ts';
 import { lineageRoutes } from './routes/lineage.ts';
+import { chartExportRoutes } from './routes/chart-exports.ts';
 import { snapshotRoutes } from './routes/snapshots.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -167,6 +168,7 @@ export async function buildApp(opts: AppOptions) {
       await api.register(snapshotRoutes);
       await api.register(dataExchangeRoutes);
       await api.register(lineageRoutes);
+      await api.register(chartExportRoutes);
       await api.register(indicatorRoutes, { reviewRequired: opts.reviewRequired ?? true });
       await api.register(indicatorExchangeRoutes);
       await api.register(dcatRoutes, {

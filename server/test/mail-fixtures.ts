@@ -2,6 +2,7 @@ import type { App } from '../src/app.ts';
 import type { MailOn } from '../src/mail/mail.ts';
 import type { Enqueued, OutgoingMail } from '../src/mail/outbox.ts';
 import { renderMail } from '../src/mail/render.ts';
+import { publicTextLeaks } from '@zielmonitor/shared/vocabulary/public-text';
 
 export const MAIL_FROM = 'Zielmonitor <zielmonitor@landtag.nrw.example>';
 export const ORIGIN = 'https://zielmonitor.landtag.nrw.example';
@@ -37,3 +38,23 @@ export function enqueue(app: App, mail: OutgoingMail, now?: Date): Enqueued {
 }
 
 export const minutesAfter = (start: Date, minutes: number): Date => new Date(start.getTime() + minutes * 60_000);
+
+/**
+ * What every mail queued so far says that a German reader must not read (enum values, snake_case,
+ * placeholders, words the glossary avoids): subject and text, the links taken out — the HTML part
+ * is rendered from the same content (mail/render.ts).
+ */
+export function queuedMailLeaks(app: App): string[] {
+  const rows = app.db.prepare('SELECT dedupe_key, subject, text_body FROM mail_queue ORDER BY id').all() as {
+    dedupe_key: string;
+    subject: string;
+    text_body: string;
+  }[];
+  return rows.flatMap((row) =>
+    publicTextLeaks(`mail ${row.dedupe_key}`, `${row.subject}\n${row.text_body.replace(/https?:\/\/\S+/g, '')}`),
+  );
+}
+
+/** How many mails are queued: a scan of none would pass without reading anything. */
+export const queuedMailCount = (app: App): number =>
+  Number(app.db.prepare('SELECT count(*) FROM mail_queue').pluck().get());

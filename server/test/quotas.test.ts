@@ -44,7 +44,7 @@ describe('per-account quota for status reports', () => {
     expect(refused.statusCode).toBe(429);
     expect(errorOf(refused)).toEqual({
       code: 'QUOTA_EXCEEDED',
-      message: `Mit diesem Konto wurden in 24 Stunden 500 Statusmeldungen abgegeben, mehr sind nicht möglich. Die nächste ist in 23 Stunden möglich.`,
+      message: `Mit diesem Konto wurden in 24 Stunden 500 Meldungen zum Stand von Zielen abgegeben, mehr sind nicht möglich. Die nächste ist in 23 Stunden möglich.`,
     });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(22 * 3600);
     expect(count('SELECT count(*) FROM status_events')).toBe(events);

@@ -8,7 +8,7 @@ import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
 import type { RoundDetail } from '@zielmonitor/shared/schemas/round';
 import { queueReminders, reminderStage } from '../src/services/reminders.ts';
 import { createAccount, createTestApp, type Account, type TestApp } from './helper.ts';
-import { MAIL_FROM, mailOf, ORIGIN } from './mail-fixtures.ts';
+import { MAIL_FROM, mailOf, ORIGIN, queuedMailCount, queuedMailLeaks } from './mail-fixtures.ts';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../scripts/lib/smtp-test-server.ts';
 
 const DAY = 86_400_000;
@@ -242,5 +242,9 @@ describe('reminder mails through a real SMTP server', () => {
     expect(queued.map((m) => m.dedupeKey)).toContain(
       `round:${reopened.json<RoundDetail>().id}:reminder-7d:user:${t.app.repos.users.findByEmail(kim.email)?.id}`,
     );
+  });
+  it('every mail it queued reads as published German (glossary, no enum value, snake_case or placeholder)', () => {
+    expect(queuedMailCount(t.app)).toBeGreaterThan(0);
+    expect(queuedMailLeaks(t.app)).toEqual([]);
   });
 });

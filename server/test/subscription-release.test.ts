@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubmissionResponse } from '@zielmonitor/shared/schemas/submission';
 import type { GoalDetail, GoalsResponse } from '@zielmonitor/shared/schemas/goal';
 import { createAccount, createTestApp, type Account, type TestApp } from './helper.ts';
-import { MAIL_FROM, mailOf, ORIGIN } from './mail-fixtures.ts';
+import { MAIL_FROM, mailOf, ORIGIN, queuedMailCount, queuedMailLeaks } from './mail-fixtures.ts';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../scripts/lib/smtp-test-server.ts';
 
 /** With the four-eyes rule: subscribers hear of a government report when it is released, not before. */
@@ -65,5 +65,9 @@ describe('a subscription and the four-eyes rule', () => {
       `Zielmonitor: Neue Meldung der Landesregierung zu Ziel ${goalA}`,
     ]);
     expect(mails[0]?.parsed.text).toContain('Status: erreicht');
+  });
+  it('every mail it queued reads as published German (glossary, no enum value, snake_case or placeholder)', () => {
+    expect(queuedMailCount(t.app)).toBeGreaterThan(0);
+    expect(queuedMailLeaks(t.app)).toEqual([]);
   });
 });

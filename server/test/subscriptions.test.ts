@@ -7,7 +7,7 @@ import type { StatusUpdateResponse } from '@zielmonitor/shared/schemas/status-up
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { queueOverdueRounds, runVoicesJobs } from '../src/services/voices-jobs.ts';
 import { createAccount, createTestApp, type Account, type TestApp } from './helper.ts';
-import { MAIL_FROM, mailOf, ORIGIN } from './mail-fixtures.ts';
+import { MAIL_FROM, mailOf, ORIGIN, queuedMailCount, queuedMailLeaks } from './mail-fixtures.ts';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../scripts/lib/smtp-test-server.ts';
 
 /**
@@ -317,5 +317,12 @@ describe('without mail configured', () => {
     } finally {
       await plain.close();
     }
+  });
+});
+
+describe('the mails of subscriptions, rounds and correction requests', () => {
+  it('every mail it queued reads as published German (glossary, no enum value, snake_case or placeholder)', () => {
+    expect(queuedMailCount(t.app)).toBeGreaterThan(0);
+    expect(queuedMailLeaks(t.app)).toEqual([]);
   });
 });

@@ -15,6 +15,9 @@ export const lineageQuery = (query: LineageQueryInput) =>
     queryFn: () => api(LineageResponse, withQuery('/api/lineage', query)),
   });
 
+/** The 44 → 78 chart's table (flows with their goals) as CSV for German Excel. */
+export const lineageCsvUrl = (query: LineageQueryInput) => withQuery('/api/export/lineage.csv', query);
+
 export const periodsQuery = () =>
   queryOptions({
     queryKey: lineageKeys.periods,

@@ -26,6 +26,9 @@ export const timelineQuery = (query: TimelineQueryInput) =>
       ),
   });
 
+/** The Verlauf's table as CSV for German Excel, with the same figures and stamp as the view. */
+export const timelineCsvUrl = (query: TimelineQueryInput) => withQuery('/api/export/timeline.csv', query);
+
 export const changesQuery = (query: ChangesQueryInput) =>
   queryOptions({
     queryKey: timeKeys.changes(query),

@@ -15,7 +15,10 @@ const save = (blob: Blob, name: string) => {
 
 /** The chart inside `target` as a framed SVG file's text, or null while it is not drawn. */
 function chartSvg(target: HTMLElement | null, frame: ChartFrame): string | null {
-  const chart = target?.querySelector('svg.recharts-surface');
+  // The chart's own surface, not the small icons of a recharts legend (also svg.recharts-surface).
+  const chart = [...(target?.querySelectorAll('svg.recharts-surface') ?? [])].find(
+    (svg) => svg.closest('.recharts-legend-wrapper') === null,
+  );
   if (!(chart instanceof SVGSVGElement)) return null;
   const { width, height } = chart.getBoundingClientRect();
   const copy = chart.cloneNode(true);

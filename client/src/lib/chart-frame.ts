@@ -66,3 +66,9 @@ export function framedSvg(chart: string, width: number, height: number, frame: C
     '</svg>',
   ].join('');
 }
+
+/** The lines under a chart file: the facts of the view (version, date, coverage …), then source and citable link. */
+export const frameLines = (facts: readonly string[], source: string, link: string): string[] => [
+  facts.join(' · '),
+  `${source} · ${link}`,
+];

@@ -41,6 +41,7 @@ export const indicatorsDe = {
   chartTitle: 'Messwerte und geplanter Pfad',
   chartSummary: (n: number) =>
     n === 1 ? '1 Messwert; alle Werte stehen in der Tabelle.' : `${n} Messwerte; alle Werte stehen in der Tabelle.`,
+  readingCount: (n: number) => (n === 1 ? '1 Messwert' : `${n} Messwerte`),
   planned: 'Plan (gestrichelt)',
   targetsTitle: 'Ausgangswert und Ziele',
   kind: { baseline: 'Ausgangswert', interim: 'Zwischenziel', target: 'Zielwert' },

@@ -35,6 +35,7 @@ export const indicatorsEn: IndicatorTexts = {
   ruleTitle: 'How is this rated?',
   rule: 'The planned path runs in straight lines from the baseline through the interim targets to the target, day by day (like the EU Digital Decade trajectories); after the target date it stays at the target value. A reading is "on track" when it is at least as good as the path on its date. A month or a year counts from its last day. "Not assessable" means: a baseline or a target is missing, or the latest reading is older than 24 months. Bounds such as "at least 93 %" decide only where they can.',
   chartTitle: 'Readings and planned path',
+  readingCount: (n) => (n === 1 ? '1 reading' : `${n} readings`),
   chartSummary: (n) =>
     n === 1 ? '1 reading; every value is in the table.' : `${n} readings; every value is in the table.`,
   planned: 'Plan (dashed)',

@@ -1,3 +1,4 @@
+import { LINEAGE_LABELS } from '@zielmonitor/shared/vocabulary/lineage';
 import { useT } from './i18n.ts';
 
 /** The words of the 44 → 78 page: only that page loads them, not the first screen. */
@@ -8,27 +9,11 @@ const de = {
   answerTitle: 'Die kurze Antwort',
   answer: (d1: number, d2: number, b1: number, b2: number, unknown: number) =>
     `Nein, das lässt sich so nicht sagen. Laut Minister wurden 14 erledigte Ziele nicht übernommen und die übrigen weitergeführt, teils verändert – 78 ist also nicht ${d1} + ${d2 - d1}. Öffentlich belegt sind nur ${b1} der ${d1} alten und ${b2} der ${d2} neuen Ziele; für ${unknown} der belegten alten Ziele ist der Verbleib nicht belegt.`,
-  fate: {
-    continued: 'fortgeführt',
-    sharpened: 'verschärft',
-    loosened: 'gelockert',
-    split: 'aufgeteilt',
-    merged: 'zusammengelegt',
-    replaced: 'ersetzt',
-    achieved_and_ended: 'erreicht und beendet',
-    dropped_unfulfilled: 'unerfüllt fallengelassen',
-    unknown: 'Verbleib nicht belegt',
-  },
-  origin: { new: 'neu', derived: 'aus 1.0 abgeleitet', unknown: 'Herkunft nicht belegt' },
-  target: {
-    carried: 'in 2.0 weitergeführt',
-    ended: 'nicht mehr in 2.0',
-    unknown: 'Verbleib unbekannt',
-    new: 'neu in 2.0',
-    originUnknown: '2.0, Herkunft unbekannt',
-  },
+  ...LINEAGE_LABELS.de,
   loosenedFlag: 'Ziel wurde gelockert',
   sankeyTitle: 'Ströme von 1.0 nach 2.0',
+  legendNode: 'Ziele je Verbleib (links) und je Ziel in 2.0 (rechts), mit Anzahl',
+  legendLink: 'Strom: seine Breite ist die Zahl der Ziele',
   sankeySummary: (n: number) =>
     `${n} Ströme; dieselben Angaben stehen in der Tabelle darunter, jede Zeile mit ihren Zielen.`,
   tableCaption: 'Ströme von 1.0 nach 2.0 mit ihren Zielen',
@@ -53,27 +38,11 @@ const en: typeof de = {
   answerTitle: 'The short answer',
   answer: (d1, d2, b1, b2, unknown) =>
     `No, it cannot be put that way. According to the minister, 14 completed goals were not carried over and the rest were continued, some changed — so 78 is not ${d1} + ${d2 - d1}. Only ${b1} of the ${d1} old and ${b2} of the ${d2} new goals are publicly documented; for ${unknown} of the documented old goals, what became of them is not documented.`,
-  fate: {
-    continued: 'continued',
-    sharpened: 'sharpened',
-    loosened: 'loosened',
-    split: 'split',
-    merged: 'merged',
-    replaced: 'replaced',
-    achieved_and_ended: 'achieved and ended',
-    dropped_unfulfilled: 'dropped unfulfilled',
-    unknown: 'fate not documented',
-  },
-  origin: { new: 'new', derived: 'derived from 1.0', unknown: 'origin not documented' },
-  target: {
-    carried: 'carried into 2.0',
-    ended: 'no longer in 2.0',
-    unknown: 'fate unknown',
-    new: 'new in 2.0',
-    originUnknown: '2.0, origin unknown',
-  },
+  ...LINEAGE_LABELS.en,
   loosenedFlag: 'goal was loosened',
   sankeyTitle: 'Flows from 1.0 to 2.0',
+  legendNode: 'Goals by fate (left) and by place in 2.0 (right), with count',
+  legendLink: 'Flow: its width is the number of goals',
   sankeySummary: (n) => `${n} flows; the same data is in the table below, each row with its goals.`,
   tableCaption: 'Flows from 1.0 to 2.0 with their goals',
   fromCol: 'from',

@@ -9,6 +9,9 @@ export async function registerServiceWorker(): Promise<void> {
   let accepted = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (accepted) window.location.reload();
+    // The first worker has just taken this page over: what the page read until now — also what it
+    // asked for after the worker was ready and before it took over — is stored too.
+    else storeWhatWasRead(navigator.serviceWorker.controller);
   });
   const offer = (worker: ServiceWorker) =>
     showUpdatePrompt(() => {
@@ -24,8 +27,13 @@ export async function registerServiceWorker(): Promise<void> {
   });
   const ready = await navigator.serviceWorker.ready;
   // What this page read before a worker controlled it (the first visit): stored now, for offline use.
-  ready.active?.postMessage({ type: 'store', urls: performance.getEntriesByType('resource').map((e) => e.name) });
+  storeWhatWasRead(ready.active);
   setInterval(() => void registration.update().catch(() => {}), 60 * 60 * 1000);
+}
+
+/** Asks the worker to store every API answer this page has read (it keeps only what it may store). */
+function storeWhatWasRead(worker: ServiceWorker | null): void {
+  worker?.postMessage({ type: 'store', urls: performance.getEntriesByType('resource').map((e) => e.name) });
 }
 
 /** A small notice at the foot of the screen, outside React: it must work whatever the page shows. */

@@ -6,6 +6,7 @@ import type { ErrorIssue, ErrorResponse } from '@zielmonitor/shared/schemas/erro
 import type { StatusConflict } from '@zielmonitor/shared/schemas/status-update';
 import { validationMessage, type IssueFacts } from '@zielmonitor/shared/schemas/validation-messages';
 import { AppError, RetryLater } from '../lib/errors.ts';
+import { englishErrorText, ISSUE_TEXT_EN } from '../lib/error-text.ts';
 import { isBusy, isUnwritable } from '../lib/sqlite-errors.ts';
 
 /** Whatever a route or plugin throws: Fastify's own errors carry a code and a status, others may not. */
@@ -82,10 +83,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const intro = english ? 'Invalid request' : 'Ungültige Anfrage';
       return reply.status(400).send(body('VALIDATION_ERROR', `${intro} – ${summary}`, issues));
     }
+    const english = englishWanted(request);
+    // German is written where an error is raised; English is the code's sentence (lib/error-text.ts).
+    const say = (code: string, german: string) => (english ? englishErrorText(code) : german);
     if (err instanceof AppError) {
       if (err.statusCode >= 500) request.log.error({ err }, 'request failed');
       if (err instanceof RetryLater) reply.header('Retry-After', String(err.retryAfterSeconds));
-      return reply.status(err.statusCode).send(body(err.code, err.message, err.issues, err.conflict));
+      const issues = english ? err.issues?.map((issue) => ({ ...issue, message: ISSUE_TEXT_EN })) : err.issues;
+      return reply.status(err.statusCode).send(body(err.code, say(err.code, err.message), issues, err.conflict));
     }
     // Another connection holds the write lock (a backup, a restore, the user CLI) beyond the short
     // busy timeout: nothing was written, and the same request will do in a moment.
@@ -94,7 +99,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply
         .status(503)
         .header('Retry-After', '1')
-        .send(body('DATABASE_BUSY', 'Die Datenbank ist gerade belegt. Bitte in einer Sekunde erneut versuchen.'));
+        .send(
+          body(
+            'DATABASE_BUSY',
+            say('DATABASE_BUSY', 'Die Datenbank ist gerade belegt. Bitte in einer Sekunde erneut versuchen.'),
+          ),
+        );
     }
     if (isUnwritable(err)) {
       request.log.error({ err, url: request.url }, 'database cannot be written');
@@ -103,15 +113,21 @@ export function registerErrorHandling(app: FastifyInstance): void {
         .status(503)
         .header('Retry-After', '60')
         .send(
-          body('DATABASE_UNWRITABLE', 'Änderungen sind gerade nicht möglich: die Datenbank ist nicht beschreibbar.'),
+          body(
+            'DATABASE_UNWRITABLE',
+            say('DATABASE_UNWRITABLE', 'Änderungen sind gerade nicht möglich: die Datenbank ist nicht beschreibbar.'),
+          ),
         );
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply.status(status).send(body(err.code ?? 'BAD_REQUEST', clientErrorMessage(err, request)));
+      const code = err.code ?? 'BAD_REQUEST';
+      return reply.status(status).send(body(code, say(code, clientErrorMessage(err, request))));
     }
     request.log.error({ err }, 'request failed');
-    return reply.status(500).send(body('INTERNAL_ERROR', 'Interner Fehler. Bitte später erneut versuchen.'));
+    return reply
+      .status(500)
+      .send(body('INTERNAL_ERROR', say('INTERNAL_ERROR', 'Interner Fehler. Bitte später erneut versuchen.')));
   });
 }
 

@@ -41,7 +41,7 @@ const CSV_HEADERS = [
   'Beleg (Drucksache)',
   'Quelle',
   'Stellungnahmen',
-  'Datenstand',
+  'Stand und Grundlage',
   'Link zum Zitieren',
 ];
 

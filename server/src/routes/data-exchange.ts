@@ -68,7 +68,7 @@ const EVENT_HEADERS = [
   'Beleg (URL)',
   'Beleg (Drucksache)',
   'Quelle',
-  'Datenstand',
+  'Stand und Grundlage',
   'Link zum Zitieren',
 ];
 const eventRow = (goal: { id: string; title: string }, e: StatusEvent, stamp: ExportStamp): string[] => [

@@ -10,18 +10,15 @@ import {
 import { ReportedFiguresQuery, ReportedFiguresResponse } from '@zielmonitor/shared/schemas/reported-figure';
 import { TimelineQuery, TimelineResponse } from '@zielmonitor/shared/schemas/timeline';
 import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
-import { AppError, unknownValue } from '../lib/errors.ts';
+import { unknownValue } from '../lib/errors.ts';
 import { referenceDate } from '../repositories/goals.ts';
-import { periodEnds } from '../repositories/timeline.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
 import { assertKnownFilters, knownVersion } from '../services/references.ts';
 import { exportStamp } from '../services/export-stamp.ts';
+import { timelineView } from '../services/timeline-view.ts';
 import { RESSORT_STATS_CSV_HEADERS, ressortStatsRows } from '../services/ressort-stats-csv.ts';
 import { toExcelCsv } from '../lib/csv.ts';
 import { CsvResponse } from '../lib/text-response.ts';
-
-/** More points than this would be a request for a different chart. */
-const MAX_TIMELINE_POINTS = 240;
 
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -128,45 +125,16 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const query = request.query;
-      const version = knownVersion(app.repos, query.version);
-      assertKnownFilters(app.repos, query);
-      const { at, echo } = resolvePointInTime(
-        app.repos,
-        { knownAt: query.knownAt, snapshot: query.snapshot },
-        { version: version.key, goalId: null },
-      );
-      const from = query.from ?? version.presentedOn;
-      const to = query.to ?? (echo.snapshot ? echo.snapshot.createdAt.slice(0, 10) : todayInBerlin());
-      if (from > to) {
-        throw new AppError(400, 'VALIDATION_ERROR', 'from: liegt nach to', [
-          { location: 'query', field: 'from', message: 'liegt nach to' },
-        ]);
-      }
-      const ends = periodEnds(from, to, query.interval);
-      if (ends.length > MAX_TIMELINE_POINTS) {
-        throw new AppError(
-          400,
-          'VALIDATION_ERROR',
-          `interval: mehr als ${MAX_TIMELINE_POINTS} Zeitpunkte – Zeitraum verkleinern oder quarter wählen`,
-          [{ location: 'query', field: 'interval', message: `mehr als ${MAX_TIMELINE_POINTS} Zeitpunkte` }],
-        );
-      }
-      const points = await app.repos.timeline.timeline({
-        version: version.key,
-        ressort: query.ressort ?? null,
-        track: query.track,
-        ends,
-        knownAt: at.knownAt,
-      });
+      const view = await timelineView(app.repos, query);
       return {
-        version: version.key,
+        version: view.version,
         ressort: query.ressort ?? null,
         track: query.track,
         interval: query.interval,
-        from,
-        to,
-        points,
-        at: echo,
+        from: view.from,
+        to: view.to,
+        points: view.points,
+        at: view.echo,
       };
     },
   );

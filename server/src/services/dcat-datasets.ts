@@ -42,8 +42,8 @@ export function datasetSpecs(repos: Repositories, base: string): DatasetSpec[] {
     },
     {
       key: 'statusmeldungen',
-      title: 'Statusmeldungen zu den Zielen der Digitalstrategie NRW',
-      description: `Jede datierte Statusmeldung je Ziel, mit Melder, Wortlaut, Beleg und Quelle, die der Landesregierung und die unabhängigen getrennt.${honesty}`,
+      title: 'Meldungen zum Stand der Ziele der Digitalstrategie NRW',
+      description: `Jede datierte Meldung zum Stand je Ziel, mit Melder, Wortlaut, Beleg und Quelle, die der Landesregierung und die unabhängigen getrennt.${honesty}`,
       keywords: ['Digitalstrategie', 'Nordrhein-Westfalen', 'Umsetzungsstand'],
       landingPage: `${base}/aenderungen`,
       span: repos.catalog.statusEvents(),

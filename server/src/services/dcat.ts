@@ -59,7 +59,7 @@ export function buildCatalog(repos: Repositories, ctx: CatalogContext): RdfNode[
       [
         'dct:description',
         text(
-          `Die Datensätze des Zielmonitors: Ziele, Statusmeldungen, Kennzahlen und berichtete Gesamtzahlen. Lizenz: ${license.name}.`,
+          `Die Datensätze des Zielmonitors: Ziele, Meldungen zum Stand der Ziele, Kennzahlen und berichtete Gesamtzahlen. Lizenz: ${license.name}.`,
         ),
       ],
       ['dct:publisher', iri(publisher)],

@@ -65,6 +65,8 @@ export async function importGoalsCsv(
     return result;
   }
   const keyByHeader = new Map<string, GoalCsvKey>(GOAL_CSV_COLUMNS.map((c) => [c.header.toLowerCase(), c.key]));
+  // Files exported before the glossary named the stamp column "Datenstand" still read back.
+  keyByHeader.set('datenstand', 'stamp');
   const keys = headerRow.map((h) => keyByHeader.get(h.trim().toLowerCase()));
   headerRow.forEach((h, i) => {
     if (keys[i] === undefined) reject({ line: 1, column: h, message: 'unbekannte Spalte' });

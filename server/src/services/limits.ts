@@ -59,7 +59,7 @@ export const LIMITS = {
     windowMs: 24 * HOUR,
     code: 'QUOTA_EXCEEDED',
     message: (wait) =>
-      `Mit diesem Konto wurden in 24 Stunden 500 Statusmeldungen abgegeben, mehr sind nicht möglich. Die nächste ist ${wait} möglich.`,
+      `Mit diesem Konto wurden in 24 Stunden 500 Meldungen zum Stand von Zielen abgegeben, mehr sind nicht möglich. Die nächste ist ${wait} möglich.`,
   },
   snapshotsPerAccount: {
     bucket: 'snapshot',

@@ -29,7 +29,7 @@ export const GOAL_CSV_COLUMNS = [
   { key: 'independentReporter', header: 'Einschätzung von', importable: false },
   { key: 'independentDate', header: 'gilt ab (unabhängige Einschätzung)', importable: false },
   // Every row carries the export's stamp: a table that is copied on its own still says what it is.
-  { key: 'stamp', header: 'Datenstand', importable: false },
+  { key: 'stamp', header: 'Stand und Grundlage', importable: false },
   { key: 'citation', header: 'Link zum Zitieren', importable: false },
 ] as const;
 export type GoalCsvKey = (typeof GOAL_CSV_COLUMNS)[number]['key'];

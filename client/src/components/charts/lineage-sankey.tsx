@@ -1,5 +1,5 @@
 import { Layer, Rectangle, ResponsiveContainer, Sankey, Tooltip } from 'recharts';
-import type { SankeyData } from '../../lib/shape-lineage.ts';
+import type { SankeyData } from '@zielmonitor/shared/lineage/flows';
 
 type NodeProps = {
   x: number;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy } from 'react';
+import { lazy, useRef } from 'react';
 import { Link, useParams, useSearchParams } from 'wouter';
 import { ApiError } from '../../api/client.ts';
 import { indicatorQuery, readingsCsvUrl } from '../../api/indicators.ts';
@@ -17,6 +17,7 @@ import { RatingText } from '../../components/indicators/rating-text.tsx';
 import { useVoicesT } from '../../lib/messages-voices.ts';
 import { VoiceLinks } from '../../components/voices/voice-links.tsx';
 import { TargetsTable } from './targets-table.tsx';
+import { IndicatorChartDownloads } from './indicator-chart-downloads.tsx';
 
 // recharts loads with the chart, not with the page.
 const IndicatorChart = lazy(() =>
@@ -33,6 +34,7 @@ export function IndicatorPage() {
   const kept = useKeptSearch();
   const [params] = useSearchParams();
   const indicator = useQuery(indicatorQuery(id, at));
+  const figure = useRef<HTMLElement>(null);
   if (indicator.error instanceof ApiError && indicator.error.status === 404) {
     return (
       <section>
@@ -107,7 +109,7 @@ export function IndicatorPage() {
             </section>
             <section aria-labelledby="chart-title" className="panel">
               <h2 id="chart-title">{x.chartTitle}</h2>
-              <figure className="chart">
+              <figure className="chart" ref={figure}>
                 <WhenVisible height={INDICATOR_CHART_HEIGHT} placeholder={x.chartTitle}>
                   <IndicatorChart
                     series={series}
@@ -124,6 +126,7 @@ export function IndicatorPage() {
                 </WhenVisible>
                 <figcaption>{x.chartSummary(counted)}</figcaption>
               </figure>
+              <IndicatorChartDownloads target={figure} indicator={i} counted={counted} />
               <TargetsTable indicator={i} />
             </section>
             <section aria-labelledby="readings-title" className="panel">

@@ -1,15 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { Link } from 'wouter';
-import type { Fate, Origin } from '@zielmonitor/shared/schemas/lineage';
+import type { Fate } from '@zielmonitor/shared/schemas/lineage';
 import { lineageQuery } from '../../api/lineage.ts';
 import { CountingQuestions } from '../../components/counting-questions.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { ViewStamp } from '../../components/view-stamp.tsx';
 import { useT } from '../../lib/i18n.ts';
 import { useLineageT } from '../../lib/messages-lineage.ts';
-import { lineageFlows } from '../../lib/shape-lineage.ts';
+import { lineageFlowsIn } from '@zielmonitor/shared/lineage/flows';
 import { DuePanel } from './due-panel.tsx';
+import { LineageDownloads } from './lineage-downloads.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 
 const LineageSankey = lazy(() =>
@@ -20,17 +21,14 @@ export function LineagePage() {
   const t = useT();
   const lineage = useQuery(lineageQuery({ from: '1.0', to: '2.0', track: 'official' }));
   const L = useLineageT();
+  const figure = useRef<HTMLElement>(null);
   return (
     <>
       <h1>{L.title}</h1>
       <p className="lead">{L.intro}</p>
       <QueryState query={lineage}>
         {(data) => {
-          const sankey = lineageFlows(data, {
-            fate: (f: Fate) => `1.0: ${L.fate[f]}`,
-            origin: (o: Origin) => `2.0: ${L.origin[o]}`,
-            target: (x) => L.target[x as keyof typeof L.target],
-          });
+          const sankey = lineageFlowsIn(data, t.lang);
           return (
             <>
               <ViewStamp at={data.at} version={data.to.key} track={data.track} />
@@ -66,11 +64,12 @@ export function LineagePage() {
                     </div>
                   }
                 >
-                  <figure className="chart" data-testid="lineage-sankey">
+                  <figure className="chart" data-testid="lineage-sankey" ref={figure}>
                     <LineageSankey data={sankey} />
                     <figcaption>{L.sankeySummary(sankey.flows.length)}</figcaption>
                   </figure>
                 </Suspense>
+                <LineageDownloads target={figure} data={data} />
                 <TableScroll>
                   <table className="data-table" data-testid="lineage-table">
                     <caption>{L.tableCaption}</caption>

@@ -5,6 +5,7 @@ import { todayInBerlin } from '@zielmonitor/shared/time/berlin';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { ChartDownloads } from '../../components/chart-downloads.tsx';
 import { statusFill } from '../../components/charts/status-patterns.tsx';
+import { frameLines } from '../../lib/chart-frame.ts';
 import { citableLink } from '../../lib/citable-link.ts';
 import { useT } from '../../lib/i18n.ts';
 import { presentStatuses, type RessortRow } from '../../lib/shape-ressort-stats.ts';
@@ -28,14 +29,15 @@ export function RessortChartDownloads(props: {
       frame={{
         title: `${t.overview.chartTitle} – ${ruleLabel} · ${t.track[track]}`,
         legend: presentStatuses(rows).map((status) => ({ label: t.status[status], fill: statusFill(status) })),
-        lines: [
+        lines: frameLines(
           [
             t.stamp.versionShort(stats.version),
             t.stamp.asOf(formatDate(asOf, t.lang)),
             t.stamp.coverage(stats.documentedGoalCount, stats.declaredGoalCount),
-          ].join(' · '),
-          `${t.chartDownload.source} · ${link}`,
-        ],
+          ],
+          t.chartDownload.source,
+          link,
+        ),
       }}
     />
   );

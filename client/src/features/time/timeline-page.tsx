@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import type { Track } from '@zielmonitor/shared/schemas/common';
 import { ressortStatsQuery } from '../../api/stats.ts';
 import { timelineQuery } from '../../api/time.ts';
@@ -12,6 +12,8 @@ import { timelineSummary, toTimelineRows } from '../../lib/shape-timeline.ts';
 import { STATUS_ORDER } from '../../lib/status.ts';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
 import { TableScroll } from '../../components/table-scroll.tsx';
+import { TimelineDownloads } from './timeline-downloads.tsx';
+import { TimelineMultiple } from './timeline-multiple.tsx';
 
 const TimelineChart = lazy(() =>
   import('../../components/charts/timeline-chart.tsx').then((m) => ({ default: m.TimelineChart })),
@@ -33,6 +35,10 @@ export function TimelinePage() {
   } as const;
   const timeline = useQuery(timelineQuery(base));
   const ressorts = useQuery(ressortStatsQuery({ version: state.version, track, rule: 'all_goals', ...at }));
+  const figure = useRef<HTMLElement>(null);
+  const coverage = ressorts.data
+    ? { documented: ressorts.data.documentedGoalCount, declared: ressorts.data.declaredGoalCount }
+    : null;
   const perRessort = useQueries({
     queries: (ressorts.data?.items ?? []).map((r) => timelineQuery({ ...base, ressort: r.ressort })),
   });
@@ -80,7 +86,7 @@ export function TimelinePage() {
                     </div>
                   }
                 >
-                  <figure className="chart" data-testid="timeline-chart">
+                  <figure className="chart" data-testid="timeline-chart" ref={figure}>
                     <TimelineChart rows={rows} />
                     {summary && (
                       <figcaption>
@@ -95,6 +101,7 @@ export function TimelinePage() {
                     )}
                   </figure>
                 </Suspense>
+                <TimelineDownloads target={figure} data={data} coverage={coverage} />
                 <details>
                   <summary>{t.overview.showTable}</summary>
                   <TableScroll>
@@ -133,77 +140,9 @@ export function TimelinePage() {
       <section aria-labelledby="multiples-title">
         <h2 id="multiples-title">{t.time.perRessort}</h2>
         <div className="multiples">
-          {(ressorts.data?.items ?? []).map((r, i) => {
-            const q = perRessort[i];
-            const rows = q?.data ? toTimelineRows(q.data.points) : [];
-            const summary = timelineSummary(rows);
-            return (
-              <figure key={r.ressort} className="panel multiple">
-                <figcaption>
-                  <strong>{r.ressort === 'unknown' ? t.unknownRessort : r.ressort}</strong>{' '}
-                  {r.ressortName && r.ressort !== 'unknown' && <span className="muted">{r.ressortName}</span>}
-                  {summary && (
-                    <span className="visually-hidden">
-                      {' '}
-                      {t.time.summary(
-                        formatDate(summary.from, t.lang),
-                        formatDate(summary.to, t.lang),
-                        summary.achievedFrom,
-                        summary.achievedTo,
-                        summary.total,
-                      )}
-                    </span>
-                  )}
-                </figcaption>
-                {rows.length > 0 ? (
-                  <Suspense fallback={null}>
-                    <TimelineChart rows={rows} small />
-                  </Suspense>
-                ) : (
-                  <p role="status" className="muted">
-                    {t.loading}
-                  </p>
-                )}
-                {rows.length > 0 && (
-                  <details>
-                    <summary>
-                      {t.overview.showTable}
-                      <span className="visually-hidden"> {r.ressort === 'unknown' ? t.unknownRessort : r.ressort}</span>
-                    </summary>
-                    <TableScroll>
-                      <table className="data-table">
-                        <caption className="visually-hidden">
-                          {t.time.tableCaption}: {r.ressort === 'unknown' ? t.unknownRessort : r.ressort}
-                        </caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">{t.time.date}</th>
-                            {STATUS_ORDER.map((s) => (
-                              <th key={s} scope="col" className="num">
-                                {t.status[s]}
-                              </th>
-                            ))}
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {rows.map((row) => (
-                            <tr key={row.date}>
-                              <th scope="row">{formatDate(row.date, t.lang)}</th>
-                              {STATUS_ORDER.map((s) => (
-                                <td key={s} className="num">
-                                  {row[s]}
-                                </td>
-                              ))}
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    </TableScroll>
-                  </details>
-                )}
-              </figure>
-            );
-          })}
+          {(ressorts.data?.items ?? []).map((r, i) => (
+            <TimelineMultiple key={r.ressort} ressort={r} data={perRessort[i]?.data} coverage={coverage} />
+          ))}
         </div>
       </section>
     </>

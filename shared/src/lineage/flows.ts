@@ -1,4 +1,6 @@
-import type { Fate, LineageResponse, Origin } from '@zielmonitor/shared/schemas/lineage';
+import type { Fate, LineageResponse, Origin } from '../schemas/lineage.ts';
+import type { Lang } from '../vocabulary/lang.ts';
+import { LINEAGE_LABELS, type LineageTarget } from '../vocabulary/lineage.ts';
 
 type Flow = { from: string; to: string; goals: { id: string; title: string }[] };
 export type SankeyData = {
@@ -8,7 +10,7 @@ export type SankeyData = {
 };
 
 /** Where a 1.0 fate leads in 2.0: carried on (in some form), ended, or not known. */
-const FATE_TARGET: Record<Fate, 'carried' | 'ended' | 'unknown'> = {
+const FATE_TARGET: Record<Fate, LineageTarget> = {
   continued: 'carried',
   sharpened: 'carried',
   loosened: 'carried',
@@ -27,7 +29,7 @@ const FATE_TARGET: Record<Fate, 'carried' | 'ended' | 'unknown'> = {
  */
 export function lineageFlows(
   data: LineageResponse,
-  label: { fate: (f: Fate) => string; origin: (o: Origin) => string; target: (t: string) => string },
+  label: { fate: (f: Fate) => string; origin: (o: Origin) => string; target: (t: LineageTarget) => string },
 ): SankeyData {
   const flows = new Map<string, Flow>();
   const add = (from: string, to: string, goal: { id: string; title: string }) => {
@@ -51,4 +53,14 @@ export function lineageFlows(
     links: list.map((f) => ({ source: names.indexOf(f.from), target: names.indexOf(f.to), value: f.goals.length })),
     flows: list,
   };
+}
+
+/** The flows in the reader's words, as the page, its chart file and its CSV name them. */
+export function lineageFlowsIn(data: LineageResponse, lang: Lang): SankeyData {
+  const words = LINEAGE_LABELS[lang];
+  return lineageFlows(data, {
+    fate: (f) => `${data.from.key}: ${words.fate[f]}`,
+    origin: (o) => `${data.to.key}: ${words.origin[o]}`,
+    target: (t) => words.target[t],
+  });
 }

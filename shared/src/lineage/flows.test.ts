@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LineageResponse } from '@zielmonitor/shared/schemas/lineage';
-import { lineageFlows } from './shape-lineage.ts';
+import { lineageFlows } from './flows.ts';
 
 const base = { key: '1.0', title: 'T', declaredGoalCount: 44, documentedGoalCount: 3 };
 const data: LineageResponse = {
