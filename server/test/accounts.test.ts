@@ -22,7 +22,7 @@ import {
   type Account,
   type TestApp,
 } from './helper.ts';
-import { MAIL_FROM, mailOf, ORIGIN } from './mail-fixtures.ts';
+import { MAIL_FROM, mailOf, ORIGIN, queuedMailCount, queuedMailLeaks } from './mail-fixtures.ts';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../scripts/lib/smtp-test-server.ts';
 
 /** Invitations, resets and the administration's actions, with mail through a real SMTP server. */
@@ -308,5 +308,12 @@ describe('the administration', () => {
     } finally {
       await offline.close();
     }
+  });
+});
+
+describe('the mails of accounts', () => {
+  it('read as published German (glossary, no enum value, snake_case or placeholder)', () => {
+    expect(queuedMailCount(t.app)).toBeGreaterThan(0);
+    expect(queuedMailLeaks(t.app)).toEqual([]);
   });
 });

@@ -84,7 +84,7 @@ const de = {
   usersTitle: 'Konten',
   usersIntro:
     'Alle Konten des Zielmonitors. Neue Konten laden Sie per E-Mail ein; die Person legt ihr Passwort selbst fest und richtet ihren zweiten Faktor ein.',
-  mfaOn: 'Ein zweiter Faktor ist für alle Konten Pflicht (MFA_REQUIRED).',
+  mfaOn: 'Ein zweiter Faktor ist für alle Konten Pflicht.',
   mfaOff: 'Ein zweiter Faktor ist in dieser Installation nicht vorgeschrieben.',
   inviteTitle: 'Konto einladen',
   name: 'Name',
@@ -211,7 +211,7 @@ const en: AccountMessages = {
   usersTitle: 'Accounts',
   usersIntro:
     'Every account of Zielmonitor. Invite new accounts by e-mail; the person sets their own password and second factor.',
-  mfaOn: 'A second factor is required for every account (MFA_REQUIRED).',
+  mfaOn: 'A second factor is required for every account.',
   mfaOff: 'A second factor is not required in this installation.',
   inviteTitle: 'Invite an account',
   name: 'Name',

@@ -37,6 +37,18 @@ export const ERROR_TEXT_EN = {
   HEADERS_TOO_LARGE: 'The request headers are too large (at most 16 KiB).',
   REQUEST_TIMEOUT: 'The request did not arrive completely in time.',
   INTERNAL_ERROR: 'Internal error. Please try again later.',
+  LOGIN_STEP_EXPIRED: 'The sign-in has expired or is not at this step. Please sign in again.',
+  WRONG_PASSWORD: 'The current password is wrong.',
+  WEAK_PASSWORD: 'This password does not meet the rules for passwords.',
+  NO_TOTP_SETUP: 'Please start setting up the authenticator app again.',
+  INVALID_CODE: 'The code is wrong or has already been used.',
+  LAST_FACTOR: 'This is your only second factor, and your account needs one. Set up another one first.',
+  NO_FACTOR: 'Recovery codes come only with a second factor.',
+  PASSKEY_REFUSED: 'The passkey was not accepted.',
+  PASSKEYS_UNAVAILABLE: 'Passkeys need an address with a host name; please use an authenticator app.',
+  NO_PASSKEY: 'No passkey is set up for this account.',
+  LINK_INVALID:
+    'This link is no longer valid: it has been used, has expired or was replaced by a newer one. Please ask the administration or request a new one.',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_TEXT_EN;
