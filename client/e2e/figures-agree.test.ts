@@ -27,8 +27,16 @@ describe('figures agree with each other', () => {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  const get = async <T>(url: string): Promise<T> => {
+  // Thousands of requests back to back: on a busy machine the server may answer 503 with Retry-After
+  // (its overload guard), and this client waits and asks again as the answer says, up to three times.
+  const get = async <T>(url: string, attempt = 1): Promise<T> => {
     const res = await fetch(`${server.url}${url}`);
+    const retryAfter = Number(res.headers.get('retry-after') ?? NaN);
+    if (res.status === 503 && attempt < 4 && Number.isFinite(retryAfter)) {
+      await res.arrayBuffer();
+      await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+      return get<T>(url, attempt + 1);
+    }
     if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
