@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import {
   AnswerBody,
   CorrectionRequest,
@@ -11,7 +10,7 @@ import {
   RequestParams,
 } from '@zielmonitor/shared/schemas/correction-request';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
-import { requireUser } from '../plugins/auth.ts';
+import { requireUser, signedInUser } from '../plugins/auth.ts';
 import { limitPerAddress } from '../plugins/rate-limit.ts';
 import { answerRequest } from '../services/correction-answers.ts';
 import { listRequests, requestStats, submitRequest } from '../services/correction-requests.ts';
@@ -19,11 +18,6 @@ import { LIMITS } from '../services/limits.ts';
 
 /** "Fehler melden": the public form, the public counts, and the queue of those who answer. */
 export const correctionRequestRoutes: FastifyPluginAsyncZod = async (app) => {
-  const userOf = (request: FastifyRequest) => {
-    if (!request.user) throw new Error('requireUser let an anonymous request through');
-    return request.user;
-  };
-
   app.post(
     '/correction-requests',
     {
@@ -70,7 +64,7 @@ export const correctionRequestRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CorrectionRequestsResponse, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
       },
     },
-    async (request) => ({ items: listRequests(app.repos, userOf(request), request.query.state ?? null) }),
+    async (request) => ({ items: listRequests(app.repos, signedInUser(request), request.query.state ?? null) }),
   );
 
   app.post(
@@ -100,7 +94,7 @@ export const correctionRequestRoutes: FastifyPluginAsyncZod = async (app) => {
           repos: app.repos,
           mail: app.mail,
           origin: app.publicOrigin,
-          user: userOf(request),
+          user: signedInUser(request),
           ip: request.ip,
           now: new Date(),
         },

@@ -17,7 +17,7 @@ import { sendParts } from '../lib/stream.ts';
 import { CsvResponse } from '../lib/text-response.ts';
 import { AppError, TooManyRequests } from '../lib/errors.ts';
 import { createConcurrencyGate } from '../lib/concurrency-gate.ts';
-import { requireAdmin } from '../plugins/auth.ts';
+import { requireAdmin, signedInUser } from '../plugins/auth.ts';
 import { goalCsvRow } from '../services/goal-csv.ts';
 import { importGoalsCsv, importTooLarge } from '../services/goal-import.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
@@ -220,8 +220,7 @@ export const dataExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        const user = request.user;
-        if (!user) throw new Error('requireAdmin let an anonymous request through');
+        const user = signedInUser(request);
         assertKnownFilters(app.repos, request.query);
         const leave = importing.tryEnter('import');
         if (!leave)

@@ -13,7 +13,7 @@ import { notFound } from '../lib/errors.ts';
 import { goalPermissions } from '../services/permissions.ts';
 import { goalReview } from '../services/submissions.ts';
 import { assignResponsibility, listGoals } from '../services/goals.ts';
-import { requireAdmin } from '../plugins/auth.ts';
+import { requireAdmin, signedInUser } from '../plugins/auth.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
 import { assertKnownFilters } from '../services/references.ts';
 
@@ -85,8 +85,14 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (!request.user) throw new Error('requireAdmin let an anonymous request through');
-      return assignResponsibility(app.db, app.repos, request.user, request.params.id, request.body, request.ip);
+      return assignResponsibility(
+        app.db,
+        app.repos,
+        signedInUser(request),
+        request.params.id,
+        request.body,
+        request.ip,
+      );
     },
   );
 };

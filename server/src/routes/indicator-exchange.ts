@@ -12,7 +12,7 @@ import { excelCsvHead, excelCsvLines } from '../lib/csv.ts';
 import { AppError, unknownValue } from '../lib/errors.ts';
 import { sendParts } from '../lib/stream.ts';
 import { CsvResponse } from '../lib/text-response.ts';
-import { requireAdmin } from '../plugins/auth.ts';
+import { requireAdmin, signedInUser } from '../plugins/auth.ts';
 import { readingCsvRow } from '../services/indicator-csv-row.ts';
 import { importReadingsCsv } from '../services/indicator-csv.ts';
 import { pathOf, toReading } from '../services/indicators.ts';
@@ -96,8 +96,7 @@ export const indicatorExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) => {
-        const user = request.user;
-        if (!user) throw new Error('requireAdmin let an anonymous request through');
+        const user = signedInUser(request);
         const result = importReadingsCsv(app.db, app.repos, user, {
           text: request.body,
           dryRun: request.query.dryRun,

@@ -18,7 +18,8 @@ import {
 } from '@zielmonitor/shared/schemas/indicator-write';
 import { SubmissionResponse } from '@zielmonitor/shared/schemas/submission';
 import { notFound, unknownValue } from '../lib/errors.ts';
-import { requireAdmin, requireUser } from '../plugins/auth.ts';
+import { requireAdmin, requireUser, signedInUser } from '../plugins/auth.ts';
+import { writeContext } from './write-context.ts';
 import { referenceDate } from '../repositories/goals.ts';
 import { indicatorPermissions, mayReportIndicator } from '../services/permissions.ts';
 import { createIndicator, updateIndicator } from '../services/indicator-admin.ts';
@@ -31,7 +32,6 @@ import {
 import { indicatorDetail, listIndicators } from '../services/indicators.ts';
 import { resolvePointInTime } from '../services/point-in-time.ts';
 import { indicatorReview } from '../services/reading-submission-view.ts';
-import type { WriteContext } from '../services/status-updates.ts';
 import { assertKnownFilters } from '../services/references.ts';
 
 /** 201: in the public record at once; 202: submitted, waiting for a second person's release. */
@@ -54,19 +54,7 @@ const WRITE_ERRORS = {
 };
 
 export const indicatorRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }> = async (app, opts) => {
-  const userOf = (request: FastifyRequest) => {
-    if (!request.user) throw new Error('requireUser let an anonymous request through');
-    return request.user;
-  };
-  const contextOf = (request: FastifyRequest): WriteContext => ({
-    db: app.db,
-    repos: app.repos,
-    user: userOf(request),
-    ip: request.ip,
-    now: new Date(),
-    reviewRequired: opts.reviewRequired,
-    notify: app.notify,
-  });
+  const contextOf = (request: FastifyRequest) => writeContext(app, request, opts.reviewRequired);
   // Another Ressort's indicator is refused before its body is even looked at.
   const ownRessort = async (request: FastifyRequest) => {
     const { id } = request.params as { id?: string };
@@ -189,7 +177,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }>
       },
     },
     async (request, reply) => {
-      createIndicator(app.db, app.repos, userOf(request), request.body, request.ip);
+      createIndicator(app.db, app.repos, signedInUser(request), request.body, request.ip);
       return reply.status(201).send(detail(request, request.body.id, {}));
     },
   );
@@ -208,7 +196,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }>
       },
     },
     async (request) => {
-      updateIndicator(app.db, app.repos, userOf(request), request.params.id, request.body, request.ip);
+      updateIndicator(app.db, app.repos, signedInUser(request), request.params.id, request.body, request.ip);
       return detail(request, request.params.id, {});
     },
   );

@@ -5,6 +5,7 @@ import { ReadingParams } from '@zielmonitor/shared/schemas/indicator-write';
 import { ReplyBody, ReplyParams, ReplyResponse, ReplySupersedeBody } from '@zielmonitor/shared/schemas/reply';
 import { StatusEventParams } from '@zielmonitor/shared/schemas/status-update';
 import { requireUser } from '../plugins/auth.ts';
+import { writeContext } from './write-context.ts';
 import { createReply, supersedeReply, type ReplyContext } from '../services/replies.ts';
 
 const RESPONSES = {
@@ -19,10 +20,8 @@ const RESPONSES = {
 
 /** Replies (Stellungnahmen) under reports, assessments and readings, and their corrections and withdrawals. */
 export const replyRoutes: FastifyPluginAsyncZod = async (app) => {
-  const contextOf = (request: FastifyRequest): ReplyContext => {
-    if (!request.user) throw new Error('requireUser let an anonymous request through');
-    return { db: app.db, repos: app.repos, user: request.user, ip: request.ip, now: new Date(), notify: app.notify };
-  };
+  // A reply never waits for a release: it changes no figure.
+  const contextOf = (request: FastifyRequest): ReplyContext => writeContext(app, request, false);
 
   app.post(
     '/goals/:id/status/:eventId/replies',

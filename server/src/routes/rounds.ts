@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
 import { CreateRoundBody, RoundDetail, RoundParams, RoundsResponse } from '@zielmonitor/shared/schemas/round';
-import { requireAdmin } from '../plugins/auth.ts';
+import { requireAdmin, signedInUser } from '../plugins/auth.ts';
 import { closeRound } from '../services/round-close.ts';
 import { createRound, roundDetail, roundSummaries } from '../services/rounds.ts';
 
@@ -44,8 +44,7 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = request.user;
-      if (!user) throw new Error('requireAdmin let an anonymous request through');
+      const user = signedInUser(request);
       return reply.status(201).send(createRound(app.db, app.repos, user, request.body, request.ip));
     },
   );
@@ -63,8 +62,7 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const user = request.user;
-      if (!user) throw new Error('requireAdmin let an anonymous request through');
+      const user = signedInUser(request);
       return closeRound(app.db, app.repos, user, request.params.id, request.ip, app.publicOrigin);
     },
   );

@@ -11,6 +11,7 @@ import {
 } from '@zielmonitor/shared/schemas/status-update';
 import { SubmissionResponse } from '@zielmonitor/shared/schemas/submission';
 import { requireUser } from '../plugins/auth.ts';
+import { writeContext } from './write-context.ts';
 import { actorOf, responsibilityToday } from '../services/permissions.ts';
 import {
   correctStatusEvent,
@@ -18,7 +19,6 @@ import {
   mayWriteOnGoal,
   recordStatusUpdate,
   withdrawStatusEvent,
-  type WriteContext,
 } from '../services/status-updates.ts';
 
 /** 201: in the public record at once; 202: submitted, waiting for a second person's release. */
@@ -48,18 +48,7 @@ export const statusRoutes: FastifyPluginAsyncZod<{ reviewRequired: boolean }> = 
       throw forbidden();
     }
   };
-  const contextOf = (request: FastifyRequest): WriteContext => {
-    if (!request.user) throw new Error('requireUser let an anonymous request through');
-    return {
-      db: app.db,
-      repos: app.repos,
-      user: request.user,
-      ip: request.ip,
-      now: new Date(),
-      reviewRequired: opts.reviewRequired,
-      notify: app.notify,
-    };
-  };
+  const contextOf = (request: FastifyRequest) => writeContext(app, request, opts.reviewRequired);
 
   app.post(
     '/goals/:id/status',

@@ -10,9 +10,9 @@ import {
   SubmissionsResponse,
 } from '@zielmonitor/shared/schemas/submission';
 import { requireUser } from '../plugins/auth.ts';
+import { writeContext } from './write-context.ts';
 import { actorOf } from '../services/permissions.ts';
 import { decideSubmission, toSubmission, visibleTo } from '../services/submissions.ts';
-import type { WriteContext } from '../services/status-updates.ts';
 
 const DECIDE_RESPONSES = {
   200: SubmissionResponse,
@@ -24,18 +24,8 @@ const DECIDE_RESPONSES = {
 };
 
 export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const contextOf = (request: FastifyRequest): WriteContext => {
-    if (!request.user) throw new Error('requireUser let an anonymous request through');
-    return {
-      db: app.db,
-      repos: app.repos,
-      user: request.user,
-      ip: request.ip,
-      now: new Date(),
-      reviewRequired: true,
-      notify: app.notify,
-    };
-  };
+  // A release or a return exists only where reports wait for a second person.
+  const contextOf = (request: FastifyRequest) => writeContext(app, request, true);
 
   // The submissions a signed-in user's Ressorts are responsible for (all for the administration).
   app.get(

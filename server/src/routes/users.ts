@@ -9,7 +9,7 @@ import {
   UserWithLinkResponse,
 } from '@zielmonitor/shared/schemas/accounts';
 import { ErrorResponse } from '@zielmonitor/shared/schemas/error';
-import { requireAdmin } from '../plugins/auth.ts';
+import { requireAdmin, signedInUser } from '../plugins/auth.ts';
 import {
   disableUser,
   enableUser,
@@ -30,8 +30,7 @@ const onUser = { 400: ErrorResponse, ...denied, 404: ErrorResponse, 409: ErrorRe
 /** User administration in the browser: admins only; the CLI (scripts/user.ts) uses the same service. */
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const actor = (request: FastifyRequest): AccountActor => {
-    const user = request.user;
-    if (!user) throw new Error('requireAdmin let an anonymous request through');
+    const user = signedInUser(request);
     return { id: user.id, email: user.email, ip: request.ip };
   };
 
