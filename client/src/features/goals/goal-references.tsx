@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import type { GoalDetail } from '@zielmonitor/shared/schemas/goal';
 import { formatDate } from '@zielmonitor/shared/time/format';
+import { LINEAGE_LABELS } from '@zielmonitor/shared/vocabulary/lineage';
 import { useKeptSearch } from '../../components/app-shell.tsx';
 import { useT } from '../../lib/i18n.ts';
 
@@ -24,7 +25,7 @@ export function GoalReferences({ goal: g }: { goal: GoalDetail }) {
                   {l.goalId} {l.goalTitle}
                 </Link>
                 {' – '}
-                <strong className={`lineage lineage-${l.type}`}>{t.goal.lineageType[l.type]}</strong> (
+                <strong className={`lineage lineage-${l.type}`}>{LINEAGE_LABELS[t.lang].fate[l.type]}</strong> (
                 {t.goal.certainty[l.certainty]}){l.basis && <p className="basis">{l.basis}</p>}
               </li>
             ))}

@@ -2,11 +2,10 @@ import { lazy, Suspense, useRef } from 'react';
 import type { RessortStat } from '@zielmonitor/shared/schemas/stats';
 import type { TimelineResponse } from '@zielmonitor/shared/schemas/timeline';
 import { formatDate } from '@zielmonitor/shared/time/format';
-import { TableScroll } from '../../components/table-scroll.tsx';
 import { useT } from '../../lib/i18n.ts';
 import { timelineSummary, toTimelineRows } from '../../lib/shape-timeline.ts';
-import { STATUS_ORDER } from '../../lib/status.ts';
 import { TimelineDownloads } from './timeline-downloads.tsx';
+import { TimelineTable } from './timeline-table.tsx';
 
 const TimelineChart = lazy(() =>
   import('../../components/charts/timeline-chart.tsx').then((m) => ({ default: m.TimelineChart })),
@@ -60,35 +59,14 @@ export function TimelineMultiple({
             {t.overview.showTable}
             <span className="visually-hidden"> {name}</span>
           </summary>
-          <TableScroll>
-            <table className="data-table">
+          <TimelineTable
+            rows={rows}
+            caption={
               <caption className="visually-hidden">
                 {t.time.tableCaption}: {name}
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.time.date}</th>
-                  {STATUS_ORDER.map((s) => (
-                    <th key={s} scope="col" className="num">
-                      {t.status[s]}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.date}>
-                    <th scope="row">{formatDate(row.date, t.lang)}</th>
-                    {STATUS_ORDER.map((s) => (
-                      <td key={s} className="num">
-                        {row[s]}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+            }
+          />
           <TimelineDownloads target={figure} data={data} coverage={coverage} ressortName={name} />
         </details>
       )}

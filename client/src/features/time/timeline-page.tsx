@@ -9,11 +9,10 @@ import { ViewStamp } from '../../components/view-stamp.tsx';
 import { formatDate } from '@zielmonitor/shared/time/format';
 import { useT } from '../../lib/i18n.ts';
 import { timelineSummary, toTimelineRows } from '../../lib/shape-timeline.ts';
-import { STATUS_ORDER } from '../../lib/status.ts';
 import { usePointInTime, useUrlState } from '../../lib/url-state.ts';
-import { TableScroll } from '../../components/table-scroll.tsx';
 import { TimelineDownloads } from './timeline-downloads.tsx';
 import { TimelineMultiple } from './timeline-multiple.tsx';
+import { TimelineTable } from './timeline-table.tsx';
 
 const TimelineChart = lazy(() =>
   import('../../components/charts/timeline-chart.tsx').then((m) => ({ default: m.TimelineChart })),
@@ -104,33 +103,7 @@ export function TimelinePage() {
                 <TimelineDownloads target={figure} data={data} coverage={coverage} />
                 <details>
                   <summary>{t.overview.showTable}</summary>
-                  <TableScroll>
-                    <table className="data-table">
-                      <caption>{t.time.tableCaption}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t.time.date}</th>
-                          {STATUS_ORDER.map((s) => (
-                            <th key={s} scope="col" className="num">
-                              {t.status[s]}
-                            </th>
-                          ))}
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {rows.map((r) => (
-                          <tr key={r.date}>
-                            <th scope="row">{formatDate(r.date, t.lang)}</th>
-                            {STATUS_ORDER.map((s) => (
-                              <td key={s} className="num">
-                                {r[s]}
-                              </td>
-                            ))}
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </TableScroll>
+                  <TimelineTable rows={rows} caption={<caption>{t.time.tableCaption}</caption>} />
                 </details>
               </section>
             </>
